@@ -1,0 +1,154 @@
+import { constantTimeEqual, digest, framed, mac, openJson, sealJson } from '../crypto';
+import { VaultError } from '../errors';
+import type { AuditRow, VaultStore } from '../store';
+import type { Keyring } from '../vault/keyring';
+
+/** Every kind of event the audit log records. Details never hold a real name. */
+export type AuditAction =
+  | 'vault.created'
+  | 'vault.unlocked'
+  | 'unlock.failed'
+  | 'passphrase.changed'
+  | 'recovery.used'
+  | 'backup.created'
+  | 'vault.restored'
+  | 'case.created'
+  | 'case.deleted'
+  | 'plaintiffs.added'
+  | 'plaintiff.withdrawn'
+  | 'plaintiff.revealed'
+  | 'roster.revealed';
+
+export type AuditDetails = Record<string, string | number | boolean | string[]>;
+
+export interface AuditEvent {
+  action: AuditAction;
+  details?: AuditDetails;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  action: AuditAction;
+  details: AuditDetails;
+}
+
+export type AuditVerification =
+  | { ok: true; entries: number }
+  | { ok: false; entries: number; firstBadEntry: number; problem: string };
+
+const GENESIS: Uint8Array = new Uint8Array(32);
+
+/**
+ * An append-only, encrypted, hash-chained and MACed log. Each entry is encrypted under the
+ * audit key, MACed together with its sequence number, time and the hash of the entry before
+ * it; the head (count and last hash) is sealed in the vault header, so removing entries from
+ * the end is caught too.
+ */
+export class AuditLog {
+  constructor(
+    private readonly store: VaultStore,
+    private readonly keys: Keyring,
+  ) {}
+
+  /** Call inside the transaction of the action it records, so both commit or neither does. */
+  append(event: AuditEvent, at: string = new Date().toISOString()): void {
+    const last = this.store.lastAuditRow();
+    const seq = (last?.seq ?? 0) + 1;
+    const prev_hash = last ? entryHash(last) : GENESIS;
+    const entry = sealJson(this.keys.auditEncryption, this.keys.ref('audit_log', String(seq), 'entry'), {
+      action: event.action,
+      details: event.details ?? {},
+    });
+    const row: AuditRow = { seq, at, entry, prev_hash, mac: this.mac(seq, at, entry, prev_hash) };
+    this.store.appendAudit(row);
+    this.store.setAuditHead(
+      sealJson(this.keys.auditEncryption, this.keys.ref('meta', 'audit', 'audit_head'), {
+        seq,
+        hash: Buffer.from(entryHash(row)).toString('hex'),
+      }),
+    );
+  }
+
+  /** Entries oldest first. Throws DAMAGED if one does not decrypt; run verify() for the full story. */
+  list(): AuditEntry[] {
+    return this.store.auditRows().map((row) => ({ seq: row.seq, at: row.at, ...this.decrypt(row) }));
+  }
+
+  verify(): AuditVerification {
+    const rows = this.store.auditRows();
+    const bad = (seq: number, problem: string): AuditVerification => ({
+      ok: false,
+      entries: rows.length,
+      firstBadEntry: seq,
+      problem,
+    });
+    let previous = GENESIS;
+    let expected = 1;
+    for (const row of rows) {
+      if (row.seq !== expected) {
+        return bad(expected, `entry #${expected} is missing: it was removed`);
+      }
+      if (!constantTimeEqual(this.mac(row.seq, row.at, row.entry, row.prev_hash), row.mac)) {
+        return bad(row.seq, `entry #${row.seq} was edited or moved: its MAC does not match`);
+      }
+      if (!constantTimeEqual(row.prev_hash, previous)) {
+        return bad(row.seq, `entry #${row.seq} does not follow entry #${row.seq - 1}: entries were reordered, removed or replaced`);
+      }
+      try {
+        this.decrypt(row);
+      } catch {
+        return bad(row.seq, `entry #${row.seq} was edited: it does not decrypt`);
+      }
+      previous = entryHash(row);
+      expected += 1;
+    }
+    const head = this.head();
+    if (head === 'damaged') return bad(rows.length + 1, 'the record of the last entry was altered');
+    const recorded = head?.seq ?? 0;
+    if (recorded !== rows.length) {
+      return recorded > rows.length
+        ? bad(rows.length + 1, `entries #${rows.length + 1} to #${recorded} were removed from the end`)
+        : bad(recorded + 1, `entries after #${recorded} were added outside DoeVault`);
+    }
+    if (head && head.hash !== Buffer.from(previous).toString('hex')) {
+      return bad(rows.length, `entry #${rows.length} was replaced`);
+    }
+    return { ok: true, entries: rows.length };
+  }
+
+  private head(): { seq: number; hash: string } | undefined | 'damaged' {
+    const sealed = this.store.meta().audit_head;
+    if (!sealed) return undefined;
+    try {
+      return openJson(this.keys.auditEncryption, this.keys.ref('meta', 'audit', 'audit_head'), sealed) as {
+        seq: number;
+        hash: string;
+      };
+    } catch {
+      return 'damaged';
+    }
+  }
+
+  private decrypt(row: AuditRow): { action: AuditAction; details: AuditDetails } {
+    try {
+      return openJson(this.keys.auditEncryption, this.keys.ref('audit_log', String(row.seq), 'entry'), row.entry) as {
+        action: AuditAction;
+        details: AuditDetails;
+      };
+    } catch {
+      throw new VaultError(
+        'DAMAGED',
+        `Audit entry #${row.seq} was altered. Run \`doe-vault audit verify\` for details and restore a backup.`,
+      );
+    }
+  }
+
+  private mac(seq: number, at: string, entry: Uint8Array, prevHash: Uint8Array): Uint8Array {
+    return mac(this.keys.auditMac, framed('audit-entry', seq, at, entry, prevHash));
+  }
+}
+
+function entryHash(row: AuditRow): Uint8Array {
+  return digest(framed('audit-link', row.seq, row.at, row.entry, row.prev_hash, row.mac));
+}

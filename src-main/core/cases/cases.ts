@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { openJson, randomId, randomKey, sealJson, wipe } from '../crypto';
+import { VaultError } from '../errors';
+import { DEFAULT_SCHEME, parseScheme, type PseudonymScheme } from '../plaintiffs/pseudonyms';
+import type { CaseRow, VaultStore } from '../store';
+import { line, optional, parseInput, requiredLine } from '../validation';
+import type { Keyring } from '../vault/keyring';
+
+export interface CaseDetails {
+  title: string;
+  court?: string | undefined;
+  number?: string | undefined;
+  scheme: PseudonymScheme;
+}
+
+export interface CaseSummary extends CaseDetails {
+  id: string;
+  createdAt: string;
+  plaintiffs: number;
+}
+
+const caseInputSchema = z.object({
+  title: requiredLine('Title', 300),
+  court: optional(line('Court', 300)),
+  number: optional(line('Case number', 100)),
+  scheme: optional(line('Scheme', 60)),
+});
+
+export type CaseInput = z.input<typeof caseInputSchema>;
+
+/** A new case with its own random data key, wrapped by the master key. */
+export function newCase(keys: Keyring, input: unknown, now: string): { row: CaseRow; details: CaseDetails } {
+  const parsed = parseInput(caseInputSchema, input);
+  const details: CaseDetails = {
+    title: parsed.title,
+    court: parsed.court,
+    number: parsed.number,
+    scheme: parsed.scheme === undefined ? DEFAULT_SCHEME : parseScheme(parsed.scheme),
+  };
+  const id = randomId();
+  const dataKey = randomKey();
+  try {
+    const row: CaseRow = {
+      id,
+      created_at: now,
+      next_seq: 1,
+      wrapped_key: keys.wrapCaseKey(id, dataKey),
+      details: sealJson(dataKey, keys.ref('cases', id, 'details'), details),
+    };
+    return { row, details };
+  } finally {
+    wipe(dataKey);
+  }
+}
+
+export function readCase(keys: Keyring, row: CaseRow): CaseDetails {
+  return openJson(keys.caseKey(row.id, row.wrapped_key), keys.ref('cases', row.id, 'details'), row.details) as CaseDetails;
+}
+
+export function requireCase(store: VaultStore, caseId: string): CaseRow {
+  const row = store.caseById(caseId);
+  if (!row) {
+    throw new VaultError('NOT_FOUND', `No case with id "${caseId}". List the cases with \`doe-vault case list\`.`);
+  }
+  return row;
+}

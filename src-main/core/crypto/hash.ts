@@ -1,0 +1,21 @@
+import { utf8 } from './bytes';
+import { sodium } from './sodium';
+
+/** Unkeyed BLAKE2b-256: checksums and hash-chain links. */
+export function digest(data: Uint8Array): Uint8Array {
+  return sodium().crypto_generichash(32, data, null);
+}
+
+/** Keyed BLAKE2b-256 as a MAC. */
+export function mac(key: Uint8Array, data: Uint8Array): Uint8Array {
+  return sodium().crypto_generichash(32, data, key);
+}
+
+/**
+ * Blind index: a keyed hash of an already-normalised value, so equal values can be found
+ * without decrypting anything. It reveals equality between rows to whoever holds the file,
+ * and nothing else without the key.
+ */
+export function blindIndex(key: Uint8Array, domain: string, normalisedValue: string): Uint8Array {
+  return sodium().crypto_generichash(32, utf8(`${domain}\u0000${normalisedValue}`), key);
+}

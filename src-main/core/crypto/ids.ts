@@ -1,0 +1,7 @@
+import { encodeBase32 } from './base32';
+import { randomBytes } from './bytes';
+
+/** A random, meaningless row id (80 bits): ids are stored in plaintext, so they must say nothing. */
+export function randomId(): string {
+  return encodeBase32(randomBytes(10)).toLowerCase();
+}

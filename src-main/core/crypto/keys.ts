@@ -1,0 +1,24 @@
+import { randomBytes } from './bytes';
+import { sodium } from './sodium';
+
+export const KEY_BYTES = 32;
+
+/** Purpose-bound subkeys of the master key (crypto_kdf). Numbers are part of the format. */
+export const SUBKEY = {
+  auditEncryption: 1,
+  auditMac: 2,
+  blindIndex: 3,
+  keyCheck: 4,
+} as const;
+
+export type SubkeyPurpose = keyof typeof SUBKEY;
+
+const KDF_CONTEXT = 'DoeVault'; // crypto_kdf contexts are exactly 8 bytes
+
+export function randomKey(): Uint8Array {
+  return randomBytes(KEY_BYTES);
+}
+
+export function deriveSubkey(masterKey: Uint8Array, purpose: SubkeyPurpose): Uint8Array {
+  return sodium().crypto_kdf_derive_from_key(KEY_BYTES, SUBKEY[purpose], KDF_CONTEXT, masterKey);
+}

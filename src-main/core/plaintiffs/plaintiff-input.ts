@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { line, optional, parseInput, requiredLine, text } from '../validation';
+import type { Gender } from './pseudonyms';
+
+const MAX_NAME = 200;
+
+const name = (label: string) =>
+  requiredLine(label, MAX_NAME).refine((value) => /\p{L}/u.test(value), `${label} must contain letters`);
+
+const isoDate = line('Date of birth', 10)
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value), 'Date of birth must be written YYYY-MM-DD, e.g. 1984-03-07')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'Date of birth is not a real calendar date')
+  .refine((value) => value >= '1900-01-01' && value <= new Date().toISOString().slice(0, 10), 'Date of birth must be between 1900 and today');
+
+const email = line('Email', 254).refine((value) => z.email().safeParse(value).success, 'Email is not a valid address (name@example.org)');
+
+const phone = line('Phone', 40)
+  .refine((value) => /^[0-9+().\s/-]+(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i.test(value), 'Phone may contain only digits, spaces and + ( ) . - /')
+  .refine((value) => {
+    const digits = value.replace(/(?:x|ext\.?)\s*\d+$/i, '').replace(/\D/g, '').length;
+    return digits >= 7 && digits <= 15;
+  }, 'Phone must have 7 to 15 digits');
+
+const list = (label: string, item: z.ZodType<string, unknown>, max: number) =>
+  z
+    .array(item, { error: `${label} must be a list` })
+    .max(max, `${label}: at most ${max}`)
+    .optional()
+    .transform((values) => [...new Set((values ?? []).filter((value) => value.length > 0))]);
+
+export const plaintiffInputSchema = z.object({
+  legalName: name('Legal name'),
+  aliases: list('Aliases', line('Alias', MAX_NAME), 20),
+  gender: z.enum(['female', 'male', 'unspecified'], { error: 'Gender must be female, male or unspecified' }).default('unspecified'),
+  dob: optional(isoDate),
+  email: optional(email),
+  phone: optional(phone),
+  address: optional(text('Address', 500)),
+  idNumbers: list('ID numbers', line('ID number', 100), 20),
+  notes: optional(text('Notes', 10_000)),
+});
+
+export type PlaintiffInput = z.input<typeof plaintiffInputSchema>;
+
+/** A plaintiff's identity as stored (encrypted) in the vault. */
+export interface PlaintiffIdentity {
+  legalName: string;
+  aliases: string[];
+  gender: Gender;
+  dob?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+  address?: string | undefined;
+  idNumbers: string[];
+  notes?: string | undefined;
+}
+
+export function parsePlaintiffInput(input: unknown): PlaintiffIdentity {
+  return parseInput(plaintiffInputSchema, input);
+}

@@ -1,0 +1,121 @@
+import { blindIndex, openJson, randomId, sealJson } from '../crypto';
+import { VaultError } from '../errors';
+import type { PlaintiffRow, VaultStore } from '../store';
+import { fold, initialsOf } from '../text/normalize';
+import type { Keyring } from '../vault/keyring';
+import type { PlaintiffIdentity } from './plaintiff-input';
+import { pseudonymFor, type PseudonymScheme } from './pseudonyms';
+
+export type PlaintiffStatus = 'active' | 'withdrawn';
+
+/** What may be shown without revealing anyone. */
+export interface PlaintiffPublic {
+  pseudonym: string;
+  status: PlaintiffStatus;
+  withdrawnAt?: string | undefined;
+}
+
+export interface RosterEntry extends PlaintiffPublic {
+  id: string;
+  seq: number;
+}
+
+export interface SealedRosterEntry extends RosterEntry, PlaintiffIdentity {}
+
+/** An unlocked case: its id, data key and naming scheme. */
+export interface CaseContext {
+  store: VaultStore;
+  keys: Keyring;
+  caseId: string;
+  caseKey: Uint8Array;
+  scheme: PseudonymScheme;
+}
+
+/**
+ * Encrypts and inserts plaintiffs in the given order, allocating each a pseudonym from the
+ * case's sequence. Call inside a transaction: a failure on row 9,000 leaves nothing behind.
+ */
+export function insertPlaintiffs(ctx: CaseContext, identities: PlaintiffIdentity[], now: string): RosterEntry[] {
+  const { store, keys, caseId } = ctx;
+  const firstSeq = store.reserveSeq(caseId, identities.length);
+  const initialsSeen = new Map<string, number>();
+  return identities.map((identity, i) => {
+    const seq = firstSeq + i;
+    const id = randomId();
+    let initials: string | undefined;
+    let initialsIndex: Uint8Array | null = null;
+    let earlierWithSameInitials: number | undefined;
+    if (ctx.scheme.kind === 'initials') {
+      initials = initialsOf(identity.legalName);
+      initialsIndex = blindIndex(keys.blindIndex, `initials:${caseId}`, fold(initials));
+      const key = fold(initials);
+      earlierWithSameInitials = initialsSeen.get(key) ?? store.countByInitialsIndex(caseId, initialsIndex);
+      initialsSeen.set(key, earlierWithSameInitials + 1);
+    }
+    const pseudonym = pseudonymFor(ctx.scheme, { seq, gender: identity.gender, initials, earlierWithSameInitials });
+    const publicPart: PlaintiffPublic = { pseudonym, status: 'active' };
+    const row: PlaintiffRow = {
+      id,
+      case_id: caseId,
+      seq,
+      created_at: now,
+      updated_at: now,
+      public: sealJson(ctx.caseKey, keys.ref('plaintiffs', id, 'public'), publicPart),
+      identity: sealJson(ctx.caseKey, keys.ref('plaintiffs', id, 'identity'), identity),
+      pseudonym_index: pseudonymIndex(keys, caseId, pseudonym),
+      name_index: nameIndex(keys, identity.legalName),
+      name_dob_index: identity.dob ? nameDobIndex(keys, identity.legalName, identity.dob) : null,
+      initials_index: initialsIndex,
+    };
+    try {
+      store.insertPlaintiff(row);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new VaultError('CONFLICT', `The pseudonym ${pseudonym} is already taken in this case; nothing was added.`);
+      }
+      throw error;
+    }
+    return { id, seq, ...publicPart };
+  });
+}
+
+export function readPublic(ctx: CaseContext, row: PlaintiffRow): RosterEntry {
+  const part = openJson(ctx.caseKey, ctx.keys.ref('plaintiffs', row.id, 'public'), row.public) as PlaintiffPublic;
+  return { id: row.id, seq: row.seq, ...part };
+}
+
+export function readIdentity(ctx: CaseContext, row: PlaintiffRow): PlaintiffIdentity {
+  return openJson(ctx.caseKey, ctx.keys.ref('plaintiffs', row.id, 'identity'), row.identity) as PlaintiffIdentity;
+}
+
+export function findByPseudonym(ctx: CaseContext, pseudonym: string): PlaintiffRow {
+  const row = ctx.store.plaintiffByPseudonymIndex(ctx.caseId, pseudonymIndex(ctx.keys, ctx.caseId, pseudonym));
+  // The index is a lookup aid; the decrypted label is the authority.
+  if (!row || fold(readPublic(ctx, row).pseudonym) !== fold(pseudonym)) {
+    throw new VaultError('NOT_FOUND', `No plaintiff "${pseudonym}" in this case. See the roster for the pseudonyms in use.`);
+  }
+  return row;
+}
+
+/** Marks a plaintiff withdrawn. The pseudonym and its number stay reserved for good. */
+export function withdraw(ctx: CaseContext, row: PlaintiffRow, now: string): RosterEntry {
+  const current = readPublic(ctx, row);
+  if (current.status === 'withdrawn') {
+    throw new VaultError('CONFLICT', `${current.pseudonym} is already withdrawn.`);
+  }
+  const updated: PlaintiffPublic = { pseudonym: current.pseudonym, status: 'withdrawn', withdrawnAt: now };
+  ctx.store.updatePlaintiffPublic(row.id, sealJson(ctx.caseKey, ctx.keys.ref('plaintiffs', row.id, 'public'), updated), now);
+  return { id: row.id, seq: row.seq, ...updated };
+}
+
+export function nameIndex(keys: Keyring, legalName: string): Uint8Array {
+  return blindIndex(keys.blindIndex, 'name', fold(legalName));
+}
+
+function nameDobIndex(keys: Keyring, legalName: string, dob: string): Uint8Array {
+  return blindIndex(keys.blindIndex, 'name+dob', `${fold(legalName)}|${dob}`);
+}
+
+function pseudonymIndex(keys: Keyring, caseId: string, pseudonym: string): Uint8Array {
+  return blindIndex(keys.blindIndex, `pseudonym:${caseId}`, fold(pseudonym));
+}

@@ -1,0 +1,419 @@
+import { AuditLog, type AuditEntry, type AuditVerification } from './audit/audit-log';
+import { newCase, readCase, requireCase, type CaseSummary } from './cases/cases';
+import {
+  DEFAULT_KDF,
+  initCrypto,
+  newRecoveryKey,
+  parseRecoveryKey,
+  randomId,
+  randomKey,
+  wipe,
+  type KdfParams,
+} from './crypto';
+import { VaultError } from './errors';
+import { parsePlaintiffInput, type PlaintiffIdentity } from './plaintiffs/plaintiff-input';
+import {
+  findByPseudonym,
+  insertPlaintiffs,
+  nameIndex,
+  readIdentity,
+  readPublic,
+  withdraw,
+  type CaseContext,
+  type RosterEntry,
+  type SealedRosterEntry,
+} from './plaintiffs/plaintiffs';
+import { removeFileSet, VaultStore, type KeyslotRow, type StoreOptions } from './store';
+import { refuseExisting, stageRestore, writeVerifiedBackup, type BackupReport } from './vault/backup';
+import { Keyring } from './vault/keyring';
+import { createKeyslot, openKeyslot } from './vault/keyslots';
+import { checkNewPassphrase, passphraseBytes } from './vault/passphrase-policy';
+import { linkInto } from './store';
+
+export interface OpenOptions extends Omit<StoreOptions, 'readonly'> {
+  /** Clock for timestamps; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+export interface CreateOptions extends OpenOptions {
+  /** Argon2id parameters for both keyslots. Default: libsodium MODERATE. */
+  kdf?: KdfParams;
+}
+
+export interface DuplicateMatch {
+  caseId: string;
+  plaintiffId: string;
+  pseudonym: string;
+  sameDateOfBirth: boolean;
+}
+
+/**
+ * VaultService: the one façade over the core. The IPC handlers, the CLI, the demo and the
+ * benchmarks all call this class and nothing below it.
+ */
+export class VaultService {
+  private keys: Keyring | undefined;
+
+  private constructor(
+    private readonly store: VaultStore,
+    private readonly options: OpenOptions,
+  ) {}
+
+  /** Creates a vault at `path` (never over an existing file), unlocked, with its recovery key. */
+  static async create(
+    path: string,
+    passphrase: string,
+    options: CreateOptions = {},
+  ): Promise<{ vault: VaultService; recoveryKey: string }> {
+    await initCrypto();
+    checkNewPassphrase(passphrase);
+    refuseExisting(path); // before the slow key derivation; VaultStore.create checks again
+    const kdf = options.kdf ?? DEFAULT_KDF;
+    const now = stamp(options);
+    const vaultId = randomId();
+    const masterKey = randomKey();
+    const recovery = newRecoveryKey();
+    const secret = passphraseBytes(passphrase);
+    const keys = new Keyring(vaultId, masterKey);
+    try {
+      const slots = [
+        createKeyslot(vaultId, 'passphrase', secret, masterKey, kdf, now),
+        createKeyslot(vaultId, 'recovery', recovery.bytes, masterKey, kdf, now),
+      ];
+      const store = VaultStore.create(
+        path,
+        (fresh) => {
+          fresh.insertMeta({ vault_id: vaultId, created_at: now, key_check: keys.keyCheck(), audit_head: null });
+          for (const slot of slots) fresh.putKeyslot(slot);
+          new AuditLog(fresh, keys).append(
+            { action: 'vault.created', details: { kdf: `argon2id ops=${kdf.opslimit} mem=${kdf.memlimit}` } },
+            now,
+          );
+        },
+        options,
+      );
+      const vault = new VaultService(store, options);
+      vault.keys = keys;
+      return { vault, recoveryKey: recovery.text };
+    } catch (error) {
+      keys.wipe();
+      throw error;
+    } finally {
+      wipe(secret, recovery.bytes);
+    }
+  }
+
+  /** Opens an existing vault, locked. */
+  static async open(path: string, options: OpenOptions = {}): Promise<VaultService> {
+    await initCrypto();
+    return new VaultService(VaultStore.open(path, options), options);
+  }
+
+  /**
+   * Restores a backup into a new file at `destination`. The backup must open with
+   * `passphrase` (or the caller would restore something nobody can read); the restore is
+   * recorded in the restored vault's audit log.
+   */
+  static async restore(source: string, destination: string, passphrase: string, options: OpenOptions = {}): Promise<void> {
+    await initCrypto();
+    const staged = stageRestore(source, destination);
+    try {
+      const vault = await VaultService.open(staged, options);
+      try {
+        vault.unlock(passphrase);
+        const problems = vault.store.integrityCheck();
+        if (problems.length > 0) {
+          throw new VaultError('DAMAGED', `The backup is damaged (${problems[0]}); nothing was restored. Try an older backup.`);
+        }
+        vault.transaction((audit) => audit.append({ action: 'vault.restored', details: { from: source } }, vault.now()));
+      } finally {
+        vault.close();
+      }
+      linkInto(staged, destination);
+    } finally {
+      removeFileSet(staged);
+    }
+  }
+
+  get path(): string {
+    return this.store.path;
+  }
+
+  get isUnlocked(): boolean {
+    return this.keys !== undefined;
+  }
+
+  unlock(passphrase: string): void {
+    if (this.keys) return;
+    const keys = this.openSlot('passphrase', passphraseBytes(passphrase));
+    this.transaction((audit) => {
+      this.foldPendingEvents(audit);
+      audit.append({ action: 'vault.unlocked', details: { with: 'passphrase' } }, this.now());
+    }, keys);
+    this.keys = keys;
+  }
+
+  /** Opens the vault with the recovery key and sets a new passphrase. The recovery key stays valid. */
+  recover(recoveryKey: string, newPassphrase: string): void {
+    checkNewPassphrase(newPassphrase);
+    const keys = this.openSlot('recovery', parseRecoveryKey(recoveryKey));
+    try {
+      const slot = this.newPassphraseSlot(keys, newPassphrase);
+      this.transaction((audit) => {
+        this.foldPendingEvents(audit);
+        this.store.putKeyslot(slot);
+        audit.append({ action: 'recovery.used' }, this.now());
+        audit.append({ action: 'passphrase.changed', details: { with: 'recovery key' } }, this.now());
+      }, keys);
+    } catch (error) {
+      keys.wipe();
+      throw error;
+    }
+    this.lock();
+    this.keys = keys;
+  }
+
+  /**
+   * Re-wraps the master key under a new passphrase; no record is re-encrypted. Works locked or
+   * unlocked: the current passphrase is checked either way.
+   */
+  changePassphrase(current: string, next: string): void {
+    checkNewPassphrase(next);
+    const keys = this.openSlot('passphrase', passphraseBytes(current));
+    try {
+      const slot = this.newPassphraseSlot(keys, next);
+      this.transaction((audit) => {
+        this.foldPendingEvents(audit);
+        this.store.putKeyslot(slot);
+        audit.append({ action: 'passphrase.changed', details: { with: 'passphrase' } }, this.now());
+      }, keys);
+    } catch (error) {
+      keys.wipe();
+      throw error;
+    }
+    this.lock();
+    this.keys = keys;
+  }
+
+  /** Zeroes every key in memory. The vault stays open for the next unlock. */
+  lock(): void {
+    this.keys?.wipe();
+    this.keys = undefined;
+  }
+
+  close(): void {
+    this.lock();
+    this.store.close();
+  }
+
+  async backup(destination: string): Promise<BackupReport> {
+    const keys = this.requireKeys();
+    const report = await writeVerifiedBackup(this.store, keys, destination, this.options);
+    this.transaction((audit) =>
+      audit.append({ action: 'backup.created', details: { file: destination, cases: report.cases } }, this.now()),
+    );
+    return report;
+  }
+
+  // cases ---------------------------------------------------------------------------------
+
+  createCase(input: unknown): CaseSummary {
+    const keys = this.requireKeys();
+    const now = this.now();
+    const { row, details } = newCase(keys, input, now);
+    this.transaction((audit) => {
+      this.store.insertCase(row);
+      audit.append({ action: 'case.created', details: { caseId: row.id } }, now);
+    });
+    return { id: row.id, createdAt: now, plaintiffs: 0, ...details };
+  }
+
+  listCases(): CaseSummary[] {
+    const keys = this.requireKeys();
+    const counts = this.store.plaintiffCounts();
+    return this.store.cases().map((row) => ({
+      id: row.id,
+      createdAt: row.created_at,
+      plaintiffs: counts.get(row.id) ?? 0,
+      ...readCase(keys, row),
+    }));
+  }
+
+  /**
+   * Crypto-shredding: the case row with its wrapped data key goes, its plaintiffs with it;
+   * secure_delete zeroes the freed pages and a checkpoint empties the write-ahead log.
+   */
+  deleteCase(caseId: string): { plaintiffs: number } {
+    const keys = this.requireKeys();
+    requireCase(this.store, caseId);
+    const plaintiffs = this.store.plaintiffCounts().get(caseId) ?? 0;
+    this.transaction((audit) => {
+      this.store.deleteCase(caseId);
+      audit.append({ action: 'case.deleted', details: { caseId, plaintiffs } }, this.now());
+    });
+    keys.forgetCase(caseId);
+    this.store.checkpoint();
+    return { plaintiffs };
+  }
+
+  // plaintiffs ----------------------------------------------------------------------------
+
+  addPlaintiff(caseId: string, input: unknown): RosterEntry {
+    return this.addPlaintiffs(caseId, [input])[0]!;
+  }
+
+  /** Adds plaintiffs in order, all in one transaction: every one of them, or none. */
+  addPlaintiffs(caseId: string, inputs: readonly unknown[]): RosterEntry[] {
+    const identities = inputs.map((input, i) => {
+      try {
+        return parsePlaintiffInput(input);
+      } catch (error) {
+        if (inputs.length === 1 || !(error instanceof VaultError)) throw error;
+        throw new VaultError('VALIDATION', `Plaintiff ${i + 1}: ${error.message}`, { field: `${i}.${error.field ?? ''}` });
+      }
+    });
+    const ctx = this.caseContext(caseId);
+    const now = this.now();
+    return this.transaction((audit) => {
+      const added = insertPlaintiffs(ctx, identities, now);
+      audit.append(
+        {
+          action: 'plaintiffs.added',
+          details: { caseId, count: added.length, ...(added.length <= 20 ? { pseudonyms: added.map((p) => p.pseudonym) } : {}) },
+        },
+        now,
+      );
+      return added;
+    });
+  }
+
+  withdrawPlaintiff(caseId: string, pseudonym: string): RosterEntry {
+    const ctx = this.caseContext(caseId);
+    const row = findByPseudonym(ctx, pseudonym);
+    return this.transaction((audit) => {
+      const entry = withdraw(ctx, row, this.now());
+      audit.append({ action: 'plaintiff.withdrawn', details: { caseId, pseudonym: entry.pseudonym } }, this.now());
+      return entry;
+    });
+  }
+
+  /** The public roster: pseudonyms and status. No identity is decrypted. */
+  roster(caseId: string): RosterEntry[] {
+    const ctx = this.caseContext(caseId);
+    return this.store.plaintiffsOfCase(caseId).map((row) => readPublic(ctx, row));
+  }
+
+  /** The roster with real identities. Audited. */
+  sealedRoster(caseId: string): SealedRosterEntry[] {
+    const ctx = this.caseContext(caseId);
+    const entries = this.store.plaintiffsOfCase(caseId).map((row) => ({ ...readPublic(ctx, row), ...readIdentity(ctx, row) }));
+    this.transaction((audit) =>
+      audit.append({ action: 'roster.revealed', details: { caseId, count: entries.length } }, this.now()),
+    );
+    return entries;
+  }
+
+  /** One plaintiff's identity. Audited. */
+  revealPlaintiff(caseId: string, plaintiffId: string): SealedRosterEntry {
+    const ctx = this.caseContext(caseId);
+    const row = this.store.plaintiffById(caseId, plaintiffId);
+    if (!row) throw new VaultError('NOT_FOUND', 'No such plaintiff in this case.');
+    const entry = { ...readPublic(ctx, row), ...readIdentity(ctx, row) };
+    this.transaction((audit) =>
+      audit.append({ action: 'plaintiff.revealed', details: { caseId, pseudonym: entry.pseudonym } }, this.now()),
+    );
+    return entry;
+  }
+
+  /** Plaintiffs in any case whose legal name folds to the same text (blind index; nothing decrypted to search). */
+  findDuplicates(candidate: { legalName: string; dob?: string }): DuplicateMatch[] {
+    const keys = this.requireKeys();
+    return this.store.plaintiffsByNameIndex(nameIndex(keys, candidate.legalName)).map((row) => {
+      const ctx = this.caseContext(row.case_id);
+      const identity: PlaintiffIdentity = readIdentity(ctx, row);
+      return {
+        caseId: row.case_id,
+        plaintiffId: row.id,
+        pseudonym: readPublic(ctx, row).pseudonym,
+        sameDateOfBirth: candidate.dob !== undefined && identity.dob === candidate.dob,
+      };
+    });
+  }
+
+  // audit ---------------------------------------------------------------------------------
+
+  auditLog(): AuditEntry[] {
+    return new AuditLog(this.store, this.requireKeys()).list();
+  }
+
+  verifyAudit(): AuditVerification {
+    return new AuditLog(this.store, this.requireKeys()).verify();
+  }
+
+  // internals -----------------------------------------------------------------------------
+
+  private requireKeys(): Keyring {
+    if (!this.keys) throw new VaultError('LOCKED', 'The vault is locked. Unlock it with the passphrase first.');
+    return this.keys;
+  }
+
+  private caseContext(caseId: string): CaseContext {
+    const keys = this.requireKeys();
+    const row = requireCase(this.store, caseId);
+    const details = readCase(keys, row);
+    return { store: this.store, keys, caseId, caseKey: keys.caseKey(caseId, row.wrapped_key), scheme: details.scheme };
+  }
+
+  /** Opens a keyslot; a wrong secret is remembered and reported in the audit log at the next unlock. */
+  private openSlot(kind: KeyslotRow['kind'], secret: Uint8Array): Keyring {
+    try {
+      const meta = this.store.meta();
+      const slot = this.store.keyslot(kind);
+      if (!slot) throw new VaultError('DAMAGED', `The ${kind} keyslot is missing from this vault. Restore it from a backup.`);
+      const keys = new Keyring(meta.vault_id, openKeyslot(meta.vault_id, slot, secret));
+      try {
+        keys.verifyKeyCheck(meta.key_check);
+      } catch (error) {
+        keys.wipe();
+        throw error;
+      }
+      return keys;
+    } catch (error) {
+      if (error instanceof VaultError && error.code === 'WRONG_PASSPHRASE') {
+        this.store.transaction(() => this.store.addPendingEvent('unlock.failed', this.now()));
+      }
+      throw error;
+    } finally {
+      wipe(secret);
+    }
+  }
+
+  private newPassphraseSlot(keys: Keyring, passphrase: string): KeyslotRow {
+    const current = this.store.keyslot('passphrase') ?? this.store.keyslot('recovery')!;
+    const kdf: KdfParams = { alg: 'argon2id13', opslimit: current.opslimit, memlimit: current.memlimit };
+    const secret = passphraseBytes(passphrase);
+    try {
+      return createKeyslot(keys.vaultId, 'passphrase', secret, keys.masterKey, kdf, this.now());
+    } finally {
+      wipe(secret);
+    }
+  }
+
+  private foldPendingEvents(audit: AuditLog): void {
+    for (const event of this.store.takePendingEvents()) {
+      audit.append({ action: event.kind, details: { attemptedAt: event.at } }, this.now());
+    }
+  }
+
+  private transaction<T>(work: (audit: AuditLog) => T, keys: Keyring = this.requireKeys()): T {
+    return this.store.transaction(() => work(new AuditLog(this.store, keys)));
+  }
+
+  private now(): string {
+    return stamp(this.options);
+  }
+}
+
+function stamp(options: OpenOptions): string {
+  return (options.now?.() ?? new Date()).toISOString();
+}

@@ -1,0 +1,57 @@
+/** Row shapes of the schema in migrations/. BLOB columns are ciphertext unless noted. */
+
+export interface MetaRow {
+  vault_id: string;
+  created_at: string;
+  key_check: Uint8Array | null;
+  audit_head: Uint8Array | null;
+}
+
+export type KeyslotKind = 'passphrase' | 'recovery';
+
+export interface KeyslotRow {
+  kind: KeyslotKind;
+  alg: string;
+  opslimit: number;
+  memlimit: number;
+  salt: Uint8Array; // plaintext key metadata
+  wrapped_key: Uint8Array;
+  checksum: Uint8Array; // plaintext
+  updated_at: string;
+}
+
+export interface CaseRow {
+  id: string;
+  created_at: string;
+  next_seq: number;
+  wrapped_key: Uint8Array;
+  details: Uint8Array;
+}
+
+export interface PlaintiffRow {
+  id: string;
+  case_id: string;
+  seq: number;
+  created_at: string;
+  updated_at: string;
+  public: Uint8Array;
+  identity: Uint8Array;
+  pseudonym_index: Uint8Array; // blind index
+  name_index: Uint8Array; // blind index
+  name_dob_index: Uint8Array | null; // blind index
+  initials_index: Uint8Array | null; // blind index
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  entry: Uint8Array;
+  prev_hash: Uint8Array;
+  mac: Uint8Array;
+}
+
+export interface PendingEventRow {
+  id: number;
+  kind: 'unlock.failed';
+  at: string;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { VaultError } from './errors';
+
+/**
+ * Shared field rules. Control and bidirectional-formatting characters are refused everywhere:
+ * they hide text from reviewers and break printed filings.
+ */
+const FORBIDDEN_IN_LINE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+const FORBIDDEN_IN_TEXT = /[\p{Cf}\u2028\u2029]|(?![\n\t])\p{Cc}/u;
+
+export function line(label: string, max: number) {
+  return z
+    .string({ error: `${label} must be text` })
+    .transform((value) => value.normalize('NFC').trim())
+    .refine((value) => !FORBIDDEN_IN_LINE.test(value), `${label} contains control or formatting characters; remove them`)
+    .refine((value) => [...value].length <= max, `${label} is longer than ${max} characters`);
+}
+
+export function requiredLine(label: string, max: number) {
+  return line(label, max).refine((value) => value.length > 0, `${label} is required`);
+}
+
+export function text(label: string, max: number) {
+  return z
+    .string({ error: `${label} must be text` })
+    .transform((value) => value.normalize('NFC').replace(/\r\n?/g, '\n').trim())
+    .refine((value) => !FORBIDDEN_IN_TEXT.test(value), `${label} contains control or formatting characters; remove them`)
+    .refine((value) => [...value].length <= max, `${label} is longer than ${max} characters`);
+}
+
+/** Empty strings mean "not given". */
+export function optional<T extends z.ZodType<string, unknown>>(schema: T) {
+  return schema
+    .nullable()
+    .optional()
+    .transform((value) => (value === null || value === undefined || value === '' ? undefined : value));
+}
+
+/** Parses input or throws VALIDATION naming every field at fault, the first one as `field`. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+  throw new VaultError('VALIDATION', problems.map((p) => p.message).join('; '), { field: problems[0]?.field });
+}

@@ -1,0 +1,89 @@
+import { copyFileSync, chmodSync, constants, existsSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { AuditLog } from '../audit/audit-log';
+import { VaultError } from '../errors';
+import { inspectVaultFile, linkInto, removeFileSet, VaultStore, type StoreOptions } from '../store';
+import { Keyring } from './keyring';
+
+export interface BackupReport {
+  path: string;
+  bytes: number;
+  cases: number;
+}
+
+/**
+ * Copies the vault with SQLite's backup API into a temporary file beside `destination`, proves
+ * the copy sound (integrity_check, the master key opens it and every case key in it, its audit
+ * chain verifies), then links it into place. A backup that would not restore is never left.
+ */
+export async function writeVerifiedBackup(
+  store: VaultStore,
+  keys: Keyring,
+  destination: string,
+  options: StoreOptions,
+): Promise<BackupReport> {
+  refuseExisting(destination);
+  const temporary = siblingTemp(destination, 'backup');
+  try {
+    await store.backupTo(temporary);
+    const cases = verifyCopy(temporary, keys, options);
+    linkInto(temporary, destination);
+    return { path: destination, bytes: statSync(destination).size, cases };
+  } finally {
+    removeFileSet(temporary);
+  }
+}
+
+function verifyCopy(path: string, keys: Keyring, options: StoreOptions): number {
+  const copy = VaultStore.open(path, { ...options, readonly: true });
+  const probe = new Keyring(keys.vaultId, keys.masterKey.slice());
+  try {
+    const problems = copy.integrityCheck();
+    if (problems.length > 0) throw backupFailed(`integrity_check: ${problems[0]}`);
+    if (copy.meta().vault_id !== keys.vaultId) throw backupFailed('the copy has another vault id');
+    probe.verifyKeyCheck(copy.meta().key_check);
+    const cases = copy.cases();
+    for (const row of cases) probe.caseKey(row.id, row.wrapped_key);
+    const audit = new AuditLog(copy, probe).verify();
+    if (!audit.ok) throw backupFailed(`audit log: ${audit.problem}`);
+    return cases.length;
+  } catch (error) {
+    throw error instanceof VaultError && error.message.startsWith('The backup') ? error : backupFailed(String((error as Error).message));
+  } finally {
+    probe.wipe();
+    copy.close();
+  }
+}
+
+/**
+ * Copies a backup to a temporary file beside `destination` for the caller to open, check and
+ * link into place. The backup itself is only read.
+ */
+export function stageRestore(source: string, destination: string): string {
+  inspectVaultFile(source);
+  refuseExisting(destination);
+  if (existsSync(`${source}-wal`) && statSync(`${source}-wal`).size > 0) {
+    throw new VaultError(
+      'CONFLICT',
+      `${source} is a vault in use (it has a write-ahead log). Restore from a file made by \`doe-vault backup\`.`,
+    );
+  }
+  const temporary = siblingTemp(destination, 'restoring');
+  copyFileSync(source, temporary, constants.COPYFILE_EXCL);
+  chmodSync(temporary, 0o600);
+  return temporary;
+}
+
+export function refuseExisting(path: string): void {
+  if (existsSync(path)) {
+    throw new VaultError('CONFLICT', `${path} already exists. Choose another path; DoeVault never overwrites a file.`);
+  }
+}
+
+export function siblingTemp(path: string, purpose: string): string {
+  return join(dirname(path), `.${basename(path)}.${purpose}-${process.pid}-${Date.now()}`);
+}
+
+function backupFailed(reason: string): VaultError {
+  return new VaultError('DAMAGED', `The backup copy failed verification (${reason}); no backup was written. Check the disk and try again.`);
+}
