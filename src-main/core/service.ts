@@ -103,6 +103,11 @@ export class VaultService {
     }
   }
 
+  /** Throws CONFLICT if `path` exists: lets a caller refuse before asking for a passphrase. */
+  static assertCanCreate(path: string): void {
+    refuseExisting(path);
+  }
+
   /** Opens an existing vault, locked. */
   static async open(path: string, options: OpenOptions = {}): Promise<VaultService> {
     await initCrypto();

@@ -12,12 +12,12 @@ export function line(label: string, max: number) {
   return z
     .string({ error: `${label} must be text` })
     .transform((value) => value.normalize('NFC').trim())
-    .refine((value) => !FORBIDDEN_IN_LINE.test(value), `${label} contains control or formatting characters; remove them`)
+    .refine((value) => !FORBIDDEN_IN_LINE.test(value), { message: `${label} contains control or formatting characters; remove them`, abort: true })
     .refine((value) => [...value].length <= max, `${label} is longer than ${max} characters`);
 }
 
 export function requiredLine(label: string, max: number) {
-  return line(label, max).refine((value) => value.length > 0, `${label} is required`);
+  return line(label, max).refine((value) => value.length > 0, { message: `${label} is required`, abort: true });
 }
 
 export function text(label: string, max: number) {

@@ -1,0 +1,79 @@
+import { formatScheme } from '../../core/plaintiffs/pseudonyms';
+import { stringOption } from '../args';
+import { UsageError } from '../exit-codes';
+import { cell, printJson, printTable } from '../output';
+import { say, withUnlockedVault, type Command } from './command';
+
+const add: Command = {
+  path: ['case', 'add'],
+  usage: 'case add --title TEXT [--court TEXT] [--number TEXT] [--scheme gendered|neutral|letters|initials|prefix:TEXT]',
+  summary: 'create a case; print its id',
+  options: {
+    title: { type: 'string', help: '--title TEXT' },
+    court: { type: 'string', help: '--court TEXT' },
+    number: { type: 'string', help: '--number TEXT' },
+    scheme: { type: 'string', help: '--scheme gendered|neutral|letters|initials|prefix:TEXT' },
+  },
+  required: ['title'],
+  async run(ctx) {
+    const created = await withUnlockedVault(ctx, (vault) =>
+      vault.createCase({
+        title: stringOption(ctx.options, 'title'),
+        court: stringOption(ctx.options, 'court'),
+        number: stringOption(ctx.options, 'number'),
+        scheme: stringOption(ctx.options, 'scheme'),
+      }),
+    );
+    say(ctx, created.id, { id: created.id });
+  },
+};
+
+const list: Command = {
+  path: ['case', 'list'],
+  usage: 'case list',
+  summary: 'list the cases with their plaintiff counts',
+  options: {},
+  async run(ctx) {
+    const cases = await withUnlockedVault(ctx, (vault) => vault.listCases());
+    if (ctx.json) {
+      printJson(
+        ctx.io,
+        cases.map((c) => ({ ...c, scheme: formatScheme(c.scheme) })),
+      );
+      return;
+    }
+    printTable(
+      ctx.io,
+      ['ID', 'PLAINTIFFS', 'SCHEME', 'NUMBER', 'COURT', 'TITLE'],
+      cases.map((c) => [c.id, String(c.plaintiffs), formatScheme(c.scheme), cell(c.number), cell(c.court), cell(c.title)]),
+      'No cases yet. Create one with `doe-vault case add --title TEXT`.',
+    );
+  },
+};
+
+const remove: Command = {
+  path: ['case', 'delete'],
+  usage: 'case delete --case ID --confirm',
+  summary: "crypto-shred a case: its key and every plaintiff record are destroyed for good",
+  options: {
+    case: { type: 'string', help: '--case ID' },
+    confirm: { type: 'boolean', help: '--confirm         required: deletion cannot be undone' },
+  },
+  required: ['case'],
+  async run(ctx) {
+    if (ctx.options.confirm !== true) {
+      throw new UsageError(
+        'deleting a case destroys its key and every record in it, and cannot be undone; add --confirm to proceed',
+      );
+    }
+    const caseId = stringOption(ctx.options, 'case')!;
+    const { plaintiffs } = await withUnlockedVault(ctx, (vault) => vault.deleteCase(caseId));
+    say(
+      ctx,
+      `Deleted case ${caseId} and its ${plaintiffs} plaintiff records. Its key is destroyed; backups made before now still hold it.`,
+      { deleted: caseId, plaintiffs },
+    );
+  },
+};
+
+export const caseCommands: Command[] = [add, list, remove];

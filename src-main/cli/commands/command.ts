@@ -1,0 +1,42 @@
+import { VaultService } from '../../core/service';
+import { defaultVaultPath } from '../../core/vault/default-path';
+import { stringOption, type CommandShape, type ParsedOptions } from '../args';
+import type { CliIo } from '../io';
+import { readPassphrase } from '../secrets';
+
+export interface CommandContext {
+  io: CliIo;
+  options: ParsedOptions;
+  json: boolean;
+  vaultPath: string;
+}
+
+export interface Command extends CommandShape {
+  /** The usage line shown in --help. */
+  usage: string;
+  summary: string;
+  run(ctx: CommandContext): Promise<void>;
+}
+
+export function resolveVaultPath(io: CliIo, options: ParsedOptions): string {
+  return stringOption(options, 'vault') ?? (io.env.DOE_VAULT || undefined) ?? defaultVaultPath(io.env);
+}
+
+/** Opens and unlocks the vault for one command, and always locks and closes it afterwards. */
+export async function withUnlockedVault<T>(ctx: CommandContext, work: (vault: VaultService) => Promise<T> | T): Promise<T> {
+  const vault = await VaultService.open(ctx.vaultPath);
+  try {
+    const passphrase = await readPassphrase(ctx.io, stringOption(ctx.options, 'passphrase-file'), {
+      prompt: `Passphrase for ${ctx.vaultPath}: `,
+    });
+    vault.unlock(passphrase);
+    return await work(vault);
+  } finally {
+    vault.close();
+  }
+}
+
+export function say(ctx: CommandContext, human: string, json: unknown): void {
+  if (ctx.json) ctx.io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  else ctx.io.stdout.write(`${human}\n`);
+}

@@ -1,0 +1,29 @@
+import type { CliIo } from './io';
+
+/** Prints rows as aligned columns; an empty list prints `empty` instead. */
+export function printTable(io: CliIo, headers: string[], rows: string[][], empty: string): void {
+  if (rows.length === 0) {
+    io.stdout.write(`${empty}\n`);
+    return;
+  }
+  const widths = headers.map((header, i) => Math.max(width(header), ...rows.map((row) => width(row[i] ?? ''))));
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat(widths[i]! - width(cell))))
+      .join('  ')
+      .trimEnd();
+  io.stdout.write(`${[format(headers), ...rows.map(format)].join('\n')}\n`);
+}
+
+export function printJson(io: CliIo, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function width(text: string): number {
+  return [...text.normalize('NFC')].length;
+}
+
+/** One line, whatever the data holds. */
+export function cell(value: string | undefined): string {
+  return (value ?? '').replace(/\s+/g, ' ');
+}

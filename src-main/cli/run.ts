@@ -1,0 +1,73 @@
+import { isVaultError } from '../core/errors';
+import { GLOBAL_OPTIONS, parseInvocation } from './args';
+import { auditCommands } from './commands/audit';
+import { caseCommands } from './commands/cases';
+import { resolveVaultPath, type Command } from './commands/command';
+import { plaintiffCommands } from './commands/plaintiffs';
+import { vaultCommands } from './commands/vault';
+import { EXIT, exitCodeFor, UsageError } from './exit-codes';
+import type { CliIo } from './io';
+
+export const COMMANDS: readonly Command[] = [...vaultCommands, ...caseCommands, ...plaintiffCommands, ...auditCommands];
+
+/** Runs one `doe-vault` invocation and returns its exit code. Never throws, never prints a stack. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const json = argv.includes('--json');
+  try {
+    const { command, options, words } = parseInvocation(argv, COMMANDS);
+    if (!command) {
+      if (words.length === 0 || words[0] === 'help') {
+        const wantsHelp = options.help === true || words[0] === 'help';
+        (wantsHelp ? io.stdout : io.stderr).write(generalHelp());
+        return wantsHelp ? EXIT.ok : EXIT.usage;
+      }
+      throw new UsageError(`unknown command "${words.join(' ')}"`);
+    }
+    if (options.help === true) {
+      io.stdout.write(commandHelp(command));
+      return EXIT.ok;
+    }
+    await command.run({ io, options, json, vaultPath: resolveVaultPath(io, options) });
+    return EXIT.ok;
+  } catch (error) {
+    return report(io, json, error);
+  }
+}
+
+function report(io: CliIo, json: boolean, error: unknown): number {
+  const [code, message, exit] =
+    error instanceof UsageError
+      ? (['USAGE', `${error.message}. Run \`doe-vault --help\` for usage.`, EXIT.usage] as const)
+      : isVaultError(error)
+        ? ([error.code, error.message, exitCodeFor(error.code)] as const)
+        : (['INTERNAL', `internal error: ${(error as Error)?.message ?? String(error)}. Nothing further was written.`, EXIT.failure] as const);
+  const line = message.replace(/\s*\n\s*/g, ' ');
+  io.stderr.write(json ? `${JSON.stringify({ error: { code, message: line } })}\n` : `doe-vault: ${line}\n`);
+  return exit;
+}
+
+function generalHelp(): string {
+  return [
+    'doe-vault: the DoeVault vault of pseudonymous plaintiffs, from the command line.',
+    '',
+    'Usage: doe-vault [--vault PATH] [--passphrase-file FILE] [--json] <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.usage.split('\n')[0]}\n      ${c.summary}`),
+    '',
+    'Global options:',
+    ...Object.values(GLOBAL_OPTIONS).map((o) => `  ${o.help}`),
+    '',
+    'The passphrase is read from --passphrase-file, else one line of standard input when it is',
+    'not a terminal, else a prompt that does not echo; never from arguments or the environment.',
+    '',
+    'Exit codes: 0 ok, 1 usage, 2 wrong passphrase or recovery key, 3 leaks found,',
+    '            4 vault damaged or tampered (including a failed audit verify), 5 any other failure.',
+    '',
+  ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  const options = Object.values(command.options).map((o) => `  ${o.help}`);
+  return [`Usage: doe-vault ${command.usage}`, '', command.summary, '', ...(options.length ? ['Options:', ...options, ''] : [])].join('\n');
+}
