@@ -23,12 +23,11 @@ import {
   type RosterEntry,
   type SealedRosterEntry,
 } from './plaintiffs/plaintiffs';
-import { removeFileSet, VaultStore, type KeyslotRow, type StoreOptions } from './store';
-import { refuseExisting, stageRestore, writeVerifiedBackup, type BackupReport } from './vault/backup';
+import { linkInto, refuseExisting, removeFileSet, VaultStore, type KeyslotRow, type StoreOptions } from './store';
+import { stageRestore, writeVerifiedBackup, type BackupReport } from './vault/backup';
 import { Keyring } from './vault/keyring';
 import { createKeyslot, openKeyslot } from './vault/keyslots';
 import { checkNewPassphrase, passphraseBytes } from './vault/passphrase-policy';
-import { linkInto } from './store';
 
 export interface OpenOptions extends Omit<StoreOptions, 'readonly'> {
   /** Clock for timestamps; tests pass a fixed one. */

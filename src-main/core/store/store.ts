@@ -46,9 +46,7 @@ export class VaultStore {
    * is linked into place only when complete, and never over an existing file.
    */
   static create(path: string, populate: (store: VaultStore) => void, options: StoreOptions = {}): VaultStore {
-    if (existsSync(path)) {
-      throw new VaultError('CONFLICT', `${path} already exists. Choose another path; DoeVault never overwrites a file.`);
-    }
+    refuseExisting(path);
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const temporary = join(dirname(path), `.${basename(path)}.creating-${process.pid}-${Date.now()}`);
     let store: VaultStore | undefined;
@@ -64,7 +62,6 @@ export class VaultStore {
       linkInto(temporary, path);
     } catch (error) {
       store?.close();
-      removeFileSet(temporary);
       throw translateStoreError(error, path);
     } finally {
       removeFileSet(temporary);
@@ -336,12 +333,18 @@ export function linkInto(from: string, to: string): void {
   try {
     linkSync(from, to);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new VaultError('CONFLICT', `${to} already exists. Choose another path; DoeVault never overwrites a file.`);
-    }
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(to);
     throw error;
   }
   rmSync(from, { force: true });
+}
+
+export function refuseExisting(path: string): void {
+  if (existsSync(path)) throw alreadyExists(path);
+}
+
+function alreadyExists(path: string): VaultError {
+  return new VaultError('CONFLICT', `${path} already exists. Choose another path; DoeVault never overwrites a file.`);
 }
 
 export function removeFileSet(path: string): void {

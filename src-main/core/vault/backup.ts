@@ -2,7 +2,7 @@ import { copyFileSync, chmodSync, constants, existsSync, statSync } from 'node:f
 import { basename, dirname, join } from 'node:path';
 import { AuditLog } from '../audit/audit-log';
 import { VaultError } from '../errors';
-import { inspectVaultFile, linkInto, removeFileSet, VaultStore, type StoreOptions } from '../store';
+import { inspectVaultFile, linkInto, refuseExisting, removeFileSet, VaultStore, type StoreOptions } from '../store';
 import { Keyring } from './keyring';
 
 export interface BackupReport {
@@ -39,16 +39,19 @@ function verifyCopy(path: string, keys: Keyring, options: StoreOptions): number 
   const probe = new Keyring(keys.vaultId, keys.masterKey.slice());
   try {
     const problems = copy.integrityCheck();
-    if (problems.length > 0) throw backupFailed(`integrity_check: ${problems[0]}`);
-    if (copy.meta().vault_id !== keys.vaultId) throw backupFailed('the copy has another vault id');
+    if (problems.length > 0) throw new Error(`integrity_check: ${problems[0]}`);
+    if (copy.meta().vault_id !== keys.vaultId) throw new Error('the copy has another vault id');
     probe.verifyKeyCheck(copy.meta().key_check);
     const cases = copy.cases();
     for (const row of cases) probe.caseKey(row.id, row.wrapped_key);
     const audit = new AuditLog(copy, probe).verify();
-    if (!audit.ok) throw backupFailed(`audit log: ${audit.problem}`);
+    if (!audit.ok) throw new Error(`audit log: ${audit.problem}`);
     return cases.length;
   } catch (error) {
-    throw error instanceof VaultError && error.message.startsWith('The backup') ? error : backupFailed(String((error as Error).message));
+    throw new VaultError(
+      'DAMAGED',
+      `The backup copy failed verification (${(error as Error).message}); no backup was written. Check the disk and try again.`,
+    );
   } finally {
     probe.wipe();
     copy.close();
@@ -74,16 +77,6 @@ export function stageRestore(source: string, destination: string): string {
   return temporary;
 }
 
-export function refuseExisting(path: string): void {
-  if (existsSync(path)) {
-    throw new VaultError('CONFLICT', `${path} already exists. Choose another path; DoeVault never overwrites a file.`);
-  }
-}
-
 export function siblingTemp(path: string, purpose: string): string {
   return join(dirname(path), `.${basename(path)}.${purpose}-${process.pid}-${Date.now()}`);
-}
-
-function backupFailed(reason: string): VaultError {
-  return new VaultError('DAMAGED', `The backup copy failed verification (${reason}); no backup was written. Check the disk and try again.`);
 }
