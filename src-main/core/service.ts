@@ -1,4 +1,4 @@
-import { AuditLog, type AuditEntry, type AuditVerification } from './audit/audit-log';
+import { AuditLog, type AuditEntry, type AuditEvent, type AuditVerification } from './audit/audit-log';
 import { newCase, readCase, requireCase, type CaseSummary } from './cases/cases';
 import {
   DEFAULT_KDF,
@@ -149,32 +149,20 @@ export class VaultService {
 
   unlock(passphrase: string): void {
     if (this.keys) return;
-    const keys = this.openSlot('passphrase', passphraseBytes(passphrase));
-    this.transaction((audit) => {
-      this.foldPendingEvents(audit);
-      audit.append({ action: 'vault.unlocked', details: { with: 'passphrase' } }, this.now());
-    }, keys);
-    this.keys = keys;
+    this.adopt(this.openSlot('passphrase', passphraseBytes(passphrase)), [
+      { action: 'vault.unlocked', details: { with: 'passphrase' } },
+    ]);
   }
 
   /** Opens the vault with the recovery key and sets a new passphrase. The recovery key stays valid. */
   recover(recoveryKey: string, newPassphrase: string): void {
     checkNewPassphrase(newPassphrase);
     const keys = this.openSlot('recovery', parseRecoveryKey(recoveryKey));
-    try {
-      const slot = this.newPassphraseSlot(keys, newPassphrase);
-      this.transaction((audit) => {
-        this.foldPendingEvents(audit);
-        this.store.putKeyslot(slot);
-        audit.append({ action: 'recovery.used' }, this.now());
-        audit.append({ action: 'passphrase.changed', details: { with: 'recovery key' } }, this.now());
-      }, keys);
-    } catch (error) {
-      keys.wipe();
-      throw error;
-    }
-    this.lock();
-    this.keys = keys;
+    this.adopt(
+      keys,
+      [{ action: 'recovery.used' }, { action: 'passphrase.changed', details: { with: 'recovery key' } }],
+      newPassphrase,
+    );
   }
 
   /**
@@ -184,19 +172,7 @@ export class VaultService {
   changePassphrase(current: string, next: string): void {
     checkNewPassphrase(next);
     const keys = this.openSlot('passphrase', passphraseBytes(current));
-    try {
-      const slot = this.newPassphraseSlot(keys, next);
-      this.transaction((audit) => {
-        this.foldPendingEvents(audit);
-        this.store.putKeyslot(slot);
-        audit.append({ action: 'passphrase.changed', details: { with: 'passphrase' } }, this.now());
-      }, keys);
-    } catch (error) {
-      keys.wipe();
-      throw error;
-    }
-    this.lock();
-    this.keys = keys;
+    this.adopt(keys, [{ action: 'passphrase.changed', details: { with: 'passphrase' } }], next);
   }
 
   /** Zeroes every key in memory. The vault stays open for the next unlock. */
@@ -390,6 +366,27 @@ export class VaultService {
     } finally {
       wipe(secret);
     }
+  }
+
+  /**
+   * Makes freshly opened keys the vault's own: optionally writes a new passphrase slot, and
+   * records the events (with any failed attempts made while locked) in one transaction.
+   * On failure the keys are wiped and the vault stays as it was.
+   */
+  private adopt(keys: Keyring, events: AuditEvent[], newPassphrase?: string): void {
+    try {
+      const slot = newPassphrase === undefined ? undefined : this.newPassphraseSlot(keys, newPassphrase);
+      this.transaction((audit) => {
+        this.foldPendingEvents(audit);
+        if (slot) this.store.putKeyslot(slot);
+        for (const event of events) audit.append(event, this.now());
+      }, keys);
+    } catch (error) {
+      keys.wipe();
+      throw error;
+    }
+    this.lock();
+    this.keys = keys;
   }
 
   private newPassphraseSlot(keys: Keyring, passphrase: string): KeyslotRow {
