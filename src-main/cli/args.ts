@@ -48,6 +48,9 @@ export function parseInvocation<C extends CommandShape>(argv: string[], commands
       strict: true,
     });
   } catch (error) {
+    if (argv.some((arg) => /^--passphrase(=|$)/.test(arg))) {
+      throw new UsageError('a passphrase is never taken from the command line; use --passphrase-file FILE or standard input');
+    }
     throw new UsageError(cleanParseMessage((error as Error).message));
   }
   const words = parsed.positionals;
