@@ -7,22 +7,28 @@ const MAX_NAME = 200;
 const name = (label: string) =>
   requiredLine(label, MAX_NAME).refine((value) => /\p{L}/u.test(value), `${label} must contain letters`);
 
+/**
+ * The checks of optional fields let a blank value through: optional() turns it into "not given"
+ * after these checks run, and a form's empty field must not be refused as malformed.
+ */
+const blankOr = (check: (value: string) => boolean) => (value: string) => value === '' || check(value);
+
 const isoDate = line('Date of birth', 10)
-  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value), 'Date of birth must be written YYYY-MM-DD, e.g. 1984-03-07')
-  .refine((value) => {
+  .refine(blankOr((value) => /^\d{4}-\d{2}-\d{2}$/.test(value)), 'Date of birth must be written YYYY-MM-DD, e.g. 1984-03-07')
+  .refine(blankOr((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, 'Date of birth is not a real calendar date')
-  .refine((value) => value >= '1900-01-01' && value <= new Date().toISOString().slice(0, 10), 'Date of birth must be between 1900 and today');
+  }), 'Date of birth is not a real calendar date')
+  .refine(blankOr((value) => value >= '1900-01-01' && value <= new Date().toISOString().slice(0, 10)), 'Date of birth must be between 1900 and today');
 
-const email = line('Email', 254).refine((value) => z.email().safeParse(value).success, 'Email is not a valid address (name@example.org)');
+const email = line('Email', 254).refine(blankOr((value) => z.email().safeParse(value).success), 'Email is not a valid address (name@example.org)');
 
 const phone = line('Phone', 40)
-  .refine((value) => /^[0-9+().\s/-]+(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i.test(value), 'Phone may contain only digits, spaces and + ( ) . - /')
-  .refine((value) => {
+  .refine(blankOr((value) => /^[0-9+().\s/-]+(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i.test(value)), 'Phone may contain only digits, spaces and + ( ) . - /')
+  .refine(blankOr((value) => {
     const digits = value.replace(/(?:x|ext\.?)\s*\d+$/i, '').replace(/\D/g, '').length;
     return digits >= 7 && digits <= 15;
-  }, 'Phone must have 7 to 15 digits');
+  }), 'Phone must have 7 to 15 digits');
 
 const list = (label: string, item: z.ZodType<string, unknown>, max: number) =>
   z
