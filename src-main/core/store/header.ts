@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { VaultError } from '../errors';
 import { SCHEMA_VERSION } from './migrations';
 
@@ -37,7 +37,11 @@ export function inspectVaultFile(path: string): { schemaVersion: number } {
     const changeCounter = header.readUInt32BE(24);
     const pageCount = header.readUInt32BE(28);
     const validFor = header.readUInt32BE(92);
-    if (changeCounter === validFor && size < pageSize * pageCount) {
+    // A checkpoint interrupted by a crash leaves page 1 (with the new page count) in the main
+    // file and later pages only in the write-ahead log, from which SQLite recovers them: count
+    // the pages the log can supply before calling the file truncated.
+    const walPages = Math.floor(Math.max(0, walBytes(path) - 32) / (24 + pageSize));
+    if (changeCounter === validFor && size + walPages * pageSize < pageSize * pageCount) {
       throw new VaultError(
         'DAMAGED',
         `${path} is truncated (${size} of ${pageSize * pageCount} bytes). Restore the vault from a backup.`,
@@ -48,6 +52,14 @@ export function inspectVaultFile(path: string): { schemaVersion: number } {
     return { schemaVersion };
   } finally {
     closeSync(fd);
+  }
+}
+
+function walBytes(path: string): number {
+  try {
+    return statSync(`${path}-wal`).size;
+  } catch {
+    return 0;
   }
 }
 
