@@ -54,7 +54,12 @@ export class AuditLog {
   /** Call inside the transaction of the action it records, so both commit or neither does. */
   append(event: AuditEvent, at: string = new Date().toISOString()): void {
     const last = this.store.lastAuditRow();
-    const seq = (last?.seq ?? 0) + 1;
+    // Number on from the sealed head, not from the last row: entries removed from the end
+    // stay visible as a gap instead of being papered over by the next entry. A head that does
+    // not open (or is missing while entries exist) is evidence of tampering and is kept as is.
+    const head = this.head();
+    const headTrusted = head !== 'damaged' && (head !== undefined || last === undefined);
+    const seq = Math.max(last?.seq ?? 0, headTrusted ? (head?.seq ?? 0) : 0) + 1;
     const prev_hash = last ? entryHash(last) : GENESIS;
     const entry = sealJson(this.keys.auditEncryption, this.keys.ref('audit_log', String(seq), 'entry'), {
       action: event.action,
@@ -62,6 +67,7 @@ export class AuditLog {
     });
     const row: AuditRow = { seq, at, entry, prev_hash, mac: this.mac(seq, at, entry, prev_hash) };
     this.store.appendAudit(row);
+    if (!headTrusted) return;
     this.store.setAuditHead(
       sealJson(this.keys.auditEncryption, this.keys.ref('meta', 'audit', 'audit_head'), {
         seq,
@@ -85,6 +91,9 @@ export class AuditLog {
     });
     let previous = GENESIS;
     let expected = 1;
+    // Every vault's log begins with its creation: an empty log, or one that begins elsewhere,
+    // had its first entries removed (with the head record, or the gap would show).
+    if (rows.length === 0) return bad(1, 'the log is empty: its entries were removed');
     for (const row of rows) {
       if (row.seq !== expected) {
         return bad(expected, `entry #${expected} is missing: it was removed`);
@@ -95,10 +104,14 @@ export class AuditLog {
       if (!constantTimeEqual(row.prev_hash, previous)) {
         return bad(row.seq, `entry #${row.seq} does not follow entry #${row.seq - 1}: entries were reordered, removed or replaced`);
       }
+      let action: AuditAction;
       try {
-        this.decrypt(row);
+        action = this.decrypt(row).action;
       } catch {
         return bad(row.seq, `entry #${row.seq} was edited: it does not decrypt`);
+      }
+      if (row.seq === 1 && action !== 'vault.created') {
+        return bad(1, 'the log does not begin with the creation of the vault: earlier entries were removed');
       }
       previous = entryHash(row);
       expected += 1;
