@@ -1,0 +1,133 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fold } from '../../../src-main/core/text/normalize';
+import { CANARIES, syntheticPlaintiffs } from '../../fixtures/synthetic';
+
+/**
+ * This process's temporary directory is a fresh, private one for the whole file (set before
+ * anything is imported, so SQLite sees it too): every file the session writes there, the vault
+ * folder included, is new and ours, and no other test running alongside can put a name there.
+ */
+const { privateTmp, realTmp } = await vi.hoisted(async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const realTmp = os.tmpdir();
+  const privateTmp = fs.mkdtempSync(path.join(realTmp, 'doevault-canary-'));
+  process.env.TMPDIR = privateTmp;
+  process.env.SQLITE_TMPDIR = privateTmp;
+  return { privateTmp, realTmp };
+});
+
+const { VaultService } = await import('../../../src-main/core/service');
+const { PASSPHRASE, tempVault } = await import('../../fixtures/temp-vault');
+
+const EMAILS = CANARIES.map((name) => `${fold(name).replace(/ /g, '.')}@example.org`);
+
+/** Every form of a canary that would betray it: as typed, lower and upper case, folded, decomposed, each name part, its email. */
+function needles(): string[] {
+  const forms = new Set<string>();
+  for (const [i, name] of CANARIES.entries()) {
+    for (const variant of [name, name.normalize('NFD'), name.toLowerCase(), name.toUpperCase(), fold(name)]) {
+      forms.add(variant);
+      for (const part of variant.split(/[\s-]+/)) if ([...part].length >= 5) forms.add(part);
+    }
+    forms.add(EMAILS[i]!);
+  }
+  return [...forms];
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** Returns "file: needle (encoding)" for every canary form found in the files, as UTF-8 or UTF-16LE. */
+function findCanaries(files: string[]): string[] {
+  const patterns = needles().flatMap((needle) => [
+    { needle, encoding: 'utf8', bytes: Buffer.from(needle, 'utf8') },
+    { needle, encoding: 'utf16le', bytes: Buffer.from(needle, 'utf16le') },
+  ]);
+  const found: string[] = [];
+  for (const file of files) {
+    const content = readFileSync(file);
+    for (const { needle, encoding, bytes } of patterns) {
+      if (content.includes(bytes)) found.push(`${relative(privateTmp, file)}: ${needle} (${encoding})`);
+    }
+  }
+  return found;
+}
+
+describe('canary identities', () => {
+  beforeAll(() => {
+    expect(tmpdir()).toBe(privateTmp);
+  });
+  afterAll(() => {
+    rmSync(privateTmp, { recursive: true, force: true });
+    delete process.env.SQLITE_TMPDIR;
+    process.env.TMPDIR = realTmp;
+  });
+
+  it('the search finds a canary written in clear, in either encoding', () => {
+    const control = join(privateTmp, 'control.txt');
+    try {
+      writeFileSync(control, Buffer.from(`x ${CANARIES[2]} x`, 'utf16le'));
+      expect(findCanaries([control])).toContain(`control.txt: ${CANARIES[2]} (utf16le)`);
+      writeFileSync(control, `contact: ${EMAILS[0]}`);
+      expect(findCanaries([control])).toContain(`control.txt: ${EMAILS[0]} (utf8)`);
+      writeFileSync(control, `folded: ${fold(CANARIES[2])}`);
+      expect(findCanaries([control])).toContain(`control.txt: ${fold(CANARIES[2])} (utf8)`);
+    } finally {
+      rmSync(control, { force: true });
+    }
+  });
+
+  it('appear in no file written during a full session, WAL and shared memory included', async () => {
+    const { vault, path, dir } = await tempVault();
+    expect(dir.startsWith(privateTmp)).toBe(true);
+    const caseId = vault.createCase({ title: 'Doe v. Example Corp', court: 'District Court', number: '24-cv-0140' }).id;
+    const canaries = CANARIES.map((legalName, i) => ({
+      legalName,
+      aliases: [legalName.split(' ')[0]!],
+      gender: (['female', 'male', 'female'] as const)[i],
+      dob: `198${i}-0${i + 1}-1${i}`,
+      email: EMAILS[i],
+      notes: `Also known as ${legalName.toUpperCase()}.`,
+    }));
+    const added = vault.addPlaintiffs(caseId, [...syntheticPlaintiffs(30, 77).slice(0, 15), ...canaries, ...syntheticPlaintiffs(30, 77).slice(15)]);
+    const canaryEntries = added.slice(15, 15 + CANARIES.length);
+
+    expect(vault.revealPlaintiff(caseId, canaryEntries[0]!.id).legalName).toBe(CANARIES[0]);
+    expect(vault.sealedRoster(caseId).map((p) => p.legalName)).toEqual(expect.arrayContaining([...CANARIES]));
+    expect(vault.findDuplicates({ legalName: fold(CANARIES[1]) })).toHaveLength(1);
+    const backupDir = join(privateTmp, 'backups');
+    mkdirSync(backupDir);
+    const backup = join(backupDir, 'backup.doevault');
+    await vault.backup(backup);
+    vault.changePassphrase(PASSPHRASE, 'a different passphrase entirely');
+    vault.withdrawPlaintiff(caseId, canaryEntries[1]!.pseudonym);
+
+    // While the vault is open: its write-ahead log and shared memory hold recent pages.
+    const openFiles = filesUnder(dir);
+    expect(openFiles.map((file) => relative(dir, file)).sort()).toEqual(['vault.doevault', 'vault.doevault-shm', 'vault.doevault-wal']);
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
+    expect(findCanaries(openFiles)).toEqual([]);
+
+    vault.lock();
+    vault.close();
+
+    const reopened = await VaultService.open(path);
+    reopened.unlock('a different passphrase entirely');
+    expect(reopened.roster(caseId)[16]).toMatchObject({ status: 'withdrawn' });
+    reopened.close();
+
+    const written = filesUnder(privateTmp);
+    expect(written).toEqual(expect.arrayContaining([path, backup]));
+    expect(findCanaries(written)).toEqual([]);
+    // The session left no other file behind (no stray temporary copies or journals).
+    expect(readdirSync(privateTmp).sort()).toEqual(['backups', relative(privateTmp, dir)].sort());
+  });
+});

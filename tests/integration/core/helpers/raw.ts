@@ -1,0 +1,92 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isVaultError, type ErrorCode } from '../../../../src-main/core/errors';
+import { VaultService } from '../../../../src-main/core/service';
+import { syntheticPlaintiffs } from '../../../fixtures/synthetic';
+import { PASSPHRASE, tempVault } from '../../../fixtures/temp-vault';
+
+/** Direct access to the vault file, as someone holding a copy of it would have. */
+export function withDb<T>(path: string, work: (db: Database.Database) => T, options: Database.Options = {}): T {
+  const db = new Database(path, { fileMustExist: true, ...options });
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Every row of every table, blobs as hex, through a read-only connection. */
+export function snapshot(path: string, tables = ['meta', 'keyslots', 'cases', 'plaintiffs', 'audit_log']): string {
+  return withDb(
+    path,
+    (db) =>
+      JSON.stringify(
+        Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()])),
+        (_, value: unknown) => (Buffer.isBuffer(value) ? value.toString('hex') : value),
+      ),
+    { readonly: true },
+  );
+}
+
+export function flipBit(blob: Buffer, bit: number): Buffer {
+  const copy = Buffer.from(blob);
+  copy[bit >> 3]! ^= 1 << (bit & 7);
+  return copy;
+}
+
+export function sha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** The error code thrown by `run`, or 'none'. Non-VaultErrors are rethrown: they are bugs. */
+export async function codeOf(run: () => unknown): Promise<ErrorCode | 'none'> {
+  try {
+    await run();
+    return 'none';
+  } catch (error) {
+    if (isVaultError(error)) return error.code;
+    throw error;
+  }
+}
+
+export interface Sample {
+  path: string;
+  dir: string;
+  recoveryKey: string;
+  caseA: string;
+  caseB: string;
+  cleanup: () => void;
+}
+
+/** A closed vault (everything checkpointed into the one file) with two cases of synthetic plaintiffs. */
+export async function sampleVault(): Promise<Sample> {
+  const { vault, path, dir, recoveryKey, cleanup } = await tempVault();
+  const caseA = vault.createCase({ title: 'Doe v. Example Corp', court: 'District Court', number: '24-cv-0001' }).id;
+  const caseB = vault.createCase({ title: 'Roe v. Example Corp', scheme: 'letters' }).id;
+  vault.addPlaintiffs(caseA, syntheticPlaintiffs(5, 11));
+  vault.addPlaintiffs(caseB, syntheticPlaintiffs(3, 12));
+  vault.close();
+  return { path, dir, recoveryKey, caseA, caseB, cleanup };
+}
+
+let copies = 0;
+/** A fresh copy of a closed vault file, to tamper with. */
+export function copyVault(sample: Sample): string {
+  const copy = join(sample.dir, `copy-${++copies}.doevault`);
+  if (existsSync(`${sample.path}-wal`)) throw new Error('the sample vault is still open');
+  copyFileSync(sample.path, copy);
+  return copy;
+}
+
+export async function openUnlocked(path: string): Promise<VaultService> {
+  const vault = await VaultService.open(path);
+  try {
+    vault.unlock(PASSPHRASE);
+  } catch (error) {
+    vault.close();
+    throw error;
+  }
+  return vault;
+}
