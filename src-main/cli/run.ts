@@ -16,11 +16,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const { command, options, words } = parseInvocation(argv, COMMANDS);
     if (!command) {
-      if (words.length === 0 || words[0] === 'help') {
-        const wantsHelp = options.help === true || words[0] === 'help';
-        (wantsHelp ? io.stdout : io.stderr).write(generalHelp());
-        return wantsHelp ? EXIT.ok : EXIT.usage;
+      if ((words.length === 0 && options.help === true) || words[0] === 'help') {
+        io.stdout.write(generalHelp());
+        return EXIT.ok;
       }
+      // Like every other error: one line on stderr (JSON with --json), not the whole help.
+      if (words.length === 0) throw new UsageError('no command given');
       throw new UsageError(`unknown command "${words.join(' ')}"`);
     }
     if (options.help === true) {
