@@ -147,8 +147,8 @@ export class VaultService {
     return this.keys !== undefined;
   }
 
+  /** Unlocks with the passphrase; always checks it, even when the vault is already unlocked. */
   unlock(passphrase: string): void {
-    if (this.keys) return;
     this.adopt(this.openSlot('passphrase', passphraseBytes(passphrase)), [
       { action: 'vault.unlocked', details: { with: 'passphrase' } },
     ]);

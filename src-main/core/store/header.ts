@@ -68,7 +68,7 @@ export function assertSupportedVersion(schemaVersion: number, path: string): voi
     throw new VaultError(
       'UNSUPPORTED_VERSION',
       `${path} was written by a newer version of DoeVault (vault format ${schemaVersion}, this version reads up to ${SCHEMA_VERSION}). ` +
-        'Update DoeVault to open it; the file was not changed.',
+        'Update DoeVault to open it; nothing in the vault was changed.',
     );
   }
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, chmodSync, constants, existsSync, statSync } from 'node:fs';
+import { chmodSync, constants, copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AuditLog } from '../audit/audit-log';
 import { VaultError } from '../errors';
@@ -71,6 +71,7 @@ export function stageRestore(source: string, destination: string): string {
       `${source} is a vault in use (it has a write-ahead log). Restore from a file made by \`doe-vault backup\`.`,
     );
   }
+  mkdirSync(dirname(destination), { recursive: true, mode: 0o700 });
   const temporary = siblingTemp(destination, 'restoring');
   copyFileSync(source, temporary, constants.COPYFILE_EXCL);
   chmodSync(temporary, 0o600);
