@@ -11,8 +11,12 @@ import type { CliIo } from './io';
 export const COMMANDS: readonly Command[] = [...vaultCommands, ...caseCommands, ...plaintiffCommands, ...auditCommands];
 
 /** Runs one `doe-vault` invocation and returns its exit code. Never throws, never prints a stack. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
   const json = argv.includes('--json');
+  // With --json every stderr line is JSON, warnings included.
+  const io: CliIo = json
+    ? { ...terminal, warn: (message) => terminal.stderr.write(`${JSON.stringify({ warning: message })}\n`) }
+    : terminal;
   try {
     const { command, options, words } = parseInvocation(argv, COMMANDS);
     if (!command) {
@@ -41,7 +45,7 @@ function report(io: CliIo, json: boolean, error: unknown): number {
       ? (['USAGE', `${error.message}. Run \`doe-vault --help\` for usage.`, EXIT.usage] as const)
       : isVaultError(error)
         ? ([error.code, error.message, exitCodeFor(error.code)] as const)
-        : (['INTERNAL', `internal error: ${(error as Error)?.message ?? String(error)}. Nothing further was written.`, EXIT.failure] as const);
+        : (['INTERNAL', describeUnexpected(error), EXIT.failure] as const);
   const line = message.replace(/\s*\n\s*/g, ' ');
   io.stderr.write(json ? `${JSON.stringify({ error: { code, message: line } })}\n` : `doe-vault: ${line}\n`);
   return exit;
@@ -71,4 +75,28 @@ function generalHelp(): string {
 function commandHelp(command: Command): string {
   const options = Object.values(command.options).map((o) => `  ${o.help}`);
   return [`Usage: doe-vault ${command.usage}`, '', command.summary, '', ...(options.length ? ['Options:', ...options, ''] : [])].join('\n');
+}
+
+/** File-system failures in words a person can act on; anything else as an internal error. */
+function describeUnexpected(error: unknown): string {
+  const { code, path } = (error ?? {}) as { code?: unknown; path?: unknown };
+  const where = typeof path === 'string' ? path : 'the file';
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied for ${where}; check its permissions`;
+    case 'EISDIR':
+      return `${where} is a folder; give the path of a file`;
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return `part of the path ${where} is a file where a folder is needed; check the path`;
+    case 'ENOENT':
+      return `${where} does not exist; check the path`;
+    case 'ENOSPC':
+      return 'the disk is full; free some space and try again';
+    case 'EROFS':
+      return `${where} is on a read-only disk`;
+    default:
+      return `internal error: ${(error as Error)?.message ?? String(error)}. Nothing further was written.`;
+  }
 }

@@ -1,4 +1,4 @@
-import { formatScheme } from '../../core/plaintiffs/pseudonyms';
+import { formatScheme, parseScheme } from '../../core/plaintiffs/pseudonyms';
 import { stringOption } from '../args';
 import { UsageError } from '../exit-codes';
 import { cell, printJson, printTable } from '../output';
@@ -16,12 +16,14 @@ const add: Command = {
   },
   required: ['title'],
   async run(ctx) {
+    const scheme = stringOption(ctx.options, 'scheme');
+    if (scheme !== undefined) parseScheme(scheme); // refuse a bad scheme before asking for the passphrase
     const created = await withUnlockedVault(ctx, (vault) =>
       vault.createCase({
         title: stringOption(ctx.options, 'title'),
         court: stringOption(ctx.options, 'court'),
         number: stringOption(ctx.options, 'number'),
-        scheme: stringOption(ctx.options, 'scheme'),
+        scheme,
       }),
     );
     say(ctx, created.id, { id: created.id });

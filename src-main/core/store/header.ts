@@ -23,7 +23,11 @@ export function inspectVaultFile(path: string): { schemaVersion: number } {
     throw new VaultError('INTERNAL', `Cannot read ${path} (${code ?? 'unknown error'}). Check its permissions.`);
   }
   try {
-    const size = fstatSync(fd).size;
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) {
+      throw new VaultError('NOT_A_VAULT', `${path} is a folder, not a vault file. Give the path of the vault file.`);
+    }
+    const size = stat.size;
     const header = Buffer.alloc(100);
     const read = readSync(fd, header, 0, 100, 0);
     if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {

@@ -23,6 +23,7 @@ export async function writeVerifiedBackup(
   options: StoreOptions,
 ): Promise<BackupReport> {
   refuseExisting(destination);
+  mkdirSync(dirname(destination), { recursive: true, mode: 0o700 });
   const temporary = siblingTemp(destination, 'backup');
   try {
     await store.backupTo(temporary);

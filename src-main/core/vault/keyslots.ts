@@ -54,7 +54,7 @@ export function openKeyslot(vaultId: string, slot: KeyslotRow, secret: Uint8Arra
   try {
     return open(kek, wrapRef(vaultId, slot), slot.wrapped_key);
   } catch {
-    throw new VaultError('WRONG_PASSPHRASE', `Wrong ${what}. The attempt is recorded in the audit log; try again.`);
+    throw new VaultError('WRONG_PASSPHRASE', `Wrong ${what}. Check it and try again.`);
   } finally {
     wipe(kek);
   }

@@ -92,8 +92,8 @@ describe('doe-vault case', () => {
     }
   });
 
-  // The CLI hands --scheme to the core, which refuses it as VALIDATION (exit 5) after the
-  // unlock, like a bad --gender or --dob; a bad --kdf, checked by the CLI itself, is exit 1.
+  // A bad --scheme is VALIDATION (exit 5), like a bad --gender or --dob, and is refused before
+  // the passphrase is asked for; a bad --kdf, checked by the CLI itself, is exit 1.
   it('a bad --scheme: exit 5 VALIDATION naming the scheme; no case is created', async () => {
     for (const scheme of ['bogus', 'prefix:Officer 9']) {
       const message = await failJson([...vault.auth, 'case', 'add', '--title', 'Bad scheme', '--scheme', scheme], 5, 'VALIDATION');
@@ -102,6 +102,9 @@ describe('doe-vault case', () => {
     const plain = await runCli([...vault.auth, 'case', 'add', '--title', 'Bad scheme', '--scheme', 'alphabetical']);
     expect(expectFailure(plain, 5)).toMatch(/^Unknown pseudonym scheme\. Use gendered, neutral, letters, initials or prefix:TEXT/);
     // No case was created: the next test counts them.
+    // Refused before any passphrase is read: with none available it is still VALIDATION.
+    const noPassphrase = await runCli(['--vault', vault.path, 'case', 'add', '--title', 'Bad scheme', '--scheme', 'bogus']);
+    expect(expectFailure(noPassphrase, 5)).toMatch(/^Unknown pseudonym scheme/);
   });
 
   it('case add needs --title (exit 1); a blank title is VALIDATION (exit 5)', async () => {

@@ -139,14 +139,18 @@ describe('exit 2: a wrong passphrase', () => {
     expect(await okJson([...vault.auth, 'case', 'list'])).toEqual([expect.objectContaining({ title: 'Wrong passphrase case' })]);
   });
 
-  it('a passphrase file others can read still works, with a one-line warning', async () => {
+  it('a passphrase file others can read still works, with a one-line warning (JSON with --json)', async () => {
     const loose = box.path('loose-passphrase');
     writeFileSync(loose, `${PASSPHRASE}\n`);
     chmodSync(loose, 0o644);
-    const result = await runCli(['--vault', vault.path, '--passphrase-file', loose, 'case', 'list', '--json']);
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toHaveLength(1);
-    expect(result.stderr).toBe(`warning: ${loose} can be read by other users of this computer; restrict it with \`chmod 600 ${loose}\`\n`);
+    const warning = `warning: ${loose} can be read by other users of this computer; restrict it with \`chmod 600 ${loose}\``;
+    const plain = await runCli(['--vault', vault.path, '--passphrase-file', loose, 'case', 'list']);
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toBe(`${warning}\n`);
+    const json = await runCli(['--vault', vault.path, '--passphrase-file', loose, 'case', 'list', '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toHaveLength(1);
+    expect(json.stderr.trimEnd().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([{ warning }]);
   });
 });
 

@@ -298,6 +298,22 @@ describe('doe-vault backup and restore', () => {
     expect(report).toEqual({ path: box.path('relative.doevault'), bytes: statSync(box.path('relative.doevault')).size, cases: 1 });
   });
 
+  it('backup --out into a folder that does not exist yet creates it', async () => {
+    const out = box.path('usb-stick/2026/backup.doevault');
+    await okJson([...vault.auth, 'backup', '--out', out]);
+    expect(isPrivate(out)).toBe(true);
+  });
+
+  it('a --vault that is a folder, or below a file, is named in a one-line error (exit 5)', async () => {
+    expect(await failJson([...vault.auth.slice(2), '--vault', box.dir, 'case', 'list'], 5, 'NOT_A_VAULT')).toBe(
+      `${box.dir} is a folder, not a vault file. Give the path of the vault file.`,
+    );
+    const underFile = `${vault.path}/inside.doevault`;
+    expect(await failJson(['--vault', underFile, '--passphrase-file', vault.passphraseFile, 'init'], 5, 'INTERNAL')).toMatch(
+      /part of the path .* is a file where a folder is needed/,
+    );
+  });
+
   it('backup refuses an existing --out: exit 5 CONFLICT, the file unchanged', async () => {
     const before = sha256(backupFile);
     await failJson([...vault.auth, 'backup', '--out', backupFile], 5, 'CONFLICT');
