@@ -18,11 +18,14 @@ import {
   nameIndex,
   readIdentity,
   readPublic,
+  updateIdentity,
   withdraw,
   type CaseContext,
   type RosterEntry,
   type SealedRosterEntry,
 } from './plaintiffs/plaintiffs';
+import { exampleNames, parseScheme } from './plaintiffs/pseudonyms';
+import { SearchIndex } from './plaintiffs/search-index';
 import { linkInto, refuseExisting, removeFileSet, VaultStore, type KeyslotRow, type StoreOptions } from './store';
 import { stageRestore, writeVerifiedBackup, type BackupReport } from './vault/backup';
 import { Keyring } from './vault/keyring';
@@ -52,6 +55,7 @@ export interface DuplicateMatch {
  */
 export class VaultService {
   private keys: Keyring | undefined;
+  private readonly searchIndex = new SearchIndex();
 
   private constructor(
     private readonly store: VaultStore,
@@ -177,6 +181,7 @@ export class VaultService {
 
   /** Zeroes every key in memory. The vault stays open for the next unlock. */
   lock(): void {
+    this.searchIndex.forget();
     this.keys?.wipe();
     this.keys = undefined;
   }
@@ -232,6 +237,7 @@ export class VaultService {
       audit.append({ action: 'case.deleted', details: { caseId, plaintiffs } }, this.now());
     });
     keys.forgetCase(caseId);
+    this.searchIndex.forget(caseId);
     this.store.checkpoint();
     return { plaintiffs };
   }
@@ -254,6 +260,7 @@ export class VaultService {
     });
     const ctx = this.caseContext(caseId);
     const now = this.now();
+    this.searchIndex.forget(caseId);
     return this.transaction((audit) => {
       const added = insertPlaintiffs(ctx, identities, now);
       audit.append(
@@ -265,6 +272,44 @@ export class VaultService {
       );
       return added;
     });
+  }
+
+  /** Corrects a plaintiff's identity; the pseudonym never changes. Audited. */
+  updatePlaintiff(caseId: string, plaintiffId: string, input: unknown): RosterEntry {
+    const identity = parsePlaintiffInput(input);
+    const ctx = this.caseContext(caseId);
+    const row = this.requirePlaintiff(caseId, plaintiffId);
+    this.searchIndex.forget(caseId);
+    return this.transaction((audit) => {
+      const entry = updateIdentity(ctx, row, identity, this.now());
+      audit.append({ action: 'plaintiff.updated', details: { caseId, pseudonym: entry.pseudonym } }, this.now());
+      return entry;
+    });
+  }
+
+  /** Withdraws by plaintiff id (the app) rather than pseudonym (the CLI). */
+  withdrawPlaintiffById(caseId: string, plaintiffId: string): RosterEntry {
+    const row = this.requirePlaintiff(caseId, plaintiffId);
+    return this.withdrawPlaintiff(caseId, readPublic(this.caseContext(caseId), row).pseudonym);
+  }
+
+  /**
+   * Ids of the plaintiffs whose pseudonym, legal name or alias contains `query` (folded: case
+   * and accents ignored), in roster order. Nothing is revealed, so nothing is audited.
+   */
+  searchPlaintiffs(caseId: string, query: string): string[] {
+    const ctx = this.caseContext(caseId);
+    return this.searchIndex.search(caseId, query, () =>
+      this.store.plaintiffsOfCase(caseId).map((row) => {
+        const identity = readIdentity(ctx, row);
+        return { id: row.id, parts: [readPublic(ctx, row).pseudonym, identity.legalName, ...identity.aliases] };
+      }),
+    );
+  }
+
+  /** The first names a scheme would give ("Jane Doe 1", "John Doe 2", "Doe 3"). */
+  static schemeExamples(scheme: string): string[] {
+    return exampleNames(parseScheme(scheme));
   }
 
   withdrawPlaintiff(caseId: string, pseudonym: string): RosterEntry {
@@ -296,8 +341,7 @@ export class VaultService {
   /** One plaintiff's identity. Audited. */
   revealPlaintiff(caseId: string, plaintiffId: string): SealedRosterEntry {
     const ctx = this.caseContext(caseId);
-    const row = this.store.plaintiffById(caseId, plaintiffId);
-    if (!row) throw new VaultError('NOT_FOUND', 'No such plaintiff in this case.');
+    const row = this.requirePlaintiff(caseId, plaintiffId);
     const entry = { ...readPublic(ctx, row), ...readIdentity(ctx, row) };
     this.transaction((audit) =>
       audit.append({ action: 'plaintiff.revealed', details: { caseId, pseudonym: entry.pseudonym } }, this.now()),
@@ -335,6 +379,12 @@ export class VaultService {
   private requireKeys(): Keyring {
     if (!this.keys) throw new VaultError('LOCKED', 'The vault is locked. Unlock it with the passphrase first.');
     return this.keys;
+  }
+
+  private requirePlaintiff(caseId: string, plaintiffId: string) {
+    const row = this.store.plaintiffById(caseId, plaintiffId);
+    if (!row) throw new VaultError('NOT_FOUND', 'No such plaintiff in this case. Reload the roster.');
+    return row;
   }
 
   private caseContext(caseId: string): CaseContext {

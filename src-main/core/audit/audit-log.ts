@@ -15,6 +15,7 @@ export type AuditAction =
   | 'case.created'
   | 'case.deleted'
   | 'plaintiffs.added'
+  | 'plaintiff.updated'
   | 'plaintiff.withdrawn'
   | 'plaintiff.revealed'
   | 'roster.revealed';

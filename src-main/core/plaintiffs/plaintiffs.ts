@@ -108,6 +108,18 @@ export function withdraw(ctx: CaseContext, row: PlaintiffRow, now: string): Rost
   return { id: row.id, seq: row.seq, ...updated };
 }
 
+/** Replaces a plaintiff's identity. The pseudonym stays as allocated, whatever changed. */
+export function updateIdentity(ctx: CaseContext, row: PlaintiffRow, identity: PlaintiffIdentity, now: string): RosterEntry {
+  const { keys } = ctx;
+  ctx.store.updatePlaintiffIdentity(row.id, {
+    identity: sealJson(ctx.caseKey, keys.ref('plaintiffs', row.id, 'identity'), identity),
+    name_index: nameIndex(keys, identity.legalName),
+    name_dob_index: identity.dob ? nameDobIndex(keys, identity.legalName, identity.dob) : null,
+    updated_at: now,
+  });
+  return readPublic(ctx, row);
+}
+
 export function nameIndex(keys: Keyring, legalName: string): Uint8Array {
   return blindIndex(keys.blindIndex, 'name', fold(legalName));
 }

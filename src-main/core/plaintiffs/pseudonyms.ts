@@ -75,3 +75,16 @@ export function pseudonymFor(scheme: PseudonymScheme, request: PseudonymRequest)
       return `${scheme.prefix} ${request.seq}`;
   }
 }
+
+/** The first names a scheme gives, for showing a scheme before a case uses it. */
+export function exampleNames(scheme: PseudonymScheme): string[] {
+  if (scheme.kind === 'initials') {
+    return [
+      pseudonymFor(scheme, { seq: 1, gender: 'unspecified', initials: 'M.R.', earlierWithSameInitials: 0 }),
+      pseudonymFor(scheme, { seq: 2, gender: 'unspecified', initials: 'J.D.', earlierWithSameInitials: 0 }),
+      pseudonymFor(scheme, { seq: 3, gender: 'unspecified', initials: 'M.R.', earlierWithSameInitials: 1 }),
+    ];
+  }
+  const genders: Gender[] = ['female', 'male', 'unspecified'];
+  return genders.map((gender, i) => pseudonymFor(scheme, { seq: i + 1, gender }));
+}

@@ -247,6 +247,16 @@ export class VaultStore {
     return this.all<PlaintiffRow>('SELECT * FROM plaintiffs WHERE name_index = ? ORDER BY case_id, seq', index);
   }
 
+  updatePlaintiffIdentity(
+    id: string,
+    row: Pick<PlaintiffRow, 'identity' | 'name_index' | 'name_dob_index' | 'updated_at'>,
+  ): void {
+    this.run(
+      'UPDATE plaintiffs SET identity = @identity, name_index = @name_index, name_dob_index = @name_dob_index, updated_at = @updated_at WHERE id = @id',
+      { ...row, id },
+    );
+  }
+
   updatePlaintiffPublic(id: string, publicBlob: Uint8Array, updatedAt: string): void {
     this.run('UPDATE plaintiffs SET public = ?, updated_at = ? WHERE id = ?', publicBlob, updatedAt, id);
   }

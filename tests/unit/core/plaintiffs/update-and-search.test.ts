@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { VaultService } from '../../../../src-main/core/service';
+import { tempVault } from '../../../fixtures/temp-vault';
+
+describe('editing and searching plaintiffs', () => {
+  let vault: VaultService;
+  let cleanup: () => void;
+  let caseId: string;
+
+  beforeEach(async () => {
+    ({ vault, cleanup } = await tempVault());
+    caseId = vault.createCase({ title: 'Does v. Search' }).id;
+    vault.addPlaintiffs(caseId, [
+      { legalName: 'María Ramírez', gender: 'female', aliases: ['Mari'] },
+      { legalName: 'Tomás Oyelaran', gender: 'male' },
+      { legalName: 'Kai Ramirez-Lund' },
+    ]);
+  });
+  afterEach(() => cleanup());
+
+  const ids = () => vault.roster(caseId).map((entry) => entry.id);
+
+  it('finds by legal name, alias or pseudonym, ignoring case and accents, in roster order', () => {
+    const [maria, tomas, kai] = ids();
+    expect(vault.searchPlaintiffs(caseId, 'ramirez')).toEqual([maria, kai]);
+    expect(vault.searchPlaintiffs(caseId, 'RAMÍREZ')).toEqual([maria, kai]);
+    expect(vault.searchPlaintiffs(caseId, 'mari')).toEqual([maria]);
+    expect(vault.searchPlaintiffs(caseId, 'john doe 2')).toEqual([tomas]);
+    expect(vault.searchPlaintiffs(caseId, '')).toEqual([maria, tomas, kai]);
+    expect(vault.searchPlaintiffs(caseId, 'nobody')).toEqual([]);
+  });
+
+  it('sees plaintiffs added and names corrected after the first search', () => {
+    expect(vault.searchPlaintiffs(caseId, 'okafor')).toEqual([]);
+    const [, tomas] = ids();
+    vault.updatePlaintiff(caseId, tomas!, { legalName: 'Tomás Okafor', gender: 'male' });
+    expect(vault.searchPlaintiffs(caseId, 'okafor')).toEqual([tomas]);
+    const added = vault.addPlaintiff(caseId, { legalName: 'Ada Okafor' });
+    expect(vault.searchPlaintiffs(caseId, 'okafor')).toEqual([tomas, added.id]);
+  });
+
+  it('is unavailable once locked', () => {
+    vault.searchPlaintiffs(caseId, 'ramirez');
+    vault.lock();
+    expect(() => vault.searchPlaintiffs(caseId, 'ramirez')).toThrow(expect.objectContaining({ code: 'LOCKED' }));
+  });
+
+  it('updating keeps the pseudonym, replaces the identity, moves the duplicate index and is audited', () => {
+    const [maria] = ids();
+    const before = vault.roster(caseId)[0]!;
+    const entry = vault.updatePlaintiff(caseId, maria!, { legalName: 'María Ramírez Soto', gender: 'male', dob: '1984-03-07' });
+    expect(entry).toEqual(before);
+    expect(vault.revealPlaintiff(caseId, maria!)).toMatchObject({ pseudonym: 'Jane Doe 1', legalName: 'María Ramírez Soto', dob: '1984-03-07' });
+    expect(vault.findDuplicates({ legalName: 'María Ramírez' })).toEqual([]);
+    expect(vault.findDuplicates({ legalName: 'maria ramirez soto' })).toHaveLength(1);
+    expect(vault.auditLog().map((e) => e.action)).toContain('plaintiff.updated');
+  });
+
+  it('refuses invalid input and unknown plaintiffs without writing', () => {
+    const [maria] = ids();
+    const audit = vault.auditLog().length;
+    expect(() => vault.updatePlaintiff(caseId, maria!, { legalName: '' })).toThrow(expect.objectContaining({ code: 'VALIDATION', field: 'legalName' }));
+    expect(() => vault.updatePlaintiff(caseId, 'nope', { legalName: 'A B' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(vault.auditLog()).toHaveLength(audit);
+    expect(vault.revealPlaintiff(caseId, maria!).legalName).toBe('María Ramírez');
+  });
+
+  it('withdraws by id as by pseudonym', () => {
+    const [, tomas] = ids();
+    expect(vault.withdrawPlaintiffById(caseId, tomas!)).toMatchObject({ pseudonym: 'John Doe 2', status: 'withdrawn' });
+  });
+
+  it('shows what a scheme will produce', () => {
+    expect(VaultService.schemeExamples('gendered')).toEqual(['Jane Doe 1', 'John Doe 2', 'Doe 3']);
+    expect(VaultService.schemeExamples('letters')).toEqual(['Plaintiff A', 'Plaintiff B', 'Plaintiff C']);
+    expect(VaultService.schemeExamples('initials')).toEqual(['M.R.', 'J.D.', 'M.R. 2']);
+    expect(VaultService.schemeExamples('prefix:Officer Doe')).toEqual(['Officer Doe 1', 'Officer Doe 2', 'Officer Doe 3']);
+    expect(() => VaultService.schemeExamples('nonsense')).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+  });
+});
