@@ -13,12 +13,15 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src-main/index.ts'),
           cli: resolve(import.meta.dirname, 'src-main/cli/main.ts'),
+          'vault-worker': resolve(import.meta.dirname, 'src-main/core/host/vault-worker.ts'),
         },
       },
     },
   },
   preload: {
     build: {
+      // A sandboxed preload cannot require node_modules: bundle zod and the contract into it.
+      externalizeDeps: false,
       outDir: 'out/preload',
       // Sandboxed preloads cannot be ES modules.
       rollupOptions: {

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'NOT_A_VAULT',
   'UNSUPPORTED_VERSION',
   'LEAK_FOUND',
+  'FORBIDDEN',
   'INTERNAL',
 ] as const;
 

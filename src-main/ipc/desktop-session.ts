@@ -1,0 +1,124 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { VaultHost } from '../core/host/vault-host';
+import type { EventKind, EventPayload, Settings, VaultStatus } from '../../src-preload/contract';
+
+/**
+ * What the handlers need from the operating system: file dialogs, the clipboard and events to
+ * the window. Electron provides them in the app (src-main/app); the E2E harness provides its
+ * own, since a test cannot click through a native dialog.
+ */
+export interface SystemPorts {
+  chooseVaultToOpen(): Promise<string | null>;
+  chooseNewVaultPath(): Promise<string | null>;
+  chooseBackupDestination(): Promise<string | null>;
+  chooseBackupToRestore(): Promise<string | null>;
+  chooseRestoreDestination(): Promise<string | null>;
+  writeClipboard(text: string): void;
+  readClipboard(): string;
+  emit<K extends EventKind>(kind: K, payload: EventPayload<K>): void;
+}
+
+export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 5 };
+export const CLIPBOARD_CLEAR_SECONDS = 20;
+
+interface StoredSettings extends Settings {
+  lastVaultPath?: string;
+}
+
+/**
+ * The desktop app's state around the vault: which file is in use, the settings, the clipboard
+ * timer. The vault itself lives in the host (a worker thread in the app).
+ */
+export class DesktopSession {
+  private selectedPath: string;
+  private settings: StoredSettings;
+  private clipboardTimer: ReturnType<typeof setTimeout> | undefined;
+  private copied: string | undefined;
+
+  constructor(
+    readonly host: VaultHost,
+    readonly ports: SystemPorts,
+    private readonly settingsFile: string,
+    defaultVaultPath: string,
+  ) {
+    this.settings = readSettings(settingsFile);
+    this.selectedPath = this.settings.lastVaultPath ?? defaultVaultPath;
+  }
+
+  /** Opens the remembered vault, locked, if it exists. */
+  async start(): Promise<void> {
+    if (existsSync(this.selectedPath)) await this.host.open(this.selectedPath);
+  }
+
+  get path(): string {
+    return this.selectedPath;
+  }
+
+  async status(): Promise<VaultStatus> {
+    const host = await this.host.status();
+    const path = host.path ?? this.selectedPath;
+    return { state: !host.open ? 'none' : host.unlocked ? 'unlocked' : 'locked', path, exists: existsSync(path) };
+  }
+
+  /** Switches to another vault file (already opened in the host) and remembers it. */
+  use(path: string): void {
+    this.selectedPath = path;
+    this.saveSettings({ ...this.settings, lastVaultPath: path });
+  }
+
+  getSettings(): Settings {
+    return { autoLockMinutes: this.settings.autoLockMinutes };
+  }
+
+  saveSettings(next: StoredSettings): Settings {
+    this.settings = next;
+    mkdirSync(dirname(this.settingsFile), { recursive: true, mode: 0o700 });
+    const temporary = `${this.settingsFile}.tmp`;
+    writeFileSync(temporary, JSON.stringify(next, null, 2), { mode: 0o600 });
+    renameSync(temporary, this.settingsFile);
+    return this.getSettings();
+  }
+
+  async lock(reason: EventPayload<'locked'>['reason']): Promise<void> {
+    const host = await this.host.status();
+    if (host.unlocked) await this.host.call('lock');
+    this.clearClipboard();
+    this.ports.emit('locked', { reason });
+  }
+
+  /** Puts a real name on the clipboard and takes it off again after a while, if still there. */
+  copyToClipboard(text: string): number {
+    this.clearClipboard();
+    this.ports.writeClipboard(text);
+    this.copied = text;
+    this.clipboardTimer = setTimeout(() => this.clearClipboard(), CLIPBOARD_CLEAR_SECONDS * 1000);
+    this.clipboardTimer.unref?.();
+    return CLIPBOARD_CLEAR_SECONDS;
+  }
+
+  clearClipboard(): void {
+    if (this.clipboardTimer) clearTimeout(this.clipboardTimer);
+    this.clipboardTimer = undefined;
+    if (this.copied !== undefined && this.ports.readClipboard() === this.copied) this.ports.writeClipboard('');
+    this.copied = undefined;
+  }
+
+  async dispose(): Promise<void> {
+    this.clearClipboard();
+    await this.host.close();
+  }
+}
+
+function readSettings(file: string): StoredSettings {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredSettings>;
+    const minutes = parsed.autoLockMinutes;
+    return {
+      autoLockMinutes: Number.isInteger(minutes) && minutes! >= 1 && minutes! <= 240 ? minutes! : DEFAULT_SETTINGS.autoLockMinutes,
+      ...(typeof parsed.lastVaultPath === 'string' ? { lastVaultPath: parsed.lastVaultPath } : {}),
+    };
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+}

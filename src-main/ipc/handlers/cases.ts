@@ -1,0 +1,16 @@
+import type { CaseSummary } from '../../core/cases/cases';
+import { formatScheme } from '../../core/plaintiffs/pseudonyms';
+import { VaultService } from '../../core/service';
+import type { DesktopSession } from '../desktop-session';
+import type { DomainHandlers } from '../dispatcher';
+
+const summary = (c: CaseSummary) => ({ ...c, scheme: formatScheme(c.scheme) });
+
+export function caseHandlers({ host }: DesktopSession): DomainHandlers<'cases'> {
+  return {
+    'cases:list': async () => (await host.call('listCases')).map(summary),
+    'cases:create': async (input) => summary(await host.call('createCase', input)),
+    'cases:delete': ({ caseId }) => host.call('deleteCase', caseId),
+    'cases:schemeExamples': ({ scheme }) => VaultService.schemeExamples(scheme),
+  };
+}

@@ -1,0 +1,18 @@
+import type { DesktopSession } from '../desktop-session';
+import type { DomainHandlers } from '../dispatcher';
+
+export function plaintiffHandlers(session: DesktopSession): DomainHandlers<'plaintiffs'> {
+  const { host } = session;
+  return {
+    'plaintiffs:roster': ({ caseId }) => host.call('roster', caseId),
+    'plaintiffs:search': ({ caseId, query }) => host.call('searchPlaintiffs', caseId, query),
+    'plaintiffs:add': ({ caseId, plaintiff }) => host.call('addPlaintiff', caseId, plaintiff),
+    'plaintiffs:update': ({ caseId, plaintiffId, plaintiff }) => host.call('updatePlaintiff', caseId, plaintiffId, plaintiff),
+    'plaintiffs:withdraw': ({ caseId, plaintiffId }) => host.call('withdrawPlaintiffById', caseId, plaintiffId),
+    'plaintiffs:reveal': ({ caseId, plaintiffId }) => host.call('revealPlaintiff', caseId, plaintiffId),
+    'plaintiffs:copyName': async ({ caseId, plaintiffId }) => {
+      const revealed = await host.call('revealPlaintiff', caseId, plaintiffId);
+      return { clearsAfterSeconds: session.copyToClipboard(revealed.legalName) };
+    },
+  };
+}
