@@ -1,0 +1,163 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TEST_ONLY_INSECURE_KDF } from '../../../src-main/core/crypto';
+import { InProcessVaultHost } from '../../../src-main/core/host/vault-host';
+import { CLIPBOARD_CLEAR_SECONDS, DesktopSession, type SystemPorts } from '../../../src-main/ipc/desktop-session';
+import { createDispatcher, type Dispatch } from '../../../src-main/ipc/dispatcher';
+import { createHandlers } from '../../../src-main/ipc/handlers';
+import type { Channel, ChannelInput, Envelope } from '../../../src-preload/contract';
+import { PASSPHRASE, tempDir } from '../../fixtures/temp-vault';
+
+const APP = 'app://doevault/index.html';
+
+describe('the desktop handlers over a real vault', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let host: InProcessVaultHost;
+  let session: DesktopSession;
+  let dispatch: Dispatch;
+  let clipboard: string;
+  let answers: Partial<Record<keyof SystemPorts, string | null>>;
+  let events: { kind: string; payload: unknown }[];
+
+  const ask = (port: keyof SystemPorts) => async () => answers[port] ?? null;
+  const call = async <C extends Channel>(channel: C, input: ChannelInput<C>) => {
+    const reply = (await dispatch(APP, channel, input)) as Envelope<unknown>;
+    return reply;
+  };
+  const value = async <C extends Channel>(channel: C, input: ChannelInput<C>) => {
+    const reply = await call(channel, input);
+    if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
+    return reply.value as never;
+  };
+
+  beforeEach(async () => {
+    ({ dir, cleanup } = tempDir('doevault-handlers-'));
+    host = new InProcessVaultHost({ kdf: TEST_ONLY_INSECURE_KDF });
+    clipboard = '';
+    answers = {};
+    events = [];
+    const ports: SystemPorts = {
+      chooseVaultToOpen: ask('chooseVaultToOpen'),
+      chooseNewVaultPath: ask('chooseNewVaultPath'),
+      chooseBackupDestination: ask('chooseBackupDestination'),
+      chooseBackupToRestore: ask('chooseBackupToRestore'),
+      chooseRestoreDestination: ask('chooseRestoreDestination'),
+      writeClipboard: (text) => {
+        clipboard = text;
+      },
+      readClipboard: () => clipboard,
+      emit: (kind, payload) => events.push({ kind, payload }),
+    };
+    session = new DesktopSession(host, ports, join(dir, 'settings.json'), join(dir, 'vault.doevault'));
+    await session.start();
+    dispatch = createDispatcher(
+      createHandlers(session, { defaultVaultPath: join(dir, 'vault.doevault'), onSettingsChange: () => undefined }),
+      { isTrustedSender: (url) => url === APP, logError: (_c, e) => { throw e; } },
+    );
+  });
+  afterEach(async () => {
+    vi.useRealTimers();
+    await session.dispose();
+    cleanup();
+  });
+
+  async function createWithCase(): Promise<{ caseId: string; plaintiffId: string }> {
+    await value('vault:create', { passphrase: PASSPHRASE, location: 'default' });
+    const { id: caseId } = await value('cases:create', { title: 'Does v. Handlers', scheme: 'gendered' });
+    const { id: plaintiffId } = await value('plaintiffs:add', { caseId, plaintiff: { legalName: 'Maria Ramirez', gender: 'female' } });
+    return { caseId, plaintiffId };
+  }
+
+  it('starts with no vault, creates one at the default path, and remembers it', async () => {
+    expect(await value('vault:status', {})).toEqual({ state: 'none', path: join(dir, 'vault.doevault'), exists: false });
+    const created = (await value('vault:create', { passphrase: PASSPHRASE, location: 'default' })) as { recoveryKey: string; status: unknown };
+    expect(created.recoveryKey).toMatch(/^([0-9A-Z]{4}-){13}[0-9A-Z]{4}$/);
+    expect(created.status).toEqual({ state: 'unlocked', path: join(dir, 'vault.doevault'), exists: true });
+    expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ lastVaultPath: join(dir, 'vault.doevault') });
+  });
+
+  it('refuses to create over an existing vault, and a cancelled dialog changes nothing', async () => {
+    await createWithCase();
+    expect(await call('vault:create', { passphrase: PASSPHRASE, location: 'default' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await value('vault:create', { passphrase: PASSPHRASE, location: 'choose' })).toBeNull();
+    expect(await value('vault:open', {})).toBeNull();
+  });
+
+  it('answers LOCKED while locked, and the lock is announced to the window', async () => {
+    const { caseId } = await createWithCase();
+    expect(await value('vault:lock', {})).toMatchObject({ state: 'locked' });
+    expect(events).toContainEqual({ kind: 'locked', payload: { reason: 'user' } });
+    for (const [channel, input] of [
+      ['cases:list', {}],
+      ['plaintiffs:roster', { caseId }],
+      ['audit:list', {}],
+      ['vault:backup', {}],
+    ] as const) {
+      expect(await call(channel, input as never), channel).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    }
+    expect(await call('vault:unlock', { passphrase: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await value('vault:unlock', { passphrase: PASSPHRASE })).toMatchObject({ state: 'unlocked' });
+  });
+
+  it('copies a real name, audits it, and clears the clipboard after 20 s or on lock if it still holds the name', async () => {
+    const { caseId, plaintiffId } = await createWithCase();
+    vi.useFakeTimers();
+    expect(await value('plaintiffs:copyName', { caseId, plaintiffId })).toEqual({ clearsAfterSeconds: CLIPBOARD_CLEAR_SECONDS });
+    expect(clipboard).toBe('Maria Ramirez');
+    vi.advanceTimersByTime(19_000);
+    expect(clipboard).toBe('Maria Ramirez');
+    vi.advanceTimersByTime(1_000);
+    expect(clipboard).toBe('');
+
+    await value('plaintiffs:copyName', { caseId, plaintiffId });
+    clipboard = 'something the user copied since';
+    vi.advanceTimersByTime(20_000);
+    expect(clipboard).toBe('something the user copied since');
+
+    await value('plaintiffs:copyName', { caseId, plaintiffId });
+    await value('vault:lock', {});
+    expect(clipboard).toBe('');
+    vi.useRealTimers();
+    await value('vault:unlock', { passphrase: PASSPHRASE });
+    const actions = ((await value('audit:list', {})) as { action: string }[]).map((e) => e.action);
+    expect(actions.filter((a) => a === 'plaintiff.revealed')).toHaveLength(3);
+  });
+
+  it('backs up where the user chooses, and restores into a new file that then opens, locked', async () => {
+    const { caseId } = await createWithCase();
+    answers.chooseBackupDestination = join(dir, 'backups', 'b.doevault');
+    expect(await value('vault:backup', {})).toMatchObject({ path: join(dir, 'backups', 'b.doevault'), cases: 1 });
+    answers.chooseBackupToRestore = join(dir, 'backups', 'b.doevault');
+    answers.chooseRestoreDestination = join(dir, 'restored.doevault');
+    expect(await value('vault:restore', { passphrase: PASSPHRASE })).toEqual({ state: 'locked', path: join(dir, 'restored.doevault'), exists: true });
+    await value('vault:unlock', { passphrase: PASSPHRASE });
+    expect(await value('plaintiffs:roster', { caseId })).toHaveLength(1);
+  });
+
+  it('refuses to restore a file that is not a backup, and the vault in use is untouched', async () => {
+    const { caseId } = await createWithCase();
+    writeFileSync(join(dir, 'notes.txt'), 'not a vault at all');
+    answers.chooseBackupToRestore = join(dir, 'notes.txt');
+    answers.chooseRestoreDestination = join(dir, 'restored.doevault');
+    expect(await call('vault:restore', { passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'NOT_A_VAULT' } });
+    expect(existsSync(join(dir, 'restored.doevault'))).toBe(false);
+    expect(await value('vault:status', {})).toMatchObject({ state: 'unlocked', path: join(dir, 'vault.doevault') });
+    expect(await value('plaintiffs:roster', { caseId })).toHaveLength(1);
+  });
+
+  it('never sends real names in the roster or the search results', async () => {
+    const { caseId, plaintiffId } = await createWithCase();
+    expect(JSON.stringify(await value('plaintiffs:roster', { caseId }))).not.toContain('Ramirez');
+    expect(await value('plaintiffs:search', { caseId, query: 'ramírez' })).toEqual([plaintiffId]);
+  });
+
+  it('keeps settings across sessions and refuses out-of-range values', async () => {
+    expect(await value('settings:get', {})).toEqual({ autoLockMinutes: 5 });
+    expect(await value('settings:set', { autoLockMinutes: 15 })).toEqual({ autoLockMinutes: 15 });
+    expect(await call('settings:set', { autoLockMinutes: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const again = new DesktopSession(host, session.ports, join(dir, 'settings.json'), join(dir, 'vault.doevault'));
+    expect(again.getSettings()).toEqual({ autoLockMinutes: 15 });
+  });
+});
