@@ -1,12 +1,5 @@
-import { app } from 'electron';
-import { createMainWindow } from './app/main-window';
+import { startApp } from './app/start';
 
-// Electron entry. The desktop app proper (IPC bridge, auto-lock, screens) is built on this
-// locked-down shell; see docs/ARCHITECTURE.md.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => createMainWindow.focusExisting());
-  app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(() => createMainWindow());
-}
+// Electron entry (out/main/index.js). The shell is in src-main/app: the app:// protocol, the
+// lockdown, the window, auto-lock, the native dialogs and clipboard, and start-up and shut-down.
+startApp(import.meta.dirname);

@@ -1,33 +1,61 @@
-import { BrowserWindow, session } from 'electron';
-import { join } from 'node:path';
+import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { lockDownWebContents } from './lockdown';
+import { describeError } from './log';
 
-let mainWindow: BrowserWindow | undefined;
+export interface MainWindowOptions {
+  /** out/preload/index.cjs */
+  preloadPath: string;
+  /** app://doevault/index.html (the dev server's URL only in `npm run dev`). */
+  url: string;
+  allowDevTools: boolean;
+}
 
-/** The one window: isolated, sandboxed, no Node, no navigation, no new windows, no permissions. */
-export function createMainWindow(): BrowserWindow {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  mainWindow = new BrowserWindow({
+/** The one window's settings: isolated, sandboxed, no Node, web security on, nothing extra. */
+export function mainWindowSettings(options: Pick<MainWindowOptions, 'preloadPath' | 'allowDevTools'>): BrowserWindowConstructorOptions {
+  return {
     width: 1200,
     height: 800,
+    minWidth: 720,
+    minHeight: 480,
     title: 'DoeVault',
+    show: false,
+    backgroundColor: '#ffffff',
     webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      preload: options.preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      enableWebSQL: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
       spellcheck: false,
+      devTools: options.allowDevTools,
     },
-  });
-  mainWindow.setContentProtection(true);
-  mainWindow.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  mainWindow.webContents.on('will-navigate', (event) => event.preventDefault());
-  void mainWindow.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-  return mainWindow;
+  };
 }
 
-createMainWindow.focusExisting = (): void => {
-  if (!mainWindow) return;
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.focus();
-};
+/** Creates the window, keeps its content out of screenshots and screen sharing, and loads the app. */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow(mainWindowSettings(options));
+  window.setContentProtection(true);
+  // Also applied by app.on('web-contents-created'); repeated here so the window never depends on
+  // that hook having been installed first.
+  lockDownWebContents(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  window.loadURL(options.url).catch((error: unknown) => console.error(`DoeVault: the window could not load: ${describeError(error)}`));
+  return window;
+}
+
+/** A second launch brings the existing window forward (single instance). */
+export function focusWindow(window: BrowserWindow | undefined): void {
+  if (!window || window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
