@@ -209,6 +209,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const dir = mkdtempSync(join(tmpdir(), 'doevault-e2e-'));
     const vaultPath = join(dir, 'vault.doevault');
     const blocked: string[] = [];
+    const cspBlocked: string[] = [];
     const events: { kind: string; payload: unknown }[] = [];
     const dialogAnswers = new Map<DialogName, string | null>();
     const mainErrors: string[] = [];
@@ -303,9 +304,15 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       record(request);
       await route.abort('blockedbyclient');
     });
-    // Belt and braces: anything that reached the network layer without passing the route.
-    page.on('request', (request) => {
+    // Belt and braces: any non-app request that ended without passing the route. One the page's
+    // CSP refused ("csp") never left the page: it is not counted (the CSP tests assert those).
+    page.on('requestfinished', (request) => {
       if (!isHarnessOrigin(request.url())) record(request);
+    });
+    page.on('requestfailed', (request) => {
+      if (isHarnessOrigin(request.url())) return;
+      if (/csp/i.test(request.failure()?.errorText ?? '')) cspBlocked.push(request.url());
+      else record(request);
     });
     page.on('websocket', (socket) => blocked.push(socket.url()));
     page.on('pageerror', (error) => console.error(`[page] ${error.stack ?? error.message}`));
@@ -343,6 +350,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       await host.terminate();
       rmSync(dir, { recursive: true, force: true });
     }
+    if (cspBlocked.length > 0) await testInfo.attach('requests refused by the CSP', { body: cspBlocked.join('\n'), contentType: 'text/plain' });
     if (mainErrors.length > 0) await testInfo.attach('main-process errors', { body: mainErrors.join('\n\n'), contentType: 'text/plain' });
     base.expect(blocked, 'requests that were not for the app origin (all aborted)').toEqual([]);
   },
