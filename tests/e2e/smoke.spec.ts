@@ -1,3 +1,4 @@
+import { expectAccessible } from './axe';
 import { expect, openApp, test, type AppWindow } from './harness';
 
 test('the built app loads and vault.status round-trips through the real dispatcher', async ({ harness }) => {
@@ -6,4 +7,5 @@ test('the built app loads and vault.status round-trips through the real dispatch
   expect(status).toEqual({ ok: true, value: { state: 'none', path: harness.vaultPath, exists: false } });
   await expect(harness.page.locator('#root')).not.toBeEmpty();
   await harness.screenshot('smoke-start');
+  await expectAccessible(harness.page, 'smoke-start');
 });
