@@ -1,0 +1,165 @@
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { TEST_ONLY_INSECURE_KDF } from '../../../src-main/core/crypto';
+import { InProcessVaultHost } from '../../../src-main/core/host/vault-host';
+import { CLIPBOARD_CLEAR_SECONDS, DesktopSession } from '../../../src-main/ipc/desktop-session';
+import { EVENT_CHANNEL } from '../../../src-preload/contract';
+import { FakeBrowserWindow } from './fakes';
+
+const electron = vi.hoisted(() => {
+  const state = { clipboard: '' };
+  return {
+    state,
+    app: { getPath: vi.fn(() => '/home/user/Documents') },
+    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+    clipboard: {
+      readText: vi.fn(async () => state.clipboard),
+      writeText: vi.fn(async (text: string) => {
+        state.clipboard = text;
+      }),
+    },
+    ipcMain: { handle: vi.fn() },
+  };
+});
+vi.mock('electron', () => electron);
+
+const { createElectronPorts, withVaultExtension } = await import('../../../src-main/app/system-ports');
+
+const VAULT = '/home/user/.config/DoeVault/vault.doevault';
+let window: FakeBrowserWindow | undefined;
+
+function ports() {
+  return createElectronPorts({ getWindow: () => window as never, defaultVaultPath: VAULT, now: () => new Date('2031-02-03T10:00:00Z') });
+}
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  electron.state.clipboard = '';
+  window = new FakeBrowserWindow({});
+});
+
+describe('file dialogs', () => {
+  it('map a cancelled open dialog, or one with no file, to null', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: ['/ignored.doevault'] });
+    expect(await ports().chooseVaultToOpen()).toBeNull();
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [] });
+    expect(await ports().chooseBackupToRestore()).toBeNull();
+  });
+
+  it('map a cancelled save dialog, or an empty path, to null', async () => {
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '/x.doevault' });
+    expect(await ports().chooseNewVaultPath()).toBeNull();
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '' });
+    expect(await ports().chooseBackupDestination()).toBeNull();
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(await ports().chooseRestoreDestination()).toBeNull();
+  });
+
+  it('return the chosen file, attached to the window, filtered to .doevault files', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/cases/smith.doevault'] });
+    expect(await ports().chooseVaultToOpen()).toBe('/cases/smith.doevault');
+    const [parent, settings] = electron.dialog.showOpenDialog.mock.calls[0]!;
+    expect(parent).toBe(window);
+    expect(settings).toMatchObject({
+      title: 'Open a DoeVault vault',
+      defaultPath: '/home/user/.config/DoeVault',
+      filters: [{ name: 'DoeVault vault', extensions: ['doevault'] }],
+      properties: expect.arrayContaining(['openFile']),
+    });
+  });
+
+  it('propose sensible names and add .doevault when a save dialog did not', async () => {
+    electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: '/backups/friday' });
+    expect(await ports().chooseBackupDestination()).toBe('/backups/friday.doevault');
+    expect(electron.dialog.showSaveDialog.mock.calls[0]![1]).toMatchObject({
+      title: 'Save a backup of the vault',
+      defaultPath: join('/home/user/Documents', 'DoeVault-backup-2031-02-03.doevault'),
+      filters: [{ name: 'DoeVault vault', extensions: ['doevault'] }],
+    });
+    await ports().chooseNewVaultPath();
+    expect(electron.dialog.showSaveDialog.mock.calls[1]![1]).toMatchObject({ title: 'Create a new vault', defaultPath: join('/home/user/Documents', 'DoeVault.doevault') });
+    await ports().chooseRestoreDestination();
+    expect(electron.dialog.showSaveDialog.mock.calls[2]![1]).toMatchObject({ defaultPath: join('/home/user/.config/DoeVault', 'restored-2031-02-03.doevault') });
+    expect(withVaultExtension('/a/b.doevault')).toBe('/a/b.doevault');
+    expect(withVaultExtension('/a/b.DOEVAULT')).toBe('/a/b.DOEVAULT');
+    expect(withVaultExtension('/a/backup 2031.02.03')).toBe('/a/backup 2031.02.03.doevault');
+  });
+
+  it('still work before the window exists (not modal then)', async () => {
+    window = undefined;
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/v.doevault'] });
+    expect(await ports().chooseVaultToOpen()).toBe('/v.doevault');
+    expect(electron.dialog.showOpenDialog.mock.calls[0]).toHaveLength(1);
+  });
+});
+
+describe('events', () => {
+  it('go to the window on the event channel, and nowhere once it is gone', () => {
+    const p = ports();
+    p.emit('locked', { reason: 'idle' });
+    expect(window!.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, { kind: 'locked', payload: { reason: 'idle' } });
+    window!.destroyed = true;
+    p.emit('locked', { reason: 'user' });
+    expect(window!.webContents.send).toHaveBeenCalledTimes(1);
+    window = undefined;
+    expect(() => p.emit('locked', { reason: 'user' })).not.toThrow();
+  });
+});
+
+describe('the clipboard (Electron 45: asynchronous)', () => {
+  it('writes a name, and clearing wipes it only if the clipboard still holds it', async () => {
+    const p = ports();
+    p.writeClipboard('Jane Roe');
+    await p.settled();
+    expect(electron.state.clipboard).toBe('Jane Roe');
+    expect(p.readClipboard()).toBe('Jane Roe');
+    p.writeClipboard('');
+    await p.settled();
+    expect(electron.state.clipboard).toBe('');
+
+    p.writeClipboard('John Doe');
+    await p.settled();
+    electron.state.clipboard = 'something the user copied since';
+    p.writeClipboard('');
+    await p.settled();
+    expect(electron.state.clipboard).toBe('something the user copied since');
+  });
+
+  it('with a real DesktopSession: a copied name is cleared after the delay, and on lock', async () => {
+    vi.useFakeTimers();
+    const host = new InProcessVaultHost({ kdf: TEST_ONLY_INSECURE_KDF });
+    const p = ports();
+    const session = new DesktopSession(host, p, '/nonexistent/settings.json', VAULT);
+    try {
+      session.copyToClipboard('Jane Roe');
+      await p.settled();
+      expect(electron.state.clipboard).toBe('Jane Roe');
+      await vi.advanceTimersByTimeAsync(CLIPBOARD_CLEAR_SECONDS * 1000 - 1);
+      await p.settled();
+      expect(electron.state.clipboard).toBe('Jane Roe');
+      await vi.advanceTimersByTimeAsync(1);
+      await p.settled();
+      expect(electron.state.clipboard).toBe('');
+
+      session.copyToClipboard('John Doe');
+      await session.lock('user');
+      await p.settled();
+      expect(electron.state.clipboard).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('logs a clipboard failure without the text and keeps working', async () => {
+    const logs: string[] = [];
+    const p = createElectronPorts({ getWindow: () => undefined, defaultVaultPath: VAULT, logError: (m) => logs.push(m) });
+    electron.clipboard.writeText.mockRejectedValueOnce(new Error('clipboard busy: Jane Roe'));
+    p.writeClipboard('Jane Roe');
+    await p.settled();
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).not.toContain('Jane Roe');
+    p.writeClipboard('John Doe');
+    await p.settled();
+    expect(electron.state.clipboard).toBe('John Doe');
+  });
+});
