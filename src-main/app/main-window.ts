@@ -1,4 +1,4 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow } from 'electron';
 import { lockDownWebContents } from './lockdown';
 import { describeError } from './log';
 
@@ -10,9 +10,13 @@ export interface MainWindowOptions {
   allowDevTools: boolean;
 }
 
-/** The one window's settings: isolated, sandboxed, no Node, web security on, nothing extra. */
-export function mainWindowSettings(options: Pick<MainWindowOptions, 'preloadPath' | 'allowDevTools'>): BrowserWindowConstructorOptions {
-  return {
+/**
+ * Creates the one window: isolated, sandboxed, no Node, web security on, nothing extra (the
+ * settings are written out here, literally, so that Electronegativity can check them); keeps
+ * its content out of screenshots and screen sharing; and loads the app.
+ */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
     width: 1200,
     height: 800,
     minWidth: 720,
@@ -35,14 +39,11 @@ export function mainWindowSettings(options: Pick<MainWindowOptions, 'preloadPath
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // Middle-click would ask for a new window (denied anyway): not even the event.
+      disableBlinkFeatures: 'Auxclick',
       devTools: options.allowDevTools,
     },
-  };
-}
-
-/** Creates the window, keeps its content out of screenshots and screen sharing, and loads the app. */
-export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  const window = new BrowserWindow(mainWindowSettings(options));
+  });
   window.setContentProtection(true);
   // Also applied by app.on('web-contents-created'); repeated here so the window never depends on
   // that hook having been installed first.

@@ -3,7 +3,7 @@ import { FakeBrowserWindow, navigationEvent } from './fakes';
 
 vi.mock('electron', async () => ({ BrowserWindow: (await import('./fakes')).FakeBrowserWindow, Menu: {} }));
 
-const { createMainWindow, focusWindow, mainWindowSettings } = await import('../../../src-main/app/main-window');
+const { createMainWindow, focusWindow } = await import('../../../src-main/app/main-window');
 
 const options = { preloadPath: '/app/out/preload/index.cjs', url: 'app://doevault/index.html', allowDevTools: false };
 
@@ -26,6 +26,7 @@ describe('the main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
     });
   });
@@ -54,8 +55,9 @@ describe('the main window', () => {
   });
 
   it('allows DevTools only when asked (unpackaged)', () => {
-    expect(mainWindowSettings({ preloadPath: 'p', allowDevTools: true }).webPreferences?.devTools).toBe(true);
-    expect(mainWindowSettings({ preloadPath: 'p', allowDevTools: false }).webPreferences?.devTools).toBe(false);
+    const prefs = (window: FakeBrowserWindow) => (window.options as { webPreferences: { devTools: boolean } }).webPreferences;
+    expect(prefs(createMainWindow({ ...options, allowDevTools: true }) as unknown as FakeBrowserWindow).devTools).toBe(true);
+    expect(prefs(createMainWindow(options) as unknown as FakeBrowserWindow).devTools).toBe(false);
   });
 
   it('is brought forward, restored if minimised, on a second launch', () => {
