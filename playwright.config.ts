@@ -15,7 +15,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: 'list',
-  timeout: 120_000,
+  // Generous: every vault operation runs the real Argon2id (256 MiB), and CI machines are small.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   use: {
     browserName: 'chromium',
