@@ -14,14 +14,15 @@ import { createMainWindow, focusWindow } from './main-window';
 import { locateNativeBinding } from './native-binding';
 import { APP_ENTRY_URL, devServerOrigin, trustedSender } from './origin';
 import { handleAppProtocol, registerAppScheme } from './protocol';
-import { createElectronPorts, type ElectronPorts } from './system-ports';
+import { createElectronPorts } from './system-ports';
+import type { SystemPorts } from '../ipc/desktop-session';
 
 /** Everything that must be shut down on quit. */
 export interface Running {
   host: WorkerVaultHost;
   session: DesktopSession;
   autoLock: AutoLock;
-  ports: ElectronPorts;
+  ports: SystemPorts;
 }
 
 /** A start-up problem the user can act on; its message is shown as is. */
@@ -130,7 +131,7 @@ export function startApp(mainDir: string): void {
 }
 
 /** Locks and closes the vault (its keys are zeroed), clears a copied name, stops the worker. */
-export async function shutDown({ host, session, autoLock, ports }: Running, timeoutMs = SHUTDOWN_TIMEOUT_MS): Promise<void> {
+export async function shutDown({ host, session, autoLock }: Running, timeoutMs = SHUTDOWN_TIMEOUT_MS): Promise<void> {
   autoLock.stop();
   const work = (async () => {
     try {
@@ -138,7 +139,6 @@ export async function shutDown({ host, session, autoLock, ports }: Running, time
     } catch (error) {
       console.error(`DoeVault: closing the vault failed: ${describeError(error)}`);
     }
-    await ports.settled();
     await host.terminate().catch((error: unknown) => console.error(`DoeVault: stopping the vault worker failed: ${describeError(error)}`));
   })();
   let timer: ReturnType<typeof setTimeout> | undefined;

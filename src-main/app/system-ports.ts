@@ -2,18 +2,11 @@ import { app, clipboard, dialog, type BrowserWindow, type OpenDialogOptions, typ
 import { dirname, extname, join } from 'node:path';
 import type { SystemPorts } from '../ipc/desktop-session';
 import { sendEvent } from '../ipc/register';
-import { describeError } from './log';
 
 /**
  * The SystemPorts of the app: native dialogs (modal to the window), the clipboard, window events.
  *
- * The clipboard: Electron 45's clipboard is asynchronous (readText and writeText return
- * promises) while SystemPorts, shared with the E2E harness, is synchronous. DesktopSession uses
- * it in one way only: write a name, and later "if the clipboard still holds it, write ''". So
- * readClipboard() answers with what DoeVault itself last put there, and writeClipboard('')
- * becomes "clear the clipboard if it really still holds that text", checked against the real
- * clipboard. A text the user copied since is never wiped. Operations run in order; `settled()`
- * lets shut-down wait for the last one.
+ * The clipboard is Electron's own (asynchronous since Electron 45).
  */
 
 export const VAULT_EXTENSION = '.doevault';
@@ -27,15 +20,9 @@ export interface ElectronPortsOptions {
   /** Where new files are proposed by default: the user's Documents folder. */
   documentsDir?: string;
   now?: () => Date;
-  logError?: (message: string) => void;
 }
 
-export interface ElectronPorts extends SystemPorts {
-  /** Resolves when every clipboard operation asked for so far has finished. */
-  settled(): Promise<void>;
-}
-
-export function createElectronPorts(options: ElectronPortsOptions): ElectronPorts {
+export function createElectronPorts(options: ElectronPortsOptions): SystemPorts {
   const vaultDir = dirname(options.defaultVaultPath);
   const documents = () => options.documentsDir ?? app.getPath('documents');
   const today = () => (options.now?.() ?? new Date()).toISOString().slice(0, 10);
@@ -51,12 +38,6 @@ export function createElectronPorts(options: ElectronPortsOptions): ElectronPort
     return result.canceled || !result.filePath ? null : withVaultExtension(result.filePath);
   };
 
-  let written = '';
-  let clipboardQueue: Promise<void> = Promise.resolve();
-  const logError = options.logError ?? ((message: string) => console.error(message));
-  const enqueue = (operation: () => Promise<void>) => {
-    clipboardQueue = clipboardQueue.then(operation).catch((error: unknown) => logError(`DoeVault: clipboard: ${describeError(error)}`));
-  };
 
   return {
     chooseVaultToOpen: () =>
@@ -87,21 +68,8 @@ export function createElectronPorts(options: ElectronPortsOptions): ElectronPort
         filters: VAULT_FILTERS,
         properties: ['createDirectory', 'dontAddToRecent'],
       }),
-    writeClipboard: (text) => {
-      if (text !== '') {
-        written = text;
-        enqueue(() => clipboard.writeText(text));
-        return;
-      }
-      const expected = written;
-      written = '';
-      if (expected === '') return;
-      enqueue(async () => {
-        if ((await clipboard.readText()) === expected) await clipboard.writeText('');
-      });
-    },
-    readClipboard: () => written,
-    settled: () => clipboardQueue,
+    writeClipboard: (text) => clipboard.writeText(text),
+    readClipboard: () => clipboard.readText(),
     emit: (kind, payload) => {
       const window = options.getWindow();
       if (window && !window.isDestroyed()) sendEvent(window.webContents, kind, payload);

@@ -24,7 +24,6 @@ import {
   type RosterEntry,
   type SealedRosterEntry,
 } from './plaintiffs/plaintiffs';
-import { exampleNames, parseScheme } from './plaintiffs/pseudonyms';
 import { SearchIndex } from './plaintiffs/search-index';
 import { linkInto, refuseExisting, removeFileSet, VaultStore, type KeyslotRow, type StoreOptions } from './store';
 import { stageRestore, writeVerifiedBackup, type BackupReport } from './vault/backup';
@@ -305,11 +304,6 @@ export class VaultService {
         return { id: row.id, parts: [readPublic(ctx, row).pseudonym, identity.legalName, ...identity.aliases] };
       }),
     );
-  }
-
-  /** The first names a scheme would give ("Jane Doe 1", "John Doe 2", "Doe 3"). */
-  static schemeExamples(scheme: string): string[] {
-    return exampleNames(parseScheme(scheme));
   }
 
   withdrawPlaintiff(caseId: string, pseudonym: string): RosterEntry {

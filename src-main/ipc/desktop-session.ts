@@ -14,8 +14,8 @@ export interface SystemPorts {
   chooseBackupDestination(): Promise<string | null>;
   chooseBackupToRestore(): Promise<string | null>;
   chooseRestoreDestination(): Promise<string | null>;
-  writeClipboard(text: string): void;
-  readClipboard(): string;
+  writeClipboard(text: string): Promise<void>;
+  readClipboard(): Promise<string>;
   emit<K extends EventKind>(kind: K, payload: EventPayload<K>): void;
 }
 
@@ -83,29 +83,31 @@ export class DesktopSession {
   async lock(reason: EventPayload<'locked'>['reason']): Promise<void> {
     const host = await this.host.status();
     if (host.unlocked) await this.host.call('lock');
-    this.clearClipboard();
+    await this.clearClipboard();
     this.ports.emit('locked', { reason });
   }
 
   /** Puts a real name on the clipboard and takes it off again after a while, if still there. */
-  copyToClipboard(text: string): number {
-    this.clearClipboard();
-    this.ports.writeClipboard(text);
+  async copyToClipboard(text: string): Promise<number> {
+    await this.clearClipboard();
+    await this.ports.writeClipboard(text);
     this.copied = text;
-    this.clipboardTimer = setTimeout(() => this.clearClipboard(), CLIPBOARD_CLEAR_SECONDS * 1000);
+    this.clipboardTimer = setTimeout(() => void this.clearClipboard().catch(() => undefined), CLIPBOARD_CLEAR_SECONDS * 1000);
     this.clipboardTimer.unref?.();
     return CLIPBOARD_CLEAR_SECONDS;
   }
 
-  clearClipboard(): void {
+  /** Empties the clipboard if it still holds the name DoeVault put there; anything copied since stays. */
+  async clearClipboard(): Promise<void> {
     if (this.clipboardTimer) clearTimeout(this.clipboardTimer);
     this.clipboardTimer = undefined;
-    if (this.copied !== undefined && this.ports.readClipboard() === this.copied) this.ports.writeClipboard('');
+    const copied = this.copied;
     this.copied = undefined;
+    if (copied !== undefined && (await this.ports.readClipboard()) === copied) await this.ports.writeClipboard('');
   }
 
   async dispose(): Promise<void> {
-    this.clearClipboard();
+    await this.clearClipboard();
     await this.host.close();
   }
 }

@@ -239,10 +239,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       chooseBackupDestination: answer('chooseBackupDestination'),
       chooseBackupToRestore: answer('chooseBackupToRestore'),
       chooseRestoreDestination: answer('chooseRestoreDestination'),
-      writeClipboard: (text) => {
+      writeClipboard: async (text) => {
         clipboardText = text;
       },
-      readClipboard: () => clipboardText,
+      readClipboard: async () => clipboardText,
       emit: (kind, payload) => {
         const event = { kind, payload: EVENTS[kind].parse(payload) };
         events.push(event);
@@ -349,7 +349,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     } finally {
       waiter?.([]);
       waiter = undefined;
-      session.clearClipboard();
+      await session.clearClipboard();
       await host.terminate();
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import type { CaseSummary } from '../../core/cases/cases';
-import { formatScheme } from '../../core/plaintiffs/pseudonyms';
-import { VaultService } from '../../core/service';
+// Pure naming code only: the vault itself (libsodium, SQLite) is loaded in the worker, not here.
+import { exampleNames, formatScheme, parseScheme } from '../../core/plaintiffs/pseudonyms';
 import type { DesktopSession } from '../desktop-session';
 import type { DomainHandlers } from '../dispatcher';
 
@@ -11,6 +11,6 @@ export function caseHandlers({ host }: DesktopSession): DomainHandlers<'cases'> 
     'cases:list': async () => (await host.call('listCases')).map(summary),
     'cases:create': async (input) => summary(await host.call('createCase', input)),
     'cases:delete': ({ caseId }) => host.call('deleteCase', caseId),
-    'cases:schemeExamples': ({ scheme }) => VaultService.schemeExamples(scheme),
+    'cases:schemeExamples': ({ scheme }) => exampleNames(parseScheme(scheme)),
   };
 }

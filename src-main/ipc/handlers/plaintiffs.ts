@@ -12,7 +12,7 @@ export function plaintiffHandlers(session: DesktopSession): DomainHandlers<'plai
     'plaintiffs:reveal': ({ caseId, plaintiffId }) => host.call('revealPlaintiff', caseId, plaintiffId),
     'plaintiffs:copyName': async ({ caseId, plaintiffId }) => {
       const revealed = await host.call('revealPlaintiff', caseId, plaintiffId);
-      return { clearsAfterSeconds: session.copyToClipboard(revealed.legalName) };
+      return { clearsAfterSeconds: await session.copyToClipboard(revealed.legalName) };
     },
   };
 }

@@ -194,8 +194,8 @@ describe('AutoLock over a real DesktopSession and vault', () => {
     const events: { kind: string; payload: unknown }[] = [];
     const ports = {
       emit: (kind: string, payload: unknown) => events.push({ kind, payload }),
-      writeClipboard: () => undefined,
-      readClipboard: () => '',
+      writeClipboard: async () => undefined,
+      readClipboard: async () => '',
     } as unknown as SystemPorts;
     const session = new DesktopSession(host, ports, join(dir, 'settings.json'), join(dir, 'vault.doevault'));
     try {

@@ -11,8 +11,8 @@ const ports: SystemPorts = {
   chooseBackupDestination: async () => null,
   chooseBackupToRestore: async () => null,
   chooseRestoreDestination: async () => null,
-  writeClipboard: () => undefined,
-  readClipboard: () => '',
+  writeClipboard: async () => undefined,
+  readClipboard: async () => '',
   emit: () => undefined,
 };
 

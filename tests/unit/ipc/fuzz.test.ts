@@ -31,10 +31,10 @@ describe('every channel under arbitrary input', () => {
     chooseBackupDestination: async () => null,
     chooseBackupToRestore: async () => null,
     chooseRestoreDestination: async () => null,
-    writeClipboard: (text) => {
+    writeClipboard: async (text) => {
       clipboard = text;
     },
-    readClipboard: () => clipboard,
+    readClipboard: async () => clipboard,
     emit: () => undefined,
   };
 

@@ -44,10 +44,10 @@ describe('the desktop handlers over a real vault', () => {
       chooseBackupDestination: ask('chooseBackupDestination'),
       chooseBackupToRestore: ask('chooseBackupToRestore'),
       chooseRestoreDestination: ask('chooseRestoreDestination'),
-      writeClipboard: (text) => {
+      writeClipboard: async (text) => {
         clipboard = text;
       },
-      readClipboard: () => clipboard,
+      readClipboard: async () => clipboard,
       emit: (kind, payload) => events.push({ kind, payload }),
     };
     session = new DesktopSession(host, ports, join(dir, 'settings.json'), join(dir, 'vault.doevault'));
@@ -106,14 +106,14 @@ describe('the desktop handlers over a real vault', () => {
     vi.useFakeTimers();
     expect(await value('plaintiffs:copyName', { caseId, plaintiffId })).toEqual({ clearsAfterSeconds: CLIPBOARD_CLEAR_SECONDS });
     expect(clipboard).toBe('Maria Ramirez');
-    vi.advanceTimersByTime(19_000);
+    await vi.advanceTimersByTimeAsync(19_000);
     expect(clipboard).toBe('Maria Ramirez');
-    vi.advanceTimersByTime(1_000);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(clipboard).toBe('');
 
     await value('plaintiffs:copyName', { caseId, plaintiffId });
     clipboard = 'something the user copied since';
-    vi.advanceTimersByTime(20_000);
+    await vi.advanceTimersByTimeAsync(20_000);
     expect(clipboard).toBe('something the user copied since');
 
     await value('plaintiffs:copyName', { caseId, plaintiffId });

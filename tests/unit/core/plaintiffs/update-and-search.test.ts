@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { VaultService } from '../../../../src-main/core/service';
+import { exampleNames, parseScheme } from '../../../../src-main/core/plaintiffs/pseudonyms';
+import type { VaultService } from '../../../../src-main/core/service';
 import { tempVault } from '../../../fixtures/temp-vault';
+
+const schemeExamples = (scheme: string) => exampleNames(parseScheme(scheme));
 
 describe('editing and searching plaintiffs', () => {
   let vault: VaultService;
@@ -71,10 +74,10 @@ describe('editing and searching plaintiffs', () => {
   });
 
   it('shows what a scheme will produce', () => {
-    expect(VaultService.schemeExamples('gendered')).toEqual(['Jane Doe 1', 'John Doe 2', 'Doe 3']);
-    expect(VaultService.schemeExamples('letters')).toEqual(['Plaintiff A', 'Plaintiff B', 'Plaintiff C']);
-    expect(VaultService.schemeExamples('initials')).toEqual(['M.R.', 'J.D.', 'M.R. 2']);
-    expect(VaultService.schemeExamples('prefix:Officer Doe')).toEqual(['Officer Doe 1', 'Officer Doe 2', 'Officer Doe 3']);
-    expect(() => VaultService.schemeExamples('nonsense')).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(schemeExamples('gendered')).toEqual(['Jane Doe 1', 'John Doe 2', 'Doe 3']);
+    expect(schemeExamples('letters')).toEqual(['Plaintiff A', 'Plaintiff B', 'Plaintiff C']);
+    expect(schemeExamples('initials')).toEqual(['M.R.', 'J.D.', 'M.R. 2']);
+    expect(schemeExamples('prefix:Officer Doe')).toEqual(['Officer Doe 1', 'Officer Doe 2', 'Officer Doe 3']);
+    expect(() => schemeExamples('nonsense')).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
   });
 });
