@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { describeError, type DoeVaultError } from '../api/client';
+
+/** An error, said plainly: the per-code sentence, then main's specific detail. */
+export function ErrorAlert({ error, children, title }: { error: DoeVaultError; children?: ReactNode; title?: string }) {
+  const { title: sentence, detail } = describeError(error);
+  return (
+    <div className="alert alert-error" role="alert">
+      <p className="alert-title">{title ?? sentence}</p>
+      {title ? <p>{sentence}</p> : null}
+      {detail ? <p className="alert-detail">{detail}</p> : null}
+      {children}
+    </div>
+  );
+}
+
+export function Notice({ tone = 'info', children }: { tone?: 'info' | 'success' | 'warning'; children: ReactNode }) {
+  return (
+    <div className={`alert alert-${tone}`} role="status">
+      {children}
+    </div>
+  );
+}
+
+/** An indeterminate bar for a call that takes a while, with what is happening in words. */
+export function ProgressBar({ label, detail }: { label: string; detail?: string }) {
+  return (
+    <div className="progress">
+      <div className="progress-track" role="progressbar" aria-label={label} aria-valuetext={detail ?? label}>
+        <div className="progress-indicator" />
+      </div>
+      <p className="progress-label">
+        {label}
+        {detail ? <span className="progress-detail"> {detail}</span> : null}
+      </p>
+    </div>
+  );
+}
+
+export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <p className="empty-title">{title}</p>
+      {children ? <div className="empty-text">{children}</div> : null}
+      {action ? <div className="empty-action">{action}</div> : null}
+    </div>
+  );
+}
+
+export function Loading({ label }: { label: string }) {
+  return (
+    <div className="loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </div>
+  );
+}
+
+export function Kbd({ children }: { children: ReactNode }) {
+  return <kbd className="kbd">{children}</kbd>;
+}

@@ -1,0 +1,437 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CaseSummaryDto, RosterEntryDto } from '../../../src-preload/contract';
+import { api, asDoeVaultError, type DoeVaultError } from '../api/client';
+import { Dialog } from '../components/Dialog';
+import { EmptyState, ErrorAlert, Kbd, Loading, ProgressBar } from '../components/Feedback';
+import { useNotify } from '../components/Toasts';
+import { useAction } from '../hooks/useAction';
+import { useDebounced } from '../hooks/useDebounced';
+import { useShortcut } from '../hooks/useShortcut';
+import { describeScheme, plural } from '../lib/format';
+import { PlaintiffFormDialog } from './PlaintiffForm';
+import { RosterTable, type Revealed } from './RosterTable';
+import { useTitle } from './UnlockedApp';
+
+/** How long a revealed real name stays on screen. */
+export const REVEAL_SECONDS = 30;
+const SEARCH_DEBOUNCE_MS = 150;
+
+type StatusFilter = 'all' | 'active' | 'withdrawn';
+
+export function RosterScreen({ caseId, onBack }: { caseId: string; onBack: () => void }) {
+  const [summary, setSummary] = useState<CaseSummaryDto | null>(null);
+  const [roster, setRoster] = useState<RosterEntryDto[] | null>(null);
+  const [loadError, setLoadError] = useState<DoeVaultError | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [slowLoad, setSlowLoad] = useState(false);
+  const [actionError, setActionError] = useState<{ what: string; error: DoeVaultError } | null>(null);
+  const [form, setForm] = useState<{ editing?: RosterEntryDto } | null>(null);
+  const [withdrawing, setWithdrawing] = useState<RosterEntryDto | null>(null);
+  const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const notify = useNotify();
+  const search = useSearch(caseId);
+  const reveal = useReveals(caseId, (what, error) => setActionError({ what, error }));
+  const searchInput = useRef<HTMLInputElement>(null);
+  useTitle(summary ? summary.title : 'Roster');
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    setLoadError(null);
+    const slowTimer = setTimeout(() => setSlowLoad(true), 300);
+    try {
+      const [cases, entries] = await Promise.all([api().cases.list(), api().plaintiffs.roster({ caseId })]);
+      const found = cases.find((c) => c.id === caseId);
+      setSummary(found ?? null);
+      setRoster(entries);
+    } catch (error) {
+      const failure = asDoeVaultError(error);
+      if (failure.code !== 'LOCKED') setLoadError(failure);
+    } finally {
+      clearTimeout(slowTimer);
+      setSlowLoad(false);
+      setLoading(false);
+    }
+  }, [caseId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useShortcut([{ key: 'f', mod: true }, { key: '/' }], () => {
+    searchInput.current?.focus();
+    searchInput.current?.select();
+  });
+  useShortcut({ key: 'n', mod: true }, () => setForm({}), roster !== null);
+
+  const rows = useMemo(() => {
+    if (!roster) return [];
+    return roster.filter((entry) => (search.matches === null || search.matches.has(entry.id)) && (statusFilter === 'all' || entry.status === statusFilter));
+  }, [roster, search.matches, statusFilter]);
+
+  const withdrawnCount = useMemo(() => roster?.filter((e) => e.status === 'withdrawn').length ?? 0, [roster]);
+
+  const replace = (entry: RosterEntryDto) => setRoster((list) => (list ?? []).map((e) => (e.id === entry.id ? entry : e)));
+
+  const copyName = async (entry: RosterEntryDto) => {
+    setActionError(null);
+    try {
+      const { clearsAfterSeconds } = await api().plaintiffs.copyName({ caseId, plaintiffId: entry.id });
+      notify(`Copied the real name of ${entry.pseudonym}. The clipboard is cleared in ${clearsAfterSeconds} seconds.`);
+    } catch (error) {
+      const failure = asDoeVaultError(error);
+      if (failure.code !== 'LOCKED') setActionError({ what: `The real name of ${entry.pseudonym} could not be copied.`, error: failure });
+    }
+  };
+
+  if (loading && roster === null) {
+    return (
+      <div className="page">
+        <Breadcrumb title={null} onBack={onBack} />
+        {slowLoad ? <ProgressBar label="Loading the roster…" /> : <Loading label="Loading the roster…" />}
+      </div>
+    );
+  }
+
+  if (loadError || roster === null) {
+    return (
+      <div className="page">
+        <Breadcrumb title={null} onBack={onBack} />
+        <h1 className="page-title">Roster</h1>
+        {loadError ? (
+          <ErrorAlert error={loadError} title={loadError.code === 'NOT_FOUND' ? 'This case is no longer in the vault.' : 'The roster could not be loaded.'}>
+            <div className="actions actions-start">
+              <button type="button" className="button" onClick={onBack}>
+                Back to cases
+              </button>
+              {loadError.code !== 'NOT_FOUND' ? (
+                <button type="button" className="button" onClick={() => void load()}>
+                  Try again
+                </button>
+              ) : null}
+            </div>
+          </ErrorAlert>
+        ) : null}
+      </div>
+    );
+  }
+
+  const addButton = (
+    <button type="button" className="button button-primary" onClick={() => setForm({})} title="Add a plaintiff (Ctrl+N)" aria-keyshortcuts="Control+N">
+      Add plaintiff
+    </button>
+  );
+
+  const filtering = search.query.trim() !== '' || statusFilter !== 'all';
+
+  return (
+    <div className="page page-roster">
+      <Breadcrumb title={summary?.title ?? null} onBack={onBack} />
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">{summary?.title ?? 'Roster'}</h1>
+          <p className="page-subtitle">
+            {[summary?.court, summary?.number, summary ? `Pseudonyms: ${describeScheme(summary.scheme)}` : null].filter(Boolean).join(' · ')}
+          </p>
+        </div>
+        <div className="page-header-actions">{addButton}</div>
+      </div>
+
+      {roster.length === 0 ? (
+        <EmptyState title="No plaintiffs in this case yet" action={addButton}>
+          <p>Add the plaintiffs one by one. Each gets the next pseudonym of the case; the real name stays encrypted and hidden until you reveal it.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="toolbar" role="search">
+            <div className="search-field">
+              <label htmlFor="roster-search" className="visually-hidden">
+                Search pseudonyms and real names
+              </label>
+              <svg className="search-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+                <circle cx="7" cy="7" r="4.5" stroke="currentColor" strokeWidth="1.5" fill="none" />
+                <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+              </svg>
+              <input
+                id="roster-search"
+                ref={searchInput}
+                type="search"
+                className="input search-input"
+                placeholder="Search pseudonyms and real names"
+                value={search.query}
+                onChange={(e) => search.setQuery(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape' && search.query) {
+                    e.preventDefault();
+                    search.setQuery('');
+                  }
+                }}
+                autoComplete="off"
+                spellCheck={false}
+                aria-keyshortcuts="Control+F /"
+                title="Search (Ctrl+F or /)"
+              />
+              <span className="search-hint" aria-hidden="true">
+                <Kbd>/</Kbd>
+              </span>
+            </div>
+            <div className="filter-field">
+              <label htmlFor="roster-status" className="filter-label">
+                Status
+              </label>
+              <select id="roster-status" className="input input-compact" value={statusFilter} onChange={(e) => setStatusFilter(e.target.value as StatusFilter)}>
+                <option value="all">All</option>
+                <option value="active">Active</option>
+                <option value="withdrawn">Withdrawn</option>
+              </select>
+            </div>
+            <p className="toolbar-count" aria-live="polite">
+              {search.searching ? 'Searching…' : filtering ? `${rows.length.toLocaleString()} of ${plural(roster.length, 'plaintiff')}` : plural(roster.length, 'plaintiff')}
+              {!filtering && withdrawnCount > 0 ? `, ${withdrawnCount.toLocaleString()} withdrawn` : ''}
+            </p>
+          </div>
+          {search.error ? <ErrorAlert error={search.error} title="The search did not work." /> : null}
+          {actionError ? (
+            <ErrorAlert error={actionError.error} title={actionError.what}>
+              <div className="actions actions-start">
+                <button type="button" className="button button-small" onClick={() => setActionError(null)}>
+                  Dismiss
+                </button>
+              </div>
+            </ErrorAlert>
+          ) : null}
+          {rows.length === 0 ? (
+            <EmptyState
+              title={search.query.trim() ? `No plaintiff matches “${search.query.trim()}”` : 'No plaintiff has this status'}
+              action={
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    search.setQuery('');
+                    setStatusFilter('all');
+                  }}
+                >
+                  Show all plaintiffs
+                </button>
+              }
+            >
+              <p>The search looks at pseudonyms, legal names and aliases, ignoring case and accents.</p>
+            </EmptyState>
+          ) : (
+            <RosterTable
+              caption={`Plaintiffs of ${summary?.title ?? 'this case'}`}
+              rows={rows}
+              revealed={reveal.revealed}
+              now={reveal.now}
+              focusId={focusId}
+              onFocused={() => setFocusId(null)}
+              onReveal={(entry) => void reveal.show(entry)}
+              onHide={(entry) => reveal.hide(entry.id)}
+              onCopy={(entry) => void copyName(entry)}
+              onEdit={(entry) => setForm({ editing: entry })}
+              onWithdraw={(entry) => setWithdrawing(entry)}
+            />
+          )}
+        </>
+      )}
+
+      {form ? (
+        <PlaintiffFormDialog
+          caseId={caseId}
+          {...(form.editing ? { editing: form.editing } : {})}
+          onClose={() => setForm(null)}
+          onSaved={(entry, added) => {
+            setForm(null);
+            if (added) setRoster((list) => [...(list ?? []), entry]);
+            else replace(entry);
+            reveal.hide(entry.id);
+            search.refresh();
+            setFocusId(entry.id);
+            notify(added ? `Added the plaintiff as ${entry.pseudonym}.` : `Saved the changes to ${entry.pseudonym}.`);
+          }}
+        />
+      ) : null}
+      {withdrawing ? (
+        <WithdrawDialog
+          caseId={caseId}
+          entry={withdrawing}
+          onClose={() => setWithdrawing(null)}
+          onWithdrawn={(entry) => {
+            setWithdrawing(null);
+            replace(entry);
+            setFocusId(entry.id);
+            notify(`${entry.pseudonym} is withdrawn. The pseudonym stays reserved and is never given to anyone else.`);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function Breadcrumb({ title, onBack }: { title: string | null; onBack: () => void }) {
+  return (
+    <nav aria-label="Breadcrumb" className="breadcrumb">
+      <ol>
+        <li>
+          <button type="button" className="button-link" onClick={onBack}>
+            Cases
+          </button>
+        </li>
+        {title ? <li aria-current="page">{title}</li> : null}
+      </ol>
+    </nav>
+  );
+}
+
+/** Search over pseudonyms and real names: main answers with ids only; debounced. */
+function useSearch(caseId: string) {
+  const [query, setQuery] = useState('');
+  const [version, setVersion] = useState(0);
+  const [matches, setMatches] = useState<Set<string> | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [error, setError] = useState<DoeVaultError | null>(null);
+  const settled = useDebounced(query.trim(), SEARCH_DEBOUNCE_MS);
+
+  useEffect(() => {
+    let current = true;
+    if (settled === '') {
+      setMatches(null);
+      setSearching(false);
+      setError(null);
+      return;
+    }
+    setSearching(true);
+    api()
+      .plaintiffs.search({ caseId, query: settled.slice(0, 200) })
+      .then(
+        (ids) => {
+          if (!current) return;
+          setMatches(new Set(ids));
+          setError(null);
+        },
+        (caught: unknown) => {
+          if (!current) return;
+          const failure = asDoeVaultError(caught);
+          if (failure.code !== 'LOCKED') setError(failure);
+        },
+      )
+      .finally(() => current && setSearching(false));
+    return () => {
+      current = false;
+    };
+  }, [caseId, settled, version]);
+
+  return {
+    query,
+    setQuery,
+    matches: query.trim() === '' ? null : matches,
+    searching: searching || (query.trim() !== settled && query.trim() !== ''),
+    error,
+    refresh: () => setVersion((v) => v + 1),
+  };
+}
+
+/**
+ * Revealed real names: one per row, fetched from main (audited), hidden again after
+ * REVEAL_SECONDS. They live only in this component's state, so leaving the roster or locking
+ * the vault (which unmounts it) drops them all.
+ */
+function useReveals(caseId: string, onError: (what: string, error: DoeVaultError) => void) {
+  const [revealed, setRevealed] = useState<ReadonlyMap<string, Revealed>>(new Map());
+  const [now, setNow] = useState(() => Date.now());
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
+
+  const hide = useCallback((id: string) => {
+    clearTimeout(timers.current.get(id));
+    timers.current.delete(id);
+    setRevealed((map) => {
+      if (!map.has(id)) return map;
+      const next = new Map(map);
+      next.delete(id);
+      return next;
+    });
+  }, []);
+
+  const show = useCallback(
+    async (entry: RosterEntryDto) => {
+      setRevealed((map) => new Map(map).set(entry.id, { state: 'loading' }));
+      try {
+        const plaintiff = await api().plaintiffs.reveal({ caseId, plaintiffId: entry.id });
+        const hidesAt = Date.now() + REVEAL_SECONDS * 1000;
+        clearTimeout(timers.current.get(entry.id));
+        timers.current.set(
+          entry.id,
+          setTimeout(() => hide(entry.id), REVEAL_SECONDS * 1000),
+        );
+        setNow(Date.now());
+        setRevealed((map) => new Map(map).set(entry.id, { state: 'shown', legalName: plaintiff.legalName, hidesAt }));
+      } catch (error) {
+        hide(entry.id);
+        const failure = asDoeVaultError(error);
+        if (failure.code !== 'LOCKED') onErrorRef.current(`The real name of ${entry.pseudonym} could not be revealed.`, failure);
+      }
+    },
+    [caseId, hide],
+  );
+
+  useEffect(() => {
+    if (revealed.size === 0) return;
+    const ticker = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(ticker);
+  }, [revealed.size]);
+
+  useEffect(() => {
+    const pending = timers.current;
+    return () => {
+      pending.forEach((timer) => clearTimeout(timer));
+      pending.clear();
+    };
+  }, []);
+
+  return { revealed, now, show, hide };
+}
+
+function WithdrawDialog({
+  caseId,
+  entry,
+  onClose,
+  onWithdrawn,
+}: {
+  caseId: string;
+  entry: RosterEntryDto;
+  onClose: () => void;
+  onWithdrawn: (entry: RosterEntryDto) => void;
+}) {
+  const withdraw = useAction(() => api().plaintiffs.withdraw({ caseId, plaintiffId: entry.id }));
+  return (
+    <Dialog title={`Withdraw ${entry.pseudonym}?`} onClose={onClose} closable={!withdraw.pending}>
+      <p>
+        {entry.pseudonym} will be marked as withdrawn from the case. The record stays in the vault, and the pseudonym stays reserved: it is never given to
+        another plaintiff.
+      </p>
+      <p className="muted">Withdrawing cannot be undone from DoeVault. It is recorded in the audit log.</p>
+      {withdraw.error ? <ErrorAlert error={withdraw.error} /> : null}
+      {withdraw.slow ? <ProgressBar label="Withdrawing…" /> : null}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose} disabled={withdraw.pending} autoFocus>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={withdraw.pending}
+          onClick={() =>
+            void withdraw.run().then((outcome) => {
+              if (outcome.ok) onWithdrawn(outcome.value);
+            })
+          }
+        >
+          {withdraw.pending ? 'Withdrawing…' : `Withdraw ${entry.pseudonym}`}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
