@@ -171,6 +171,18 @@ export function listenToMain(): void {
 
 /** The message to show for an error: the per-code sentence, and main's detail when it adds something. */
 export function describeError(error: DoeVaultError): { title: string; detail: string | undefined } {
-  const detail = error.detail && error.detail !== error.message ? error.detail : undefined;
-  return { title: error.message, detail };
+  const detail = plainDetail(error.detail);
+  return { title: error.message, detail: detail && detail !== error.message ? detail : undefined };
+}
+
+/**
+ * Main's messages are shared with the command line; the hints that name a doe-vault command
+ * ("(`doe-vault recover`)", "List the cases with `doe-vault case list`.") mean nothing here.
+ */
+export function plainDetail(detail: string): string {
+  return detail
+    .replace(/\s*\(`[^`]*`\)/g, '')
+    .replace(/(^|[.;]\s+)[^.;]*`[^`]*`[^.;]*[.;]?/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }

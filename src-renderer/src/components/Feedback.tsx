@@ -1,14 +1,16 @@
 import type { ReactNode } from 'react';
 import { describeError, type DoeVaultError } from '../api/client';
 
-/** An error, said plainly: the per-code sentence, then main's specific detail. */
+/**
+ * An error, said plainly: a title (the screen's own, or the per-code sentence), main's specific
+ * detail when it adds something, then what the screen suggests.
+ */
 export function ErrorAlert({ error, children, title }: { error: DoeVaultError; children?: ReactNode; title?: string }) {
   const { title: sentence, detail } = describeError(error);
   return (
     <div className="alert alert-error" role="alert">
       <p className="alert-title">{title ?? sentence}</p>
-      {title ? <p>{sentence}</p> : null}
-      {detail ? <p className="alert-detail">{detail}</p> : null}
+      {detail ? <p className="alert-detail">{detail}</p> : title ? <p>{sentence}</p> : null}
       {children}
     </div>
   );

@@ -13,7 +13,7 @@ export const SHORTCUTS: { keys: string[][]; what: string }[] = [
 
 export function HelpPanel({ onClose }: { onClose: () => void }) {
   return (
-    <Dialog title="Keyboard shortcuts and help" onClose={onClose}>
+    <Dialog title="Keyboard shortcuts and help" onClose={onClose} wide>
       <table className="shortcut-table">
         <caption className="visually-hidden">Keyboard shortcuts</caption>
         <thead>

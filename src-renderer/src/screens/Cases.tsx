@@ -102,7 +102,7 @@ export function CasesScreen({ onOpen }: { onOpen: (caseId: string) => void }) {
                   </td>
                   <td>{describeScheme(c.scheme)}</td>
                   <td className="numeric">{c.plaintiffs.toLocaleString()}</td>
-                  <td>{formatDate(c.createdAt)}</td>
+                  <td className="nowrap">{formatDate(c.createdAt)}</td>
                   <td className="row-actions">
                     <button type="button" className="button button-small" onClick={() => onOpen(c.id)} aria-label={`Open roster of ${c.title}`}>
                       Open roster

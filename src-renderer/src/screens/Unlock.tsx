@@ -169,12 +169,11 @@ function PassphraseForm({
       />
       {error && error.code === 'DAMAGED' ? (
         <ErrorAlert error={error} title="The vault file is damaged.">
-          <p>DoeVault will not guess at damaged data. Restore the vault from a backup, or try the recovery key if only the passphrase slot is affected.</p>
           <div className="actions actions-start">
-            <button type="button" className="button" onClick={onRestore}>
+            <button type="button" className="button button-small" onClick={onRestore}>
               Restore from a backup…
             </button>
-            <button type="button" className="button" onClick={onUseRecovery}>
+            <button type="button" className="button button-small" onClick={onUseRecovery}>
               Use the recovery key
             </button>
           </div>

@@ -60,6 +60,19 @@ function Shell({
     if (notice) notify(notice, 'success');
   }, [notice, notify]);
 
+  // A new screen: the focus goes to its content, so Tab starts there and a screen reader
+  // announces it (the button that led here may be gone).
+  const routeKey = route.name === 'roster' ? `roster:${route.caseId}` : route.name;
+  const firstRoute = useRef(true);
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [routeKey]);
+
   const current = route.name === 'roster' ? 'cases' : route.name;
 
   return (

@@ -7,7 +7,6 @@ import { damagePassphraseSlot, seedVault } from './seed';
 // key gets the user in with a new passphrase.
 
 test('a damaged vault says so and points to the recovery key and backups; the recovery key opens it', async ({ harness }) => {
-  test.setTimeout(120_000);
   const { page } = harness;
   const seeded = await seedVault(harness, { file: 'damaged.doevault', passphrase: PASSPHRASE, caseTitle: 'Doe v. Riverside Police Department', scheme: 'gendered', plaintiffs: 12 });
   damagePassphraseSlot(seeded.path);
@@ -22,7 +21,7 @@ test('a damaged vault says so and points to the recovery key and backups; the re
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('The vault file is damaged.', { timeout: 15_000 });
-  await expect(alert).toContainText('Restore the vault from a backup');
+  await expect(alert).toContainText(/restore a backup/i);
   await expect(alert.getByRole('button', { name: 'Restore from a backup…' })).toBeVisible();
   await expect(page.getByText(/^Wrong passphrase/)).toHaveCount(0);
   await screen(harness, 'unlock-damaged');

@@ -7,6 +7,8 @@ export const NEW_PASSPHRASE = 'copper meadow violin seventeen';
 
 /** A screenshot of the screen as it is, and axe on it: no serious or critical violation. */
 export async function screen(harness: Harness, name: string): Promise<void> {
+  // From the top, so the sticky header is where it belongs in the full-page picture.
+  await harness.page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
   await expectAccessible(harness.page, name);
   await harness.screenshot(name);
 }

