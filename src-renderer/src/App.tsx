@@ -88,11 +88,7 @@ export function App() {
 
   return (
     <>
-      {busy.slow > 0 ? (
-        <div className="global-progress" role="progressbar" aria-label="Working" aria-valuetext={progressText(busy.progress)}>
-          <div className="progress-indicator" />
-        </div>
-      ) : null}
+      {busy.slow > 0 ? <GlobalProgress progress={busy.progress} /> : null}
       {renderPhase()}
       {helpOpen ? <HelpPanel onClose={() => setHelpOpen(false)} /> : null}
     </>
@@ -161,6 +157,35 @@ export function App() {
         );
     }
   }
+}
+
+/**
+ * The thin bar at the top while any call takes longer than SLOW_AFTER_MS: indeterminate, or
+ * determinate when main reports how far a long operation has got.
+ */
+function GlobalProgress({ progress }: { progress: { operation: string; done: number; total: number | null } | null }) {
+  const total = progress?.total ?? null;
+  if (progress && total && total > 0) {
+    const percent = Math.max(0, Math.min(100, (progress.done / total) * 100));
+    return (
+      <div
+        className="global-progress"
+        role="progressbar"
+        aria-label="Working"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(percent)}
+        aria-valuetext={progressText(progress)}
+      >
+        <div className="progress-determinate" style={{ width: `${percent}%` }} />
+      </div>
+    );
+  }
+  return (
+    <div className="global-progress" role="progressbar" aria-label="Working" aria-valuetext={progressText(progress)}>
+      <div className="progress-indicator" />
+    </div>
+  );
 }
 
 function progressText(progress: { operation: string; done: number; total: number | null } | null): string {

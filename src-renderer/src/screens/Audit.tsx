@@ -7,6 +7,8 @@ import { fileName, formatDateTime, plural } from '../lib/format';
 import { useTitle } from './UnlockedApp';
 
 const PAGE = 200;
+/** Entries that list pseudonyms (a bulk add) show this many, then a count. */
+const LIST_LIMIT = 12;
 
 const ACTIONS: Record<string, string> = {
   'vault.created': 'Vault created',
@@ -96,7 +98,7 @@ export function AuditScreen() {
         <div className="alert alert-error" role="alert">
           <p className="alert-title">The audit log has been tampered with or damaged.</p>
           <p>
-            The first bad entry is #{verification.firstBadEntry} of {verification.entries}: {verification.problem}
+            The first bad entry is #{verification.firstBadEntry} of {verification.entries}: {sentence(verification.problem)}
           </p>
           <p>Keep this vault file as evidence, and restore a backup to go on working.</p>
         </div>
@@ -130,10 +132,13 @@ export function AuditScreen() {
               </thead>
               <tbody>
                 {visible.map((entry) => (
-                  <tr key={entry.seq}>
+                  <tr key={entry.seq} className={verification?.ok === false && verification.firstBadEntry === entry.seq ? 'is-bad' : undefined}>
                     <td className="numeric muted">{entry.seq}</td>
                     <td className="nowrap">{formatDateTime(entry.at)}</td>
-                    <td>{ACTIONS[entry.action] ?? entry.action}</td>
+                    <td>
+                      {ACTIONS[entry.action] ?? entry.action}
+                      {verification?.ok === false && verification.firstBadEntry === entry.seq ? <span className="badge badge-bad">First bad entry</span> : null}
+                    </td>
                     <td>
                       <Details details={entry.details} cases={cases} />
                     </td>
@@ -158,6 +163,10 @@ export function AuditScreen() {
   );
 }
 
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 function Details({ details, cases }: { details: AuditEntryDto['details']; cases: Map<string, string> }) {
   const items = Object.entries(details);
   if (items.length === 0) return <span className="muted">—</span>;
@@ -177,7 +186,10 @@ function renderValue(key: string, value: AuditEntryDto['details'][string], cases
   if (key === 'caseId' && typeof value === 'string') return cases.get(value) ?? `${value} (deleted)`;
   if ((key === 'file' || key === 'from') && typeof value === 'string') return fileName(value);
   if (key === 'attemptedAt' && typeof value === 'string') return formatDateTime(value);
-  if (Array.isArray(value)) return value.join(', ');
+  if (Array.isArray(value)) {
+    const shown = value.slice(0, LIST_LIMIT).join(', ');
+    return value.length > LIST_LIMIT ? `${shown} … and ${(value.length - LIST_LIMIT).toLocaleString()} more` : shown;
+  }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return typeof value === 'number' ? value.toLocaleString() : value;
 }

@@ -40,9 +40,13 @@ export function RosterScreen({ caseId, onBack }: { caseId: string; onBack: () =>
     setLoadError(null);
     const slowTimer = setTimeout(() => setSlowLoad(true), 300);
     try {
-      const [cases, entries] = await Promise.all([api().cases.list(), api().plaintiffs.roster({ caseId })]);
-      const found = cases.find((c) => c.id === caseId);
-      setSummary(found ?? null);
+      // The case's title comes first (quick), the roster after (seconds at 100,000 plaintiffs).
+      const title = api()
+        .cases.list()
+        .then((cases) => setSummary(cases.find((c) => c.id === caseId) ?? null));
+      title.catch(() => undefined); // observed below, unless the roster fails first
+      const entries = await api().plaintiffs.roster({ caseId });
+      await title;
       setRoster(entries);
     } catch (error) {
       const failure = asDoeVaultError(error);
@@ -86,18 +90,26 @@ export function RosterScreen({ caseId, onBack }: { caseId: string; onBack: () =>
 
   if (loading && roster === null) {
     return (
-      <div className="page">
-        <Breadcrumb title={null} onBack={onBack} />
-        {slowLoad ? <ProgressBar label="Loading the roster…" /> : <Loading label="Loading the roster…" />}
+      <div className="page page-roster">
+        <Breadcrumb title={summary?.title ?? null} onBack={onBack} />
+        <h1 className="page-title">{summary?.title ?? 'Roster'}</h1>
+        {slowLoad ? (
+          <ProgressBar
+            label="Loading the roster…"
+            detail={summary && summary.plaintiffs >= 10_000 ? `${plural(summary.plaintiffs, 'plaintiff')}: this takes a few seconds.` : undefined}
+          />
+        ) : (
+          <Loading label="Loading the roster…" />
+        )}
       </div>
     );
   }
 
   if (loadError || roster === null) {
     return (
-      <div className="page">
-        <Breadcrumb title={null} onBack={onBack} />
-        <h1 className="page-title">Roster</h1>
+      <div className="page page-roster">
+        <Breadcrumb title={summary?.title ?? null} onBack={onBack} />
+        <h1 className="page-title">{summary?.title ?? 'Roster'}</h1>
         {loadError ? (
           <ErrorAlert error={loadError} title={loadError.code === 'NOT_FOUND' ? 'This case is no longer in the vault.' : 'The roster could not be loaded.'}>
             <div className="actions actions-start">

@@ -38,3 +38,14 @@ export function damagePassphraseSlot(path: string): void {
     db.close();
   }
 }
+
+/** Rewrites the time of one audit entry, as someone editing the file would (triggers dropped). */
+export function tamperAuditEntry(path: string, seq: number): void {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    db.exec('DROP TRIGGER IF EXISTS audit_log_no_update');
+    db.prepare('UPDATE audit_log SET at = ? WHERE seq = ?').run('2020-01-01T00:00:00.000Z', seq);
+  } finally {
+    db.close();
+  }
+}
