@@ -16,7 +16,7 @@ export type Phase =
   | { name: 'welcome'; status: VaultStatus }
   | { name: 'create'; status: VaultStatus }
   | { name: 'recovery-key'; recoveryKey: string; status: VaultStatus }
-  | { name: 'unlock'; status: VaultStatus; reason?: LockReason; notice?: string; generation: number }
+  | { name: 'unlock'; status: VaultStatus; reason?: LockReason; notice?: string; warning?: string; generation: number }
   | { name: 'unlocked'; status: VaultStatus; notice?: string };
 
 let generation = 0;
@@ -56,8 +56,17 @@ export function App() {
       setPhase((current) => {
         switch (current.name) {
           case 'unlocked':
-          case 'recovery-key':
             return { name: 'unlock', status: { ...current.status, state: 'locked' }, reason, generation: ++generation };
+          case 'recovery-key':
+            // The key is as good as the passphrase: it goes with the lock, and cannot come back.
+            return {
+              name: 'unlock',
+              status: { ...current.status, state: 'locked' },
+              reason,
+              generation: ++generation,
+              warning:
+                'The vault locked before you confirmed that the recovery key was stored, so it is no longer shown. If you did not store it, this new vault is still empty: create another vault (in another place) and store its key.',
+            };
           case 'unlock':
             // A LOCKED reply to a call made before the lock says nothing new: keep the screen
             // (and main's own reason) as it is. A new lock from main clears a half-typed
@@ -135,6 +144,7 @@ export function App() {
             status={phase.status}
             reason={phase.reason}
             notice={phase.notice}
+            warning={phase.warning}
             onUnlocked={(status, notice) => setPhase({ name: 'unlocked', status, ...(notice ? { notice } : {}) })}
             onSwitched={(status, notice) => setPhase(phaseFor(status, notice ? { notice } : {}))}
             onCreateNew={() => setPhase({ name: 'create', status: { ...phase.status, state: 'none' } })}

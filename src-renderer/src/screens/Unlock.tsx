@@ -24,6 +24,7 @@ export function UnlockScreen({
   status,
   reason,
   notice,
+  warning,
   onUnlocked,
   onSwitched,
   onCreateNew,
@@ -31,6 +32,7 @@ export function UnlockScreen({
   status: VaultStatus;
   reason: LockReason | undefined;
   notice: string | undefined;
+  warning?: string | undefined;
   onUnlocked: (status: VaultStatus, notice?: string) => void;
   onSwitched: (status: VaultStatus, notice?: string) => void;
   onCreateNew: () => void;
@@ -63,6 +65,7 @@ export function UnlockScreen({
           {status.path ? <span className="path-full"> {status.path}</span> : null}
         </p>
         {notice ? <Notice tone="success">{notice}</Notice> : null}
+        {warning ? <Notice tone="warning">{warning}</Notice> : null}
         {reason && !notice && mode === 'passphrase' ? <Notice>{REASONS[reason]}</Notice> : null}
 
         {mode === 'passphrase' ? (

@@ -1,4 +1,4 @@
-import { expect, test } from '../harness';
+import { expect, openApp, test } from '../harness';
 import { PASSPHRASE, addPlaintiffThroughUi, createCaseThroughUi, field, rosterRow, screen, startWithVault } from './helpers';
 
 // Locking from anywhere: main's auto-lock (idle, sleep, screen lock), the Lock button and
@@ -79,4 +79,21 @@ test('Ctrl+L locks from any screen, the Lock button is always there, and ? opens
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('form', { name: 'Change the passphrase' }).getByLabel('Current passphrase', { exact: true })).toHaveValue('');
+});
+
+test('a lock while the recovery key is on screen takes the key away, and says what to do', async ({ harness }) => {
+  const { page } = harness;
+  await openApp(harness);
+  await page.getByRole('button', { name: /Create a new vault/ }).click();
+  await field(page, 'Passphrase').fill(PASSPHRASE);
+  await field(page, 'Confirm passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Store your recovery key' })).toBeVisible({ timeout: 30_000 });
+  const recoveryKey = await field(page, 'Recovery key').inputValue();
+
+  await harness.lock('screen-lock');
+  await expect(page.getByRole('heading', { level: 1, name: 'Unlock the vault' })).toBeVisible();
+  await expect(page.getByText(/The vault locked before you confirmed that the recovery key was stored/)).toBeVisible();
+  await expect(page.locator('body')).not.toContainText(recoveryKey.slice(0, 9));
+  await screen(harness, 'unlock-after-lock-on-recovery-key');
 });
