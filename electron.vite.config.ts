@@ -1,6 +1,18 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './src-main/app/content-security-policy';
+
+/** Writes the one CSP into index.html as a meta tag, first thing in <head>. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'doevault-csp',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
 
 // Three builds, as electron-vite splits them: main (Node: the Electron entry and the CLI),
 // preload (sandboxed bridge) and renderer (web). Dependencies of main stay external, so the
@@ -32,7 +44,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy()],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },

@@ -16,7 +16,7 @@ export interface LockdownOptions {
 /** The one rule for every request the session sees: the app's own origin, nothing else. */
 export function isAllowedRequest(url: string, options: LockdownOptions): boolean {
   if (isAppUrl(url)) return true;
-  // Not network requests: inline images the CSP allows (img-src data:), and the page's own blobs.
+  // Not network requests: data: URLs and the page's own blobs never leave the machine (the CSP decides whether the page may use them).
   if (url.startsWith('data:') || url.startsWith('blob:app://doevault/')) return true;
   if (options.allowDevTools && url.startsWith('devtools://')) return true;
   if (options.devOrigin) {

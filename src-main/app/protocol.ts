@@ -1,6 +1,7 @@
 import { protocol } from 'electron';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { APP_HOST, APP_SCHEME } from './origin';
 
 /**
@@ -8,19 +9,7 @@ import { APP_HOST, APP_SCHEME } from './origin';
  * secure scheme whose files come only from out/renderer, each response with the strict CSP.
  */
 
-/** Sent as a header on every response, in addition to the meta tag in index.html. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/app/content-security-policy';
 import { WorkerVaultHost } from '../../src-main/core/host/worker-vault-host';
 import { DesktopSession, type SystemPorts } from '../../src-main/ipc/desktop-session';
 import { createDispatcher, type Dispatch } from '../../src-main/ipc/dispatcher';
@@ -295,7 +296,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
           await route.fulfill({
             status: 200,
             body: readFileSync(file),
-            headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' },
+            // The app's own header, as the app:// protocol sends it (the build also has the meta tag).
+            headers: {
+              'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+              'cache-control': 'no-store',
+              'content-security-policy': CONTENT_SECURITY_POLICY,
+            },
           });
           return;
         }

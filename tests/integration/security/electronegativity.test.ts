@@ -96,6 +96,9 @@ describe('Electronegativity over the whole app (main, preload, renderer)', () =>
       cpSync(join(ROOT, folder), join(scanDir, folder), { recursive: true, filter: (source) => !source.includes('node_modules') });
     }
     copyFileSync(join(ROOT, 'package.json'), join(scanDir, 'package.json'));
+    // The page as shipped: the build writes the CSP meta tag into index.html (one definition,
+    // src-main/app/content-security-policy.ts), so the source page has none of its own.
+    copyFileSync(join(ROOT, 'out/renderer/index.html'), join(scanDir, 'src-renderer/index.html'));
     const electronVersion = (JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string }).version;
 
     const previousLang = process.env.LANG;
