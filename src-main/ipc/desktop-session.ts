@@ -87,6 +87,19 @@ export class DesktopSession {
     this.ports.emit('locked', { reason });
   }
 
+  /**
+   * Runs a long operation (Argon2id, a large roster) in the vault worker and tells the window
+   * when it starts and ends, so it can show progress instead of seeming frozen.
+   */
+  async track<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    this.ports.emit('progress', { operation, done: 0, total: null });
+    try {
+      return await work();
+    } finally {
+      this.ports.emit('progress', { operation, done: 1, total: 1 });
+    }
+  }
+
   /** Puts a real name on the clipboard and takes it off again after a while, if still there. */
   async copyToClipboard(text: string): Promise<number> {
     await this.clearClipboard();

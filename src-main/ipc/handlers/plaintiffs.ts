@@ -4,8 +4,8 @@ import type { DomainHandlers } from '../dispatcher';
 export function plaintiffHandlers(session: DesktopSession): DomainHandlers<'plaintiffs'> {
   const { host } = session;
   return {
-    'plaintiffs:roster': ({ caseId }) => host.call('roster', caseId),
-    'plaintiffs:search': ({ caseId, query }) => host.call('searchPlaintiffs', caseId, query),
+    'plaintiffs:roster': ({ caseId }) => session.track('Loading the roster', () => host.call('roster', caseId)),
+    'plaintiffs:search': ({ caseId, query }) => session.track('Searching', () => host.call('searchPlaintiffs', caseId, query)),
     'plaintiffs:add': ({ caseId, plaintiff }) => host.call('addPlaintiff', caseId, plaintiff),
     'plaintiffs:update': ({ caseId, plaintiffId, plaintiff }) => host.call('updatePlaintiff', caseId, plaintiffId, plaintiff),
     'plaintiffs:withdraw': ({ caseId, plaintiffId }) => host.call('withdrawPlaintiffById', caseId, plaintiffId),

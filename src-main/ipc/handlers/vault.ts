@@ -10,7 +10,7 @@ export function vaultHandlers(session: DesktopSession, defaultVaultPath: string)
     'vault:create': async ({ passphrase, location }) => {
       const path = location === 'default' ? defaultVaultPath : await ports.chooseNewVaultPath();
       if (path === null) return null;
-      const { recoveryKey } = await host.create(path, passphrase);
+      const { recoveryKey } = await session.track('Creating the vault', () => host.create(path, passphrase));
       session.use(path);
       return { recoveryKey, status: await session.status() };
     },
@@ -24,7 +24,7 @@ export function vaultHandlers(session: DesktopSession, defaultVaultPath: string)
     },
 
     'vault:unlock': async ({ passphrase }) => {
-      await host.call('unlock', passphrase);
+      await session.track('Unlocking', () => host.call('unlock', passphrase));
       return session.status();
     },
 
@@ -34,12 +34,12 @@ export function vaultHandlers(session: DesktopSession, defaultVaultPath: string)
     },
 
     'vault:changePassphrase': async ({ current, next }) => {
-      await host.call('changePassphrase', current, next);
+      await session.track('Changing the passphrase', () => host.call('changePassphrase', current, next));
       return { changed: true as const };
     },
 
     'vault:recover': async ({ recoveryKey, newPassphrase }) => {
-      await host.call('recover', recoveryKey, newPassphrase);
+      await session.track('Setting the new passphrase', () => host.call('recover', recoveryKey, newPassphrase));
       return session.status();
     },
 
@@ -49,7 +49,7 @@ export function vaultHandlers(session: DesktopSession, defaultVaultPath: string)
       }
       const path = await ports.chooseBackupDestination();
       if (path === null) return null;
-      return host.call('backup', path);
+      return session.track('Writing and checking the backup', () => host.call('backup', path));
     },
 
     // The restored vault goes to a new file and the app switches to it, locked; the vault in
@@ -59,7 +59,7 @@ export function vaultHandlers(session: DesktopSession, defaultVaultPath: string)
       if (from === null) return null;
       const to = await ports.chooseRestoreDestination();
       if (to === null) return null;
-      await host.restore(from, to, passphrase);
+      await session.track('Restoring the backup', () => host.restore(from, to, passphrase));
       await host.open(to);
       session.use(to);
       return session.status();

@@ -78,6 +78,20 @@ describe('the desktop handlers over a real vault', () => {
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ lastVaultPath: join(dir, 'vault.doevault') });
   });
 
+  it('announces long operations to the window as progress events, start and end', async () => {
+    await createWithCase();
+    await value('vault:lock', {});
+    events.length = 0;
+    await value('vault:unlock', { passphrase: PASSPHRASE });
+    expect(events).toEqual([
+      { kind: 'progress', payload: { operation: 'Unlocking', done: 0, total: null } },
+      { kind: 'progress', payload: { operation: 'Unlocking', done: 1, total: 1 } },
+    ]);
+    events.length = 0;
+    expect(await call('vault:unlock', { passphrase: 'not the passphrase' })).toMatchObject({ ok: false });
+    expect(events.map((e) => (e.payload as { done: number }).done)).toEqual([0, 1]);
+  });
+
   it('refuses to create over an existing vault, and a cancelled dialog changes nothing', async () => {
     await createWithCase();
     expect(await call('vault:create', { passphrase: PASSPHRASE, location: 'default' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
