@@ -4,10 +4,14 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './src-main/app/content-security-policy';
 
-/** Writes the one CSP into index.html as a meta tag, first thing in <head>. */
+/**
+ * Writes the one CSP into index.html as a meta tag, first thing in <head>. Builds only: the
+ * `npm run dev` server's client needs an inline script and a websocket, and runs unpackaged.
+ */
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'doevault-csp',
+    apply: 'build',
     transformIndexHtml: () => [
       { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
     ],
