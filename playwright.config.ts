@@ -11,7 +11,9 @@ export default defineConfig({
   outputDir: 'test-results/playwright',
   globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: false,
-  workers: 2,
+  // One at a time in CI: each test runs Argon2id at 256 MiB and Chromium renders in software,
+  // and CI has two cores; in parallel, the 100,000-plaintiff roster starves the others.
+  workers: process.env.CI ? 1 : 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: 'list',
