@@ -16,6 +16,19 @@ export function ErrorAlert({ error, children, title }: { error: DoeVaultError; c
   );
 }
 
+/** A list that could not be loaded, with a button to load it again. */
+export function LoadError({ error, title, onRetry }: { error: DoeVaultError; title?: string; onRetry: () => void }) {
+  return (
+    <ErrorAlert error={error} title={title}>
+      <div className="actions actions-start">
+        <button type="button" className="button" onClick={onRetry}>
+          Try again
+        </button>
+      </div>
+    </ErrorAlert>
+  );
+}
+
 export function Notice({ tone = 'info', children }: { tone?: 'info' | 'success' | 'warning'; children: ReactNode }) {
   return (
     <div className={`alert alert-${tone}`} role="status">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../src-preload/contract';
 import { api } from '../api/client';
 import { useAction } from '../hooks/useAction';
+import { useFieldState } from '../hooks/useFieldState';
 import { fileName } from '../lib/format';
 import { ErrorAlert, Notice, ProgressBar } from './Feedback';
 import { PassphraseInput } from './Passphrase';
@@ -11,23 +12,22 @@ import { PassphraseInput } from './Passphrase';
  * vault) in main's dialogs. The restored vault is a new file; the one in use is never touched.
  */
 export function RestoreForm({ onRestored, vaultInUse }: { onRestored: (status: VaultStatus, notice: string) => void; vaultInUse: string | null }) {
-  const [passphrase, setPassphrase] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
+  const passphrase = useFieldState('');
   const [cancelled, setCancelled] = useState(false);
   const restore = useAction((p: string) => api().vault.restore({ passphrase: p }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setCancelled(false);
-    if (passphrase.length === 0) {
-      setFieldError('Enter the passphrase the backup was made with.');
+    if (passphrase.value.length === 0) {
+      passphrase.setError('Enter the passphrase the backup was made with.');
       return;
     }
-    setFieldError(undefined);
-    const outcome = await restore.run(passphrase);
+    passphrase.setError(undefined);
+    const outcome = await restore.run(passphrase.value);
     if (!outcome.ok) {
       if (outcome.error.code === 'WRONG_PASSPHRASE') {
-        setFieldError('That is not the passphrase of this backup. Use the passphrase the vault had when the backup was made.');
+        passphrase.setError('That is not the passphrase of this backup. Use the passphrase the vault had when the backup was made.');
         restore.clearError();
       }
       return;
@@ -36,7 +36,7 @@ export function RestoreForm({ onRestored, vaultInUse }: { onRestored: (status: V
       setCancelled(true);
       return;
     }
-    setPassphrase('');
+    passphrase.setValue('');
     onRestored(
       outcome.value,
       `Restored the backup into ${fileName(outcome.value.path)}. DoeVault now uses the restored vault; unlock it with the backup's passphrase.`,
@@ -57,12 +57,9 @@ export function RestoreForm({ onRestored, vaultInUse }: { onRestored: (status: V
       </p>
       <PassphraseInput
         label="Passphrase of the backup"
-        value={passphrase}
-        onChange={(v) => {
-          setPassphrase(v);
-          setFieldError(undefined);
-        }}
-        error={fieldError}
+        value={passphrase.value}
+        onChange={passphrase.change}
+        error={passphrase.error}
         hint="The passphrase the vault had when the backup was made."
         disabled={restore.pending}
       />

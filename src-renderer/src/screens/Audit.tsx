@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditEntryDto, CaseSummaryDto } from '../../../src-preload/contract';
 import { api } from '../api/client';
-import { EmptyState, ErrorAlert, Loading, ProgressBar } from '../components/Feedback';
+import { EmptyState, ErrorAlert, Loading, LoadError, ProgressBar } from '../components/Feedback';
 import { useAction } from '../hooks/useAction';
 import { fileName, formatDateTime, plural } from '../lib/format';
 import { useTitle } from './UnlockedApp';
@@ -104,15 +104,7 @@ export function AuditScreen() {
         </div>
       ) : null}
 
-      {load.error ? (
-        <ErrorAlert error={load.error} title="The audit log could not be loaded.">
-          <div className="actions actions-start">
-            <button type="button" className="button" onClick={() => void reload()}>
-              Try again
-            </button>
-          </div>
-        </ErrorAlert>
-      ) : null}
+      {load.error ? <LoadError error={load.error} title="The audit log could not be loaded." onRetry={() => void reload()} /> : null}
       {entries === null && !load.error ? load.slow ? <ProgressBar label="Loading the audit log…" /> : <Loading label="Loading the audit log…" /> : null}
       {entries !== null && entries.length === 0 ? <EmptyState title="The log is empty">Entries appear as the vault is used.</EmptyState> : null}
       {entries !== null && entries.length > 0 ? (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseSummaryDto } from '../../../src-preload/contract';
 import { api } from '../api/client';
-import { EmptyState, ErrorAlert, Loading } from '../components/Feedback';
+import { EmptyState, Loading, LoadError } from '../components/Feedback';
 import { useNotify } from '../components/Toasts';
 import { useAction } from '../hooks/useAction';
 import { useShortcut } from '../hooks/useShortcut';
@@ -46,15 +46,7 @@ export function CasesScreen({ onOpen }: { onOpen: (caseId: string) => void }) {
         <div className="page-header-actions">{newCaseButton}</div>
       </div>
 
-      {load.error ? (
-        <ErrorAlert error={load.error}>
-          <div className="actions actions-start">
-            <button type="button" className="button" onClick={() => void reload()}>
-              Try again
-            </button>
-          </div>
-        </ErrorAlert>
-      ) : null}
+      {load.error ? <LoadError error={load.error} onRetry={() => void reload()} /> : null}
 
       {cases === null && !load.error ? <Loading label="Loading cases…" /> : null}
 

@@ -5,9 +5,11 @@ import { ErrorAlert, Loading, Notice, ProgressBar } from '../components/Feedback
 import { Field } from '../components/Field';
 import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphrase';
 import { PassphraseInput } from '../components/Passphrase';
+import { RecoveryKeyForm } from '../components/RecoveryKeyForm';
 import { RestoreForm } from '../components/RestoreForm';
 import { useNotify } from '../components/Toasts';
 import { useAction } from '../hooks/useAction';
+import { useFieldState } from '../hooks/useFieldState';
 import { fileName, formatBytes, plural } from '../lib/format';
 import { useTitle } from './UnlockedApp';
 
@@ -40,7 +42,13 @@ export function SettingsScreen({ status, onSwitched }: { status: VaultStatus; on
           <h2 id="recovery-heading" className="section-title">
             Unlock with the recovery key
           </h2>
-          <RecoverForm />
+          <RecoveryKeyForm
+            intro="Sets a new passphrase using the recovery key, for when the passphrase is lost or may be known to someone else. This is also on the unlock screen."
+            progress={{ label: 'Setting the new passphrase…', detail: 'This takes a few seconds.' }}
+            submitLabel="Set the new passphrase"
+            pendingLabel="Working…"
+            doneNotice="The vault has a new passphrase. The recovery key stays the same."
+          />
         </section>
         <section className="card" aria-labelledby="backup-heading">
           <h2 id="backup-heading" className="section-title">
@@ -60,35 +68,36 @@ export function SettingsScreen({ status, onSwitched }: { status: VaultStatus; on
 }
 
 function AutoLockForm() {
-  const [minutes, setMinutes] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | undefined>();
+  const minutes = useFieldState<string | null>(null);
   const load = useAction(() => api().settings.get());
   const save = useAction((autoLockMinutes: number) => api().settings.set({ autoLockMinutes }));
   const notify = useNotify();
   const loadRun = load.run;
+  const setMinutes = minutes.setValue;
 
   useEffect(() => {
     void loadRun().then((outcome) => outcome.ok && setMinutes(String(outcome.value.autoLockMinutes)));
-  }, [loadRun]);
+  }, [loadRun, setMinutes]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const value = Number(minutes);
+    const value = Number(minutes.value);
     if (!Number.isInteger(value) || value < 1 || value > 240) {
-      setFieldError('Enter a whole number of minutes from 1 to 240.');
+      minutes.setError('Enter a whole number of minutes from 1 to 240.');
       return;
     }
-    setFieldError(undefined);
+    minutes.setError(undefined);
     const outcome = await save.run(value);
     if (outcome.ok) notify(`The vault now locks after ${plural(outcome.value.autoLockMinutes, 'minute')} without use.`);
   };
 
   if (load.error) return <ErrorAlert error={load.error} title="The settings could not be loaded." />;
-  if (minutes === null) return <Loading label="Loading the settings…" />;
+  if (minutes.value === null) return <Loading label="Loading the settings…" />;
+  const typed = minutes.value;
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Automatic lock">
       <p className="muted">The vault also locks when the computer sleeps or its screen locks.</p>
-      <Field label="Lock after this many minutes without use" error={fieldError} hint="From 1 to 240 minutes.">
+      <Field label="Lock after this many minutes without use" error={minutes.error} hint="From 1 to 240 minutes.">
         {(props) => (
           <input
             {...props}
@@ -98,11 +107,8 @@ function AutoLockForm() {
             max={240}
             step={1}
             inputMode="numeric"
-            value={minutes}
-            onChange={(e) => {
-              setMinutes(e.target.value);
-              setFieldError(undefined);
-            }}
+            value={typed}
+            onChange={(e) => minutes.change(e.target.value)}
             disabled={save.pending}
           />
         )}
@@ -118,8 +124,7 @@ function AutoLockForm() {
 }
 
 function ChangePassphraseForm() {
-  const [current, setCurrent] = useState('');
-  const [currentError, setCurrentError] = useState<string | undefined>();
+  const current = useFieldState('');
   const next = useNewPassphrase();
   const change = useAction((c: string, n: string) => api().vault.changePassphrase({ current: c, next: n }));
   const [done, setDone] = useState(false);
@@ -128,23 +133,23 @@ function ChangePassphraseForm() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    const missing = current.length === 0 ? 'Enter the current passphrase.' : undefined;
-    setCurrentError(missing);
+    const missing = current.value.length === 0 ? 'Enter the current passphrase.' : undefined;
+    current.setError(missing);
     const ok = next.validate();
     if (missing || !ok) return;
-    if (current === next.passphrase) {
+    if (current.value === next.passphrase) {
       next.setServerError('The new passphrase is the same as the current one.');
       return;
     }
-    const outcome = await change.run(current, next.passphrase);
+    const outcome = await change.run(current.value, next.passphrase);
     if (outcome.ok) {
-      setCurrent('');
+      current.setValue('');
       next.reset();
       setDone(true);
       return;
     }
     if (outcome.error.code === 'WRONG_PASSPHRASE') {
-      setCurrentError('That is not the current passphrase.');
+      current.setError('That is not the current passphrase.');
       change.clearError();
       currentInput.current?.focus();
     } else if (outcome.error.code === 'VALIDATION') {
@@ -158,13 +163,12 @@ function ChangePassphraseForm() {
       <p className="muted">The recovery key stays the same. Backups made earlier keep the passphrase they were made with.</p>
       <PassphraseInput
         label="Current passphrase"
-        value={current}
+        value={current.value}
         onChange={(v) => {
-          setCurrent(v);
-          setCurrentError(undefined);
+          current.change(v);
           setDone(false);
         }}
-        error={currentError}
+        error={current.error}
         inputRef={currentInput}
         disabled={change.pending}
       />
@@ -175,72 +179,6 @@ function ChangePassphraseForm() {
       <div className="actions actions-start">
         <button type="submit" className="button" disabled={change.pending}>
           {change.pending ? 'Changing…' : 'Change passphrase'}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function RecoverForm() {
-  const [recoveryKey, setRecoveryKey] = useState('');
-  const [keyError, setKeyError] = useState<string | undefined>();
-  const next = useNewPassphrase();
-  const recover = useAction((key: string, passphrase: string) => api().vault.recover({ recoveryKey: key, newPassphrase: passphrase }));
-  const [done, setDone] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setDone(false);
-    const missing = recoveryKey.trim().length === 0 ? 'Enter the recovery key.' : undefined;
-    setKeyError(missing);
-    const ok = next.validate();
-    if (missing || !ok) return;
-    const outcome = await recover.run(recoveryKey.trim(), next.passphrase);
-    if (outcome.ok) {
-      setRecoveryKey('');
-      next.reset();
-      setDone(true);
-      return;
-    }
-    if (outcome.error.code === 'WRONG_PASSPHRASE') {
-      setKeyError(outcome.error.detail);
-      recover.clearError();
-    } else if (outcome.error.code === 'VALIDATION') {
-      if (outcome.error.field === 'recoveryKey') setKeyError(outcome.error.detail);
-      else next.setServerError(outcome.error.detail);
-      recover.clearError();
-    }
-  };
-
-  return (
-    <form className="form" onSubmit={submit} noValidate aria-label="Unlock with the recovery key">
-      <p className="muted">
-        Sets a new passphrase using the recovery key, for when the passphrase is lost or may be known to someone else. This is also on the unlock screen.
-      </p>
-      <Field label="Recovery key" error={keyError}>
-        {(props) => (
-          <input
-            {...props}
-            className="input mono"
-            value={recoveryKey}
-            onChange={(e) => {
-              setRecoveryKey(e.target.value);
-              setKeyError(undefined);
-              setDone(false);
-            }}
-            autoComplete="off"
-            spellCheck={false}
-            disabled={recover.pending}
-          />
-        )}
-      </Field>
-      <NewPassphraseFields state={next} disabled={recover.pending} />
-      {recover.error ? <ErrorAlert error={recover.error} /> : null}
-      {recover.slow ? <ProgressBar label="Setting the new passphrase…" detail="This takes a few seconds." /> : null}
-      {done ? <Notice tone="success">The vault has a new passphrase. The recovery key stays the same.</Notice> : null}
-      <div className="actions actions-start">
-        <button type="submit" className="button" disabled={recover.pending}>
-          {recover.pending ? 'Working…' : 'Set the new passphrase'}
         </button>
       </div>
     </form>

@@ -1,13 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../src-preload/contract';
 import { api, type LockReason } from '../api/client';
 import { Brand } from '../components/Brand';
 import { ErrorAlert, Notice, ProgressBar } from '../components/Feedback';
-import { Field } from '../components/Field';
-import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphrase';
 import { PassphraseInput } from '../components/Passphrase';
+import { RecoveryKeyForm } from '../components/RecoveryKeyForm';
 import { RestoreForm } from '../components/RestoreForm';
 import { useAction } from '../hooks/useAction';
+import { useFieldState } from '../hooks/useFieldState';
 import { fileName } from '../lib/format';
 
 const REASONS: Record<LockReason, string> = {
@@ -71,7 +71,20 @@ export function UnlockScreen({
         {mode === 'passphrase' ? (
           <PassphraseForm onUnlocked={onUnlocked} onUseRecovery={() => setMode('recovery')} onRestore={() => setMode('restore')} />
         ) : null}
-        {mode === 'recovery' ? <RecoveryForm onUnlocked={onUnlocked} onBack={() => setMode('passphrase')} /> : null}
+        {mode === 'recovery' ? (
+          <RecoveryKeyForm
+            intro="The recovery key opens the vault and sets a new passphrase. It is 14 groups of 4 letters and digits."
+            showKeyFormat
+            progress={{ label: 'Unlocking with the recovery key…', detail: 'Setting the new passphrase takes a few seconds.' }}
+            submitLabel="Unlock and set the new passphrase"
+            pendingLabel="Unlocking…"
+            autoFocus
+            onBack={() => setMode('passphrase')}
+            onRecovered={(s) =>
+              onUnlocked(s, 'Unlocked with the recovery key. The vault has a new passphrase: use it from now on. The recovery key stays the same.')
+            }
+          />
+        ) : null}
         {mode === 'restore' ? (
           <>
             <RestoreForm vaultInUse={status.path} onRestored={(s, n) => onSwitched(s, n)} />
@@ -128,28 +141,27 @@ function PassphraseForm({
   onUseRecovery: () => void;
   onRestore: () => void;
 }) {
-  const [passphrase, setPassphrase] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
+  const passphrase = useFieldState('');
   const input = useRef<HTMLInputElement>(null);
   const unlock = useAction((p: string) => api().vault.unlock({ passphrase: p }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (passphrase.length === 0) {
-      setFieldError('Enter the passphrase.');
+    if (passphrase.value.length === 0) {
+      passphrase.setError('Enter the passphrase.');
       input.current?.focus();
       return;
     }
-    setFieldError(undefined);
-    const outcome = await unlock.run(passphrase);
+    passphrase.setError(undefined);
+    const outcome = await unlock.run(passphrase.value);
     if (outcome.ok) {
-      setPassphrase('');
+      passphrase.setValue('');
       if (outcome.value.state === 'unlocked') onUnlocked(outcome.value);
       return;
     }
     if (outcome.error.code === 'WRONG_PASSPHRASE') {
       // The passphrase stays, so a typo can be fixed rather than typed again.
-      setFieldError('Wrong passphrase. Check it — is Caps Lock on? — and try again.');
+      passphrase.setError('Wrong passphrase. Check it — is Caps Lock on? — and try again.');
       unlock.clearError();
       input.current?.focus();
     }
@@ -160,12 +172,9 @@ function PassphraseForm({
     <form className="form" onSubmit={submit} noValidate aria-label="Unlock with the passphrase">
       <PassphraseInput
         label="Passphrase"
-        value={passphrase}
-        onChange={(v) => {
-          setPassphrase(v);
-          setFieldError(undefined);
-        }}
-        error={fieldError}
+        value={passphrase.value}
+        onChange={passphrase.change}
+        error={passphrase.error}
         autoFocus
         inputRef={input}
         disabled={unlock.pending}
@@ -188,73 +197,6 @@ function PassphraseForm({
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={unlock.pending}>
           {unlock.pending ? 'Unlocking…' : 'Unlock'}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function RecoveryForm({ onUnlocked, onBack }: { onUnlocked: (status: VaultStatus, notice?: string) => void; onBack: () => void }) {
-  const [recoveryKey, setRecoveryKey] = useState('');
-  const [keyError, setKeyError] = useState<string | undefined>();
-  const next = useNewPassphrase();
-  const recover = useAction((key: string, passphrase: string) => api().vault.recover({ recoveryKey: key, newPassphrase: passphrase }));
-  const keyInput = useRef<HTMLInputElement>(null);
-  useEffect(() => keyInput.current?.focus(), []);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const keyProblem = recoveryKey.trim().length === 0 ? 'Enter the recovery key.' : undefined;
-    setKeyError(keyProblem);
-    const passphraseOk = next.validate();
-    if (keyProblem || !passphraseOk) return;
-    const outcome = await recover.run(recoveryKey.trim(), next.passphrase);
-    if (outcome.ok) {
-      onUnlocked(outcome.value, 'Unlocked with the recovery key. The vault has a new passphrase: use it from now on. The recovery key stays the same.');
-      return;
-    }
-    if (outcome.error.code === 'WRONG_PASSPHRASE') {
-      setKeyError(outcome.error.detail || 'That recovery key does not open this vault.');
-      recover.clearError();
-      keyInput.current?.focus();
-    } else if (outcome.error.code === 'VALIDATION') {
-      if (outcome.error.field === 'recoveryKey') setKeyError(outcome.error.detail);
-      else next.setServerError(outcome.error.detail);
-      recover.clearError();
-    }
-  };
-
-  return (
-    <form className="form" onSubmit={submit} noValidate aria-label="Unlock with the recovery key">
-      <p className="muted">The recovery key opens the vault and sets a new passphrase. It is 14 groups of 4 letters and digits.</p>
-      <Field label="Recovery key" error={keyError}>
-        {(props) => (
-          <input
-            {...props}
-            ref={keyInput}
-            className="input mono"
-            value={recoveryKey}
-            onChange={(event) => {
-              setRecoveryKey(event.target.value);
-              setKeyError(undefined);
-            }}
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="characters"
-            placeholder="XXXX-XXXX-XXXX-…"
-            disabled={recover.pending}
-          />
-        )}
-      </Field>
-      <NewPassphraseFields state={next} disabled={recover.pending} />
-      {recover.error ? <ErrorAlert error={recover.error} /> : null}
-      {recover.slow ? <ProgressBar label="Unlocking with the recovery key…" detail="Setting the new passphrase takes a few seconds." /> : null}
-      <div className="actions">
-        <button type="button" className="button" onClick={onBack} disabled={recover.pending}>
-          Back
-        </button>
-        <button type="submit" className="button button-primary" disabled={recover.pending}>
-          {recover.pending ? 'Unlocking…' : 'Unlock and set the new passphrase'}
         </button>
       </div>
     </form>
