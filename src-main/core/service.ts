@@ -37,7 +37,7 @@ export interface OpenOptions extends Omit<StoreOptions, 'readonly'> {
 }
 
 export interface CreateOptions extends OpenOptions {
-  /** Argon2id parameters for both keyslots. Default: libsodium MODERATE. */
+  /** Argon2id parameters for both keyslots. Default: the MODERATE preset (256 MiB, 3 passes). */
   kdf?: KdfParams;
 }
 

@@ -1,5 +1,5 @@
 import type { CaseSummary } from '../../core/cases/cases';
-// Pure naming code only: the vault itself (libsodium, SQLite) is loaded in the worker, not here.
+// Pure naming code only: the vault itself (its cryptography and SQLite) loads in the worker, not here.
 import { exampleNames, formatScheme, parseScheme } from '../../core/plaintiffs/pseudonyms';
 import type { DesktopSession } from '../desktop-session';
 import type { DomainHandlers } from '../dispatcher';
