@@ -25,7 +25,7 @@ import {
   type SealedRosterEntry,
 } from './plaintiffs/plaintiffs';
 import { SearchIndex } from './plaintiffs/search-index';
-import { linkInto, refuseExisting, removeFileSet, VaultStore, type KeyslotRow, type StoreOptions } from './store';
+import { linkInto, refuseExisting, removeFileSet, VaultStore, type KeyslotRow, type PlaintiffRow, type StoreOptions } from './store';
 import { stageRestore, writeVerifiedBackup, type BackupReport } from './vault/backup';
 import { Keyring } from './vault/keyring';
 import { createKeyslot, openKeyslot } from './vault/keyslots';
@@ -289,7 +289,7 @@ export class VaultService {
   /** Withdraws by plaintiff id (the app) rather than pseudonym (the CLI). */
   withdrawPlaintiffById(caseId: string, plaintiffId: string): RosterEntry {
     const row = this.requirePlaintiff(caseId, plaintiffId);
-    return this.withdrawPlaintiff(caseId, readPublic(this.caseContext(caseId), row).pseudonym);
+    return this.withdrawRow(this.caseContext(caseId), row);
   }
 
   /**
@@ -308,10 +308,13 @@ export class VaultService {
 
   withdrawPlaintiff(caseId: string, pseudonym: string): RosterEntry {
     const ctx = this.caseContext(caseId);
-    const row = findByPseudonym(ctx, pseudonym);
+    return this.withdrawRow(ctx, findByPseudonym(ctx, pseudonym));
+  }
+
+  private withdrawRow(ctx: CaseContext, row: PlaintiffRow): RosterEntry {
     return this.transaction((audit) => {
       const entry = withdraw(ctx, row, this.now());
-      audit.append({ action: 'plaintiff.withdrawn', details: { caseId, pseudonym: entry.pseudonym } }, this.now());
+      audit.append({ action: 'plaintiff.withdrawn', details: { caseId: ctx.caseId, pseudonym: entry.pseudonym } }, this.now());
       return entry;
     });
   }
@@ -375,7 +378,7 @@ export class VaultService {
     return this.keys;
   }
 
-  private requirePlaintiff(caseId: string, plaintiffId: string) {
+  private requirePlaintiff(caseId: string, plaintiffId: string): PlaintiffRow {
     const row = this.store.plaintiffById(caseId, plaintiffId);
     if (!row) throw new VaultError('NOT_FOUND', 'No such plaintiff in this case. Reload the roster.');
     return row;
