@@ -3,23 +3,15 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_ONLY_INSECURE_KDF } from '../../../src-main/core/crypto';
-import { isVaultError, type ErrorCode } from '../../../src-main/core/errors';
+import { isVaultError } from '../../../src-main/core/errors';
 import { VaultService } from '../../../src-main/core/service';
 import type { Keyring } from '../../../src-main/core/vault/keyring';
 import { syntheticPlaintiffs } from '../../fixtures/synthetic';
+import { codeOf } from '../../fixtures/checks';
 import { PASSPHRASE, tempDir, tempVault } from '../../fixtures/temp-vault';
 
 const NEW_PASSPHRASE = 'a different passphrase entirely';
 
-async function codeOf(run: () => unknown): Promise<ErrorCode | 'none'> {
-  try {
-    await run();
-    return 'none';
-  } catch (error) {
-    if (isVaultError(error)) return error.code;
-    throw error;
-  }
-}
 
 function keyringOf(vault: VaultService): Keyring | undefined {
   return (vault as unknown as { keys?: Keyring }).keys;

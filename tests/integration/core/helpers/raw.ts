@@ -1,8 +1,6 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { isVaultError, type ErrorCode } from '../../../../src-main/core/errors';
 import { VaultService } from '../../../../src-main/core/service';
 import { syntheticPlaintiffs } from '../../../fixtures/synthetic';
 import { PASSPHRASE, tempVault } from '../../../fixtures/temp-vault';
@@ -36,20 +34,7 @@ export function flipBit(blob: Buffer, bit: number): Buffer {
   return copy;
 }
 
-export function sha256(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
 
-/** The error code thrown by `run`, or 'none'. Non-VaultErrors are rethrown: they are bugs. */
-export async function codeOf(run: () => unknown): Promise<ErrorCode | 'none'> {
-  try {
-    await run();
-    return 'none';
-  } catch (error) {
-    if (isVaultError(error)) return error.code;
-    throw error;
-  }
-}
 
 export interface Sample {
   path: string;
@@ -90,3 +75,5 @@ export async function openUnlocked(path: string): Promise<VaultService> {
   }
   return vault;
 }
+
+export { codeOf, sha256 } from '../../../fixtures/checks';

@@ -1,26 +1,15 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../../../src-main/core/audit/audit-log';
 import { randomKey } from '../../../../src-main/core/crypto';
-import { isVaultError, type ErrorCode } from '../../../../src-main/core/errors';
 import { VaultStore } from '../../../../src-main/core/store';
 import { stageRestore, writeVerifiedBackup } from '../../../../src-main/core/vault/backup';
 import { Keyring } from '../../../../src-main/core/vault/keyring';
+import { codeOf, sha256 } from '../../../fixtures/checks';
 import { bareVault } from '../helpers';
 
-async function codeOf(run: () => unknown): Promise<ErrorCode | 'none'> {
-  try {
-    await run();
-    return 'none';
-  } catch (error) {
-    if (isVaultError(error)) return error.code;
-    throw error;
-  }
-}
 
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('verified backups', () => {
   let store: VaultStore;
