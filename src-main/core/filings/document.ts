@@ -1,0 +1,45 @@
+/**
+ * A filing rendered for one audience, ready to be typeset: the export writers (PDF and DOCX)
+ * take this and nothing else. Every string in here is final text: tokens have been replaced by
+ * pseudonyms (public) or legal names (sealed) before a writer sees it.
+ */
+
+export type FilingFormat = 'california' | 'federal';
+export type Audience = 'public' | 'sealed' | 'identity-key';
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export type Block =
+  | { type: 'heading'; level: 1 | 2 | 3; runs: Run[] }
+  | { type: 'paragraph'; runs: Run[] }
+  | { type: 'list'; ordered: boolean; items: Run[][] }
+  | { type: 'quote'; runs: Run[] }
+  | { type: 'table'; header: Run[][]; rows: Run[][][] }
+  /** Footnotes are printed after the body, numbered as referenced ("[1]" in the text). */
+  | { type: 'footnotes'; notes: { label: string; runs: Run[] }[] };
+
+export interface RenderedDocument {
+  format: FilingFormat;
+  audience: Audience;
+  /** Document metadata title: always the public title, whatever the audience. */
+  metadataTitle: string;
+  /** Attorney name, bar number, firm, address, phone, email, "Attorneys for Plaintiffs": one per line. */
+  counsel: string[];
+  /** "SUPERIOR COURT OF THE STATE OF CALIFORNIA, COUNTY OF LOS ANGELES". */
+  court: string;
+  /** Left of the caption: the parties, one per line ("JANE DOE 1 through JANE DOE 140,", "Plaintiffs,", "v.", …). */
+  parties: string[];
+  /** Right of the caption: "Case No. 24STCV01234", the document title, other lines. */
+  captionRight: string[];
+  /** Sealing labels printed at the top of the first page, above the caption. */
+  labels: string[];
+  /** Footer of every page (California: the document title, CRC 2.110). */
+  footer: string;
+  blocks: Block[];
+  /** Creation time written into the metadata (ISO 8601), so identical input gives identical bytes. */
+  createdAt: string;
+}

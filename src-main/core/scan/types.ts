@@ -1,0 +1,69 @@
+/**
+ * The leak scanner's vocabulary (DESIGN.md §5). The scanner is given decrypted identities by its
+ * caller and never touches the store or the keys; its hits go to the filings module, the export
+ * verifier, the CLI's `scan` and the editor's live highlighting.
+ */
+
+/** What kind of text matched. */
+export type VariantKind =
+  | 'full-name' // "Maria Elena Ramírez", "Maria Ramírez", "Ramírez, Maria", "M. Ramírez", "Maria E. Ramírez"
+  | 'surname' // "Ramírez" alone
+  | 'given-name' // "Maria" alone
+  | 'alias' // an alias or nickname from the vault
+  | 'email'
+  | 'phone'
+  | 'id-number'
+  | 'date-of-birth'
+  | 'address';
+
+export type Confidence = 'high' | 'low';
+
+/** Why a hit is low confidence. A hit with no reason is high. */
+export type LowReason =
+  | 'partial-name' // a given name or surname alone
+  | 'shared' // the text names several identities of the vault
+  | 'common-word'; // the text is also an ordinary English word ("Will", "Young", "Rose")
+
+/** One identity to look for, as decrypted by the caller. */
+export interface ScanIdentity {
+  plaintiffId: string;
+  caseId: string;
+  pseudonym: string;
+  legalName: string;
+  aliases: readonly string[];
+  dob?: string | undefined; // YYYY-MM-DD
+  email?: string | undefined;
+  phone?: string | undefined;
+  address?: string | undefined;
+  idNumbers: readonly string[];
+}
+
+/** Whom a hit may point at. */
+export interface HitTarget {
+  plaintiffId: string;
+  caseId: string;
+  pseudonym: string;
+}
+
+export interface LeakHit {
+  /** UTF-16 offsets into the scanned text: text.slice(start, end) is what matched. */
+  start: number;
+  end: number;
+  /** The original text that matched, as written (line breaks included). */
+  text: string;
+  kind: VariantKind;
+  confidence: Confidence;
+  reasons: LowReason[];
+  /** Every identity this text may name, in vault order; one for a full name. */
+  targets: HitTarget[];
+  /** 1-based line of `start` in the scanned text (or in its page, when the text has pages). */
+  line: number;
+  /** 1-based page, when the source has pages (PDF). */
+  page?: number;
+}
+
+/** Text to scan. `pageStarts` are the offsets where pages 2, 3 … begin (PDF input). */
+export interface ScanSource {
+  text: string;
+  pageStarts?: readonly number[];
+}
