@@ -1,0 +1,572 @@
+/**
+ * Typesets a RenderedDocument as a PDF (pdfkit, Tinos embedded): California pleading paper or
+ * plain federal format. See pleading-paper.ts for the page geometry and the rules it follows.
+ *
+ * Every line is laid out here (typeset-text.ts breaks lines at spaces only) and drawn with one
+ * text call per run of one face at an exact baseline, left-aligned or centred, without
+ * justification, hyphenation or character spacing: the text reads back from the file, with
+ * pdfjs or pdftotext, in reading order and word for word, as the export's leak scan needs.
+ * The page furniture (line numbers, rules, footers) is drawn after each page's text, so it
+ * follows the text in the content stream.
+ *
+ * The output depends on nothing but the input and the fonts: the dates are `createdAt`, the
+ * metadata names DoeVault only, and the file identifier is derived from the file's content.
+ */
+import { createHash } from 'node:crypto';
+import PDFDocument from 'pdfkit';
+import { VaultError } from '../errors';
+import type { Block, RenderedDocument, Run } from '../filings/document';
+import { FONT_FACES, loadFonts, type FontFace, type LoadedFonts } from './fonts';
+import {
+  BODY_SIZE,
+  FOOTER_SIZE,
+  PAGE_HEIGHT,
+  PAGE_WIDTH,
+  SLOT,
+  baselineOf,
+  geometryOf,
+  pageLabel,
+  slotTop,
+  type Geometry,
+} from './pleading-paper';
+import { breakLines, printedText, styledRuns, styledText, type Styled, type TextLine } from './typeset-text';
+
+export interface WritePdfOptions {
+  /** Folder holding the four Tinos faces (resources/fonts in the app). */
+  fontsDir: string;
+}
+
+export const PDF_PRODUCER = 'DoeVault';
+export const PDF_LANGUAGE = 'en-US';
+
+/** First-line indent of a paragraph, hanging indents of lists, quotation margins. */
+const INDENT = 36;
+const LIST_MARKER_X = 18;
+const LIST_TEXT_X = 54;
+const CELL_PADDING = 5;
+const RULE_WIDTH = 0.6;
+
+type Align = 'left' | 'center' | 'right';
+
+export async function writePdf(doc: RenderedDocument, options: WritePdfOptions): Promise<Uint8Array> {
+  const fonts = loadFonts(options.fontsDir);
+  const created = new Date(doc.createdAt);
+  if (Number.isNaN(created.getTime())) {
+    throw new VaultError('INTERNAL', 'The filing has no valid creation time; it cannot be typeset.');
+  }
+  const pdf = createPdf(doc, fonts, created);
+  const chunks: Uint8Array[] = [];
+  const finished = new Promise<void>((resolve, reject) => {
+    pdf.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    pdf.on('end', () => resolve());
+    pdf.on('error', reject);
+  });
+  try {
+    new Typesetter(pdf, doc, fonts).run();
+  } catch (error) {
+    pdf.end();
+    await finished.catch(() => undefined);
+    throw error;
+  }
+  pdf.end();
+  await finished;
+  return withContentId(Buffer.concat(chunks));
+}
+
+function createPdf(doc: RenderedDocument, fonts: LoadedFonts, created: Date): PDFKit.PDFDocument {
+  const pdf = new PDFDocument({
+    size: 'LETTER',
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    bufferPages: true,
+    pdfVersion: '1.7',
+    lang: PDF_LANGUAGE,
+    displayTitle: true,
+    // No default font: pdfkit would otherwise load its built-in Helvetica, which can print none
+    // of the names this app exists for. Every text call below names a Tinos face.
+    font: null as unknown as string,
+    info: {
+      Title: printable1(doc.metadataTitle),
+      Creator: PDF_PRODUCER,
+      Producer: PDF_PRODUCER,
+      CreationDate: created,
+      ModDate: created,
+    },
+  });
+  for (const face of FONT_FACES) pdf.registerFont(face, fonts[face].data);
+  replaceXmp(pdf, printable1(doc.metadataTitle), created);
+  return pdf;
+}
+
+function printable1(text: string): string {
+  return printedText(styledText(text)[0]!.text).replace(/\n/g, ' ');
+}
+
+/**
+ * pdfkit writes the XMP packet without escaping the title ("&" would break it) and without a
+ * modification date; this writes it properly, from the same values as the Info dictionary.
+ */
+function replaceXmp(pdf: PDFKit.PDFDocument, title: string, created: Date): void {
+  const internals = pdf as unknown as { _addInfo?: () => void; appendXML?: (xml: string, newline?: boolean) => void };
+  if (typeof internals._addInfo !== 'function' || typeof internals.appendXML !== 'function') {
+    throw new VaultError('INTERNAL', 'The PDF library is not the expected version (no XMP metadata hook).');
+  }
+  const appendXML = internals.appendXML.bind(pdf);
+  const date = created.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  internals._addInfo = () => {
+    appendXML(
+      [
+        `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">`,
+        `<xmp:CreateDate>${date}</xmp:CreateDate>`,
+        `<xmp:ModifyDate>${date}</xmp:ModifyDate>`,
+        `<xmp:MetadataDate>${date}</xmp:MetadataDate>`,
+        `<xmp:CreatorTool>${PDF_PRODUCER}</xmp:CreatorTool>`,
+        `</rdf:Description>`,
+        `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">`,
+        `<dc:format>application/pdf</dc:format>`,
+        `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(title)}</rdf:li></rdf:Alt></dc:title>`,
+        `<dc:language><rdf:Bag><rdf:li>${PDF_LANGUAGE}</rdf:li></rdf:Bag></dc:language>`,
+        `</rdf:Description>`,
+        `<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">`,
+        `<pdf:Producer>${PDF_PRODUCER}</pdf:Producer>`,
+        `</rdf:Description>`,
+      ].join('\n'),
+    );
+  };
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * pdfkit's file identifier (trailer /ID) is an MD5 of the Info dictionary: the same for two
+ * different filings with the same title and time. Replace it, in place and at the same length,
+ * with the first 16 bytes of the SHA-256 of the file as written (identifier zeroed first), so
+ * that it identifies this content and nothing else.
+ */
+function withContentId(bytes: Buffer): Uint8Array {
+  const tailStart = Math.max(0, bytes.length - 1024);
+  const tail = bytes.subarray(tailStart).toString('latin1');
+  const match = /\/ID \[<([0-9a-f]{32})> <([0-9a-f]{32})>\]/.exec(tail);
+  if (!match) throw new VaultError('INTERNAL', 'The PDF library wrote no file identifier where one was expected.');
+  const start = tailStart + match.index;
+  const zeroed = `/ID [<${'0'.repeat(32)}> <${'0'.repeat(32)}>]`;
+  bytes.write(zeroed, start, 'latin1');
+  const id = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+  bytes.write(`/ID [<${id}> <${id}>]`, start, 'latin1');
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+interface Cell {
+  lines: TextLine[];
+  align: Align;
+}
+
+class Typesetter {
+  private readonly geometry: Geometry;
+  private slot = 0;
+  private readonly widthCache = new Map<string, number>();
+
+  constructor(
+    private readonly pdf: PDFKit.PDFDocument,
+    private readonly doc: RenderedDocument,
+    private readonly fonts: LoadedFonts,
+  ) {
+    this.geometry = geometryOf(doc.format);
+  }
+
+  private get textWidth(): number {
+    return this.geometry.right - this.geometry.left;
+  }
+
+  run(): void {
+    this.firstPage();
+    this.doc.blocks.forEach((block, index) => this.block(block, `block ${index + 1}`));
+    this.furniture();
+  }
+
+  // ---- measuring and drawing -------------------------------------------------------------
+
+  private readonly measure = (text: string, face: FontFace, size: number): number => {
+    const key = `${face}\u0000${size}\u0000${text}`;
+    let width = this.widthCache.get(key);
+    if (width === undefined) {
+      width = this.pdf.font(face).fontSize(size).widthOfString(printedText(text));
+      this.widthCache.set(key, width);
+    }
+    return width;
+  };
+
+  /** Lays out `spans` in a column, after checking the fonts can print every character. */
+  private wrap(spans: Styled[], width: number, where: string, options: { firstIndent?: number; size?: number } = {}): TextLine[] {
+    for (const span of spans) this.checkPrintable(span, where);
+    return breakLines(spans, { width, firstIndent: options.firstIndent, size: options.size ?? BODY_SIZE, measure: this.measure });
+  }
+
+  private checkPrintable(span: Styled, where: string): void {
+    const font = this.fonts[span.face];
+    let missing = 0;
+    for (const char of span.text) {
+      const code = char.codePointAt(0)!;
+      if (code !== 0x0a && !font.covers(code)) missing++;
+    }
+    if (missing > 0) {
+      throw new VaultError(
+        'VALIDATION',
+        `The filing has ${missing} character(s) in ${where} that the PDF font (Tinos) cannot print, such as letters of a non-Latin script or emoji. ` +
+          'They would print as empty boxes and could not be read back, so the PDF was not written.',
+        { field: where },
+      );
+    }
+  }
+
+  private drawLine(line: TextLine, x: number, baseline: number, width: number, align: Align = 'left', size = BODY_SIZE): void {
+    let left = x;
+    if (align === 'center') left = x + (width - line.width) / 2;
+    else if (align === 'right') left = x + width - line.width;
+    for (const piece of line.pieces) {
+      if (piece.text.length > 0) {
+        this.pdf.font(piece.face).fontSize(size).text(printedText(piece.text), left, baseline, { lineBreak: false, baseline: 'alphabetic' });
+      }
+      left += piece.width;
+    }
+  }
+
+  private hLine(x1: number, x2: number, y: number): void {
+    this.pdf.moveTo(x1, y).lineTo(x2, y).lineWidth(RULE_WIDTH).stroke();
+  }
+
+  private vLine(x: number, y1: number, y2: number): void {
+    this.pdf.moveTo(x, y1).lineTo(x, y2).lineWidth(RULE_WIDTH).stroke();
+  }
+
+  // ---- the grid --------------------------------------------------------------------------
+
+  private newPage(): void {
+    this.pdf.addPage({ size: 'LETTER', margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    this.slot = 0;
+  }
+
+  /** Room for `slots` more slots on this page, or a new page. */
+  private ensure(slots: number): void {
+    if (this.slot + Math.min(slots, this.geometry.slots) > this.geometry.slots) this.newPage();
+  }
+
+  /** To the next full (numbered) line. */
+  private alignToLine(): void {
+    if (this.slot % 2 === 1) this.slot++;
+    if (this.slot >= this.geometry.slots) this.newPage();
+  }
+
+  /** Single-spaced lines from the current slot, breaking pages as needed. */
+  private singleSpaced(lines: TextLine[], x: number, width: number, align: Align = 'left'): void {
+    for (const line of lines) {
+      this.ensure(1);
+      this.drawLine(line, x, baselineOf(this.geometry, this.slot), width, align);
+      this.slot++;
+    }
+  }
+
+  /** Double-spaced lines on numbered lines; the first may be indented by `firstX`. */
+  private doubleSpaced(lines: TextLine[], x: number, width: number, align: Align = 'left', firstX = x): void {
+    lines.forEach((line, index) => {
+      this.alignToLine();
+      this.ensure(2);
+      this.drawLine(line, index === 0 ? firstX : x, baselineOf(this.geometry, this.slot), width - (index === 0 ? firstX - x : 0), align);
+      this.slot += 2;
+    });
+  }
+
+  // ---- the first page --------------------------------------------------------------------
+
+  private firstPage(): void {
+    const { left, right } = this.geometry;
+    const middle = (left + right) / 2;
+    const doc = this.doc;
+    const labelWidth = this.textWidth * 0.7;
+    const labels = doc.labels.flatMap((label) => this.wrap(styledText(label, 'bold'), labelWidth, 'the sealing labels'));
+    const labelX = right - labelWidth;
+
+    if (doc.format === 'federal' && labels.length > 0) {
+      this.singleSpaced(labels, labelX, labelWidth, 'right');
+      this.slot++;
+    }
+    // Counsel, single-spaced from line 1, left of centre (the right half of lines 1-7 is the clerk's).
+    const counselWidth = middle - left - 12;
+    const counsel = doc.counsel.flatMap((line) => this.wrap(styledText(line), counselWidth, 'the counsel block'));
+    this.singleSpaced(counsel, left, counselWidth);
+
+    // The court's title, centred, on or below line 8 (California) or a line below counsel.
+    this.slot = Math.max(this.geometry.courtTitleSlot, this.slot + (counsel.length > 0 ? 2 : 0));
+    this.alignToLine();
+    const court = this.wrap(styledText(doc.court, 'bold'), this.textWidth, 'the court title');
+    this.singleSpaced(court, left, this.textWidth, 'center');
+
+    // California: sealing labels on the first page (CRC 2.551), right-aligned above the caption.
+    if (doc.format === 'california' && labels.length > 0) {
+      this.slot++;
+      this.singleSpaced(labels, labelX, labelWidth, 'right');
+    }
+    this.slot++;
+    this.alignToLine();
+    this.caption();
+  }
+
+  /**
+   * Parties on the left, in a cell closed by a rule on its right and one beneath it (the usual
+   * California caption); the case number and the paper's title on the right, opposite them.
+   */
+  private caption(): void {
+    const { left, right } = this.geometry;
+    const divider = left + this.textWidth * 0.52;
+    const leftWidth = divider - left - 8;
+    const rightX = divider + 10;
+    const rightWidth = right - rightX;
+    const parties = this.doc.parties.flatMap((line) => this.wrap(styledText(line), leftWidth, 'the caption'));
+    const rightLines: TextLine[] = [];
+    this.doc.captionRight.forEach((line, index) => {
+      if (index > 0 && index <= 2) rightLines.push({ pieces: [], width: 0 });
+      rightLines.push(...this.wrap(styledText(line, index === 1 ? 'bold' : 'regular'), rightWidth, 'the caption'));
+    });
+    const rows = Math.max(parties.length, rightLines.length) + 1;
+    let row = 0;
+    while (row < rows) {
+      this.ensure(1);
+      const top = slotTop(this.geometry, this.slot);
+      const fit = Math.min(rows - row, this.geometry.slots - this.slot);
+      for (let i = 0; i < fit; i++) {
+        const baseline = baselineOf(this.geometry, this.slot + i);
+        const party = parties[row + i];
+        const other = rightLines[row + i];
+        if (party) this.drawLine(party, left, baseline, leftWidth);
+        if (other) this.drawLine(other, rightX, baseline, rightWidth);
+      }
+      row += fit;
+      this.slot += fit;
+      const bottom = slotTop(this.geometry, this.slot);
+      this.vLine(divider, top, row >= rows ? bottom : bottom);
+      if (row >= rows) this.hLine(left, divider, bottom);
+      else this.newPage();
+    }
+    this.slot++;
+    this.alignToLine();
+  }
+
+  // ---- blocks ----------------------------------------------------------------------------
+
+  private block(block: Block, where: string): void {
+    const { left } = this.geometry;
+    const width = this.textWidth;
+    switch (block.type) {
+      case 'heading': {
+        const align: Align = block.level === 1 ? 'center' : 'left';
+        const lines = this.wrap(styledRuns(block.runs, { bold: true, italic: block.level === 3 }), width, where);
+        this.alignToLine();
+        // Keep a heading with the first line after it.
+        this.ensure(Math.min(lines.length * 2 + 2, this.geometry.slots));
+        this.doubleSpaced(lines, left, width, align);
+        return;
+      }
+      case 'paragraph': {
+        const lines = this.wrap(styledRuns(block.runs), width, where, { firstIndent: INDENT });
+        this.doubleSpaced(lines, left, width, 'left', left + INDENT);
+        return;
+      }
+      case 'list': {
+        block.items.forEach((item, index) => {
+          const marker = block.ordered ? `${index + 1}.` : '\u2022';
+          const textX = left + LIST_TEXT_X;
+          const lines = this.wrap(styledRuns(item), this.geometry.right - textX, `${where}, item ${index + 1}`);
+          this.alignToLine();
+          this.ensure(2);
+          const markerLine = this.wrap(styledText(marker), LIST_TEXT_X - LIST_MARKER_X, where)[0]!;
+          this.drawLine(markerLine, left + LIST_MARKER_X, baselineOf(this.geometry, this.slot), LIST_TEXT_X - LIST_MARKER_X);
+          this.doubleSpaced(lines, textX, this.geometry.right - textX);
+        });
+        return;
+      }
+      case 'quote': {
+        // CRC 2.108(3): quotations may be single-spaced. Indented half an inch on both sides.
+        const lines = this.wrap(styledRuns(block.runs), width - 2 * INDENT, where);
+        this.alignToLine();
+        this.singleSpaced(lines, left + INDENT, width - 2 * INDENT);
+        this.slot++;
+        this.alignToLine();
+        return;
+      }
+      case 'table':
+        this.table(block.header, block.rows, where);
+        return;
+      case 'footnotes': {
+        if (block.notes.length === 0) return;
+        this.alignToLine();
+        this.ensure(3);
+        this.hLine(left, left + 144, slotTop(this.geometry, this.slot) + SLOT / 2);
+        this.slot++;
+        block.notes.forEach((note, index) => {
+          const label = styledText(`${note.label} `);
+          const labelWidth = this.measure(label[0]!.text, 'regular', BODY_SIZE);
+          const lines = this.wrap([...label, ...styledRuns(note.runs)], width, `${where}, note ${index + 1}`);
+          this.singleSpaced(lines, left, width);
+          void labelWidth;
+        });
+        this.slot++;
+        this.alignToLine();
+        return;
+      }
+    }
+  }
+
+  /**
+   * A grid table: header row in bold, repeated at the top of every page the table continues
+   * on; cells single-spaced and wrapped; a row taller than the rest of the page is split.
+   */
+  private table(header: Run[][], rows: Run[][][], where: string): void {
+    const columns = Math.max(header.length, ...rows.map((row) => row.length), 1);
+    const cellSpans = (cells: Run[][], bold: boolean): Styled[][] =>
+      Array.from({ length: columns }, (_, column) => styledRuns(cells[column] ?? [], { bold }));
+    const headerSpans = header.length > 0 ? cellSpans(header, true) : undefined;
+    const bodySpans = rows.map((row) => cellSpans(row, false));
+    const widths = this.columnWidths([...(headerSpans ? [headerSpans] : []), ...bodySpans], columns);
+    const xs: number[] = [this.geometry.left];
+    for (const width of widths) xs.push(xs[xs.length - 1]! + width);
+
+    const layoutRow = (spans: Styled[][], label: string): Cell[] =>
+      spans.map((cell, column) => ({
+        lines: this.wrap(cell, widths[column]! - 2 * CELL_PADDING, `${where}, ${label}`),
+        align: 'left' as Align,
+      }));
+    const headerCells = headerSpans ? layoutRow(headerSpans, 'header') : undefined;
+    const headerHeight = headerCells ? Math.max(...headerCells.map((cell) => cell.lines.length)) + 1 : 0;
+
+    this.alignToLine();
+    let headerDrawn = false;
+    const drawHeader = (): void => {
+      if (!headerCells) return;
+      this.rowChunk(headerCells, 0, headerHeight - 1, xs, true);
+      headerDrawn = true;
+    };
+    bodySpans.forEach((spans, index) => {
+      const cells = layoutRow(spans, `row ${index + 1}`);
+      const height = Math.max(...cells.map((cell) => cell.lines.length)) + 1;
+      // The row whole where it fits; otherwise at the top of a new page (after the header).
+      const needed = (headerDrawn ? 0 : headerHeight) + Math.min(height, 3);
+      if (this.slot + needed > this.geometry.slots || (this.slot + height > this.geometry.slots && height <= this.geometry.slots - headerHeight)) {
+        this.newPage();
+        headerDrawn = false;
+      }
+      if (!headerDrawn) drawHeader();
+      let from = 0;
+      while (from < height - 1) {
+        const room = this.geometry.slots - this.slot - 1;
+        if (room < 1) {
+          this.newPage();
+          drawHeader();
+          continue;
+        }
+        const count = Math.min(height - 1 - from, room);
+        this.rowChunk(cells, from, count, xs, false);
+        from += count;
+        if (from < height - 1) {
+          this.newPage();
+          drawHeader();
+        }
+      }
+    });
+    if (bodySpans.length === 0) drawHeader();
+    this.slot++;
+    this.alignToLine();
+  }
+
+  /** Lines `from`..`from+count` of each cell, in a bordered box of `count + 1` slots. */
+  private rowChunk(cells: Cell[], from: number, count: number, xs: number[], header: boolean): void {
+    const top = slotTop(this.geometry, this.slot);
+    const bottom = top + (count + 1) * SLOT;
+    cells.forEach((cell, column) => {
+      const x = xs[column]! + CELL_PADDING;
+      const width = xs[column + 1]! - xs[column]! - 2 * CELL_PADDING;
+      for (let i = 0; i < count; i++) {
+        const line = cell.lines[from + i];
+        if (line) this.drawLine(line, x, top + SLOT / 2 + i * SLOT + (baselineOf(this.geometry, 0) - this.geometry.gridTop), width, cell.align);
+      }
+    });
+    const x1 = xs[0]!;
+    const x2 = xs[xs.length - 1]!;
+    this.hLine(x1, x2, top);
+    this.hLine(x1, x2, bottom);
+    if (header) this.hLine(x1, x2, bottom - 1.2);
+    for (const x of xs) this.vLine(x, top, bottom);
+    this.slot += count + 1;
+  }
+
+  /**
+   * Column widths for the whole text width: each column at least as wide as its longest word
+   * (so words are not cut where that can be helped), the rest shared in proportion to how much
+   * each column's text would like.
+   */
+  private columnWidths(rows: Styled[][][], columns: number): number[] {
+    const min = new Array<number>(columns).fill(0);
+    const max = new Array<number>(columns).fill(0);
+    for (const row of rows) {
+      row.forEach((cell, column) => {
+        let cellMax = 0;
+        for (const line of breakLines(cell, { width: Number.POSITIVE_INFINITY, size: BODY_SIZE, measure: this.measure })) {
+          cellMax = Math.max(cellMax, line.width);
+        }
+        let cellMin = 0;
+        for (const span of cell) {
+          for (const word of span.text.split(/[ \n]+/)) {
+            if (word) cellMin = Math.max(cellMin, this.measure(word, span.face, BODY_SIZE));
+          }
+        }
+        min[column] = Math.max(min[column]!, cellMin + 2 * CELL_PADDING + 1);
+        max[column] = Math.max(max[column]!, cellMax + 2 * CELL_PADDING + 1, min[column]!);
+      });
+    }
+    const total = this.textWidth;
+    const sumMax = max.reduce((a, b) => a + b, 0);
+    const sumMin = min.reduce((a, b) => a + b, 0);
+    if (sumMax <= total) return max.map((width) => width + ((total - sumMax) * width) / sumMax);
+    if (sumMin <= total) {
+      const slack = sumMax - sumMin;
+      return min.map((width, column) => width + ((total - sumMin) * (max[column]! - width)) / slack);
+    }
+    return min.map((width) => (total * width) / sumMin);
+  }
+
+  // ---- page furniture --------------------------------------------------------------------
+
+  private furniture(): void {
+    const range = this.pdf.bufferedPageRange();
+    const footer = this.doc.footer.trim() === '' ? [] : this.wrap(styledText(this.doc.footer), this.textWidth, 'the footer', { size: FOOTER_SIZE });
+    const { footer: place } = this.geometry;
+    if (footer.length > place.maxTitleLines) {
+      throw new VaultError(
+        'VALIDATION',
+        `The footer title is too long for the page footer (more than ${place.maxTitleLines} lines); use a shorter title or an abbreviation (CRC 2.110(b)).`,
+        { field: 'footer' },
+      );
+    }
+    const { left, right } = this.geometry;
+    for (let index = 0; index < range.count; index++) {
+      this.pdf.switchToPage(range.start + index);
+      const numbers = this.geometry.lineNumbers;
+      if (numbers) {
+        for (const x of [...numbers.leftRules, numbers.rightRule]) this.vLine(x, 0, PAGE_HEIGHT);
+        for (let n = 1; n <= numbers.count; n++) {
+          const line = this.wrap(styledText(String(n)), 40, 'the line numbers')[0]!;
+          this.drawLine(line, numbers.numberRight - 40, baselineOf(this.geometry, (n - 1) * 2), 40, 'right');
+        }
+      }
+      const pageNumber = this.wrap(styledText(pageLabel(this.geometry, index + 1, range.count)), this.textWidth, 'the page number')[0]!;
+      this.drawLine(pageNumber, left, place.pageNumberBaseline, this.textWidth, 'center');
+      if (footer.length > 0) {
+        this.hLine(left, right, place.ruleY);
+        footer.forEach((line, i) => {
+          this.drawLine(line, left, place.firstTitleBaseline + i * place.titleLeading, this.textWidth, 'center', FOOTER_SIZE);
+        });
+      }
+    }
+    void PAGE_WIDTH;
+  }
+}
