@@ -25,6 +25,20 @@ import {
   type SealedRosterEntry,
 } from './plaintiffs/plaintiffs';
 import { SearchIndex } from './plaintiffs/search-index';
+import { exportFiling, type ExportOutcome } from './export/export-filing';
+import { defaultFontsDir } from './export/fonts-dir';
+import type { PackageProtection } from './export/sealed-package';
+import { Clearances } from './export/verification';
+import type { Audience, RenderedDocument } from './filings/document';
+import { parseFilingInput, type Filing, type FilingDetails, type FilingSummary } from './filings/filing-input';
+import { insertFiling, readFiling, requireFiling, updateFiling as updateFilingRow } from './filings/filings';
+import { checkFiling, type CheckedFiling, type Question } from './filings/questions';
+import { pseudonymKey, renderFiling, type CasePlaintiff, type RenderContext } from './filings/render';
+import { classify, clearable, prepareDraft, replaceSpans, tokenFor, type Choice, type Finding, type PreparedDraft } from './filings/resolution';
+import { findTokens, formatToken } from './filings/tokens';
+import { readDocument } from './documents';
+import { LeakScanner } from './scan';
+import type { LeakHit, ScanIdentity, ScanSource } from './scan/types';
 import { linkInto, refuseExisting, removeFileSet, VaultStore, type KeyslotRow, type PlaintiffRow, type StoreOptions } from './store';
 import { stageRestore, writeVerifiedBackup, type BackupReport } from './vault/backup';
 import { Keyring } from './vault/keyring';
@@ -34,12 +48,23 @@ import { checkNewPassphrase, passphraseBytes } from './vault/passphrase-policy';
 export interface OpenOptions extends Omit<StoreOptions, 'readonly'> {
   /** Clock for timestamps; tests pass a fixed one. */
   now?: () => Date;
+  /** Where the export's fonts are. Default: resources/fonts, found from the code's location. */
+  fontsDir?: string;
 }
 
 export interface CreateOptions extends OpenOptions {
   /** Argon2id parameters for both keyslots. Default: the MODERATE preset (256 MiB, 3 passes). */
   kdf?: KdfParams;
 }
+
+export interface ExportOptions {
+  destination: string;
+  docx?: boolean;
+  package?: PackageProtection | undefined;
+  onProgress?: ((step: string, done: number, total: number) => void) | undefined;
+}
+
+export type ExportReport = ExportOutcome | { status: 'needs-resolution'; questions: Question[] };
 
 export interface DuplicateMatch {
   caseId: string;
@@ -55,6 +80,8 @@ export interface DuplicateMatch {
 export class VaultService {
   private keys: Keyring | undefined;
   private readonly searchIndex = new SearchIndex();
+  /** Leak scanners over decrypted identities, by scope ("all" or a case id); dropped on lock. */
+  private readonly scanners = new Map<string, { scanner: LeakScanner; identities: number }>();
 
   private constructor(
     private readonly store: VaultStore,
@@ -180,7 +207,7 @@ export class VaultService {
 
   /** Zeroes every key in memory. The vault stays open for the next unlock. */
   lock(): void {
-    this.searchIndex.forget();
+    this.forgetDerived();
     this.keys?.wipe();
     this.keys = undefined;
   }
@@ -236,7 +263,7 @@ export class VaultService {
       audit.append({ action: 'case.deleted', details: { caseId, plaintiffs } }, this.now());
     });
     keys.forgetCase(caseId);
-    this.searchIndex.forget(caseId);
+    this.forgetDerived(caseId);
     this.store.checkpoint();
     return { plaintiffs };
   }
@@ -259,7 +286,7 @@ export class VaultService {
     });
     const ctx = this.caseContext(caseId);
     const now = this.now();
-    this.searchIndex.forget(caseId);
+    this.forgetDerived(caseId);
     return this.transaction((audit) => {
       const added = insertPlaintiffs(ctx, identities, now);
       audit.append(
@@ -278,7 +305,7 @@ export class VaultService {
     const identity = parsePlaintiffInput(input);
     const ctx = this.caseContext(caseId);
     const row = this.requirePlaintiff(caseId, plaintiffId);
-    this.searchIndex.forget(caseId);
+    this.forgetDerived(caseId);
     return this.transaction((audit) => {
       const entry = updateIdentity(ctx, row, identity, this.now());
       audit.append({ action: 'plaintiff.updated', details: { caseId, pseudonym: entry.pseudonym } }, this.now());
@@ -361,6 +388,153 @@ export class VaultService {
     });
   }
 
+  // filings -------------------------------------------------------------------------------
+
+  listFilings(caseId: string): FilingSummary[] {
+    const ctx = this.caseContext(caseId);
+    return this.store.filingsOfCase(caseId).map((row) => {
+      const { details: _details, ...summary } = readFiling(ctx, row);
+      return summary;
+    });
+  }
+
+  getFiling(caseId: string, filingId: string): Filing {
+    const ctx = this.caseContext(caseId);
+    return readFiling(ctx, requireFiling(ctx, filingId));
+  }
+
+  /** A new filing; court and case number default to the case's. */
+  createFiling(caseId: string, input: unknown): Filing {
+    const ctx = this.caseContext(caseId);
+    const details = parseFilingInput(input);
+    const now = this.now();
+    return this.transaction((audit) => {
+      const filing = insertFiling(ctx, details, now);
+      audit.append({ action: 'filing.created', details: { caseId, filingId: filing.id } }, now);
+      return filing;
+    });
+  }
+
+  /** Saves a filing's new text. Not audited: drafts are saved often; exports are audited. */
+  updateFiling(caseId: string, filingId: string, input: unknown): Filing {
+    const ctx = this.caseContext(caseId);
+    const details = parseFilingInput(input);
+    const row = requireFiling(ctx, filingId);
+    return this.store.transaction(() => updateFilingRow(ctx, row, details, this.now()));
+  }
+
+  deleteFiling(caseId: string, filingId: string): void {
+    const ctx = this.caseContext(caseId);
+    const row = requireFiling(ctx, filingId);
+    this.transaction((audit) => {
+      this.store.deleteFiling(row.id);
+      audit.append({ action: 'filing.deleted', details: { caseId, filingId } }, this.now());
+    });
+  }
+
+  /**
+   * The draft's mentions of anyone in the vault, each with what DoeVault would do with it: the
+   * editor's live highlighting. Nothing is stored or audited.
+   */
+  scanDraft(caseId: string, text: string): Finding[] {
+    this.caseContext(caseId);
+    return this.scanner('all').scan(text).map((hit) => classify(hit, caseId));
+  }
+
+  /** Imports a draft written with real names: unambiguous mentions become tokens. */
+  prepareDraft(caseId: string, text: string): PreparedDraft {
+    const plaintiffs = this.casePlaintiffs(caseId);
+    return prepareDraft(text, this.scanDraft(caseId, text), legalNameLookup(plaintiffs));
+  }
+
+  /** Reads a draft file (.txt, .md, .docx) and prepares it like `prepareDraft`. */
+  async importDraftFile(caseId: string, path: string): Promise<PreparedDraft> {
+    this.caseContext(caseId);
+    const document = await readDocument(path);
+    if (document.format === 'pdf') {
+      throw new VaultError('VALIDATION', 'A PDF cannot be imported as a draft: its layout cannot be edited back. Import the .docx, .md or .txt it was made from.');
+    }
+    return this.prepareDraft(caseId, document.text);
+  }
+
+  /**
+   * Applies a person's answer to one finding of `text` (its offsets as last scanned) and returns
+   * the new text. The finding must still be there: a stale answer is refused, not guessed at.
+   */
+  resolveFinding(caseId: string, text: string, at: { start: number; end: number }, choice: Choice): string {
+    const finding = this.scanDraft(caseId, text).find((f) => f.start === at.start && f.end === at.end);
+    if (!finding) {
+      throw new VaultError('CONFLICT', 'The text changed since it was scanned; nothing was replaced. Look at the highlighted mentions again.');
+    }
+    if (choice.kind === 'not-a-plaintiff' && !clearable(finding)) {
+      throw new VaultError(
+        'VALIDATION',
+        'A full name, alias, contact detail or ID number of someone in the vault cannot be marked "not a plaintiff". Choose the plaintiff, or redact it.',
+        { field: 'choice' },
+      );
+    }
+    const token = tokenFor(finding, choice, legalNameLookup(this.casePlaintiffs(caseId)));
+    return replaceSpans(text, [{ start: finding.start, end: finding.end, replacement: formatToken(token) }]);
+  }
+
+  /** What an export would find to ask about, without writing anything. */
+  checkFiling(caseId: string, input: unknown): CheckedFiling {
+    const details = parseFilingInput(input);
+    const plaintiffs = this.casePlaintiffs(caseId);
+    const scanner = this.scanner('all');
+    return checkFiling(details, caseId, (text) => scanner.scan(text), legalNameLookup(plaintiffs));
+  }
+
+  /** One version as it will be printed. The sealed version and the key reveal names: audited. */
+  previewFiling(caseId: string, input: unknown, audience: Audience): RenderedDocument {
+    const checked = this.checkFiling(caseId, input);
+    const renders = renderFiling(checked.details, this.renderContext(caseId));
+    const doc = audience === 'public' ? renders.public : audience === 'sealed' ? renders.sealed : renders.identityKey;
+    if (audience !== 'public') {
+      this.transaction((audit) => audit.append({ action: 'filing.previewed', details: { caseId, version: audience } }, this.now()));
+    }
+    return doc;
+  }
+
+  /**
+   * Exports a filing (issue 4 §3): nothing is written while any question is open; the public
+   * files are verified against every identity of the vault before they are moved into place.
+   */
+  async exportFiling(caseId: string, input: unknown, options: ExportOptions): Promise<ExportReport> {
+    const checked = this.checkFiling(caseId, input);
+    if (checked.questions.length > 0) return { status: 'needs-resolution', questions: checked.questions };
+    const renders = renderFiling(checked.details, this.renderContext(caseId));
+    const { scanner, identities } = this.scannerOf('all');
+    const caseDetails = readCase(this.requireKeys(), requireCase(this.store, caseId));
+    const outcome = await exportFiling({
+      renders,
+      caseCaption: { title: caseDetails.title, court: caseDetails.court, number: caseDetails.number },
+      destination: options.destination,
+      docx: options.docx ?? false,
+      package: options.package,
+      fontsDir: this.options.fontsDir ?? defaultFontsDir(),
+      scan: (source) => scanner.scan(source),
+      identities,
+      clearances: new Clearances(notAPlaintiffWordings(checked.details)),
+      onProgress: options.onProgress,
+    });
+    this.transaction((audit) =>
+      audit.append(
+        outcome.status === 'exported'
+          ? { action: 'filing.exported', details: { caseId, folder: outcome.folder, files: outcome.files.length, cited: renders.cited.length } }
+          : { action: 'filing.export-blocked', details: { caseId, hits: outcome.verification.hits.length } },
+        this.now(),
+      ),
+    );
+    return outcome;
+  }
+
+  /** Scans text against one case's identities, or the whole vault's. */
+  scanText(scope: { caseId: string } | 'all', source: ScanSource): LeakHit[] {
+    if (scope !== 'all') requireCase(this.store, scope.caseId);
+    return this.scanner(scope === 'all' ? 'all' : scope.caseId).scan(source);
+  }
+
   // audit ---------------------------------------------------------------------------------
 
   auditLog(): AuditEntry[] {
@@ -382,6 +556,44 @@ export class VaultService {
     const row = this.store.plaintiffById(caseId, plaintiffId);
     if (!row) throw new VaultError('NOT_FOUND', 'No such plaintiff in this case. Reload the roster.');
     return row;
+  }
+
+  private forgetDerived(caseId?: string): void {
+    this.searchIndex.forget(caseId);
+    this.scanners.clear();
+  }
+
+  /** The leak scanner over every identity in scope, built once per change of the identities. */
+  private scanner(scope: string): LeakScanner {
+    return this.scannerOf(scope).scanner;
+  }
+
+  private scannerOf(scope: string): { scanner: LeakScanner; identities: number } {
+    let built = this.scanners.get(scope);
+    if (!built) {
+      this.requireKeys();
+      const rows = scope === 'all' ? this.store.allPlaintiffs() : this.store.plaintiffsOfCase(requireCase(this.store, scope).id);
+      const contexts = new Map<string, CaseContext>();
+      const identities: ScanIdentity[] = rows.map((row) => {
+        let ctx = contexts.get(row.case_id);
+        if (!ctx) contexts.set(row.case_id, (ctx = this.caseContext(row.case_id)));
+        const identity = readIdentity(ctx, row);
+        return { plaintiffId: row.id, caseId: row.case_id, pseudonym: readPublic(ctx, row).pseudonym, ...identity };
+      });
+      built = { scanner: LeakScanner.build(identities), identities: identities.length };
+      this.scanners.set(scope, built);
+    }
+    return built;
+  }
+
+  private casePlaintiffs(caseId: string): CasePlaintiff[] {
+    const ctx = this.caseContext(caseId);
+    return this.store.plaintiffsOfCase(caseId).map((row) => ({ pseudonym: readPublic(ctx, row).pseudonym, seq: row.seq, identity: readIdentity(ctx, row) }));
+  }
+
+  private renderContext(caseId: string): RenderContext {
+    const caseDetails = readCase(this.requireKeys(), requireCase(this.store, caseId));
+    return { caseDetails, plaintiffs: this.casePlaintiffs(caseId), now: this.now() };
   }
 
   private caseContext(caseId: string): CaseContext {
@@ -460,6 +672,16 @@ export class VaultService {
   private now(): string {
     return stamp(this.options);
   }
+}
+
+function legalNameLookup(plaintiffs: readonly CasePlaintiff[]): (pseudonym: string) => string | undefined {
+  const byKey = new Map(plaintiffs.map((p) => [pseudonymKey(p.pseudonym), p.identity.legalName]));
+  return (pseudonym) => byKey.get(pseudonymKey(pseudonym));
+}
+
+function notAPlaintiffWordings(details: FilingDetails): string[] {
+  const texts = [details.body, details.title, details.parties, details.counsel, details.court, details.caseNumber];
+  return texts.flatMap((text) => findTokens(text ?? '').flatMap(({ token }) => (token.kind === 'not-a-plaintiff' ? [token.wording] : [])));
 }
 
 function stamp(options: OpenOptions): string {

@@ -28,6 +28,22 @@ export function text(label: string, max: number) {
     .refine((value) => [...value].length <= max, `${label} is longer than ${max} characters`);
 }
 
+/**
+ * The checks of optional fields let a blank value through: optional() turns it into "not given"
+ * after these checks run, and a form's empty field must not be refused as malformed.
+ */
+export const blankOr = (check: (value: string) => boolean) => (value: string) => value === '' || check(value);
+
+/** A calendar date written YYYY-MM-DD (blank allowed, for optional()). */
+export function isoDate(label: string) {
+  return line(label, 10)
+    .refine(blankOr((value) => /^\d{4}-\d{2}-\d{2}$/.test(value)), `${label} must be written YYYY-MM-DD, e.g. 1984-03-07`)
+    .refine(blankOr((value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    }), `${label} is not a real calendar date`);
+}
+
 /** Empty strings mean "not given". */
 export function optional<T extends z.ZodType<string, unknown>>(schema: T) {
   return schema

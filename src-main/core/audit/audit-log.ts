@@ -18,7 +18,12 @@ export type AuditAction =
   | 'plaintiff.updated'
   | 'plaintiff.withdrawn'
   | 'plaintiff.revealed'
-  | 'roster.revealed';
+  | 'roster.revealed'
+  | 'filing.created'
+  | 'filing.deleted'
+  | 'filing.previewed'
+  | 'filing.exported'
+  | 'filing.export-blocked';
 
 export type AuditDetails = Record<string, string | number | boolean | string[]>;
 

@@ -23,7 +23,19 @@ export type ServiceMethod =
   | 'searchPlaintiffs'
   | 'findDuplicates'
   | 'auditLog'
-  | 'verifyAudit';
+  | 'verifyAudit'
+  | 'listFilings'
+  | 'getFiling'
+  | 'createFiling'
+  | 'updateFiling'
+  | 'deleteFiling'
+  | 'scanDraft'
+  | 'prepareDraft'
+  | 'importDraftFile'
+  | 'resolveFinding'
+  | 'checkFiling'
+  | 'previewFiling'
+  | 'exportFiling';
 
 type Method<M extends ServiceMethod> = VaultService[M] extends (...args: infer A) => infer R ? { args: A; result: Awaited<R> } : never;
 export type ServiceArgs<M extends ServiceMethod> = Method<M>['args'];
@@ -38,6 +50,8 @@ export interface HostStatus {
 export interface HostOptions extends Omit<StoreOptions, 'readonly'> {
   /** Test-only override of the default Argon2id parameters for vaults created here. */
   kdf?: KdfParams;
+  /** Where the export's fonts are (default: resources/fonts found from the code's location). */
+  fontsDir?: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, optional, parseInput, requiredLine, text } from '../validation';
+import { blankOr, isoDate, line, optional, parseInput, requiredLine, text } from '../validation';
 import type { Gender } from './pseudonyms';
 
 const MAX_NAME = 200;
@@ -7,19 +7,10 @@ const MAX_NAME = 200;
 const name = (label: string) =>
   requiredLine(label, MAX_NAME).refine((value) => /\p{L}/u.test(value), `${label} must contain letters`);
 
-/**
- * The checks of optional fields let a blank value through: optional() turns it into "not given"
- * after these checks run, and a form's empty field must not be refused as malformed.
- */
-const blankOr = (check: (value: string) => boolean) => (value: string) => value === '' || check(value);
-
-const isoDate = line('Date of birth', 10)
-  .refine(blankOr((value) => /^\d{4}-\d{2}-\d{2}$/.test(value)), 'Date of birth must be written YYYY-MM-DD, e.g. 1984-03-07')
-  .refine(blankOr((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }), 'Date of birth is not a real calendar date')
-  .refine(blankOr((value) => value >= '1900-01-01' && value <= new Date().toISOString().slice(0, 10)), 'Date of birth must be between 1900 and today');
+const dateOfBirth = isoDate('Date of birth').refine(
+  blankOr((value) => value >= '1900-01-01' && value <= new Date().toISOString().slice(0, 10)),
+  'Date of birth must be between 1900 and today',
+);
 
 const email = line('Email', 254).refine(blankOr((value) => z.email().safeParse(value).success), 'Email is not a valid address (name@example.org)');
 
@@ -41,7 +32,7 @@ export const plaintiffInputSchema = z.object({
   legalName: name('Legal name'),
   aliases: list('Aliases', line('Alias', MAX_NAME), 20),
   gender: z.enum(['female', 'male', 'unspecified'], { error: 'Gender must be female, male or unspecified' }).default('unspecified'),
-  dob: optional(isoDate),
+  dob: optional(dateOfBirth),
   email: optional(email),
   phone: optional(phone),
   address: optional(text('Address', 500)),

@@ -42,6 +42,14 @@ export interface PlaintiffRow {
   initials_index: Uint8Array | null; // blind index
 }
 
+export interface FilingRow {
+  id: string;
+  case_id: string;
+  created_at: string;
+  updated_at: string;
+  details: Uint8Array;
+}
+
 export interface AuditRow {
   seq: number;
   at: string;

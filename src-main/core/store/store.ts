@@ -7,6 +7,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import type {
   AuditRow,
   CaseRow,
+  FilingRow,
   KeyslotKind,
   KeyslotRow,
   MetaRow,
@@ -259,6 +260,36 @@ export class VaultStore {
 
   updatePlaintiffPublic(id: string, publicBlob: Uint8Array, updatedAt: string): void {
     this.run('UPDATE plaintiffs SET public = ?, updated_at = ? WHERE id = ?', publicBlob, updatedAt, id);
+  }
+
+  // filings -------------------------------------------------------------------------------
+
+  insertFiling(row: FilingRow): void {
+    this.run(
+      'INSERT INTO filings (id, case_id, created_at, updated_at, details) VALUES (@id, @case_id, @created_at, @updated_at, @details)',
+      row,
+    );
+  }
+
+  filingsOfCase(caseId: string): FilingRow[] {
+    return this.all<FilingRow>('SELECT * FROM filings WHERE case_id = ? ORDER BY created_at, id', caseId);
+  }
+
+  filingById(caseId: string, id: string): FilingRow | undefined {
+    return this.get<FilingRow>('SELECT * FROM filings WHERE case_id = ? AND id = ?', caseId, id);
+  }
+
+  updateFiling(id: string, details: Uint8Array, updatedAt: string): void {
+    this.run('UPDATE filings SET details = ?, updated_at = ? WHERE id = ?', details, updatedAt, id);
+  }
+
+  deleteFiling(id: string): number {
+    return this.run('DELETE FROM filings WHERE id = ?', id).changes;
+  }
+
+  /** Every plaintiff of the vault, case by case: the leak scanner looks for all of them. */
+  allPlaintiffs(): PlaintiffRow[] {
+    return this.all<PlaintiffRow>('SELECT * FROM plaintiffs ORDER BY case_id, seq');
   }
 
   // audit ---------------------------------------------------------------------------------

@@ -24,6 +24,11 @@ const ACTIONS: Record<string, string> = {
   'plaintiff.withdrawn': 'Plaintiff withdrawn',
   'plaintiff.revealed': 'Real name revealed',
   'roster.revealed': 'Whole roster revealed',
+  'filing.created': 'Filing created',
+  'filing.deleted': 'Filing deleted',
+  'filing.previewed': 'Sealed version previewed',
+  'filing.exported': 'Filing exported',
+  'filing.export-blocked': 'Export stopped: a name was found',
 };
 
 const DETAIL_LABELS: Record<string, string> = {
@@ -38,6 +43,12 @@ const DETAIL_LABELS: Record<string, string> = {
   cases: 'Cases',
   kdf: 'Key derivation',
   attemptedAt: 'Attempted at',
+  filingId: 'Filing',
+  version: 'Version',
+  folder: 'Folder',
+  files: 'Files',
+  cited: 'Plaintiffs cited',
+  hits: 'Names found',
 };
 
 export function AuditScreen() {

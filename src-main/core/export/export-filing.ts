@@ -1,0 +1,219 @@
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, chmod, link, mkdir, mkdtemp, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { VaultError } from '../errors';
+import { docxPartsText, pdfText } from '../documents';
+import type { RenderedDocument } from '../filings/document';
+import type { FilingRenders } from '../filings/render';
+import type { LeakHit, ScanSource } from '../scan/types';
+import { writeDocx } from './docx-writer';
+import { buildManifest, type CaseCaption, type Manifest } from './manifest';
+import { writePdf } from './pdf-writer';
+import { writeSealedPackage, type PackageProtection } from './sealed-package';
+import { Clearances, missingNames, toFileHit, type FileHit, type Verification } from './verification';
+
+export const EXPORT_FILES = {
+  publicPdf: 'public.pdf',
+  sealedPdf: 'sealed.pdf',
+  identityKey: 'identity-key.pdf',
+  publicDocx: 'public.docx',
+  sealedDocx: 'sealed.docx',
+  manifest: 'manifest.json',
+  package: 'sealed.doesealed',
+} as const;
+
+export interface ExportRequest {
+  renders: FilingRenders;
+  caseCaption: CaseCaption;
+  /** The folder the files go to; created if missing. */
+  destination: string;
+  docx: boolean;
+  package?: PackageProtection | undefined;
+  fontsDir: string;
+  /** Scans text against every identity of the vault (all cases). */
+  scan: (source: ScanSource) => LeakHit[];
+  identities: number;
+  /** Wording the user marked "not a plaintiff". */
+  clearances: Clearances;
+  onProgress?: ((step: string, done: number, total: number) => void) | undefined;
+}
+
+export interface ExportedFile {
+  name: string;
+  sha256: string;
+  bytes: number;
+}
+
+export type ExportOutcome =
+  | { status: 'exported'; folder: string; files: ExportedFile[]; verification: Verification; manifest: Manifest }
+  | { status: 'leak-found'; verification: Verification };
+
+/**
+ * Writes an export fail-closed (issue 4 §3): every file goes to a private temporary folder inside
+ * the destination, the public files are read back and scanned against the whole vault, and only
+ * when nothing is found are the files moved into place, never over an existing file. On any
+ * failure nothing of this export is left behind.
+ */
+export async function exportFiling(request: ExportRequest): Promise<ExportOutcome> {
+  const { renders, destination } = request;
+  const names = [EXPORT_FILES.publicPdf, EXPORT_FILES.sealedPdf, EXPORT_FILES.identityKey];
+  if (request.docx) names.push(EXPORT_FILES.publicDocx, EXPORT_FILES.sealedDocx);
+  names.push(EXPORT_FILES.manifest);
+  if (request.package) names.push(EXPORT_FILES.package);
+  await prepareDestination(destination, names);
+
+  const steps = names.length + 2;
+  let step = 0;
+  const progress = (label: string) => request.onProgress?.(label, ++step, steps);
+  const temp = await mkdtemp(join(destination, '.doevault-export-'));
+  await chmod(temp, 0o700);
+  try {
+    const written = new Map<string, Uint8Array>();
+    const put = async (name: string, bytes: Uint8Array) => {
+      await writeFile(join(temp, name), bytes, { mode: 0o600, flush: true });
+      written.set(name, bytes);
+    };
+    const pdf = (doc: RenderedDocument) => writePdf(doc, { fontsDir: request.fontsDir });
+    progress('Typesetting the public version');
+    await put(EXPORT_FILES.publicPdf, await pdf(renders.public));
+    progress('Typesetting the sealed version');
+    await put(EXPORT_FILES.sealedPdf, await pdf(renders.sealed));
+    progress('Typesetting the identity key');
+    await put(EXPORT_FILES.identityKey, await pdf(renders.identityKey));
+    if (request.docx) {
+      progress('Writing the Word files');
+      await put(EXPORT_FILES.publicDocx, await writeDocx(renders.public));
+      await put(EXPORT_FILES.sealedDocx, await writeDocx(renders.sealed));
+    }
+
+    progress('Reading back and scanning the public files');
+    const verification = await verify(request, written);
+    if (verification.result === 'failed') {
+      return { status: 'leak-found', verification };
+    }
+
+    const files = [...written].map(([name, bytes]) => describe(name, bytes));
+    const manifest = buildManifest({ caseCaption: request.caseCaption, renders, files, verification });
+    const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+    const manifestHits = request.scan({ text: new TextDecoder().decode(manifestBytes) });
+    if (manifestHits.some((hit) => !request.clearances.covers(hit))) {
+      throw new VaultError('LEAK_FOUND', 'The manifest would name someone in the vault (check the case title and filing title); nothing was exported.');
+    }
+    progress('Writing the manifest');
+    await put(EXPORT_FILES.manifest, manifestBytes);
+    if (request.package) {
+      progress('Encrypting the sealed package');
+      await writeSealedPackage(
+        join(temp, EXPORT_FILES.package),
+        [EXPORT_FILES.sealedPdf, EXPORT_FILES.identityKey, EXPORT_FILES.manifest].map((name) => ({ name, bytes: written.get(name)! })),
+        request.package,
+      );
+    }
+
+    progress('Moving the files into place');
+    const all = [...names];
+    await moveIntoPlace(temp, destination, all);
+    const listed = await Promise.all(
+      all.map(async (name) => (written.has(name) ? describe(name, written.get(name)!) : describeFile(name, join(destination, name)))),
+    );
+    return { status: 'exported', folder: destination, files: listed, verification, manifest };
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+async function verify(request: ExportRequest, written: ReadonlyMap<string, Uint8Array>): Promise<Verification> {
+  const hits: FileHit[] = [];
+  let cleared = 0;
+  const check = (file: string, source: ScanSource) => {
+    for (const hit of request.scan(source)) {
+      if (request.clearances.covers(hit)) cleared++;
+      else hits.push(toFileHit(file, hit));
+    }
+  };
+  const scanned: string[] = [];
+  const publicPdf = await pdfText(written.get(EXPORT_FILES.publicPdf)!);
+  check(EXPORT_FILES.publicPdf, publicPdf);
+  check(EXPORT_FILES.publicPdf, { text: publicPdf.metadata.join('\n') });
+  scanned.push(EXPORT_FILES.publicPdf);
+  const publicDocx = written.get(EXPORT_FILES.publicDocx);
+  if (publicDocx) {
+    check(EXPORT_FILES.publicDocx, await docxPartsText(publicDocx));
+    scanned.push(EXPORT_FILES.publicDocx);
+  }
+
+  const legalNames = request.renders.cited.map((p) => p.identity.legalName);
+  const sealedComplete =
+    missingNames(await pdfText(written.get(EXPORT_FILES.sealedPdf)!), legalNames).length === 0 &&
+    missingNames(await pdfText(written.get(EXPORT_FILES.identityKey)!), legalNames).length === 0;
+  if (!sealedComplete) {
+    // A defect, not a user error: the sealed version must identify everyone it cites.
+    throw new VaultError('INTERNAL', 'The sealed PDF or identity key does not show every cited plaintiff’s legal name; nothing was exported. Report this as a bug.');
+  }
+  return { result: hits.length === 0 ? 'passed' : 'failed', scanned, identities: request.identities, hits, cleared, sealedComplete };
+}
+
+/** The destination exists (or is created), is a writable folder, and holds none of our files. */
+async function prepareDestination(destination: string, names: readonly string[]): Promise<void> {
+  try {
+    await mkdir(destination, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw unwritable(destination, error);
+  }
+  const info = await stat(destination);
+  if (!info.isDirectory()) throw new VaultError('VALIDATION', `${destination} is a file, not a folder. Choose a folder for the export.`);
+  try {
+    await access(destination, constants.W_OK);
+  } catch (error) {
+    throw unwritable(destination, error);
+  }
+  const present: string[] = [];
+  for (const name of names) {
+    if (await exists(join(destination, name))) present.push(name);
+  }
+  if (present.length > 0) {
+    throw new VaultError(
+      'CONFLICT',
+      `${destination} already holds an export (${present.join(', ')}). DoeVault never overwrites one: choose an empty folder, or move those files away first.`,
+    );
+  }
+}
+
+function unwritable(destination: string, cause: unknown): VaultError {
+  return new VaultError('VALIDATION', `Cannot write to ${destination} (${(cause as NodeJS.ErrnoException).code ?? 'error'}). Choose a folder you can write to.`, { cause });
+}
+
+/** Links each file into place (never over an existing one); on a clash, takes back what it moved. */
+async function moveIntoPlace(temp: string, destination: string, names: readonly string[]): Promise<void> {
+  const moved: string[] = [];
+  try {
+    for (const name of names) {
+      await link(join(temp, name), join(destination, name));
+      moved.push(name);
+    }
+  } catch (error) {
+    await Promise.all(moved.map((name) => unlink(join(destination, name)).catch(() => undefined)));
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new VaultError('CONFLICT', `A file appeared in ${destination} while exporting; nothing was exported. Choose an empty folder.`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function describe(name: string, bytes: Uint8Array): ExportedFile {
+  return { name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+}
+
+async function describeFile(name: string, path: string): Promise<ExportedFile> {
+  return describe(name, new Uint8Array(await readFile(path)));
+}

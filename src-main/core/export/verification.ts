@@ -1,0 +1,81 @@
+import type { LeakHit, ScanSource, VariantKind } from '../scan/types';
+import { fold } from '../text/normalize';
+import { clearable } from '../filings/resolution';
+
+/** A hit in a written file: where it is and whom it points at. */
+export interface FileHit {
+  file: string;
+  page?: number | undefined;
+  line: number;
+  kind: VariantKind;
+  confidence: LeakHit['confidence'];
+  /** The pseudonyms the text may point at (never the text itself: reports are shown and logged). */
+  pseudonyms: string[];
+}
+
+export interface Verification {
+  result: 'passed' | 'failed';
+  /** Files read back and scanned. */
+  scanned: string[];
+  /** How many identities of the vault each file was checked against. */
+  identities: number;
+  hits: FileHit[];
+  /** Hits on text the user marked "not a plaintiff" (a given name or surname alone, a date). */
+  cleared: number;
+  /** Every cited plaintiff's legal name is in the sealed files. */
+  sealedComplete: boolean;
+}
+
+/**
+ * Wording the user marked "not a plaintiff", folded. A hit in a public file passes only when it
+ * could honestly name someone else (clearable) and lies within such wording.
+ */
+export class Clearances {
+  private readonly wordings: string[];
+
+  constructor(wordings: Iterable<string>) {
+    this.wordings = [...wordings].map((w) => ` ${fold(w)} `);
+  }
+
+  covers(hit: LeakHit): boolean {
+    if (!clearable(hit)) return false;
+    const folded = ` ${fold(hit.text)} `;
+    return this.wordings.some((wording) => wording.includes(folded));
+  }
+}
+
+export function toFileHit(file: string, hit: LeakHit): FileHit {
+  return {
+    file,
+    ...(hit.page !== undefined ? { page: hit.page } : {}),
+    line: hit.line,
+    kind: hit.kind,
+    confidence: hit.confidence,
+    pseudonyms: hit.targets.map((target) => target.pseudonym),
+  };
+}
+
+/** Whether `source` shows each name, however the layout broke its lines. */
+export function missingNames(source: ScanSource, names: readonly string[]): string[] {
+  const text = ` ${fold(source.text.replace(/-\n/g, ''))} `;
+  return names.filter((name) => !text.includes(` ${fold(name)} `));
+}
+
+const KIND_WORDS: Record<VariantKind, string> = {
+  'full-name': 'full name',
+  surname: 'surname',
+  'given-name': 'given name',
+  alias: 'alias',
+  email: 'email address',
+  phone: 'phone number',
+  'id-number': 'ID number',
+  'date-of-birth': 'date of birth',
+  address: 'street address',
+};
+
+/** "public.pdf page 3, line 12: the surname of Jane Doe 3" — no identity in it. */
+export function describeFileHit(hit: FileHit): string {
+  const place = `${hit.file}${hit.page !== undefined ? ` page ${hit.page},` : ''} line ${hit.line}`;
+  const whom = hit.pseudonyms.length === 1 ? hit.pseudonyms[0]! : `one of ${hit.pseudonyms.join(', ')}`;
+  return `${place}: the ${KIND_WORDS[hit.kind]} of ${whom}`;
+}

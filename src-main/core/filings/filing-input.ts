@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { isoDate, line, optional, parseInput, requiredLine, text } from '../validation';
+import type { FilingFormat } from './document';
+
+export const FILING_FORMATS = ['california', 'federal'] as const satisfies readonly FilingFormat[];
+
+/** Identifiers the identity-key exhibit can list beside each legal name. */
+export const KEY_FIELDS = ['aliases', 'dob', 'email', 'phone', 'address', 'idNumbers'] as const;
+export type KeyField = (typeof KEY_FIELDS)[number];
+
+/** A body as long as a 500-page filing, with room to spare. */
+export const MAX_BODY = 2_000_000;
+
+const labelList = z
+  .array(line('Label', 200), { error: 'Labels must be a list of lines' })
+  .max(4, 'At most 4 labels')
+  .transform((labels) => labels.filter((label) => label.length > 0));
+
+export const filingInputSchema = z.object({
+  title: requiredLine('Title', 300),
+  documentType: optional(line('Document type', 100)),
+  format: z.enum(FILING_FORMATS, { error: 'Format must be california or federal' }).default('california'),
+  court: optional(line('Court', 300)),
+  caseNumber: optional(line('Case number', 100)),
+  /** The caption's left side: the parties, as they appear publicly. */
+  parties: optional(text('Parties', 2_000)),
+  counsel: optional(text('Counsel', 2_000)),
+  body: text('Body', MAX_BODY),
+  /** Replaces the default first-page labels of that version when given. */
+  labels: z.object({ public: labelList.optional(), sealed: labelList.optional() }).default({}),
+  orderDate: optional(isoDate('Order date')),
+  keyFields: z
+    .array(z.enum(KEY_FIELDS, { error: `Identity key fields must be among ${KEY_FIELDS.join(', ')}` }))
+    .default([])
+    .transform((fields) => [...new Set(fields)]),
+});
+
+export type FilingInput = z.input<typeof filingInputSchema>;
+export type FilingDetails = z.output<typeof filingInputSchema>;
+
+export interface FilingSummary {
+  id: string;
+  caseId: string;
+  title: string;
+  documentType?: string | undefined;
+  format: FilingFormat;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Filing extends FilingSummary {
+  details: FilingDetails;
+}
+
+export function parseFilingInput(input: unknown): FilingDetails {
+  return parseInput(filingInputSchema, input);
+}

@@ -1,0 +1,190 @@
+import type { CaseDetails } from '../cases/cases';
+import { VaultError } from '../errors';
+import type { PlaintiffIdentity } from '../plaintiffs/plaintiff-input';
+import type { Block, RenderedDocument, Run } from './document';
+import type { FilingDetails, KeyField } from './filing-input';
+import { defaultLabels } from './labels';
+import { parseBody } from './markdown';
+import { replaceSpans } from './resolution';
+import { findTokens, REDACTION_TEXT, type PlacedToken } from './tokens';
+
+/** A plaintiff of the filing's case, as the renders need them. */
+export interface CasePlaintiff {
+  pseudonym: string;
+  seq: number;
+  identity: PlaintiffIdentity;
+}
+
+export interface RenderContext {
+  caseDetails: CaseDetails;
+  plaintiffs: readonly CasePlaintiff[];
+  /** ISO time written into the documents' metadata. */
+  now: string;
+}
+
+export interface FilingRenders {
+  public: RenderedDocument;
+  sealed: RenderedDocument;
+  identityKey: RenderedDocument;
+  /** The plaintiffs the body cites, in case order: the identity key lists them. */
+  cited: CasePlaintiff[];
+}
+
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const PLACEHOLDER = /\uE000(\d+)\uE001/g;
+
+/** Normalised form of a pseudonym for lookups: "jane  doe 3" finds "Jane Doe 3". */
+export function pseudonymKey(pseudonym: string): string {
+  return pseudonym.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * One source, three renders (DESIGN.md §6). The body must already be free of unresolved
+ * identities (the export checks that first); here every token becomes its text for the audience.
+ */
+export function renderFiling(details: FilingDetails, ctx: RenderContext): FilingRenders {
+  const byKey = new Map(ctx.plaintiffs.map((p) => [pseudonymKey(p.pseudonym), p]));
+  const body = details.body.replace(/[\uE000\uE001]/g, '');
+  const tokens = findTokens(body);
+  const unknown = [...new Set(tokens.flatMap(({ token }) => (token.kind === 'plaintiff' && !byKey.has(pseudonymKey(token.pseudonym)) ? [token.pseudonym] : [])))];
+  if (unknown.length > 0) {
+    throw new VaultError(
+      'VALIDATION',
+      `${unknown.map((p) => `{{${p}}}`).join(', ')} ${unknown.length === 1 ? 'names' : 'name'} no plaintiff of this case. Check the pseudonym against the roster, or insert the plaintiff with @.`,
+      { field: 'body' },
+    );
+  }
+  const blocks = parseBody(withPlaceholders(body, tokens));
+  const cited = citedPlaintiffs(tokens, byKey);
+  const labels = defaultLabels(details.format, details.orderDate);
+  const frame = (audience: RenderedDocument['audience'], documentTitle: string, printedLabels: string[], content: Block[]): RenderedDocument => {
+    const field = (name: string, text: string): string => expandField(name, text, audience === 'public');
+    return {
+      format: details.format,
+      audience,
+      metadataTitle: expandField('title', details.title, true),
+      counsel: lines(field('counsel', details.counsel ?? '')),
+      court: field('court', details.court ?? ctx.caseDetails.court ?? '').toUpperCase(),
+      parties: lines(field('parties', details.parties ?? ctx.caseDetails.title)),
+      captionRight: [`Case No. ${field('caseNumber', details.caseNumber ?? ctx.caseDetails.number ?? '__________')}`, '', field('title', documentTitle).toUpperCase()],
+      labels: printedLabels,
+      footer: field('title', documentTitle),
+      blocks: content,
+      createdAt: ctx.now,
+    };
+  };
+
+  const firstMention = new Set<string>();
+  const sealedText = (placed: PlacedToken): string => {
+    const { token } = placed;
+    if (token.kind !== 'plaintiff') return token.wording;
+    const plaintiff = byKey.get(pseudonymKey(token.pseudonym))!;
+    const wording = token.wording ?? plaintiff.identity.legalName;
+    if (firstMention.has(plaintiff.pseudonym)) return wording;
+    firstMention.add(plaintiff.pseudonym);
+    return `${wording} (${plaintiff.pseudonym})`;
+  };
+  const publicText = ({ token }: PlacedToken): string =>
+    token.kind === 'plaintiff' ? byKey.get(pseudonymKey(token.pseudonym))!.pseudonym : token.kind === 'redacted' ? REDACTION_TEXT : token.wording;
+
+  return {
+    public: frame('public', details.title, details.labels.public ?? labels.public, expand(blocks, tokens, publicText)),
+    sealed: frame('sealed', details.title, details.labels.sealed ?? labels.sealed, expand(blocks, tokens, sealedText)),
+    identityKey: frame('identity-key', `Identity key to ${details.title}`, details.labels.sealed ?? labels.sealed, identityKeyBlocks(details, cited)),
+    cited,
+  };
+}
+
+/**
+ * The caption's fields may hold "redacted" and "not a plaintiff" tokens (an attorney who shares a
+ * first name with a plaintiff), never a plaintiff's: a caption names parties as filed.
+ */
+function expandField(field: string, text: string, isPublic: boolean): string {
+  const tokens = findTokens(text);
+  for (const { token } of tokens) {
+    if (token.kind === 'plaintiff') {
+      throw new VaultError('VALIDATION', `The ${field} may not hold a plaintiff token ({{${token.pseudonym}}}); write the pseudonym as plain text there.`, { field });
+    }
+  }
+  return replaceSpans(
+    text,
+    tokens.map(({ token, start, end }) => ({ start, end, replacement: token.kind === 'redacted' && isPublic ? REDACTION_TEXT : (token as { wording: string }).wording })),
+  );
+}
+
+function withPlaceholders(body: string, tokens: readonly PlacedToken[]): string {
+  let out = '';
+  let from = 0;
+  tokens.forEach((placed, i) => {
+    out += body.slice(from, placed.start) + OPEN + i + CLOSE;
+    from = placed.end;
+  });
+  return out + body.slice(from);
+}
+
+/** Replaces placeholders in document order, so "first mention" means first on paper. */
+function expand(blocks: readonly Block[], tokens: readonly PlacedToken[], textOf: (token: PlacedToken) => string): Block[] {
+  const runs = (list: readonly Run[]): Run[] => list.map((run) => ({ ...run, text: run.text.replace(PLACEHOLDER, (_, i: string) => textOf(tokens[Number(i)]!)) }));
+  return blocks.map((block): Block => {
+    switch (block.type) {
+      case 'heading':
+      case 'paragraph':
+      case 'quote':
+        return { ...block, runs: runs(block.runs) };
+      case 'list':
+        return { ...block, items: block.items.map(runs) };
+      case 'table':
+        return { ...block, header: block.header.map(runs), rows: block.rows.map((row) => row.map(runs)) };
+      case 'footnotes':
+        return { ...block, notes: block.notes.map((note) => ({ ...note, runs: runs(note.runs) })) };
+    }
+  });
+}
+
+function citedPlaintiffs(tokens: readonly PlacedToken[], byKey: ReadonlyMap<string, CasePlaintiff>): CasePlaintiff[] {
+  const cited = new Map<string, CasePlaintiff>();
+  for (const { token } of tokens) {
+    if (token.kind === 'plaintiff') {
+      const plaintiff = byKey.get(pseudonymKey(token.pseudonym))!;
+      cited.set(plaintiff.pseudonym, plaintiff);
+    }
+  }
+  return [...cited.values()].sort((a, b) => a.seq - b.seq);
+}
+
+const KEY_FIELD_LABELS: Record<KeyField, string> = {
+  aliases: 'Aliases',
+  dob: 'Date of birth',
+  email: 'Email',
+  phone: 'Phone',
+  address: 'Address',
+  idNumbers: 'ID numbers',
+};
+
+function identityKeyBlocks(details: FilingDetails, cited: readonly CasePlaintiff[]): Block[] {
+  const cell = (text: string): Run[] => [{ text }];
+  const value = (identity: PlaintiffIdentity, field: KeyField): string => {
+    const raw = identity[field];
+    return Array.isArray(raw) ? raw.join('; ') : (raw ?? '');
+  };
+  return [
+    {
+      type: 'paragraph',
+      runs: [
+        {
+          text: `This exhibit identifies each plaintiff who appears under a pseudonym in the ${details.title}. It is lodged under seal and may not be made public.`,
+        },
+      ],
+    },
+    {
+      type: 'table',
+      header: ['Pseudonym', 'Legal name', ...details.keyFields.map((field) => KEY_FIELD_LABELS[field])].map(cell),
+      rows: cited.map((p) => [cell(p.pseudonym), cell(p.identity.legalName), ...details.keyFields.map((field) => cell(value(p.identity, field)))]),
+    },
+  ];
+}
+
+function lines(text: string): string[] {
+  return text === '' ? [] : text.split('\n').map((line) => line.trimEnd());
+}

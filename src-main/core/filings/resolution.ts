@@ -1,0 +1,122 @@
+import { VaultError } from '../errors';
+import type { HitTarget, LeakHit } from '../scan/types';
+import { fold } from '../text/normalize';
+import { formatToken, lineCounter, type Token } from './tokens';
+
+/**
+ * What a draft's hits become (issue: "Nothing ambiguous passes silently"). A hit that can name
+ * only one plaintiff of this case becomes that plaintiff's token; a phone number, email, address
+ * or ID number becomes a redaction; everything else waits for a person to decide.
+ */
+export type Action =
+  | { kind: 'plaintiff'; pseudonym: string }
+  | { kind: 'redact' }
+  | { kind: 'ask'; why: AskReason };
+
+export type AskReason =
+  | 'several' // the text may name several people of the vault (a shared surname)
+  | 'common-word' // the text is also an ordinary word ("Will", "Young")
+  | 'other-case' // the text names someone of another case only
+  | 'date'; // a date that is someone's date of birth, or just a date
+
+export interface Finding extends LeakHit {
+  action: Action;
+}
+
+/** The user's answer to a finding. */
+export type Choice = { kind: 'plaintiff'; pseudonym: string } | { kind: 'redact' } | { kind: 'not-a-plaintiff' };
+
+const NAME_KINDS = new Set<LeakHit['kind']>(['full-name', 'surname', 'given-name', 'alias']);
+
+export function classify(hit: LeakHit, caseId: string): Finding {
+  return { ...hit, action: actionFor(hit, caseId) };
+}
+
+function actionFor(hit: LeakHit, caseId: string): Action {
+  if (hit.kind === 'date-of-birth') return { kind: 'ask', why: 'date' };
+  if (!NAME_KINDS.has(hit.kind)) return { kind: 'redact' };
+  const inCase = hit.targets.filter((target) => target.caseId === caseId);
+  if (hit.reasons.includes('common-word')) return { kind: 'ask', why: 'common-word' };
+  if (hit.targets.length > 1 || hit.reasons.includes('shared')) return { kind: 'ask', why: 'several' };
+  if (inCase.length === 0) return { kind: 'ask', why: 'other-case' };
+  return { kind: 'plaintiff', pseudonym: inCase[0]!.pseudonym };
+}
+
+/**
+ * Only what may honestly name someone else can be marked "not a plaintiff": a given name or
+ * surname alone, a common word, a date. A full name, alias, contact detail or ID number of
+ * someone in the vault must be given to a plaintiff or redacted, and the export's verifier
+ * refuses it in a public file whatever the draft says.
+ */
+export function clearable(hit: Pick<LeakHit, 'confidence' | 'kind'>): boolean {
+  return hit.confidence === 'low' || hit.kind === 'date-of-birth';
+}
+
+/** The token that replaces a hit's text for a decision. */
+export function tokenFor(hit: Pick<LeakHit, 'text' | 'kind' | 'targets'>, choice: Choice, legalNameOf: (pseudonym: string) => string | undefined): Token {
+  const wording = hit.text.replace(/\s+/g, ' ').trim();
+  switch (choice.kind) {
+    case 'redact':
+      return { kind: 'redacted', wording };
+    case 'not-a-plaintiff':
+      return { kind: 'not-a-plaintiff', wording };
+    case 'plaintiff': {
+      const legalName = legalNameOf(choice.pseudonym);
+      if (legalName === undefined) {
+        throw new VaultError('VALIDATION', `${choice.pseudonym} is not a plaintiff of this case. Pick one from the roster.`, { field: 'pseudonym' });
+      }
+      // A contact detail given to a plaintiff still prints as a redaction: the pseudonym in place
+      // of a phone number would read as nonsense.
+      if (!NAME_KINDS.has((hit as LeakHit).kind)) return { kind: 'redacted', wording };
+      return fold(wording) === fold(legalName) ? { kind: 'plaintiff', pseudonym: choice.pseudonym } : { kind: 'plaintiff', pseudonym: choice.pseudonym, wording };
+    }
+  }
+}
+
+/** Replaces the spans of `edits` (non-overlapping, any order) in `text`. */
+export function replaceSpans(text: string, edits: readonly { start: number; end: number; replacement: string }[]): string {
+  let out = '';
+  let from = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    out += text.slice(from, edit.start) + edit.replacement;
+    from = edit.end;
+  }
+  return out + text.slice(from);
+}
+
+export interface PreparedDraft {
+  /** The draft with every unambiguous mention turned into a token. */
+  text: string;
+  /** How many mentions became tokens. */
+  converted: number;
+  /** What still needs a person, with offsets into `text`. */
+  questions: Finding[];
+}
+
+/**
+ * Turns the unambiguous hits of a draft into tokens and returns the rest as questions, with
+ * their offsets moved to the new text.
+ */
+export function prepareDraft(text: string, findings: readonly Finding[], legalNameOf: (pseudonym: string) => string | undefined): PreparedDraft {
+  const edits: { start: number; end: number; replacement: string }[] = [];
+  const questions: Finding[] = [];
+  let shift = 0;
+  for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
+    if (finding.action.kind === 'ask') {
+      questions.push({ ...finding, start: finding.start + shift, end: finding.end + shift });
+      continue;
+    }
+    const choice: Choice = finding.action.kind === 'redact' ? { kind: 'redact' } : finding.action;
+    const replacement = formatToken(tokenFor(finding, choice, legalNameOf));
+    edits.push({ start: finding.start, end: finding.end, replacement });
+    shift += replacement.length - (finding.end - finding.start);
+  }
+  const prepared = replaceSpans(text, edits);
+  // A name broken across lines becomes a one-line token: the lines after it move up.
+  const lineOf = lineCounter(prepared);
+  return { text: prepared, converted: edits.length, questions: questions.map((q) => ({ ...q, line: lineOf(q.start) })) };
+}
+
+export function describeTargets(targets: readonly HitTarget[]): string {
+  return targets.map((target) => target.pseudonym).join(', ');
+}

@@ -1,0 +1,122 @@
+import { VaultError } from '../errors';
+
+/**
+ * Plaintiff tokens: the one markup a filing's body has beyond Markdown. Every name, contact
+ * detail or number that points at a person of the vault is written as a token, so that the
+ * public and sealed versions come from the same text:
+ *
+ *   {{Jane Doe 3}}                  public: Jane Doe 3     sealed: her legal name
+ *   {{Jane Doe 3|Maria}}            public: Jane Doe 3     sealed: Maria (the wording as drafted)
+ *   {{redacted|(555) 010-0199}}     public: [REDACTED]     sealed: (555) 010-0199
+ *   {{not a plaintiff|Washington}}  both: Washington (the user says it names nobody in the vault)
+ *
+ * In the sealed version the first mention of each plaintiff also gives the pseudonym:
+ * "Maria Ramírez (Jane Doe 3)".
+ */
+export type Token =
+  | { kind: 'plaintiff'; pseudonym: string; wording?: string }
+  | { kind: 'redacted'; wording: string }
+  | { kind: 'not-a-plaintiff'; wording: string };
+
+export interface PlacedToken {
+  token: Token;
+  /** Offsets of the whole token, braces included. */
+  start: number;
+  end: number;
+  line: number;
+}
+
+export const REDACTED_HEAD = 'redacted';
+export const NOT_A_PLAINTIFF_HEAD = 'not a plaintiff';
+export const REDACTION_TEXT = '[REDACTED]';
+
+const TOKEN = /\{\{([^{}\n]*)\}\}/g;
+
+/** Every token of `text`, in order. Throws VALIDATION for a token that is opened and never closed. */
+export function findTokens(text: string): PlacedToken[] {
+  const tokens: PlacedToken[] = [];
+  const lines = lineCounter(text);
+  for (const match of text.matchAll(TOKEN)) {
+    const start = match.index;
+    tokens.push({ token: parseToken(match[1]!, lines(start)), start, end: start + match[0].length, line: lines(start) });
+  }
+  const stray = strayBraces(text, tokens);
+  if (stray !== undefined) {
+    throw new VaultError(
+      'VALIDATION',
+      `Line ${lines(stray)}: "{{" without a matching "}}" on the same line. Close the token, e.g. {{Jane Doe 3}}.`,
+      { field: 'body' },
+    );
+  }
+  return tokens;
+}
+
+export function formatToken(token: Token): string {
+  switch (token.kind) {
+    case 'plaintiff':
+      return token.wording === undefined ? `{{${token.pseudonym}}}` : `{{${token.pseudonym}|${clean(token.wording)}}}`;
+    case 'redacted':
+      return `{{${REDACTED_HEAD}|${clean(token.wording)}}}`;
+    case 'not-a-plaintiff':
+      return `{{${NOT_A_PLAINTIFF_HEAD}|${clean(token.wording)}}}`;
+  }
+}
+
+/** Offsets covered by tokens, for skipping them. */
+export function tokenSpans(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(TOKEN)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
+function parseToken(inner: string, line: number): Token {
+  const bar = inner.indexOf('|');
+  const head = (bar < 0 ? inner : inner.slice(0, bar)).trim().replace(/\s+/g, ' ');
+  const wording = bar < 0 ? undefined : inner.slice(bar + 1).trim().replace(/\s+/g, ' ');
+  if (head === '') {
+    throw new VaultError('VALIDATION', `Line ${line}: an empty token {{ }}. Write a pseudonym inside, e.g. {{Jane Doe 3}}.`, { field: 'body' });
+  }
+  if (wording === '') {
+    throw new VaultError('VALIDATION', `Line ${line}: a token with nothing after "|". Remove the "|" or write the wording after it.`, { field: 'body' });
+  }
+  const lower = head.toLowerCase();
+  if (lower === REDACTED_HEAD || lower === NOT_A_PLAINTIFF_HEAD) {
+    if (wording === undefined) {
+      throw new VaultError('VALIDATION', `Line ${line}: {{${head}}} needs the text it applies to, e.g. {{${lower}|…}}.`, { field: 'body' });
+    }
+    return lower === REDACTED_HEAD ? { kind: 'redacted', wording } : { kind: 'not-a-plaintiff', wording };
+  }
+  return wording === undefined ? { kind: 'plaintiff', pseudonym: head } : { kind: 'plaintiff', pseudonym: head, wording };
+}
+
+/** The first "{{" or "}}" that is not part of a token, if any. */
+function strayBraces(text: string, tokens: readonly PlacedToken[]): number | undefined {
+  let from = 0;
+  for (const { start, end } of [...tokens, { start: text.length, end: text.length }]) {
+    const gap = text.slice(from, start);
+    const open = gap.indexOf('{{');
+    const close = gap.indexOf('}}');
+    const first = [open, close].filter((i) => i >= 0);
+    if (first.length > 0) return from + Math.min(...first);
+    from = end;
+  }
+  return undefined;
+}
+
+function clean(wording: string): string {
+  return wording.replace(/[{}|]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** 1-based line of an offset; for many lookups in increasing order it stays linear. */
+export function lineCounter(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}

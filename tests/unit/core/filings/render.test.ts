@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseDetails } from '../../../../src-main/core/cases/cases';
+import type { Block, RenderedDocument } from '../../../../src-main/core/filings/document';
+import { parseFilingInput } from '../../../../src-main/core/filings/filing-input';
+import { defaultLabels, longDate } from '../../../../src-main/core/filings/labels';
+import { renderFiling, type CasePlaintiff } from '../../../../src-main/core/filings/render';
+import type { PlaintiffIdentity } from '../../../../src-main/core/plaintiffs/plaintiff-input';
+import { codeOf } from '../../../fixtures/checks';
+
+// Invented people: nobody real.
+const identity = (legalName: string, extra: Partial<PlaintiffIdentity> = {}): PlaintiffIdentity => ({
+  legalName,
+  aliases: [],
+  gender: 'female',
+  idNumbers: [],
+  ...extra,
+});
+
+const PLAINTIFFS: CasePlaintiff[] = [
+  { pseudonym: 'Jane Doe 1', seq: 1, identity: identity('Zephyrine Quillfeather', { dob: '1984-03-07', email: 'zq@example.org' }) },
+  { pseudonym: 'John Doe 2', seq: 2, identity: identity('Bartholomew Oakhaven', { gender: 'male', idNumbers: ['B-4471'] }) },
+  { pseudonym: 'Jane Doe 3', seq: 3, identity: identity('Nguyễn Thị Minh Khai') },
+];
+
+const CASE: CaseDetails = { title: 'Jane Does 1–3 v. City of Springfield', court: 'Superior Court of California, County of Springfield', number: '24STCV01234', scheme: { kind: 'gendered' } };
+
+const render = (input: Record<string, unknown>) =>
+  renderFiling(parseFilingInput({ title: 'Complaint for Damages', body: '', ...input }), { caseDetails: CASE, plaintiffs: PLAINTIFFS, now: '2026-11-22T10:00:00.000Z' });
+
+function textOf(doc: RenderedDocument): string {
+  const runs = (blocks: readonly Block[]): string[] =>
+    blocks.flatMap((block) => {
+      switch (block.type) {
+        case 'heading':
+        case 'paragraph':
+        case 'quote':
+          return block.runs.map((r) => r.text);
+        case 'list':
+          return block.items.flat().map((r) => r.text);
+        case 'table':
+          return [...block.header.flat(), ...block.rows.flat(2)].map((r) => r.text);
+        case 'footnotes':
+          return block.notes.flatMap((n) => n.runs.map((r) => r.text));
+      }
+    });
+  return [...doc.labels, ...doc.counsel, doc.court, ...doc.parties, ...doc.captionRight, doc.footer, doc.metadataTitle, ...runs(doc.blocks)].join('\n');
+}
+
+describe('one source, three renders', () => {
+  const body = [
+    '# Parties',
+    '',
+    'Plaintiff {{Jane Doe 1}} is an officer. {{Jane Doe 1|Zephyrine}} reported to {{John Doe 2}}.',
+    '',
+    '| Plaintiff | Badge |',
+    '|---|---|',
+    '| {{John Doe 2|Oakhaven}} | {{redacted|B-4471}} |',
+    '',
+    'She lives in {{not a plaintiff|Springfield}}.[^1]',
+    '',
+    '[^1]: Contact: {{redacted|zq@example.org}}; see {{Jane Doe 3}}.',
+  ].join('\n');
+  const renders = render({ body, keyFields: ['dob', 'idNumbers'] });
+
+  it('public: pseudonyms and redactions, no legal name anywhere', () => {
+    const text = textOf(renders.public);
+    expect(text).toContain('Plaintiff Jane Doe 1 is an officer. Jane Doe 1 reported to John Doe 2.');
+    expect(text).toContain('[REDACTED]');
+    expect(text).toContain('She lives in Springfield.[1]');
+    expect(text).toContain('Contact: [REDACTED]; see Jane Doe 3.');
+    for (const p of PLAINTIFFS) {
+      for (const word of p.identity.legalName.split(' ')) expect(text).not.toContain(word);
+    }
+    expect(text).not.toContain('B-4471');
+    expect(text).not.toContain('zq@example.org');
+  });
+
+  it('sealed: legal names, the pseudonym beside the first mention only, the drafted wording kept', () => {
+    const text = textOf(renders.sealed);
+    expect(text).toContain('Plaintiff Zephyrine Quillfeather (Jane Doe 1) is an officer. Zephyrine reported to Bartholomew Oakhaven (John Doe 2).');
+    expect(text).toContain('Oakhaven');
+    expect(text).toContain('B-4471');
+    expect(text).toContain('Contact: zq@example.org; see Nguyễn Thị Minh Khai (Jane Doe 3).');
+    expect(text.match(/\(Jane Doe 1\)/g)).toHaveLength(1);
+  });
+
+  it('identity key: the cited plaintiffs in roster order with the chosen identifiers', () => {
+    const table = renders.identityKey.blocks.find((b) => b.type === 'table');
+    expect(table && table.type === 'table' && table.header.map((cell) => cell[0]!.text)).toEqual(['Pseudonym', 'Legal name', 'Date of birth', 'ID numbers']);
+    expect(table && table.type === 'table' && table.rows.map((row) => row.map((cell) => cell[0]!.text))).toEqual([
+      ['Jane Doe 1', 'Zephyrine Quillfeather', '1984-03-07', ''],
+      ['John Doe 2', 'Bartholomew Oakhaven', '', 'B-4471'],
+      ['Jane Doe 3', 'Nguyễn Thị Minh Khai', '', ''],
+    ]);
+    expect(renders.cited.map((p) => p.pseudonym)).toEqual(['Jane Doe 1', 'John Doe 2', 'Jane Doe 3']);
+  });
+
+  it('caption, footer and metadata title come from the filing and the case; the metadata title is public in every version', () => {
+    for (const doc of [renders.public, renders.sealed, renders.identityKey]) {
+      expect(doc.metadataTitle).toBe('Complaint for Damages');
+      expect(doc.court).toBe('SUPERIOR COURT OF CALIFORNIA, COUNTY OF SPRINGFIELD');
+      expect(doc.parties).toEqual([CASE.title]);
+      expect(doc.captionRight[0]).toBe('Case No. 24STCV01234');
+      expect(doc.createdAt).toBe('2026-11-22T10:00:00.000Z');
+    }
+    expect(renders.public.footer).toBe('Complaint for Damages');
+    expect(renders.identityKey.footer).toBe('Identity key to Complaint for Damages');
+  });
+
+  it('prints the default labels of the format, or the user’s own', () => {
+    expect(renders.public.labels).toEqual(defaultLabels('california').public);
+    expect(renders.sealed.labels).toEqual(defaultLabels('california').sealed);
+    expect(renders.identityKey.labels).toEqual(defaultLabels('california').sealed);
+    const own = render({ labels: { public: ['PUBLIC VERSION'] } });
+    expect(own.public.labels).toEqual(['PUBLIC VERSION']);
+    expect(own.sealed.labels).toEqual(defaultLabels('california').sealed);
+  });
+
+  it('refuses a token for a plaintiff who does not exist, naming it', async () => {
+    expect(await codeOf(() => render({ body: 'Both {{Jane Doe 1}} and {{Jane Doe 99}} and {{Doe 7}}.' }))).toBe('VALIDATION');
+    expect(() => render({ body: '{{Jane Doe 99}} and {{Doe 7}}' })).toThrow(/\{\{Jane Doe 99\}\}, \{\{Doe 7\}\} name no plaintiff of this case/);
+  });
+
+  it('refuses a plaintiff token in a caption field, which names parties as filed', async () => {
+    expect(await codeOf(() => render({ parties: '{{Jane Doe 1}}, Plaintiff' }))).toBe('VALIDATION');
+  });
+
+  it('lets caption fields redact or clear text', () => {
+    const { public: pub, sealed } = render({ counsel: 'Ann {{redacted|Oakhaven}}, Esq.\n{{not a plaintiff|Grant}} LLP' });
+    expect(pub.counsel).toEqual(['Ann [REDACTED], Esq.', 'Grant LLP']);
+    expect(sealed.counsel).toEqual(['Ann Oakhaven, Esq.', 'Grant LLP']);
+  });
+
+  it('an empty body still renders a captioned document with an empty identity key', () => {
+    const empty = render({ body: '' });
+    expect(empty.public.blocks).toEqual([]);
+    expect(empty.cited).toEqual([]);
+  });
+});
+
+describe('sealing labels', () => {
+  it('California: conditionally sealed until an order date is given, then the order date', () => {
+    expect(defaultLabels('california').public).toEqual(['PUBLIC — REDACTS MATERIALS FROM CONDITIONALLY SEALED RECORD']);
+    expect(defaultLabels('california').sealed).toEqual([
+      'CONDITIONALLY UNDER SEAL',
+      'MAY NOT BE EXAMINED WITHOUT COURT ORDER — CONTAINS MATERIAL FROM CONDITIONALLY SEALED RECORD',
+    ]);
+    expect(defaultLabels('california', '2026-03-07').sealed).toEqual(['FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026']);
+  });
+
+  it('federal: redacted and unredacted versions of a document sought to be sealed', () => {
+    expect(defaultLabels('federal')).toEqual({
+      public: ['REDACTED VERSION OF DOCUMENT SOUGHT TO BE SEALED'],
+      sealed: ['UNREDACTED VERSION OF DOCUMENT SOUGHT TO BE SEALED'],
+    });
+  });
+
+  it('writes dates the way courts do', () => {
+    expect(longDate('2026-12-01')).toBe('December 1, 2026');
+  });
+});
