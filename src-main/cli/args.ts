@@ -22,6 +22,8 @@ export interface CommandShape {
   path: readonly string[];
   options: OptionSpecs;
   required?: readonly string[];
+  /** Names of the arguments that follow the command's words (all required), e.g. ["FILE"]. */
+  positionals?: readonly string[];
 }
 
 export interface Invocation<C extends CommandShape> {
@@ -59,8 +61,9 @@ export function parseInvocation<C extends CommandShape>(argv: string[], commands
     .filter((candidate) => candidate.path.every((word, i) => words[i] === word))
     .sort((a, b) => b.path.length - a.path.length)[0];
   if (!command) return { command: undefined, options, words };
-  if (words.length > command.path.length) {
-    throw new UsageError(`unexpected argument "${words[command.path.length]}" for \`${command.path.join(' ')}\``);
+  const expected = command.positionals ?? [];
+  if (words.length > command.path.length + expected.length) {
+    throw new UsageError(`unexpected argument "${words[command.path.length + expected.length]}" for \`${command.path.join(' ')}\``);
   }
   for (const name of Object.keys(options)) {
     if (!(name in GLOBAL_OPTIONS) && !(name in command.options)) {
@@ -68,6 +71,8 @@ export function parseInvocation<C extends CommandShape>(argv: string[], commands
     }
   }
   if (!options.help) {
+    const missing = expected[words.length - command.path.length];
+    if (missing !== undefined) throw new UsageError(`\`${command.path.join(' ')}\` needs ${missing}`);
     for (const name of command.required ?? []) {
       if (options[name] === undefined) throw new UsageError(`\`${command.path.join(' ')}\` needs --${name}`);
     }

@@ -32,7 +32,7 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
       io.stdout.write(commandHelp(command));
       return EXIT.ok;
     }
-    await command.run({ io, options, json, vaultPath: resolveVaultPath(io, options) });
+    await command.run({ io, options, args: words.slice(command.path.length), json, vaultPath: resolveVaultPath(io, options) });
     return EXIT.ok;
   } catch (error) {
     return report(io, json, error);

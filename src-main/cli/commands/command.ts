@@ -7,6 +7,8 @@ import { readPassphrase } from '../secrets';
 export interface CommandContext {
   io: CliIo;
   options: ParsedOptions;
+  /** The command's positional arguments (see CommandShape.positionals), in order. */
+  args: string[];
   json: boolean;
   vaultPath: string;
 }

@@ -52,3 +52,18 @@ describe('parseInvocation', () => {
     }
   });
 });
+
+describe('positional arguments', () => {
+  const commands = [{ path: ['package', 'open'], options: { out: { type: 'string' as const, help: '--out DIR' } }, positionals: ['FILE'] }];
+
+  it('takes the named arguments after the command words', () => {
+    const { command, words } = parseInvocation(['package', 'open', 'a.doesealed', '--out', 'x'], commands);
+    expect(command?.path).toEqual(['package', 'open']);
+    expect(words).toEqual(['package', 'open', 'a.doesealed']);
+  });
+
+  it('names a missing argument, and refuses an extra one', () => {
+    expect(() => parseInvocation(['package', 'open'], commands)).toThrow('`package open` needs FILE');
+    expect(() => parseInvocation(['package', 'open', 'a', 'b'], commands)).toThrow('unexpected argument "b"');
+  });
+});
