@@ -10,9 +10,31 @@ export {
   KDF_PRESETS,
   DEFAULT_KDF,
   TEST_ONLY_INSECURE_KDF,
+  SALT_BYTES,
   type KdfParams,
   type KdfPreset,
 } from './kdf';
 export { randomKey, deriveSubkey, KEY_BYTES, type SubkeyPurpose } from './keys';
 export { digest, mac, blindIndex } from './hash';
 export { newRecoveryKey, parseRecoveryKey } from './recovery-key';
+export { encodeBase32, decodeBase32 } from './base32';
+export { wrapKey, unwrapKey, wrappedKeyLength } from './key-wrap';
+export {
+  streamEncryptor,
+  streamDecryptor,
+  STREAM_KEY_BYTES,
+  STREAM_HEADER_BYTES,
+  STREAM_CHUNK_OVERHEAD,
+  type StreamEncryptor,
+  type StreamDecryptor,
+} from './stream';
+export {
+  newBoxKeypair,
+  boxPublicKeyOf,
+  sealToRecipient,
+  openSealedBox,
+  BOX_PUBLIC_KEY_BYTES,
+  BOX_SECRET_KEY_BYTES,
+  SEALED_BOX_OVERHEAD,
+  type BoxKeypair,
+} from './box';

@@ -23,6 +23,8 @@ export function assertComplete(candidate: Partial<Sodium>): void {
     'crypto_kdf_derive_from_key',
     'crypto_generichash',
     'memzero',
+    'crypto_secretstream_xchacha20poly1305_push',
+    'crypto_box_seal',
   ] as const;
   const missing = required.filter((name) => typeof candidate[name] !== 'function');
   if (missing.length > 0) {
