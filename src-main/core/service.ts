@@ -2,6 +2,7 @@ import { AuditLog, type AuditEntry, type AuditEvent, type AuditVerification } fr
 import { newCase, readCase, requireCase, type CaseSummary } from './cases/cases';
 import {
   DEFAULT_KDF,
+  encodeBase32,
   initCrypto,
   newRecoveryKey,
   parseRecoveryKey,
@@ -27,7 +28,7 @@ import {
 import { SearchIndex } from './plaintiffs/search-index';
 import { exportFiling, type ExportOutcome } from './export/export-filing';
 import { defaultFontsDir } from './export/fonts-dir';
-import type { PackageProtection } from './export/sealed-package';
+import { extractSealedPackage, readPublicKey, readSecretKey, type PackageProtection, type PackageSecret } from './export/sealed-package';
 import { Clearances } from './export/verification';
 import type { Audience, RenderedDocument } from './filings/document';
 import { parseFilingInput, type Filing, type FilingDetails, type FilingSummary } from './filings/filing-input';
@@ -533,6 +534,32 @@ export class VaultService {
   scanText(scope: { caseId: string } | 'all', source: ScanSource): LeakHit[] {
     if (scope !== 'all') requireCase(this.store, scope.caseId);
     return this.scanner(scope === 'all' ? 'all' : scope.caseId).scan(source);
+  }
+
+  // sealed packages -----------------------------------------------------------------------
+
+  /**
+   * A recipient's public key file (.pub), read and checked here, in the vault's thread: the
+   * app's main process loads no cryptography. The fingerprint is the start of the key line as
+   * the .pub file prints it ("ABCD-EFGH"), for the person to compare.
+   */
+  async readRecipientKey(path: string): Promise<{ publicKey: Uint8Array; fingerprint: string }> {
+    const publicKey = await readPublicKey(path);
+    return { publicKey, fingerprint: encodeBase32(publicKey).slice(0, 8).replace(/^(.{4})/, '$1-') };
+  }
+
+  /**
+   * Opens a sealed package into `outDir` (all or nothing, never over a file) with its passphrase
+   * or the recipient's secret key file, and returns the paths written. Needs no unlocked vault.
+   */
+  async extractSealedPackage(path: string, secret: { passphrase: string } | { secretKeyFile: string }, outDir: string): Promise<string[]> {
+    const key = 'secretKeyFile' in secret ? await readSecretKey(secret.secretKeyFile) : undefined;
+    const opening: PackageSecret = key ? { secretKey: key } : { passphrase: (secret as { passphrase: string }).passphrase };
+    try {
+      return await extractSealedPackage(path, opening, outDir);
+    } finally {
+      if (key) wipe(key);
+    }
   }
 
   // audit ---------------------------------------------------------------------------------

@@ -35,7 +35,9 @@ export type ServiceMethod =
   | 'resolveFinding'
   | 'checkFiling'
   | 'previewFiling'
-  | 'exportFiling';
+  | 'exportFiling'
+  | 'readRecipientKey'
+  | 'extractSealedPackage';
 
 type Method<M extends ServiceMethod> = VaultService[M] extends (...args: infer A) => infer R ? { args: A; result: Awaited<R> } : never;
 export type ServiceArgs<M extends ServiceMethod> = Method<M>['args'];
