@@ -21,7 +21,6 @@ import {
   BODY_SIZE,
   FOOTER_SIZE,
   PAGE_HEIGHT,
-  PAGE_WIDTH,
   SLOT,
   baselineOf,
   geometryOf,
@@ -29,7 +28,7 @@ import {
   slotTop,
   type Geometry,
 } from './pleading-paper';
-import { breakLines, printedText, styledRuns, styledText, type Styled, type TextLine } from './typeset-text';
+import { breakLines, escapeXml, printedText, styledRuns, styledText, type Styled, type TextLine } from './typeset-text';
 
 export interface WritePdfOptions {
   /** Folder holding the four Tinos faces (resources/fonts in the app). */
@@ -132,10 +131,6 @@ function replaceXmp(pdf: PDFKit.PDFDocument, title: string, created: Date): void
       ].join('\n'),
     );
   };
-}
-
-export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /**
@@ -344,11 +339,12 @@ class Typesetter {
       row += fit;
       this.slot += fit;
       const bottom = slotTop(this.geometry, this.slot);
-      this.vLine(divider, top, row >= rows ? bottom : bottom);
+      this.vLine(divider, top, bottom);
       if (row >= rows) this.hLine(left, divider, bottom);
       else this.newPage();
     }
-    this.slot++;
+    // A blank numbered line between the caption and the body.
+    this.slot += 2;
     this.alignToLine();
   }
 
@@ -403,12 +399,15 @@ class Typesetter {
         this.ensure(3);
         this.hLine(left, left + 144, slotTop(this.geometry, this.slot) + SLOT / 2);
         this.slot++;
+        // Each note's label hangs in the margin of its text: "[1]  The note, wrapped ...".
+        const labels = block.notes.map((note) => styledText(note.label));
+        const hang = Math.max(...labels.map((label) => this.measure(label[0]!.text, 'regular', BODY_SIZE))) + 6;
         block.notes.forEach((note, index) => {
-          const label = styledText(`${note.label} `);
-          const labelWidth = this.measure(label[0]!.text, 'regular', BODY_SIZE);
-          const lines = this.wrap([...label, ...styledRuns(note.runs)], width, `${where}, note ${index + 1}`);
-          this.singleSpaced(lines, left, width);
-          void labelWidth;
+          const lines = this.wrap(styledRuns(note.runs), width - hang, `${where}, note ${index + 1}`);
+          const label = this.wrap(labels[index]!, hang, `${where}, note ${index + 1}`)[0]!;
+          this.ensure(Math.min(lines.length, 2));
+          this.drawLine(label, left, baselineOf(this.geometry, this.slot), hang);
+          this.singleSpaced(lines, left + hang, width - hang);
         });
         this.slot++;
         this.alignToLine();
@@ -500,9 +499,10 @@ class Typesetter {
   }
 
   /**
-   * Column widths for the whole text width: each column at least as wide as its longest word
-   * (so words are not cut where that can be helped), the rest shared in proportion to how much
-   * each column's text would like.
+   * Column widths filling the text width. A column whose text fits unwrapped in a fair share of
+   * the width gets what it needs (the pseudonym and legal-name columns of the identity key stay
+   * on one line); the others share the rest, each at least as wide as its longest word where
+   * that can be done (words are not cut), the remainder in proportion to how much each wants.
    */
   private columnWidths(rows: Styled[][][], columns: number): number[] {
     const min = new Array<number>(columns).fill(0);
@@ -524,14 +524,31 @@ class Typesetter {
       });
     }
     const total = this.textWidth;
-    const sumMax = max.reduce((a, b) => a + b, 0);
-    const sumMin = min.reduce((a, b) => a + b, 0);
-    if (sumMax <= total) return max.map((width) => width + ((total - sumMax) * width) / sumMax);
-    if (sumMin <= total) {
-      const slack = sumMax - sumMin;
-      return min.map((width, column) => width + ((total - sumMin) * (max[column]! - width)) / slack);
+    const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+    if (sum(max) <= total) return max.map((width) => (width * total) / sum(max));
+
+    const widths = new Array<number>(columns).fill(0);
+    let open = Array.from({ length: columns }, (_, column) => column);
+    let remaining = total;
+    for (;;) {
+      const share = remaining / open.length;
+      const settled = open.filter((column) => max[column]! <= share);
+      if (settled.length === 0 || settled.length === open.length) break;
+      for (const column of settled) {
+        widths[column] = max[column]!;
+        remaining -= max[column]!;
+      }
+      open = open.filter((column) => !settled.includes(column));
     }
-    return min.map((width) => (total * width) / sumMin);
+    const openMin = sum(open.map((column) => min[column]!));
+    const openMax = sum(open.map((column) => max[column]!));
+    for (const column of open) {
+      if (openMax <= remaining) widths[column] = (max[column]! * remaining) / openMax;
+      else if (openMin <= remaining) {
+        widths[column] = min[column]! + ((remaining - openMin) * (max[column]! - min[column]!)) / (openMax - openMin);
+      } else widths[column] = (remaining * min[column]!) / openMin;
+    }
+    return widths;
   }
 
   // ---- page furniture --------------------------------------------------------------------
@@ -567,6 +584,5 @@ class Typesetter {
         });
       }
     }
-    void PAGE_WIDTH;
   }
 }

@@ -172,3 +172,8 @@ export function breakLines(spans: readonly Styled[], options: BreakOptions): Tex
   if (current.length > 0 || lines.length === 0 || atHardStart) finishLine();
   return lines;
 }
+
+/** Text for XML content and attributes (XMP, OOXML parts). */
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
