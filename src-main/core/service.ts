@@ -503,6 +503,9 @@ export class VaultService {
    */
   async exportFiling(caseId: string, input: unknown, options: ExportOptions): Promise<ExportReport> {
     const checked = this.checkFiling(caseId, input);
+    if (checked.details.body.trim() === '') {
+      throw new VaultError('VALIDATION', 'The filing has no body yet; there is nothing to export. Write or import the draft first.', { field: 'body' });
+    }
     if (checked.questions.length > 0) return { status: 'needs-resolution', questions: checked.questions };
     const renders = renderFiling(checked.details, this.renderContext(caseId));
     const { scanner, identities } = this.scannerOf('all');
@@ -528,6 +531,11 @@ export class VaultService {
       ),
     );
     return outcome;
+  }
+
+  /** How many identities the vault's scanner looks for (every plaintiff of every case). */
+  identityCount(): number {
+    return this.scannerOf('all').identities;
   }
 
   /** Scans text against one case's identities, or the whole vault's. */

@@ -1,6 +1,8 @@
-// `npm run demo`: a real vault (default Argon2id settings) with one case and 140 synthetic
-// plaintiffs, in a fresh temporary folder. The output shows pseudonyms only; the synthetic
-// identities stay inside the encrypted vault.
+// `npm run demo`: the main job end to end, headless. A real vault (default Argon2id settings)
+// with one case and 140 synthetic plaintiffs; a complaint drafted with their real names is
+// scanned, anonymised and exported (public, sealed, identity key), verified before writing.
+// The output shows pseudonyms only.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
@@ -9,9 +11,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_KDF, type KdfParams } from '../../src-main/core/crypto';
 import { VaultError } from '../../src-main/core/errors';
+import type { Choice, Finding } from '../../src-main/core/filings/resolution';
+import type { PlaintiffInput } from '../../src-main/core/plaintiffs/plaintiff-input';
 import type { RosterEntry } from '../../src-main/core/plaintiffs/plaintiffs';
+import { fold } from '../../src-main/core/text/normalize';
 import { VaultService } from '../../src-main/core/service';
 import { syntheticPlaintiffs } from '../fixtures/synthetic';
+import { complaintDraft } from './complaint';
 
 /** The fixed seed of the demo's synthetic plaintiffs (tests regenerate them with it). */
 export const DEMO_SEED = 140;
@@ -42,6 +48,11 @@ export interface DemoResult {
   recoveryKeyFile: string;
   caseId: string;
   roster: RosterEntry[];
+  /** The draft written with real names (synthetic), kept for `doe-vault scan`. */
+  draftPath: string;
+  /** The export's folder: public.pdf, sealed.pdf, identity-key.pdf, .docx, manifest, package. */
+  folder: string;
+  packagePassphraseFile: string;
 }
 
 export async function runDemo({ dir, log, kdf }: DemoOptions): Promise<DemoResult> {
@@ -86,6 +97,8 @@ export async function runDemo({ dir, log, kdf }: DemoOptions): Promise<DemoResul
     log('');
     log(`  ${countBy(roster, (entry) => entry.pseudonym.replace(/ \d+$/, ''))} (gender not given)`);
 
+    const filing = await draftScanAndExport(vault, created.id, people, dir, log);
+
     log('');
     log('Where things are');
     log(`  folder          ${dir}`);
@@ -102,16 +115,102 @@ export async function runDemo({ dir, log, kdf }: DemoOptions): Promise<DemoResul
     log('  # the public roster of the case');
     log(`  ${base} roster --case ${created.id}`);
     log('');
-    log('  # the audit log: vault created, case created, plaintiffs added, ...');
+    log('  # scan the draft written with real names, and check the public PDF');
+    log(`  ${base} scan --case ${created.id} ${shellQuote(filing.draftPath)}`);
+    log(`  ${base} verify --case ${created.id} ${shellQuote(join(filing.folder, 'public.pdf'))}`);
+    log(`  pdftotext ${shellQuote(join(filing.folder, 'public.pdf'))} - | less`);
+    log('');
+    log('  # the sealed package, opened with its one-time passphrase');
+    log(`  npx doe-vault package open ${shellQuote(join(filing.folder, 'sealed.doesealed'))} --out ${shellQuote(join(dir, 'opened'))} --passphrase-file ${shellQuote(filing.packagePassphraseFile)}`);
+    log('');
+    log('  # the audit log: vault created, case created, plaintiffs added, filing exported, ...');
     log(`  ${base} audit list`);
     log('');
     log('  # when you are done');
     log(`  rm -rf ${shellQuote(dir)}`);
 
-    return { vaultPath, passphraseFile, recoveryKeyFile, caseId: created.id, roster };
+    return { vaultPath, passphraseFile, recoveryKeyFile, caseId: created.id, roster, ...filing };
   } finally {
     vault.close();
   }
+}
+
+/**
+ * The main job: a complaint drafted with real names is scanned, its unambiguous mentions become
+ * pseudonym tokens, the rest are decided (here by simple rules; in the app, by the attorney),
+ * and the filing is exported, verified before anything is written.
+ */
+async function draftScanAndExport(
+  vault: VaultService,
+  caseId: string,
+  people: readonly PlaintiffInput[],
+  dir: string,
+  log: (line: string) => void,
+): Promise<{ draftPath: string; folder: string; packagePassphraseFile: string }> {
+  const draft = complaintDraft(people);
+  const draftPath = join(dir, 'complaint-draft-with-real-names.md');
+  await writeFile(draftPath, draft, { mode: 0o600, flag: 'wx' });
+  log('');
+  log('Drafting: a complaint written with the plaintiffs\' real names (synthetic), as attorneys draft it:');
+  log(`  ${draftPath}`);
+
+  const hits = vault.scanDraft(caseId, draft);
+  log('');
+  log(`Scan: ${hits.length} mentions of identities found: ${countBy(hits, (h) => `${h.kind} (${h.confidence})`)}`);
+
+  const prepared = vault.prepareDraft(caseId, draft);
+  log(`  ${prepared.converted} name to one plaintiff of this case only, or are contact details: turned into tokens / redactions.`);
+  log(`  ${prepared.questions.length} need a person's decision:`);
+  let body = prepared.text;
+  // Last first, so that the offsets of the earlier ones still hold.
+  for (const question of [...prepared.questions].sort((a, b) => b.start - a.start)) {
+    const choice = decide(question, caseId);
+    body = vault.resolveFinding(caseId, body, question, choice);
+    const whom = question.targets.map((t) => t.pseudonym).join(', ');
+    log(`    line ${String(question.line).padStart(2)}: ${question.kind} that may name ${whom} -> ${choice.kind === 'plaintiff' ? choice.pseudonym : choice.kind}`);
+  }
+
+  const filing = vault.createFiling(caseId, { title: 'Complaint for Damages', documentType: 'Complaint', format: 'california', body, keyFields: ['dob', 'idNumbers'] });
+  const folder = join(dir, 'export');
+  const packagePassphrase = randomBytes(24).toString('base64url');
+  const packagePassphraseFile = join(dir, 'package-passphrase.txt');
+  await writeFile(packagePassphraseFile, `${packagePassphrase}\n`, { mode: 0o600, flag: 'wx' });
+  log('');
+  log('Exporting public, sealed and identity-key PDFs, Word copies and a sealed package ...');
+  const started = performance.now();
+  const report = await vault.exportFiling(caseId, filing.details, { destination: folder, docx: true, package: { passphrase: packagePassphrase } });
+  if (report.status !== 'exported') throw new Error(`the demo export stopped: ${report.status}`);
+  log(`  done in ${seconds(performance.now() - started)}.`);
+  log('');
+  for (const file of report.files) log(`  ${file.name.padEnd(17)} ${String(file.bytes).padStart(8)} bytes  sha256 ${file.sha256}`);
+  const v = report.verification;
+  log('');
+  log(`Verified before writing: ${v.scanned.join(' and ')} read back and checked against all ${v.identities} identities of the vault:`);
+  log(`  ${v.hits.length} found${v.cleared > 0 ? `, ${v.cleared} marked "not a plaintiff"` : ''}; the sealed PDF and identity key name all ${report.manifest.verification.sealedNamesPresent ? 'cited plaintiffs' : '(INCOMPLETE)'}.`);
+  const independent = pdftotextNames(join(folder, 'public.pdf'), people);
+  if (independent !== undefined) log(`  pdftotext public.pdf: ${independent === 0 ? 'no real name' : `${independent} REAL NAMES`} among its text (an independent reader).`);
+  log(`  Folder: ${folder}`);
+  return { draftPath, folder, packagePassphraseFile };
+}
+
+/** The demo's stand-in for the attorney. */
+function decide(question: Finding, caseId: string): Choice {
+  const inCase = question.targets.filter((t) => t.caseId === caseId);
+  if (question.action.kind === 'ask' && question.action.why === 'common-word') return { kind: 'not-a-plaintiff' };
+  if (question.kind === 'date-of-birth' || inCase.length === 0) return { kind: 'redact' };
+  return { kind: 'plaintiff', pseudonym: inCase[0]!.pseudonym };
+}
+
+/** How many legal names pdftotext finds in a PDF; undefined when poppler-utils is not installed. */
+function pdftotextNames(pdf: string, people: readonly PlaintiffInput[]): number | undefined {
+  let text: string;
+  try {
+    text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+  const folded = fold(text);
+  return people.filter((p) => folded.includes(fold(p.legalName))).length;
 }
 
 /** Lays `cells` out column by column (reading down), `count` columns wide. */

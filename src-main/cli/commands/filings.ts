@@ -1,0 +1,217 @@
+import { basename, extname } from 'node:path';
+import { docxPartsText, pdfText, readDocument } from '../../core/documents';
+import { VaultError } from '../../core/errors';
+import { describeFileHit, type FileHit } from '../../core/export/verification';
+import { readPublicKey } from '../../core/export/sealed-package';
+import type { Question } from '../../core/filings/questions';
+import type { LeakHit, ScanSource } from '../../core/scan/types';
+import type { ExportReport } from '../../core/service';
+import { readFile } from 'node:fs/promises';
+import { stringOption } from '../args';
+import { UsageError } from '../exit-codes';
+import { cell, printJson, printTable } from '../output';
+import { readSecretFile } from '../secrets';
+import { withUnlockedVault, type Command, type CommandContext } from './command';
+
+const KIND_WORDS: Record<LeakHit['kind'], string> = {
+  'full-name': 'full name',
+  surname: 'surname',
+  'given-name': 'given name',
+  alias: 'alias',
+  email: 'email',
+  phone: 'phone',
+  'id-number': 'ID number',
+  'date-of-birth': 'date of birth',
+  address: 'address',
+};
+
+const where = (hit: { page?: number | undefined; line: number }) => (hit.page !== undefined ? `p. ${hit.page}, l. ${hit.line}` : `line ${hit.line}`);
+const whom = (hit: LeakHit) => hit.targets.map((t) => t.pseudonym).join(', ');
+
+const scan: Command = {
+  path: ['scan'],
+  usage: 'scan (--case ID | --all) FILE [--json]',
+  summary: 'look for the vault’s identities in a .txt, .md, .docx or .pdf file; exit 3 when anything is found',
+  options: {
+    case: { type: 'string', help: '--case ID   look for this case’s plaintiffs' },
+    all: { type: 'boolean', help: '--all       look for every plaintiff of the vault' },
+  },
+  required: [],
+  positionals: ['FILE'],
+  async run(ctx) {
+    const [file] = ctx.args;
+    const caseId = stringOption(ctx.options, 'case');
+    if ((caseId === undefined) === (ctx.options.all !== true)) throw new UsageError('give either --case ID or --all');
+    const source = await readDocument(file!);
+    const hits = await withUnlockedVault(ctx, (vault) => vault.scanText(caseId === undefined ? 'all' : { caseId }, source));
+    if (ctx.json) {
+      printJson(ctx.io, { file, hits: hits.map((h) => ({ ...h, targets: h.targets.map((t) => ({ pseudonym: t.pseudonym, caseId: t.caseId })) })) });
+    } else {
+      printTable(
+        ctx.io,
+        ['WHERE', 'KIND', 'CONFIDENCE', 'MAY NAME', 'TEXT'],
+        hits.map((h) => [where(h), KIND_WORDS[h.kind], h.confidence + (h.reasons.length ? ` (${h.reasons.join(', ')})` : ''), whom(h), cell(h.text)]),
+        `No identity of the vault found in ${file}.`,
+      );
+    }
+    if (hits.length > 0) {
+      throw new VaultError('LEAK_FOUND', `${hits.length} mention${hits.length === 1 ? '' : 's'} of identities in ${file}.`);
+    }
+  },
+};
+
+const exportCommand: Command = {
+  path: ['export'],
+  usage:
+    'export --case ID --in DRAFT --out DIR [--format california|federal] [--title TEXT] [--order-date YYYY-MM-DD]\n' +
+    '       [--docx] [--package-passphrase-file FILE | --package-recipient PUBKEY_FILE] [--json]',
+  summary: 'public, sealed and identity-key PDFs (and a manifest) from a draft, verified before they are written',
+  options: {
+    case: { type: 'string', help: '--case ID' },
+    in: { type: 'string', help: '--in DRAFT           .txt, .md or .docx, with real names or {{pseudonym}} tokens' },
+    out: { type: 'string', help: '--out DIR            a folder without an earlier export (created if missing)' },
+    format: { type: 'string', help: '--format F           california (pleading paper, default) or federal' },
+    title: { type: 'string', help: '--title TEXT         default: the draft’s first heading, else its file name' },
+    'order-date': { type: 'string', help: '--order-date DATE    date of the sealing order (changes the sealed label)' },
+    docx: { type: 'boolean', help: '--docx               also public.docx and sealed.docx' },
+    'package-passphrase-file': { type: 'string', help: '--package-passphrase-file FILE  also sealed.doesealed under this one-time passphrase' },
+    'package-recipient': { type: 'string', help: '--package-recipient FILE        also sealed.doesealed for this recipient key (.pub)' },
+  },
+  required: ['case', 'in', 'out'],
+  async run(ctx) {
+    const o = ctx.options;
+    const passphraseFile = stringOption(o, 'package-passphrase-file');
+    const recipientFile = stringOption(o, 'package-recipient');
+    if (passphraseFile !== undefined && recipientFile !== undefined) {
+      throw new UsageError('give --package-passphrase-file or --package-recipient, not both');
+    }
+    const draftPath = stringOption(o, 'in')!;
+    const draft = await readDocument(draftPath);
+    if (draft.format === 'pdf') throw new UsageError('a PDF cannot be a draft; export from the .docx, .md or .txt it was made from');
+    const packageProtection =
+      passphraseFile !== undefined
+        ? { passphrase: readSecretFile(ctx.io, passphraseFile, 'package passphrase') }
+        : recipientFile !== undefined
+          ? { recipientPublicKey: await readPublicKey(recipientFile) }
+          : undefined;
+    const input = {
+      title: stringOption(o, 'title') ?? firstHeading(draft.text) ?? basename(draftPath, extname(draftPath)),
+      format: stringOption(o, 'format') ?? 'california',
+      orderDate: stringOption(o, 'order-date'),
+      body: draft.text,
+    };
+    const report = await withUnlockedVault(ctx, (vault) =>
+      vault.exportFiling(stringOption(o, 'case')!, input, { destination: stringOption(o, 'out')!, docx: o.docx === true, package: packageProtection }),
+    );
+    printReport(ctx, report);
+  },
+};
+
+const verify: Command = {
+  path: ['verify'],
+  usage: 'verify --case ID FILE [--json]',
+  summary: 'check a .pdf or .docx (text, metadata, every part) against every identity of the vault; exit 3 when any is found',
+  options: {
+    case: { type: 'string', help: '--case ID   the case the file belongs to (the whole vault is checked)' },
+  },
+  required: ['case'],
+  positionals: ['FILE'],
+  async run(ctx) {
+    const [file] = ctx.args;
+    const source = await readPublishedFile(file!);
+    const { hits, identities } = await withUnlockedVault(ctx, (vault) => {
+      vault.listFilings(stringOption(ctx.options, 'case')!); // the case must exist
+      return { hits: vault.scanText('all', source), identities: vault.identityCount() };
+    });
+    const name = basename(file!);
+    const fileHits: FileHit[] = hits.map((hit) => ({
+      file: name,
+      ...(hit.page !== undefined ? { page: hit.page } : {}),
+      line: hit.line,
+      kind: hit.kind,
+      confidence: hit.confidence,
+      pseudonyms: hit.targets.map((t) => t.pseudonym),
+    }));
+    if (ctx.json) printJson(ctx.io, { file, identitiesChecked: identities, hits: fileHits });
+    else if (fileHits.length === 0) ctx.io.stdout.write(`No identity of the vault found in ${file} (checked against ${identities} identities).\n`);
+    else for (const hit of fileHits) ctx.io.stdout.write(`${describeFileHit(hit)}\n`);
+    if (fileHits.length > 0) {
+      throw new VaultError('LEAK_FOUND', `${file} names ${fileHits.length === 1 ? 'someone' : `people (${fileHits.length} mentions)`} in the vault. Do not file it.`);
+    }
+  },
+};
+
+/** Text, metadata and every XML part: whatever a reader of the file could see. */
+async function readPublishedFile(file: string): Promise<ScanSource> {
+  const extension = extname(file).toLowerCase();
+  if (extension !== '.pdf' && extension !== '.docx') throw new UsageError(`verify reads .pdf and .docx files, not ${extension || 'files without an extension'}`);
+  const bytes = new Uint8Array(await readFile(file));
+  if (extension === '.docx') return docxPartsText(bytes);
+  const pdf = await pdfText(bytes);
+  const metadataStart = pdf.text.length + 1;
+  return { text: `${pdf.text}\n${pdf.metadata.join('\n')}`, pageStarts: [...(pdf.pageStarts ?? []), metadataStart] };
+}
+
+function firstHeading(markdown: string): string | undefined {
+  return /^#{1,3}\s+(.+?)\s*#*\s*$/m.exec(markdown)?.[1];
+}
+
+function printReport(ctx: CommandContext, report: ExportReport): void {
+  if (ctx.json) printJson(ctx.io, report.status === 'needs-resolution' ? { status: report.status, questions: report.questions.map(questionJson) } : report);
+  switch (report.status) {
+    case 'needs-resolution':
+      if (!ctx.json) {
+        printTable(
+          ctx.io,
+          ['WHERE', 'KIND', 'MAY NAME', 'WHY', 'TEXT'],
+          report.questions.map((q) => [`${q.field === 'body' ? '' : `${q.field} `}${where(q)}`, KIND_WORDS[q.kind], whom(q), why(q), cell(q.text)]),
+          '',
+        );
+        ctx.io.stdout.write(
+          [
+            '',
+            'Say in the draft what each one is, then export again:',
+            '  {{Jane Doe 3|text}}         the text names that plaintiff (public: the pseudonym)',
+            '  {{redacted|text}}           print [REDACTED] in the public version',
+            '  {{not a plaintiff|text}}    it names nobody in the vault (given names, surnames and dates only)',
+            '',
+          ].join('\n'),
+        );
+      }
+      throw new VaultError('LEAK_FOUND', `${report.questions.length} mention${report.questions.length === 1 ? ' needs' : 's need'} a decision; nothing was written.`);
+    case 'leak-found':
+      if (!ctx.json) for (const hit of report.verification.hits) ctx.io.stdout.write(`${describeFileHit(hit)}\n`);
+      throw new VaultError('LEAK_FOUND', `The public files named someone in the vault (${report.verification.hits.length} mentions); every file of this export was deleted.`);
+    case 'exported':
+      if (!ctx.json) {
+        printTable(ctx.io, ['FILE', 'BYTES', 'SHA-256'], report.files.map((f) => [f.name, String(f.bytes), f.sha256]), '');
+        const v = report.verification;
+        ctx.io.stdout.write(
+          `\nVerified: ${v.scanned.join(' and ')} checked against ${v.identities} identities: nothing found` +
+            `${v.cleared > 0 ? ` (${v.cleared} marked "not a plaintiff")` : ''}; the sealed files name every plaintiff cited.\n` +
+            `Written to ${report.folder}\n`,
+        );
+      }
+  }
+}
+
+function why(q: Question): string {
+  if (q.cannotClear) return 'a full name or contact detail cannot be "not a plaintiff"';
+  if (q.action.kind !== 'ask') return 'names someone; caption fields take no tokens';
+  switch (q.action.why) {
+    case 'several':
+      return 'may name several people';
+    case 'common-word':
+      return 'also an ordinary word';
+    case 'other-case':
+      return 'names someone of another case';
+    case 'date':
+      return 'a date of birth, or just a date';
+  }
+}
+
+function questionJson(q: Question) {
+  return { field: q.field, line: q.line, kind: q.kind, confidence: q.confidence, text: q.text, mayName: q.targets.map((t) => t.pseudonym), why: why(q) };
+}
+
+export const filingCommands: Command[] = [scan, exportCommand, verify];
