@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '../src-main/core/errors';
+import { FILING_FORMATS, KEY_FIELDS, MAX_BODY } from '../src-main/core/filings/filing-input';
 
 /**
  * THE IPC contract: every channel between the renderer and the main process, with the shape of
@@ -82,6 +83,150 @@ const auditVerification = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), entries: z.number().int(), firstBadEntry: z.number().int(), problem: z.string() }),
 ]);
 
+// Filings ------------------------------------------------------------------------------------
+
+/**
+ * A draft's text as it crosses IPC. The core's limit is MAX_BODY characters (code points); a
+ * code point may take two UTF-16 units, so the transport allows twice that and the core names
+ * the field when a body is too long.
+ */
+const draftText = z.string().max(2 * MAX_BODY);
+const labelList = z.array(text(200)).max(4);
+
+export const filingFields = z.strictObject({
+  title: text(300),
+  documentType: text(100).optional(),
+  format: z.enum(FILING_FORMATS).optional(),
+  court: text(300).optional(),
+  caseNumber: text(100).optional(),
+  parties: text(2_000).optional(),
+  counsel: text(2_000).optional(),
+  body: draftText,
+  /** A version's first-page labels; absent: the court's defaults (filings:defaultLabels). */
+  labels: z.strictObject({ public: labelList.optional(), sealed: labelList.optional() }).optional(),
+  orderDate: text(10).optional(),
+  keyFields: z.array(z.enum(KEY_FIELDS)).max(KEY_FIELDS.length).optional(),
+});
+
+const filingSummary = z.object({
+  id,
+  title: z.string(),
+  documentType: z.string().optional(),
+  format: z.enum(FILING_FORMATS),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const filingDetails = z.object({
+  title: z.string(),
+  documentType: z.string().optional(),
+  format: z.enum(FILING_FORMATS),
+  court: z.string().optional(),
+  caseNumber: z.string().optional(),
+  parties: z.string().optional(),
+  counsel: z.string().optional(),
+  body: z.string(),
+  labels: z.object({ public: z.array(z.string()).optional(), sealed: z.array(z.string()).optional() }),
+  orderDate: z.string().optional(),
+  keyFields: z.array(z.enum(KEY_FIELDS)),
+});
+
+const filing = filingSummary.extend({ details: filingDetails });
+
+const variantKind = z.enum(['full-name', 'surname', 'given-name', 'alias', 'email', 'phone', 'id-number', 'date-of-birth', 'address']);
+
+/**
+ * One mention of someone in the vault, found in text the renderer sent: `text` is that text's
+ * own slice, and whom it may point at is told by pseudonym only.
+ */
+const finding = z.object({
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  kind: variantKind,
+  confidence: z.enum(['high', 'low']),
+  reasons: z.array(z.enum(['partial-name', 'shared', 'common-word'])),
+  targets: z.array(z.object({ plaintiffId: id, caseId: id, pseudonym: z.string() })),
+  line: z.number().int(),
+  action: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('plaintiff'), pseudonym: z.string() }),
+    z.object({ kind: z.literal('redact') }),
+    z.object({ kind: z.literal('ask'), why: z.enum(['several', 'common-word', 'other-case', 'date']) }),
+  ]),
+});
+
+const filingField = z.enum(['body', 'title', 'parties', 'counsel', 'court', 'caseNumber', 'labels']);
+const question = finding.extend({ field: filingField, cannotClear: z.literal(true).optional() });
+
+const choice = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('plaintiff'), pseudonym: text(100) }),
+  z.strictObject({ kind: z.literal('redact') }),
+  z.strictObject({ kind: z.literal('not-a-plaintiff') }),
+]);
+
+const preparedDraft = z.object({ text: z.string(), converted: z.number().int(), questions: z.array(finding) });
+
+const run = z.object({ text: z.string(), bold: z.boolean().optional(), italic: z.boolean().optional() });
+const block = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), runs: z.array(run) }),
+  z.object({ type: z.literal('paragraph'), runs: z.array(run) }),
+  z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(z.array(run)) }),
+  z.object({ type: z.literal('quote'), runs: z.array(run) }),
+  z.object({ type: z.literal('table'), header: z.array(z.array(run)), rows: z.array(z.array(z.array(run))) }),
+  z.object({ type: z.literal('footnotes'), notes: z.array(z.object({ label: z.string(), runs: z.array(run) })) }),
+]);
+
+const renderedDocument = z.object({
+  format: z.enum(FILING_FORMATS),
+  audience: z.enum(['public', 'sealed', 'identity-key']),
+  metadataTitle: z.string(),
+  counsel: z.array(z.string()),
+  court: z.string(),
+  parties: z.array(z.string()),
+  captionRight: z.array(z.string()),
+  labels: z.array(z.string()),
+  footer: z.string(),
+  blocks: z.array(block),
+});
+
+const filingLabels = z.object({ public: z.array(z.string()), sealed: z.array(z.string()) });
+
+/** A hit in a written public file: where, what kind, and whom it may name (pseudonyms only). */
+const fileHit = z.object({
+  file: z.string(),
+  page: z.number().int().optional(),
+  line: z.number().int(),
+  kind: variantKind,
+  confidence: z.enum(['high', 'low']),
+  pseudonyms: z.array(z.string()),
+});
+
+const verification = z.object({
+  result: z.enum(['passed', 'failed']),
+  scanned: z.array(z.string()),
+  identities: z.number().int(),
+  hits: z.array(fileHit),
+  cleared: z.number().int(),
+  sealedComplete: z.boolean(),
+});
+
+const writtenFile = z.object({ name: z.string(), sha256: z.string(), bytes: z.number().int() });
+
+const exportReport = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('needs-resolution'), questions: z.array(question) }),
+  z.object({ status: z.literal('leak-found'), verification }),
+  z.object({ status: z.literal('exported'), folder: z.string(), files: z.array(writtenFile), verification }),
+]);
+
+/** How the sealed package is locked: a one-time passphrase, or the recipient key chosen with packages:chooseRecipientKey. */
+const packageProtection = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('none') }),
+  z.strictObject({ kind: z.literal('passphrase'), passphrase: secret }),
+  z.strictObject({ kind: z.literal('recipient-key') }),
+]);
+
+const keyFile = z.object({ fileName: z.string(), fingerprint: z.string() });
+
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const CONTRACT = {
@@ -127,6 +272,60 @@ export const CONTRACT = {
 
   'audit:list': channel(none, z.array(auditEntry)),
   'audit:verify': channel(none, auditVerification),
+
+  'filings:list': channel(z.strictObject({ caseId: id }), z.array(filingSummary)),
+  'filings:get': channel(z.strictObject({ caseId: id, filingId: id }), filing),
+  'filings:create': channel(z.strictObject({ caseId: id, filing: filingFields }), filing),
+  'filings:update': channel(z.strictObject({ caseId: id, filingId: id, filing: filingFields }), filing),
+  'filings:delete': channel(z.strictObject({ caseId: id, filingId: id }), z.object({ deleted: z.literal(true) })),
+  /** Live highlighting: every mention of someone in the vault, with what DoeVault would do with it. */
+  'filings:scan': channel(z.strictObject({ caseId: id, text: draftText }), z.array(finding)),
+  /** A draft (.txt, .md, .docx) chosen in main's dialog, its unambiguous mentions made tokens. Null: cancelled. */
+  'filings:importDraft': channel(z.strictObject({ caseId: id }), preparedDraft.extend({ fileName: z.string() }).nullable()),
+  /** Applies a decision to one finding of `text` (offsets as last scanned); CONFLICT when the text moved on. */
+  'filings:resolve': channel(
+    z.strictObject({ caseId: id, text: draftText, start: z.number().int().min(0), end: z.number().int().min(0), choice }),
+    z.object({ text: z.string() }),
+  ),
+  /** What an export would ask about; `body` is the body with its unambiguous mentions made tokens (question offsets refer to it). */
+  'filings:check': channel(
+    z.strictObject({ caseId: id, filing: filingFields }),
+    z.object({ body: z.string(), converted: z.number().int(), questions: z.array(question) }),
+  ),
+  /** The court's first-page labels for a format (and sealing order date): the export dialog's defaults. */
+  'filings:defaultLabels': channel(z.strictObject({ format: z.enum(FILING_FORMATS), orderDate: text(10).optional() }), filingLabels),
+  /** One version as it will be printed. The sealed version and the identity key name people: audited. */
+  'filings:preview': channel(
+    z.strictObject({ caseId: id, filing: filingFields, audience: z.enum(['public', 'sealed', 'identity-key']) }),
+    renderedDocument,
+  ),
+  /** Exports into a folder chosen in main's dialog (null: cancelled), fail-closed. */
+  'filings:export': channel(
+    z.strictObject({ caseId: id, filing: filingFields, docx: z.boolean(), package: packageProtection }),
+    exportReport.nullable(),
+  ),
+  /** Shows the folder of the last export in the file manager; the renderer names no path. */
+  'filings:showInFolder': channel(none, z.object({ shown: z.boolean() })),
+
+  /** The recipient's public key for sealed packages, chosen in main's dialog and kept there. Null: cancelled. */
+  'packages:chooseRecipientKey': channel(none, keyFile.nullable()),
+  /** Forgets the chosen recipient key. */
+  'packages:clearRecipientKey': channel(none, z.object({ cleared: z.literal(true) })),
+  /**
+   * Opens a sealed package chosen in main's dialog into a folder chosen there too, with the
+   * package's passphrase, or a secret key file chosen in a third dialog. Null: cancelled.
+   */
+  'packages:open': channel(
+    z.strictObject({
+      secret: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('passphrase'), passphrase: secret }),
+        z.strictObject({ kind: z.literal('secret-key') }),
+      ]),
+    }),
+    z.object({ folder: z.string(), files: z.array(writtenFile) }).nullable(),
+  ),
+  /** Shows the folder of the last opened package in the file manager. */
+  'packages:showInFolder': channel(none, z.object({ shown: z.boolean() })),
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -155,3 +354,21 @@ export type RevealedPlaintiffDto = z.output<typeof revealedPlaintiff>;
 export type PlaintiffFields = z.input<typeof plaintiffFields>;
 export type AuditEntryDto = z.output<typeof auditEntry>;
 export type Settings = z.output<typeof settings>;
+export type FilingFields = z.input<typeof filingFields>;
+export type FilingSummaryDto = z.output<typeof filingSummary>;
+export type FilingDto = z.output<typeof filing>;
+export type FindingDto = z.output<typeof finding>;
+export type QuestionDto = z.output<typeof question>;
+export type ChoiceDto = z.input<typeof choice>;
+export type RenderedDocumentDto = z.output<typeof renderedDocument>;
+export type BlockDto = z.output<typeof block>;
+export type RunDto = z.output<typeof run>;
+export type ExportReportDto = z.output<typeof exportReport>;
+export type VerificationDto = z.output<typeof verification>;
+export type FileHitDto = z.output<typeof fileHit>;
+export type WrittenFileDto = z.output<typeof writtenFile>;
+export type PackageProtectionDto = z.input<typeof packageProtection>;
+export type FilingLabelsDto = z.output<typeof filingLabels>;
+export type KeyFileDto = z.output<typeof keyFile>;
+export type FilingFormat = (typeof FILING_FORMATS)[number];
+export type KeyField = (typeof KEY_FIELDS)[number];

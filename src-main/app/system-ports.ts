@@ -1,16 +1,21 @@
-import { app, clipboard, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, clipboard, dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { dirname, extname, join } from 'node:path';
 import type { SystemPorts } from '../ipc/desktop-session';
 import { sendEvent } from '../ipc/register';
 
 /**
- * The SystemPorts of the app: native dialogs (modal to the window), the clipboard, window events.
+ * The SystemPorts of the app: native dialogs (modal to the window), the clipboard, the file
+ * manager, window events.
  *
  * The clipboard is Electron's own (asynchronous since Electron 45).
  */
 
 export const VAULT_EXTENSION = '.doevault';
 const VAULT_FILTERS = [{ name: 'DoeVault vault', extensions: ['doevault'] }];
+const DRAFT_FILTERS = [{ name: 'Drafts (.docx, .md, .txt)', extensions: ['docx', 'md', 'markdown', 'txt'] }];
+const PACKAGE_FILTERS = [{ name: 'DoeVault sealed package', extensions: ['doesealed'] }];
+const PUBLIC_KEY_FILTERS = [{ name: 'Recipient public key', extensions: ['pub'] }];
+const SECRET_KEY_FILTERS = [{ name: 'Recipient secret key', extensions: ['key'] }];
 
 export interface ElectronPortsOptions {
   /** The window dialogs attach to and events go to; undefined before it exists or after it closed. */
@@ -32,6 +37,9 @@ export function createElectronPorts(options: ElectronPortsOptions): SystemPorts 
     const result = window ? await dialog.showOpenDialog(window, settings) : await dialog.showOpenDialog(settings);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   };
+  /** A folder: an existing one, or one made in the dialog ("New Folder"). */
+  const folder = (settings: Pick<OpenDialogOptions, 'title' | 'buttonLabel' | 'defaultPath' | 'message'>) =>
+    open({ ...settings, properties: ['openDirectory', 'createDirectory', 'promptToCreate', 'dontAddToRecent'] });
   const save = async (settings: SaveDialogOptions): Promise<string | null> => {
     const window = options.getWindow();
     const result = window ? await dialog.showSaveDialog(window, settings) : await dialog.showSaveDialog(settings);
@@ -68,6 +76,31 @@ export function createElectronPorts(options: ElectronPortsOptions): SystemPorts 
         filters: VAULT_FILTERS,
         properties: ['createDirectory', 'dontAddToRecent'],
       }),
+    chooseDraftToImport: () =>
+      open({ title: 'Import a draft', buttonLabel: 'Import draft', defaultPath: documents(), filters: DRAFT_FILTERS, properties: ['openFile', 'dontAddToRecent'] }),
+    chooseExportFolder: () =>
+      folder({
+        title: 'Export the filing into a folder',
+        buttonLabel: 'Export here',
+        message: 'Choose an empty folder, or make a new one: DoeVault never overwrites an export.',
+        defaultPath: documents(),
+      }),
+    chooseRecipientKey: () =>
+      open({
+        title: "Choose the recipient's public key",
+        buttonLabel: 'Use this key',
+        defaultPath: documents(),
+        filters: PUBLIC_KEY_FILTERS,
+        properties: ['openFile', 'dontAddToRecent'],
+      }),
+    chooseSealedPackage: () =>
+      open({ title: 'Open a sealed package', buttonLabel: 'Open package', defaultPath: documents(), filters: PACKAGE_FILTERS, properties: ['openFile', 'dontAddToRecent'] }),
+    choosePackageDestination: () =>
+      folder({ title: "Save the package's files into a folder", buttonLabel: 'Save here', message: 'Choose an empty folder, or make a new one.', defaultPath: documents() }),
+    chooseSecretKey: () =>
+      open({ title: 'Choose your secret key', buttonLabel: 'Use this key', defaultPath: documents(), filters: SECRET_KEY_FILTERS, properties: ['openFile', 'dontAddToRecent'] }),
+    // showItemInFolder only shows the file in the file manager; it never opens or runs it.
+    showInFolder: async (path) => shell.showItemInFolder(path),
     writeClipboard: (text) => clipboard.writeText(text),
     readClipboard: () => clipboard.readText(),
     emit: (kind, payload) => {

@@ -4,9 +4,10 @@ import type { VaultHost } from '../core/host/vault-host';
 import type { EventKind, EventPayload, Settings, VaultStatus } from '../../src-preload/contract';
 
 /**
- * What the handlers need from the operating system: file dialogs, the clipboard and events to
- * the window. Electron provides them in the app (src-main/app); the E2E harness provides its
- * own, since a test cannot click through a native dialog.
+ * What the handlers need from the operating system: file dialogs, the clipboard, the file
+ * manager and events to the window. Electron provides them in the app (src-main/app); the E2E
+ * harness provides its own, since a test cannot click through a native dialog. Every path comes
+ * from one of these dialogs, in main: the renderer never sends one.
  */
 export interface SystemPorts {
   chooseVaultToOpen(): Promise<string | null>;
@@ -14,9 +15,30 @@ export interface SystemPorts {
   chooseBackupDestination(): Promise<string | null>;
   chooseBackupToRestore(): Promise<string | null>;
   chooseRestoreDestination(): Promise<string | null>;
+  /** A draft to import: .txt, .md or .docx. */
+  chooseDraftToImport(): Promise<string | null>;
+  /** The folder a filing is exported into. */
+  chooseExportFolder(): Promise<string | null>;
+  /** A recipient's public key file (.pub), for sealing a package to it. */
+  chooseRecipientKey(): Promise<string | null>;
+  /** A sealed package (.doesealed) to open. */
+  chooseSealedPackage(): Promise<string | null>;
+  /** The folder an opened package's files go to. */
+  choosePackageDestination(): Promise<string | null>;
+  /** The recipient's secret key file (.key) that opens a package sealed to its public key. */
+  chooseSecretKey(): Promise<string | null>;
+  /** Shows a file DoeVault wrote in the file manager, selected. */
+  showInFolder(path: string): Promise<void>;
   writeClipboard(text: string): Promise<void>;
   readClipboard(): Promise<string>;
   emit<K extends EventKind>(kind: K, payload: EventPayload<K>): void;
+}
+
+/** A recipient public key read from a .pub file chosen in main, kept here until the export uses it. */
+export interface RecipientKey {
+  publicKey: Uint8Array;
+  fileName: string;
+  fingerprint: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 5 };
@@ -35,6 +57,14 @@ export class DesktopSession {
   private settings: StoredSettings;
   private clipboardTimer: ReturnType<typeof setTimeout> | undefined;
   private copied: string | undefined;
+  /**
+   * A file of the last export and of the last opened package: "Show in folder" shows these,
+   * so the renderer never names a path for main to open.
+   */
+  lastExport: string | undefined;
+  lastPackage: string | undefined;
+  /** The recipient key chosen for the next sealed package; forgotten on lock. */
+  recipientKey: RecipientKey | undefined;
 
   constructor(
     readonly host: VaultHost,
@@ -83,6 +113,7 @@ export class DesktopSession {
   async lock(reason: EventPayload<'locked'>['reason']): Promise<void> {
     const host = await this.host.status();
     if (host.unlocked) await this.host.call('lock');
+    this.recipientKey = undefined;
     await this.clearClipboard();
     this.ports.emit('locked', { reason });
   }

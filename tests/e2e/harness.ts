@@ -45,7 +45,13 @@ export type DialogName =
   | 'chooseNewVaultPath'
   | 'chooseBackupDestination'
   | 'chooseBackupToRestore'
-  | 'chooseRestoreDestination';
+  | 'chooseRestoreDestination'
+  | 'chooseDraftToImport'
+  | 'chooseExportFolder'
+  | 'chooseRecipientKey'
+  | 'chooseSealedPackage'
+  | 'choosePackageDestination'
+  | 'chooseSecretKey';
 
 export interface Harness {
   page: Page;
@@ -55,6 +61,10 @@ export interface Harness {
   vaultPath: string;
   /** Answers for the next call of each dialog; an unanswered dialog returns null (the user cancelled). */
   answerDialogs(answers: Partial<Record<DialogName, string | null>>): void;
+  /** Which dialogs were shown, in order (answered or not). */
+  dialogsShown: DialogName[];
+  /** The files main asked the file manager to show ("Show in folder"), in order. */
+  shownInFolder: string[];
   /** What the test clipboard port holds. */
   clipboard(): string;
   /** Events sent to the page, in order. */
@@ -213,6 +223,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const cspBlocked: string[] = [];
     const events: { kind: string; payload: unknown }[] = [];
     const dialogAnswers = new Map<DialogName, string | null>();
+    const dialogsShown: DialogName[] = [];
+    const shownInFolder: string[] = [];
     const mainErrors: string[] = [];
     let clipboardText = '';
 
@@ -230,6 +242,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     };
 
     const answer = (name: DialogName) => async (): Promise<string | null> => {
+      dialogsShown.push(name);
       const value = dialogAnswers.get(name) ?? null;
       dialogAnswers.delete(name);
       return value;
@@ -240,6 +253,15 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       chooseBackupDestination: answer('chooseBackupDestination'),
       chooseBackupToRestore: answer('chooseBackupToRestore'),
       chooseRestoreDestination: answer('chooseRestoreDestination'),
+      chooseDraftToImport: answer('chooseDraftToImport'),
+      chooseExportFolder: answer('chooseExportFolder'),
+      chooseRecipientKey: answer('chooseRecipientKey'),
+      chooseSealedPackage: answer('chooseSealedPackage'),
+      choosePackageDestination: answer('choosePackageDestination'),
+      chooseSecretKey: answer('chooseSecretKey'),
+      showInFolder: async (path) => {
+        shownInFolder.push(path);
+      },
       writeClipboard: async (text) => {
         clipboardText = text;
       },
@@ -333,6 +355,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       answerDialogs(answers) {
         for (const [name, value] of Object.entries(answers) as [DialogName, string | null][]) dialogAnswers.set(name, value);
       },
+      dialogsShown,
+      shownInFolder,
       clipboard: () => clipboardText,
       events,
       emit(kind, payload) {

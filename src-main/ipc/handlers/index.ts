@@ -2,6 +2,8 @@ import type { DesktopSession } from '../desktop-session';
 import type { Handlers } from '../dispatcher';
 import { auditHandlers } from './audit';
 import { caseHandlers } from './cases';
+import { filingHandlers } from './filings';
+import { packageHandlers } from './packages';
 import { plaintiffHandlers } from './plaintiffs';
 import { settingsHandlers } from './settings';
 import { vaultHandlers } from './vault';
@@ -17,5 +19,7 @@ export function createHandlers(
     ...caseHandlers(session),
     ...plaintiffHandlers(session),
     ...auditHandlers(session),
+    ...filingHandlers(session),
+    ...packageHandlers(session),
   };
 }

@@ -12,6 +12,7 @@ const electron = vi.hoisted(() => {
     state,
     app: { getPath: vi.fn(() => '/home/user/Documents') },
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+    shell: { showItemInFolder: vi.fn() },
     clipboard: {
       readText: vi.fn(async () => state.clipboard),
       writeText: vi.fn(async (text: string) => {
@@ -90,6 +91,51 @@ describe('file dialogs', () => {
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/v.doevault'] });
     expect(await ports().chooseVaultToOpen()).toBe('/v.doevault');
     expect(electron.dialog.showOpenDialog.mock.calls[0]).toHaveLength(1);
+  });
+});
+
+describe('filing and sealed-package dialogs', () => {
+  it('ask for a draft among .docx, .md and .txt files', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/drafts/complaint.docx'] });
+    expect(await ports().chooseDraftToImport()).toBe('/drafts/complaint.docx');
+    const [parent, settings] = electron.dialog.showOpenDialog.mock.calls[0]!;
+    expect(parent).toBe(window);
+    expect(settings).toMatchObject({
+      title: 'Import a draft',
+      defaultPath: '/home/user/Documents',
+      filters: [{ extensions: ['docx', 'md', 'markdown', 'txt'] }],
+      properties: expect.arrayContaining(['openFile']),
+    });
+  });
+
+  it('ask for folders (export, package destination) that may be made in the dialog', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/exports/2031-02-03'] });
+    expect(await ports().chooseExportFolder()).toBe('/exports/2031-02-03');
+    expect(await ports().choosePackageDestination()).toBe('/exports/2031-02-03');
+    for (const [, settings] of electron.dialog.showOpenDialog.mock.calls) {
+      expect(settings.properties).toEqual(expect.arrayContaining(['openDirectory', 'createDirectory']));
+      expect(settings.properties).not.toContain('openFile');
+      expect(settings.filters).toBeUndefined();
+    }
+    expect(electron.dialog.showOpenDialog.mock.calls[0]![1]).toMatchObject({ title: 'Export the filing into a folder', buttonLabel: 'Export here' });
+  });
+
+  it('filter packages and key files by their extensions, and map a cancel to null', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/in/x'] });
+    await ports().chooseSealedPackage();
+    await ports().chooseRecipientKey();
+    await ports().chooseSecretKey();
+    const filters = electron.dialog.showOpenDialog.mock.calls.map(([, settings]) => settings.filters[0].extensions);
+    expect(filters).toEqual([['doesealed'], ['pub'], ['key']]);
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    for (const choose of ['chooseDraftToImport', 'chooseExportFolder', 'chooseRecipientKey', 'chooseSealedPackage', 'choosePackageDestination', 'chooseSecretKey'] as const) {
+      expect(await ports()[choose](), choose).toBeNull();
+    }
+  });
+
+  it('show a written file in the file manager, without opening it', async () => {
+    await ports().showInFolder('/exports/2031-02-03/public.pdf');
+    expect(electron.shell.showItemInFolder).toHaveBeenCalledWith('/exports/2031-02-03/public.pdf');
   });
 });
 

@@ -31,6 +31,13 @@ describe('every channel under arbitrary input', () => {
     chooseBackupDestination: async () => null,
     chooseBackupToRestore: async () => null,
     chooseRestoreDestination: async () => null,
+    chooseDraftToImport: async () => null,
+    chooseExportFolder: async () => null,
+    chooseRecipientKey: async () => null,
+    chooseSealedPackage: async () => null,
+    choosePackageDestination: async () => null,
+    chooseSecretKey: async () => null,
+    showInFolder: async () => undefined,
     writeClipboard: async (text) => {
       clipboard = text;
     },

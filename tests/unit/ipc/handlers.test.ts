@@ -20,6 +20,7 @@ describe('the desktop handlers over a real vault', () => {
   let clipboard: string;
   let answers: Partial<Record<keyof SystemPorts, string | null>>;
   let events: { kind: string; payload: unknown }[];
+  let shown: string[];
 
   const ask = (port: keyof SystemPorts) => async () => answers[port] ?? null;
   const call = async <C extends Channel>(channel: C, input: ChannelInput<C>) => {
@@ -38,12 +39,22 @@ describe('the desktop handlers over a real vault', () => {
     clipboard = '';
     answers = {};
     events = [];
+    shown = [];
     const ports: SystemPorts = {
       chooseVaultToOpen: ask('chooseVaultToOpen'),
       chooseNewVaultPath: ask('chooseNewVaultPath'),
       chooseBackupDestination: ask('chooseBackupDestination'),
       chooseBackupToRestore: ask('chooseBackupToRestore'),
       chooseRestoreDestination: ask('chooseRestoreDestination'),
+      chooseDraftToImport: ask('chooseDraftToImport'),
+      chooseExportFolder: ask('chooseExportFolder'),
+      chooseRecipientKey: ask('chooseRecipientKey'),
+      chooseSealedPackage: ask('chooseSealedPackage'),
+      choosePackageDestination: ask('choosePackageDestination'),
+      chooseSecretKey: ask('chooseSecretKey'),
+      showInFolder: async (path) => {
+        shown.push(path);
+      },
       writeClipboard: async (text) => {
         clipboard = text;
       },

@@ -1,0 +1,101 @@
+import { basename, join } from 'node:path';
+import { VaultError } from '../../core/errors';
+// Pure code only (labels, input rules, the passphrase rule): the vault itself loads in the worker.
+import { defaultLabels } from '../../core/filings/labels';
+import { isoDate, optional, parseInput } from '../../core/validation';
+import { checkNewPassphrase } from '../../core/vault/passphrase-policy';
+import { z } from 'zod';
+import type { ChannelInput } from '../../../src-preload/contract';
+import type { DesktopSession } from '../desktop-session';
+import type { DomainHandlers } from '../dispatcher';
+
+const orderDateInput = z.object({ orderDate: optional(isoDate('Order date')) });
+
+export function filingHandlers(session: DesktopSession): DomainHandlers<'filings'> {
+  const { host, ports } = session;
+  return {
+    'filings:list': ({ caseId }) => host.call('listFilings', caseId),
+    'filings:get': ({ caseId, filingId }) => host.call('getFiling', caseId, filingId),
+    'filings:create': ({ caseId, filing }) => host.call('createFiling', caseId, filing),
+    'filings:update': ({ caseId, filingId, filing }) => host.call('updateFiling', caseId, filingId, filing),
+    'filings:delete': async ({ caseId, filingId }) => {
+      await host.call('deleteFiling', caseId, filingId);
+      return { deleted: true as const };
+    },
+
+    // Called as the user types (debounced): no progress events, no audit.
+    'filings:scan': ({ caseId, text }) => host.call('scanDraft', caseId, text),
+
+    'filings:importDraft': async ({ caseId }) => {
+      await requireUnlocked(session);
+      const path = await ports.chooseDraftToImport();
+      if (path === null) return null;
+      const prepared = await session.track('Importing the draft', () => host.call('importDraftFile', caseId, path));
+      return { ...prepared, fileName: basename(path) };
+    },
+
+    'filings:resolve': async ({ caseId, text, start, end, choice }) => ({
+      text: await host.call('resolveFinding', caseId, text, { start, end }, choice),
+    }),
+
+    'filings:check': async ({ caseId, filing }) => {
+      const checked = await session.track('Checking the filing', () => host.call('checkFiling', caseId, filing));
+      return { body: checked.details.body, converted: checked.converted, questions: checked.questions };
+    },
+
+    'filings:defaultLabels': ({ format, orderDate }) => defaultLabels(format, parseInput(orderDateInput, { orderDate }).orderDate),
+
+    'filings:preview': ({ caseId, filing, audience }) => host.call('previewFiling', caseId, filing, audience),
+
+    // Questions first (no folder is asked for while one is open), the passphrase's rule next,
+    // then the folder, chosen in main's dialog, then the export itself in the worker.
+    'filings:export': async ({ caseId, filing, docx, package: protection }) => {
+      const checked = await session.track('Checking the filing', () => host.call('checkFiling', caseId, filing));
+      if (checked.questions.length > 0) return { status: 'needs-resolution' as const, questions: checked.questions };
+      const sealing = packageOption(session, protection);
+      const destination = await ports.chooseExportFolder();
+      if (destination === null) return null;
+      const report = await session.track('Exporting the filing', () =>
+        host.call('exportFiling', caseId, filing, { destination, docx, package: sealing }),
+      );
+      if (report.status === 'exported') {
+        const first = report.files[0];
+        session.lastExport = first ? join(report.folder, first.name) : report.folder;
+      }
+      return report;
+    },
+
+    'filings:showInFolder': async () => {
+      if (session.lastExport === undefined) return { shown: false };
+      await ports.showInFolder(session.lastExport);
+      return { shown: true };
+    },
+  };
+}
+
+/** What seals the package, checked before any folder is asked for. */
+function packageOption(session: DesktopSession, protection: ChannelInput<'filings:export'>['package']) {
+  switch (protection.kind) {
+    case 'none':
+      return undefined;
+    case 'passphrase':
+      checkNewPassphrase(protection.passphrase);
+      return { passphrase: protection.passphrase };
+    case 'recipient-key': {
+      const key = session.recipientKey;
+      if (!key) {
+        throw new VaultError('VALIDATION', "Choose the recipient's public key file (.pub) first, or protect the package with a passphrase.", {
+          field: 'package',
+        });
+      }
+      return { recipientPublicKey: key.publicKey };
+    }
+  }
+}
+
+/** Refuses before a dialog opens, so nobody picks a file only to hear the vault is locked. */
+export async function requireUnlocked(session: DesktopSession): Promise<void> {
+  if ((await session.status()).state !== 'unlocked') {
+    throw new VaultError('LOCKED', 'The vault is locked. Unlock it with the passphrase first.');
+  }
+}
