@@ -312,10 +312,11 @@ function unlockFileKey(header: PackageHeader, secret: PackageSecret, path: strin
 function decryptContent(file: Uint8Array, header: PackageHeader, fileKey: Uint8Array, path: string): Uint8Array {
   const body = file.subarray(header.bytes.length);
   const fullChunk = CHUNK_BYTES + STREAM_CHUNK_OVERHEAD;
-  const chunks = Math.max(1, Math.ceil(body.length / fullChunk));
-  const length = body.length - chunks * STREAM_CHUNK_OVERHEAD;
-  if (length < 0) throw damagedPackage(path);
-  const content = new Uint8Array(length);
+  const rest = body.length % fullChunk;
+  if (body.length === 0 || (rest > 0 && rest < STREAM_CHUNK_OVERHEAD)) throw damagedPackage(path);
+  // The most the chunks can hold; a chunk shorter than full size can only be the last one.
+  const capacity = Math.floor(body.length / fullChunk) * CHUNK_BYTES + (rest > 0 ? rest - STREAM_CHUNK_OVERHEAD : 0);
+  const content = new Uint8Array(capacity);
   const stream = streamDecryptor(fileKey, header.streamHeader);
   try {
     let at = 0;
@@ -326,13 +327,17 @@ function decryptContent(file: Uint8Array, header: PackageHeader, fileKey: Uint8A
       const chunk = body.subarray(at, Math.min(at + fullChunk, body.length));
       const result = stream.pull(chunk, header.bytes);
       if (!result) throw damagedPackage(path);
+      if (filled + result.message.length > capacity) {
+        wipe(result.message);
+        throw damagedPackage(path);
+      }
       content.set(result.message, filled);
       filled += result.message.length;
       wipe(result.message);
       at += chunk.length;
       final = result.final;
     }
-    if (!final) throw damagedPackage(path);
+    if (!final || filled !== capacity) throw damagedPackage(path);
     return content;
   } catch (error) {
     wipe(content);
