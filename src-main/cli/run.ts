@@ -3,12 +3,13 @@ import { GLOBAL_OPTIONS, parseInvocation } from './args';
 import { auditCommands } from './commands/audit';
 import { caseCommands } from './commands/cases';
 import { resolveVaultPath, type Command } from './commands/command';
+import { packageCommands } from './commands/package';
 import { plaintiffCommands } from './commands/plaintiffs';
 import { vaultCommands } from './commands/vault';
 import { EXIT, exitCodeFor, UsageError } from './exit-codes';
 import type { CliIo } from './io';
 
-export const COMMANDS: readonly Command[] = [...vaultCommands, ...caseCommands, ...plaintiffCommands, ...auditCommands];
+export const COMMANDS: readonly Command[] = [...vaultCommands, ...caseCommands, ...plaintiffCommands, ...auditCommands, ...packageCommands];
 
 /** Runs one `doe-vault` invocation and returns its exit code. Never throws, never prints a stack. */
 export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
