@@ -152,6 +152,9 @@ function withContentId(bytes: Buffer): Uint8Array {
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+/** Widths at 1000 pt of the words pdfkit lays out, per font (pure functions of the font). */
+const wordWidths = new WeakMap<object, Map<string, number>>();
+
 interface Cell {
   lines: TextLine[];
   align: Align;
@@ -160,7 +163,6 @@ interface Cell {
 class Typesetter {
   private readonly geometry: Geometry;
   private slot = 0;
-  private readonly widthCache = new Map<string, number>();
 
   constructor(
     private readonly pdf: PDFKit.PDFDocument,
@@ -182,14 +184,34 @@ class Typesetter {
 
   // ---- measuring and drawing -------------------------------------------------------------
 
+  /**
+   * Width of `text` as pdfkit will print it: pdfkit lays text out word by word (each word with
+   * the space after it), so the same words are measured here, once per font across documents.
+   */
   private readonly measure = (text: string, face: FontFace, size: number): number => {
-    const key = `${face}\u0000${size}\u0000${text}`;
-    let width = this.widthCache.get(key);
-    if (width === undefined) {
-      width = this.pdf.font(face).fontSize(size).widthOfString(printedText(text));
-      this.widthCache.set(key, width);
+    const printed = printedText(text);
+    let cache = wordWidths.get(this.fonts[face]);
+    if (!cache || cache.size > 200_000) {
+      cache = new Map();
+      wordWidths.set(this.fonts[face], cache);
     }
-    return width;
+    let total = 0;
+    let last = 0;
+    for (let index = 0; index <= printed.length; ) {
+      if ((index === printed.length && last < index) || printed[index] === ' ' || printed[index] === '\t') {
+        const word = printed.slice(last, ++index);
+        let width = cache.get(word);
+        if (width === undefined) {
+          width = this.pdf.font(face).fontSize(1000).widthOfString(word);
+          cache.set(word, width);
+        }
+        total += width;
+        last = index;
+      } else {
+        index++;
+      }
+    }
+    return (total * size) / 1000;
   };
 
   /** Lays out `spans` in a column, after checking the fonts can print every character. */

@@ -1,0 +1,307 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { homedir, hostname, tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isVaultError } from '../../../../src-main/core/errors';
+import type { RenderedDocument } from '../../../../src-main/core/filings/document';
+import { FONT_FILES } from '../../../../src-main/core/export/fonts';
+import { writePdf } from '../../../../src-main/core/export/pdf-writer';
+import { CALIFORNIA, FEDERAL, baselineOf } from '../../../../src-main/core/export/pleading-paper';
+import { codeOf } from '../../../fixtures/checks';
+import {
+  CREATED_AT,
+  FONTS_DIR,
+  UNICODE_NAMES,
+  expectedTexts,
+  longFiling,
+  pdfBytesAndStreams,
+  pdfjsBody,
+  pdftotextBody,
+  pdftotextPages,
+  readPdf,
+  sampleFiling,
+  squash,
+  type ReadPdf,
+} from './typeset-fixtures';
+
+const write = (doc: RenderedDocument) => writePdf(doc, { fontsDir: FONTS_DIR });
+const PAGE_HEIGHT = 792;
+
+describe.each(['california', 'federal'] as const)('writePdf, %s format', (format) => {
+  const doc = sampleFiling(format);
+  let bytes: Uint8Array;
+  let read: ReadPdf;
+
+  beforeAll(async () => {
+    bytes = await write(doc);
+    read = await readPdf(bytes);
+  });
+
+  it('gives back every text of the filing, word for word, to pdfjs', () => {
+    const text = squash(`${pdfjsBody(read, format === 'california' ? CALIFORNIA : FEDERAL)} ${doc.footer}`);
+    for (const [what, expected] of expectedTexts(doc)) {
+      expect(text, `${what}: ${expected}`).toContain(squash(expected));
+    }
+  });
+
+  it('gives back every text of the filing to pdftotext, an independent reader', () => {
+    const text = squash(`${pdftotextBody(pdftotextPages(bytes), doc.footer)} ${doc.footer}`);
+    for (const [what, expected] of expectedTexts(doc)) {
+      expect(text, `${what}: ${expected}`).toContain(squash(expected));
+    }
+  });
+
+  it('prints the Unicode names exactly', () => {
+    const viaPdfjs = squash(read.pages.map((page) => page.text).join('\n'));
+    const viaPoppler = squash(pdftotextPages(bytes).join('\n'));
+    for (const name of UNICODE_NAMES) {
+      expect(viaPdfjs).toContain(name.normalize('NFC'));
+      expect(viaPoppler).toContain(name.normalize('NFC'));
+    }
+  });
+
+  it('embeds Tinos only, never a built-in font that cannot print those names', () => {
+    const fonts = execFileSync('/usr/bin/pdffonts', ['-'], { input: Buffer.from(bytes) }).toString('utf8');
+    const rows = fonts.split('\n').slice(2).filter((line) => line.trim() !== '');
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) {
+      expect(row).toMatch(/^[A-Z]{6}\+Tinos-\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    }
+    const raw = Buffer.from(bytes).toString('latin1');
+    expect(raw).not.toMatch(/Helvetica|Times-Roman|Courier/);
+  });
+
+  it('prints the sealing labels on the first page only, above the caption', () => {
+    const [first, ...rest] = read.pages;
+    const geometry = format === 'california' ? CALIFORNIA : FEDERAL;
+    for (const label of doc.labels) {
+      const item = first!.items.find((candidate) => candidate.str === label);
+      expect(item, label).toBeDefined();
+      const caseNumber = first!.items.find((candidate) => candidate.str === doc.captionRight[0])!;
+      expect(item!.y).toBeGreaterThan(caseNumber.y);
+      // Right-aligned to the text's right edge.
+      expect(item!.x + item!.width).toBeCloseTo(geometry.right, 0);
+      if (format === 'california') {
+        // CRC 2.111: not in the clerk's space (right half, lines 1-7), below the court's title on line 8.
+        expect(PAGE_HEIGHT - item!.y).toBeGreaterThan(baselineOf(CALIFORNIA, 14));
+      }
+      for (const page of rest) expect(page.text).not.toContain(label);
+    }
+  });
+
+  it('has its metadata from the filing and nothing else', () => {
+    expect(read.info.Title).toBe(doc.metadataTitle);
+    expect(read.info.Author ?? '').toBe('');
+    expect(read.info.Subject ?? '').toBe('');
+    expect(read.info.Keywords ?? '').toBe('');
+    expect(read.info.Creator).toBe('DoeVault');
+    expect(read.info.Producer).toBe('DoeVault');
+    expect(read.info.CreationDate).toBe('D:20250304050607Z');
+    expect(read.info.ModDate).toBe('D:20250304050607Z');
+    expect(read.info.Language).toBe('en-US');
+    // The XMP packet says the same (and the "&" and "<" of the title are escaped there).
+    expect(read.xmp?.title).toBe(doc.metadataTitle);
+    expect(read.xmp?.raw).toContain('<xmp:CreateDate>2025-03-04T05:06:07Z</xmp:CreateDate>');
+    expect(read.xmp?.raw).not.toMatch(/PDFKit/i);
+    expect(Buffer.from(bytes).toString('latin1')).not.toMatch(/PDFKit/i);
+  });
+});
+
+describe('writePdf, California pleading paper', () => {
+  let read: ReadPdf;
+  let bytes: Uint8Array;
+  const doc = longFiling('california', 60);
+
+  beforeAll(async () => {
+    bytes = await write(doc);
+    read = await readPdf(bytes);
+  });
+
+  it('numbers lines 1 to 28 at the left margin of every page, aligned with the double-spaced body lines', () => {
+    expect(read.pages.length).toBeGreaterThan(5);
+    const numberBaselines = Array.from({ length: 28 }, (_, n) => PAGE_HEIGHT - baselineOf(CALIFORNIA, 2 * n));
+    read.pages.forEach((page, index) => {
+      const numbers = page.items.filter((item) => item.x + item.width <= CALIFORNIA.lineNumbers!.numberRight + 0.5 && /^\d+$/.test(item.str));
+      expect(numbers.map((item) => item.str)).toEqual(Array.from({ length: 28 }, (_, n) => String(n + 1)));
+      numbers.forEach((item, n) => expect(item.y).toBeCloseTo(numberBaselines[n]!, 3));
+      // Every body line of a page after the first (paragraphs and headings only) sits on a numbered line.
+      if (index === 0) return;
+      const body = page.items.filter((item) => item.x >= CALIFORNIA.left - 0.5 && item.y > PAGE_HEIGHT - CALIFORNIA.gridTop - 28 * 24);
+      expect(body.length).toBeGreaterThan(20);
+      for (const item of body) expect(numberBaselines.some((y) => Math.abs(y - item.y) < 0.01), item.str).toBe(true);
+    });
+  });
+
+  it('prints the page number, a rule and the title at the foot of every page (CRC 2.109, 2.110)', () => {
+    read.pages.forEach((page, index) => {
+      const bottom = page.items.filter((item) => item.str !== '' && item.y < PAGE_HEIGHT - CALIFORNIA.gridTop - 28 * 24);
+      expect(bottom.map((item) => item.str)).toEqual([String(index + 1), doc.footer]);
+    });
+  });
+
+  it('keeps all text inside the text column and the numbered area', () => {
+    for (const page of read.pages) {
+      for (const item of page.items) {
+        if (item.str === '') continue; // line ends
+        if (/^\d+$/.test(item.str) && item.x < CALIFORNIA.left) continue; // line numbers
+        expect(item.x, item.str).toBeGreaterThanOrEqual(CALIFORNIA.left - 0.01);
+        expect(item.x + item.width, item.str).toBeLessThanOrEqual(CALIFORNIA.right + 0.5);
+        const top = PAGE_HEIGHT - item.y;
+        const inGrid = top >= CALIFORNIA.gridTop && top <= CALIFORNIA.gridTop + CALIFORNIA.slots * 12;
+        const inFooter = item.str === doc.footer || /^\d+$/.test(item.str);
+        expect(inGrid || inFooter, item.str).toBe(true);
+      }
+    }
+  });
+});
+
+describe('writePdf, federal format', () => {
+  it('numbers every page "Page N of M" and prints the footer title beneath', async () => {
+    const doc = longFiling('federal', 40);
+    const read = await readPdf(await write(doc));
+    expect(read.pages.length).toBeGreaterThan(3);
+    read.pages.forEach((page, index) => {
+      const bottom = page.items.filter((item) => item.str !== '' && PAGE_HEIGHT - item.y > FEDERAL.gridTop + FEDERAL.slots * 12);
+      expect(bottom.map((item) => item.str)).toEqual([`Page ${index + 1} of ${read.pages.length}`, doc.footer]);
+      for (const item of page.items.filter((candidate) => candidate.str !== '')) {
+        expect(item.x).toBeGreaterThanOrEqual(FEDERAL.left - 0.01);
+        expect(item.x + item.width).toBeLessThanOrEqual(FEDERAL.right + 0.5);
+      }
+    });
+  });
+});
+
+describe('writePdf, long documents', () => {
+  it('paginates a 100-page filing with every paragraph once, in order, and no word broken', async () => {
+    const doc = longFiling('california', 620);
+    const started = performance.now();
+    const bytes = await write(doc);
+    const elapsed = performance.now() - started;
+    const read = await readPdf(bytes);
+    console.log(`writePdf: ${read.pages.length} California pages in ${elapsed.toFixed(0)} ms (${bytes.length} bytes)`);
+    expect(read.pages.length).toBeGreaterThanOrEqual(100);
+
+    for (const text of [pdfjsBody(read, CALIFORNIA), pdftotextBody(pdftotextPages(bytes), doc.footer)]) {
+      const markers = [...squash(text).matchAll(/¶(\d+)\./g)].map((match) => Number(match[1]));
+      expect(markers).toEqual(Array.from({ length: 620 }, (_, i) => i + 1));
+    }
+    // Every printed word is a word of the input: nothing hyphenated or cut by the layout.
+    const inputWords = new Set(
+      [...expectedTexts(doc).map(([, text]) => text), ...Array.from({ length: 28 }, (_, n) => String(n + 1))].flatMap((text) => text.split(/\s+/)),
+    );
+    read.pages.forEach((page, index) => {
+      for (const word of page.text.split(/\s+/).filter(Boolean)) {
+        if (word === String(index + 1)) continue;
+        expect(inputWords.has(word), word).toBe(true);
+      }
+    });
+  });
+
+  it('breaks a long identity-key table across pages, repeating its header, cutting no name', async () => {
+    const base = sampleFiling('california');
+    const table = base.blocks.find((block) => block.type === 'table')!;
+    if (table.type !== 'table') throw new Error('fixture');
+    const rows = Array.from({ length: 120 }, (_, i) => [
+      [{ text: `Jane Doe ${i + 1}` }],
+      [{ text: i % 3 === 0 ? UNICODE_NAMES[0] : i % 3 === 1 ? UNICODE_NAMES[1] : `${UNICODE_NAMES[2]} Quillfeather-Oakhaven` }],
+      [{ text: `Born 19${50 + (i % 50)}-01-0${1 + (i % 9)}; person${i}@example.invalid; ${i % 4 === 0 ? 'a long note '.repeat(30) : ''}ID B-${100000 + i}` }],
+    ]);
+    const doc: RenderedDocument = { ...base, audience: 'identity-key', blocks: [{ ...table, rows }] };
+    const bytes = await write(doc);
+    const read = await readPdf(bytes);
+    expect(read.pages.length).toBeGreaterThan(4);
+    for (const page of read.pages) expect(page.items.filter((item) => item.str === 'Pseudonym')).toHaveLength(1);
+    const text = squash(read.pages.map((page) => page.text).join('\n'));
+    rows.forEach((row, i) => {
+      for (const cell of row) expect(text, `row ${i + 1}`).toContain(squash(cell[0]!.text));
+    });
+  });
+});
+
+describe('writePdf, determinism and privacy', () => {
+  it('writes the same bytes for the same filing, and a content-derived file ID', async () => {
+    const doc = sampleFiling('california');
+    const first = await write(doc);
+    await write(sampleFiling('federal'));
+    const second = await write(doc);
+    expect(Buffer.compare(Buffer.from(first), Buffer.from(second))).toBe(0);
+
+    const other = await write({ ...doc, blocks: doc.blocks.slice(1) });
+    const id = (bytes: Uint8Array) => /\/ID \[<([0-9a-f]{32})>/.exec(Buffer.from(bytes).toString('latin1'))![1];
+    expect(id(other)).not.toBe(id(first));
+    expect(id(first)).not.toMatch(/^0+$/);
+  });
+
+  it('is the same under another time zone', async () => {
+    const doc = sampleFiling('federal');
+    const before = await write(doc);
+    const zone = process.env.TZ;
+    process.env.TZ = 'Pacific/Kiritimati';
+    try {
+      expect(Buffer.compare(Buffer.from(await write(doc)), Buffer.from(before))).toBe(0);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('holds nothing from the computer it was made on (user, host, home, working folder)', async () => {
+    const parts = pdfBytesAndStreams(await write(sampleFiling('california')));
+    const secrets = [userInfo().username, hostname(), homedir(), process.cwd()].filter((secret) => secret.length >= 3);
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const part of parts) {
+      for (const secret of secrets) {
+        const forms = [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'latin1'), Buffer.from(secret, 'utf16le').swap16()];
+        expect(forms.some((form) => part.includes(form)), secret).toBe(false);
+      }
+    }
+  });
+});
+
+describe('writePdf, refusals', () => {
+  const scratch: string[] = [];
+  afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it('fails with a clear INTERNAL error when a font file is missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'doevault-fonts-'));
+    scratch.push(dir);
+    for (const file of Object.values(FONT_FILES).slice(0, 3)) copyFileSync(join(FONTS_DIR, file), join(dir, file));
+    const failure = await writePdf(sampleFiling('california'), { fontsDir: dir }).catch((caught: unknown) => caught);
+    expect(isVaultError(failure, 'INTERNAL')).toBe(true);
+    expect((failure as Error).message).toContain(FONT_FILES.boldItalic);
+    expect(await codeOf(() => writePdf(sampleFiling('federal'), { fontsDir: join(dir, 'nowhere') }))).toBe('INTERNAL');
+  });
+
+  it('refuses text the font cannot print instead of printing empty boxes, naming no character', async () => {
+    const doc = sampleFiling('california', { blocks: [{ type: 'paragraph', runs: [{ text: 'Plaintiff 山田太郎 alleges.' }] }] });
+    const failure = await write(doc).catch((caught: unknown) => caught);
+    expect(isVaultError(failure, 'VALIDATION')).toBe(true);
+    expect((failure as Error).message).toContain('block 1');
+    expect((failure as Error).message).not.toMatch(/山|田|太|郎/);
+  });
+
+  it('refuses a footer title too long for the footer', async () => {
+    expect(await codeOf(() => write(sampleFiling('california', { footer: 'VERY LONG TITLE '.repeat(40) })))).toBe('VALIDATION');
+  });
+});
+
+describe('writePdf, text as printed', () => {
+  it('prints soft hyphens, zero-width characters and no-break spaces as plain readable text', async () => {
+    const doc = sampleFiling('federal', {
+      blocks: [
+        { type: 'paragraph', runs: [{ text: 'Zeph\u00ADyrine Quill\u200Bfeather and Jane\u00A0Doe\u00A03 met\tat noon.' }] },
+        { type: 'paragraph', runs: [{ text: 'Zoe\u0308 wrote it.' }] },
+      ],
+    });
+    const text = squash((await readPdf(await write(doc))).pages.map((page) => page.text).join('\n'));
+    expect(text).toContain('Zephyrine Quillfeather and Jane Doe 3 met at noon.');
+    expect(text).toContain('Zoë wrote it.');
+  });
+
+  it('keeps the creation date as given, in UTC', async () => {
+    const read = await readPdf(await write(sampleFiling('federal', { createdAt: '2024-12-31T23:59:58.000Z' })));
+    expect(read.info.CreationDate).toBe('D:20241231235958Z');
+    expect(CREATED_AT).toBe('2025-03-04T05:06:07.000Z');
+  });
+});
