@@ -1,0 +1,18 @@
+/** The body text of a .docx, as Word shows it (mammoth: the only user of that library). */
+import mammoth from 'mammoth';
+import { looksLikeZip, notADocx } from './docx-check';
+
+/**
+ * The document's body: paragraphs (tables and lists included) one per line, with an empty line
+ * between them; a word split across runs ("Ram" + bold "írez") comes out whole. Headers,
+ * footers, footnotes, comments and metadata are not body text: see docxPartsText.
+ */
+export async function docxText(bytes: Uint8Array): Promise<string> {
+  if (!looksLikeZip(bytes)) throw notADocx(bytes);
+  try {
+    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    return result.value.replace(/\n+$/, '\n');
+  } catch (error) {
+    throw notADocx(bytes, error);
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * The text of a PDF, page by page and line by line, and every string a reader of the file
+ * could find besides (pdfjs-dist: the only user of that library). Runs under plain Node (the
+ * CLI, the tests, the app's worker): no worker file, no font loading, no eval, no network;
+ * character maps and standard font data come from the installed package, when it can be found.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { VaultError } from '../errors';
+import type { ScanSource } from '../scan/types';
+import { plainXmlText } from './xml-text';
+
+export interface PdfText extends ScanSource {
+  /** Page texts, each line of the page on its own line, pages one after another. */
+  text: string;
+  /** Offsets where pages 2, 3 … begin. */
+  pageStarts: number[];
+  pageCount: number;
+  /**
+   * Every other string of the file: Info dictionary values, XMP metadata values, bookmark
+   * titles, annotation texts and link targets, attachment names.
+   */
+  metadata: string[];
+}
+
+/** Local folders of pdfjs-dist's character maps and standard fonts ("/…/", as pdfjs wants). */
+function packageData(): { cMapUrl?: string; standardFontDataUrl?: string } {
+  try {
+    const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
+  } catch {
+    return {};
+  }
+}
+
+/** "%PDF-" must appear near the start (readers allow some leading bytes). */
+function looksLikePdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+function notAPdf(cause?: unknown): VaultError {
+  return new VaultError(
+    'VALIDATION',
+    'The file is not a readable PDF (it does not start like one, or it is damaged). Export or print it to PDF again and try again.',
+    { cause },
+  );
+}
+
+interface Positioned {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  hasEOL: boolean;
+}
+
+/**
+ * One page's lines: items are joined in content order; a new line starts where the baseline
+ * moves by more than a third of the text height (or pdfjs marks the end of a line); between
+ * items on one line a space is put where there is a visible gap, so a word drawn in two
+ * pieces comes out whole.
+ */
+function pageLines(items: readonly Positioned[]): string {
+  let out = '';
+  let previous: Positioned | undefined;
+  for (const item of items) {
+    const x = item.transform[4] ?? 0;
+    const y = item.transform[5] ?? 0;
+    const size = Math.max(1, Math.abs(item.height) || Math.abs(item.transform[3] ?? 0));
+    if (previous) {
+      const previousY = previous.transform[5] ?? 0;
+      if (previous.hasEOL || Math.abs(y - previousY) > size / 3) {
+        out = out.replace(/[ \t]+$/, '');
+        out += '\n';
+      } else {
+        const gap = x - ((previous.transform[4] ?? 0) + previous.width);
+        if (gap > size * 0.15 && !/\s$/.test(out) && !/^\s/.test(item.str)) out += ' ';
+      }
+    }
+    out += item.str;
+    previous = item;
+  }
+  return out.replace(/[ \t]+$/, '');
+}
+
+function collectStrings(value: unknown, into: string[], depth = 0): void {
+  if (depth > 4 || value === null || value === undefined) return;
+  if (typeof value === 'string') {
+    if (value.trim() !== '') into.push(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectStrings(item, into, depth + 1);
+  } else if (typeof value === 'object') {
+    for (const item of Object.values(value)) collectStrings(item, into, depth + 1);
+  }
+}
+
+/** Info keys that pdfjs adds about the file itself (not strings from the file). */
+const TECHNICAL_INFO = new Set(['PDFFormatVersion', 'Language', 'EncryptFilterName']);
+
+async function metadataStrings(pdf: PDFDocumentProxy): Promise<string[]> {
+  const strings: string[] = [];
+  const { info, metadata } = await pdf.getMetadata();
+  for (const [key, value] of Object.entries(info as Record<string, unknown>)) {
+    if (!TECHNICAL_INFO.has(key)) collectStrings(value, strings);
+  }
+  const raw: unknown = metadata?.getRaw();
+  if (typeof raw === 'string' && raw.trim() !== '') strings.push(...plainXmlText(raw));
+
+  type OutlineNode = { title: string; url: string | null; unsafeUrl: string | undefined; items: OutlineNode[] };
+  const walk = (nodes: readonly OutlineNode[] | null, depth: number) => {
+    if (!nodes || depth > 32) return;
+    for (const node of nodes) {
+      collectStrings([node.title, node.url, node.unsafeUrl], strings);
+      walk(node.items, depth + 1);
+    }
+  };
+  walk((await pdf.getOutline()) as OutlineNode[] | null, 0);
+
+  const attachments: unknown = await pdf.getAttachments();
+  if (attachments && typeof attachments === 'object') {
+    for (const attachment of Object.values(attachments)) {
+      const a = attachment as { filename?: unknown; description?: unknown };
+      collectStrings([a.filename, a.description], strings);
+    }
+  }
+  return strings;
+}
+
+async function annotationStrings(pdf: PDFDocumentProxy, pageNumber: number): Promise<string[]> {
+  const strings: string[] = [];
+  const page = await pdf.getPage(pageNumber);
+  for (const annotation of (await page.getAnnotations({ intent: 'any' })) as Record<string, unknown>[]) {
+    const pick = (key: string) => {
+      const value = annotation[key];
+      return value && typeof value === 'object' && 'str' in value ? (value as { str: unknown }).str : value;
+    };
+    collectStrings(
+      ['contentsObj', 'titleObj', 'subject', 'fieldValue', 'alternativeText', 'fieldName', 'url', 'unsafeUrl', 'textContent'].map(pick),
+      strings,
+    );
+  }
+  return strings;
+}
+
+/**
+ * The text of a PDF: each page's lines (breaks where the text's baseline changes, so a hit's
+ * `line` is the line on the page), `pageStarts`, and every metadata string. A PDF whose pages
+ * hold no text at all (a scanned image) is refused: it cannot be checked for names.
+ */
+export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
+  if (!looksLikePdf(bytes)) throw notAPdf();
+  // pdfjs takes ownership of (detaches) the buffer it is given: give it a copy.
+  const data = new Uint8Array(bytes);
+  const task = getDocument({
+    data,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    disableAutoFetch: true,
+    disableStream: true,
+    disableRange: true,
+    enableXfa: false,
+    verbosity: VerbosityLevel.ERRORS,
+    ...packageData(),
+  });
+  let pdf: PDFDocumentProxy;
+  try {
+    pdf = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => {});
+    if ((error as { name?: string }).name === 'PasswordException') {
+      throw new VaultError(
+        'VALIDATION',
+        'The PDF is password-protected, so DoeVault cannot read it. Save or print a copy without the password and check that one.',
+        { cause: error },
+      );
+    }
+    throw notAPdf(error);
+  }
+  try {
+    let text = '';
+    const pageStarts: number[] = [];
+    const metadata = await metadataStrings(pdf);
+    let anyText = false;
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      const items = content.items.flatMap((item) => ('str' in item ? [item as Positioned] : []));
+      if (items.some((item) => item.str.trim() !== '')) anyText = true;
+      if (n > 1) {
+        text += '\n';
+        pageStarts.push(text.length);
+      }
+      text += pageLines(items);
+      metadata.push(...(await annotationStrings(pdf, n)));
+      page.cleanup();
+    }
+    if (!anyText) {
+      throw new VaultError(
+        'VALIDATION',
+        'The PDF has no text layer (a scanned image?), so it cannot be checked for names. Run OCR on it first, or scan the source document instead.',
+      );
+    }
+    return { text, pageStarts, pageCount: pdf.numPages, metadata };
+  } catch (error) {
+    if (error instanceof VaultError) throw error;
+    throw notAPdf(error);
+  } finally {
+    await pdf.destroy();
+  }
+}

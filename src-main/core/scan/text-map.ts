@@ -1,0 +1,317 @@
+/**
+ * The scanner's one normalisation pass: the text to scan becomes a sequence of lower-case,
+ * diacritic-free letters and digits with single spaces between words, and every normalised
+ * character remembers where it came from, so that a hit maps back to the exact UTF-16 span
+ * of the original ("Ramí-\nrez's" -> "ramirez s", the hit covers "Ramí-\nrez").
+ *
+ * Folding follows core/text/normalize.ts `fold` (NFKD, marks removed, ß->ss, ł->l, ø->o,
+ * đ->d, lower case) and adds a few transliterations that NFKD lacks (þ->th, ð->d, æ->ae,
+ * œ->oe, ħ->h, ı->i), applied alike to the names and to the text, so "Þórunn" and "Thorunn"
+ * meet.
+ *
+ * Every character that is not a letter or a digit separates words: spaces and line breaks,
+ * apostrophes of any shape, dashes of any length, periods, commas, "@", "/". That one rule
+ * makes "Last, First" and "Last First", "F. Last" and "F Last", "O'Brien", "O’Brien" and
+ * "O Brien", "name@example.org" inside "mailto:" or a query string, and "3/7/1984" and
+ * "3-7-1984" normalise alike; the variants supply the joined forms ("OBrien", "GarciaLopez").
+ * Format characters (soft hyphen, zero-width space and joiners, BOM) are dropped, so an
+ * invisible character cannot split a name; superscripts (\p{No}, e.g. a footnote mark right
+ * after a name) separate words. A percent escape of punctuation in a URL ("%40" for "@")
+ * separates words too.
+ *
+ * End-of-line hyphenation: a letter, a hyphen (or soft hyphen), optional spaces, ONE line
+ * break, optional spaces and a letter are joined ("Ramí-\nrez" -> "ramirez"). The join is
+ * recorded so that the scanner can also read the same place with the hyphen as a word break:
+ * a name legitimately hyphenated at the end of a line ("Garcia-\nLopez") must be found as
+ * "garcia lopez" too, and its variants hold the joined form "garcialopez" as well.
+ */
+
+export const SPACE = 0x20;
+
+/** A normalised view of (a range of) a text. */
+export interface TextMap {
+  /** The original text. */
+  readonly source: string;
+  /** Number of normalised UTF-16 code units in `codes`. */
+  readonly length: number;
+  /** Normalised code units: lower-case letters and digits, and 0x20 between words. */
+  readonly codes: Uint16Array;
+  /** For each normalised code unit, the offset in `source` of the character it came from. */
+  readonly starts: Int32Array;
+  /** End (exclusive) of the mapped range of `source`. */
+  readonly end: number;
+  /** Normalised indices at which an end-of-line hyphenation was joined (ascending). */
+  readonly joins: readonly number[];
+  /** For each join, the offset in `source` of its hyphen. */
+  readonly joinOffsets: readonly number[];
+}
+
+export interface TextMapOptions {
+  /** Start of the range of `source` to map (default 0). */
+  from?: number;
+  /** End of the range (default source.length). */
+  to?: number;
+  /** Join end-of-line hyphenation (default true). */
+  joinHyphens?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folding of one code point
+
+/** ASCII: 0 separates words, otherwise the normalised code unit. */
+const ASCII = new Uint16Array(128);
+for (let c = 0x30; c <= 0x39; c++) ASCII[c] = c;
+for (let c = 0x61; c <= 0x7a; c++) ASCII[c] = c;
+for (let c = 0x41; c <= 0x5a; c++) ASCII[c] = c + 0x20;
+
+const EXTRA: Record<string, string> = {
+  ß: 'ss',
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  þ: 'th',
+  ð: 'd',
+  æ: 'ae',
+  œ: 'oe',
+  ħ: 'h',
+  ı: 'i',
+  ŧ: 't',
+  ς: 'σ',
+};
+
+const MARKS = /\p{M}+/gu;
+const WORD_CHAR = /[\p{L}\p{Nd}\p{Nl}]/u;
+
+/** '' = ignorable (dropped), ' ' = separator, else normalised letters/digits (maybe with spaces). */
+function foldCodePointUncached(cp: number): string {
+  const ch = String.fromCodePoint(cp);
+  if (/[\p{Cf}]/u.test(ch)) return ''; // soft hyphen, zero-width space/joiners, BOM
+  if (/\p{M}/u.test(ch)) return ''; // a combining mark: part of the letter before it
+  if (/\p{No}/u.test(ch)) return ' '; // superscripts, fractions, circled numbers
+  let out = ch.normalize('NFKD').replace(MARKS, '');
+  out = out.toLowerCase().normalize('NFKD').replace(MARKS, '');
+  out = out.replace(/[ßłøđþðæœħıŧς]/gu, (c) => EXTRA[c] ?? c);
+  let result = '';
+  for (const c of out) result += WORD_CHAR.test(c) ? c : ' ';
+  return result.trim() === '' ? ' ' : result;
+}
+
+const bmpCache: (string | undefined)[] = new Array(0x10000);
+const astralCache = new Map<number, string>();
+
+/** The normalised form of one code point (cached). */
+export function foldCodePoint(cp: number): string {
+  if (cp < 0x10000) {
+    let folded = bmpCache[cp];
+    if (folded === undefined) {
+      folded = cp < 128 ? (ASCII[cp] ? String.fromCharCode(ASCII[cp]!) : ' ') : foldCodePointUncached(cp);
+      bmpCache[cp] = folded;
+    }
+    return folded;
+  }
+  let folded = astralCache.get(cp);
+  if (folded === undefined) {
+    folded = foldCodePointUncached(cp);
+    astralCache.set(cp, folded);
+  }
+  return folded;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hyphenation
+
+function isHyphen(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x00ad;
+}
+
+function isHorizontalSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0;
+}
+
+function isLetterStart(source: string, i: number): boolean {
+  const cp = source.codePointAt(i);
+  if (cp === undefined) return false;
+  const folded = foldCodePoint(cp);
+  const first = folded.charCodeAt(0);
+  // A letter: not a separator, not ignorable, not an ASCII digit (other scripts' letters pass).
+  return folded !== ' ' && folded !== '' && !(first >= 0x30 && first <= 0x39) && !/^\p{N}/u.test(folded);
+}
+
+/**
+ * If the hyphen at `i` ends a line and a letter starts the next, the index of that letter;
+ * otherwise -1. Exactly one line break: a hyphen before a blank line ends a paragraph.
+ */
+function hyphenationEnd(source: string, i: number, to: number): number {
+  let j = i + 1;
+  while (j < to && isHorizontalSpace(source.charCodeAt(j))) j++;
+  if (j >= to) return -1;
+  const c = source.charCodeAt(j);
+  if (c === 0x0d) j += j + 1 < to && source.charCodeAt(j + 1) === 0x0a ? 2 : 1;
+  else if (c === 0x0a || c === 0x2028 || c === 0x2029 || c === 0x0c) j += 1;
+  else return -1;
+  while (j < to && isHorizontalSpace(source.charCodeAt(j))) j++;
+  return j < to && isLetterStart(source, j) ? j : -1;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+/** "%40", "%2E" …: a percent escape of ASCII punctuation (as in a URL). */
+function isPunctuationEscape(source: string, i: number, to: number): boolean {
+  if (i + 2 >= to) return false;
+  const a = source.charCodeAt(i + 1);
+  const b = source.charCodeAt(i + 2);
+  if (!isHex(a) || !isHex(b)) return false;
+  const value = parseInt(source.slice(i + 1, i + 3), 16);
+  return value < 128 && value > 0x20 && ASCII[value] === 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pass
+
+const LETTER = 1;
+const DIGIT = 2;
+
+/** Normalises `source` (or a range of it) in one pass, keeping the map back to it. */
+export function buildTextMap(source: string, options: TextMapOptions = {}): TextMap {
+  const from = options.from ?? 0;
+  const to = options.to ?? source.length;
+  const joinHyphens = options.joinHyphens ?? true;
+  let capacity = Math.max(16, to - from + 8);
+  let codes = new Uint16Array(capacity);
+  let starts = new Int32Array(capacity);
+  let n = 0;
+  let last = 0; // kind of the last emitted code unit: 0 space/none, LETTER, DIGIT
+  const joins: number[] = [];
+  const joinOffsets: number[] = [];
+
+  const grow = () => {
+    capacity *= 2;
+    const c2 = new Uint16Array(capacity);
+    c2.set(codes);
+    codes = c2;
+    const s2 = new Int32Array(capacity);
+    s2.set(starts);
+    starts = s2;
+  };
+  const separate = (at: number) => {
+    if (last !== 0) {
+      if (n >= capacity) grow();
+      codes[n] = SPACE;
+      starts[n] = at;
+      n++;
+      last = 0;
+    }
+  };
+
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c < 128) {
+      const v = ASCII[c]!;
+      if (v !== 0) {
+        if (n >= capacity) grow();
+        codes[n] = v;
+        starts[n] = i;
+        n++;
+        last = v <= 0x39 ? DIGIT : LETTER;
+        continue;
+      }
+      if (c === 0x2d && joinHyphens && last === LETTER) {
+        const next = hyphenationEnd(source, i, to);
+        if (next > 0) {
+          joins.push(n);
+          joinOffsets.push(i);
+          i = next - 1;
+          continue;
+        }
+      }
+      if (c === 0x25 && isPunctuationEscape(source, i, to)) {
+        separate(i);
+        i += 2;
+        continue;
+      }
+      separate(i);
+      continue;
+    }
+    // Non-ASCII.
+    if (isHyphen(c) && joinHyphens && last === LETTER) {
+      const next = hyphenationEnd(source, i, to);
+      if (next > 0) {
+        joins.push(n);
+        joinOffsets.push(i);
+        i = next - 1;
+        continue;
+      }
+    }
+    let cp = c;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const low = source.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    const folded = foldCodePoint(cp);
+    if (folded === ' ') separate(i);
+    else if (folded !== '') {
+      for (let k = 0; k < folded.length; k++) {
+        const f = folded.charCodeAt(k);
+        if (f === SPACE) {
+          separate(i);
+          continue;
+        }
+        if (n >= capacity) grow();
+        codes[n] = f;
+        starts[n] = i;
+        n++;
+        last = f >= 0x30 && f <= 0x39 ? DIGIT : LETTER;
+      }
+    }
+    i += width - 1;
+  }
+  if (n > 0 && codes[n - 1] === SPACE) n--;
+  return { source, length: n, codes, starts, end: to, joins, joinOffsets };
+}
+
+const MARK_AT = /^\p{M}/u;
+
+/**
+ * End (exclusive) in the original text of the character that produced normalised code unit
+ * `k`, including the combining marks that follow it ("e\u0301" ends after the accent).
+ */
+export function originalEnd(map: TextMap, k: number): number {
+  const { source, end } = map;
+  let p = map.starts[k]!;
+  const c = source.charCodeAt(p);
+  p += c >= 0xd800 && c <= 0xdbff && p + 1 < end ? 2 : 1;
+  while (p < end) {
+    const next = source.charCodeAt(p);
+    if (next < 0x300) break; // fast path: no mark below U+0300
+    const cp = source.codePointAt(p)!;
+    if (!MARK_AT.test(String.fromCodePoint(cp))) break;
+    p += cp > 0xffff ? 2 : 1;
+  }
+  return p;
+}
+
+/** The normalised text as a string (for tests and diagnostics). */
+export function normalizedText(map: TextMap): string {
+  let out = '';
+  for (let i = 0; i < map.length; i += 8192) {
+    out += String.fromCharCode(...map.codes.subarray(i, Math.min(map.length, i + 8192)));
+  }
+  return out;
+}
+
+/** The normalised words of a short text: "O’Brien-Núñez, Mª" -> ["o", "brien", "nunez", "ma"]. */
+export function normalizeWords(text: string): string[] {
+  const normalized = normalizedText(buildTextMap(text, { joinHyphens: false }));
+  return normalized === '' ? [] : normalized.split(' ');
+}
+
+/** The normalised form of a short text, words joined by one space (the variants' keys). */
+export function normalizeKey(text: string): string {
+  return normalizedText(buildTextMap(text, { joinHyphens: false }));
+}

@@ -1,0 +1,328 @@
+/**
+ * Every way an identity may be written in a document (DESIGN.md §5). Each variant has the
+ * text as a person would write it (`text`, for lists and for the benchmark's reference tool)
+ * and the key the scanner matches (`key`): for the `words` channel the normalised words
+ * joined by one space (text-map.ts), for the `digits` channel the characters without any
+ * separator (phone and ID numbers, which are written with any spacing), for `date` the ISO
+ * date (the date recogniser reads every common format, see dates.ts).
+ *
+ * Case, diacritics, apostrophe and dash shapes, punctuation between words, possessives and
+ * line breaks need no variants: normalisation and whole-word matching take care of them.
+ */
+import type { ScanIdentity, VariantKind } from './types';
+import { isParticle, parseName } from './names';
+import { normalizeKey } from './text-map';
+
+export type VariantChannel = 'words' | 'digits' | 'date';
+
+export interface Variant {
+  kind: VariantKind;
+  /** As a person would write it: "Ramírez, Maria", "M. Ramírez", "GarciaLopez", "(555) 010-0199". */
+  text: string;
+  /** What the scanner matches (see the file comment). */
+  key: string;
+  channel: VariantChannel;
+}
+
+/** One written piece of a name with its normalised key. */
+interface Part {
+  text: string;
+  key: string;
+}
+
+/** Shortest key matched for an ID number in the digits channel: shorter ones match everywhere. */
+export const MIN_ID_LENGTH = 4;
+/** Shortest name part matched on its own ("Al" yes, "J" no). */
+const MIN_ALONE_LENGTH = 2;
+/** Most spellings of one template (hyphen and apostrophe forms multiply). */
+const MAX_FORMS = 8;
+
+const HYPHENS = /[-‐‑–—‒―−]/u;
+
+/**
+ * Spellings of one word: as written, and joined when it has inner punctuation:
+ * "Garcia-Lopez" -> "Garcia-Lopez" (garcia lopez), "Garcia Lopez" (same key), "GarciaLopez".
+ * "O'Brien" -> "O'Brien" (o brien), "OBrien" (obrien).
+ */
+function wordForms(word: string): Part[] {
+  const key = normalizeKey(word);
+  if (key === '') return [];
+  const forms: Part[] = [{ text: word, key }];
+  if (key.includes(' ')) {
+    const pieces = word.split(/[^\p{L}\p{M}\p{N}]+/u).filter((piece) => piece !== '');
+    forms.push({ text: pieces.join(''), key: key.replaceAll(' ', '') });
+    if (HYPHENS.test(word)) forms.push({ text: pieces.join(' '), key });
+  }
+  return forms;
+}
+
+/** Spellings of several words in a row: the product of each word's forms, at most MAX_FORMS. */
+function phraseForms(words: readonly string[], joinedToo = false): Part[] {
+  let result: Part[] = [{ text: '', key: '' }];
+  for (const word of words) {
+    const forms = wordForms(word);
+    if (forms.length === 0) continue;
+    const next: Part[] = [];
+    for (const head of result) {
+      for (const form of forms) {
+        if (next.length >= MAX_FORMS) break;
+        next.push(head.key === '' ? form : { text: `${head.text} ${form.text}`, key: `${head.key} ${form.key}` });
+      }
+    }
+    result = next;
+  }
+  result = result.filter((part) => part.key !== '');
+  if (joinedToo && words.length > 1 && result.length > 0) {
+    // "de la Cruz" -> "delaCruz"; "Van der Berg" -> "VanderBerg".
+    const pieces = words.join(' ').split(/[^\p{L}\p{M}\p{N}]+/u).filter((piece) => piece !== '');
+    result.push({ text: pieces.join(''), key: result[0]!.key.replaceAll(' ', '') });
+  }
+  return result;
+}
+
+function initial(word: string): Part[] {
+  const key = normalizeKey(word);
+  if (key === '') return [];
+  const first = [...word.normalize('NFC')].find((c) => /[\p{L}\p{N}]/u.test(c)) ?? key[0]!;
+  const initials: Part[] = [{ text: `${first.toLocaleUpperCase()}.`, key: [...key][0]! }];
+  // "Jean-Luc" -> also "J.-L."
+  if (key.includes(' ') && HYPHENS.test(word)) {
+    const letters = key.split(' ').map((piece) => [...piece][0]!);
+    initials.push({ text: letters.map((l) => `${l.toUpperCase()}.`).join('-'), key: letters.join(' ') });
+  }
+  return initials;
+}
+
+/** Concatenates parts: every combination of the slots' spellings, at most MAX_FORMS. */
+function combine(slots: readonly (readonly Part[])[], separators: readonly string[]): Part[] {
+  let result: Part[] = [{ text: '', key: '' }];
+  slots.forEach((slot, i) => {
+    if (slot.length === 0) return;
+    const next: Part[] = [];
+    for (const head of result) {
+      for (const part of slot) {
+        if (next.length >= MAX_FORMS) break;
+        next.push(
+          head.key === ''
+            ? part
+            : { text: `${head.text}${separators[i - 1] ?? ' '}${part.text}`, key: `${head.key} ${part.key}` },
+        );
+      }
+    }
+    result = next;
+  });
+  return result.filter((part) => part.key !== '');
+}
+
+/** The non-particle words of a hyphenated or multi-word name part, each alone. */
+function components(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const word of words) {
+    if (isParticle(word) && words.length > 1) continue;
+    const pieces = word.split(HYPHENS).filter((piece) => normalizeKey(piece) !== '');
+    if (pieces.length > 1 || words.length > 1) out.push(...pieces);
+  }
+  return out;
+}
+
+function nameVariants(legalName: string, add: (kind: VariantKind, parts: readonly Part[]) => void): void {
+  const name = parseName(legalName);
+  if (!name) return;
+  const G = phraseForms([name.given]);
+  const gi = initial(name.given);
+  const alone = (kind: VariantKind, parts: readonly Part[]) =>
+    add(kind, parts.filter((part) => part.key.replaceAll(' ', '').length >= MIN_ALONE_LENGTH));
+
+  if (name.surname.length === 0) {
+    // One word ("Cher"): that word is the full name.
+    add('full-name', G);
+    return;
+  }
+  const S = phraseForms(name.surname, name.surname.length > 1);
+  const Ms = name.middles.map((middle) => phraseForms([middle]));
+  const mis = name.middles.map((middle) => initial(middle).slice(0, 1));
+  const hasMiddles = Ms.length > 0;
+  const space = (n: number) => new Array<string>(n).fill(' ');
+
+  add('full-name', combine([G, ...Ms, S], space(Ms.length + 1))); // Maria Elena Ramírez
+  add('full-name', combine([G, S], [' '])); // Maria Ramírez
+  add('full-name', combine([S, G], [', '])); // Ramírez, Maria
+  add('full-name', combine([S, G], [' '])); // RAMÍREZ MARIA (captions)
+  add('full-name', combine([gi, S], [' '])); // M. Ramírez
+  add('full-name', combine([S, gi], [', '])); // Ramírez, M.
+  if (hasMiddles) {
+    add('full-name', combine([S, G, ...Ms], [', ', ...space(Ms.length)])); // Ramírez, Maria Elena
+    add('full-name', combine([G, ...mis, S], space(Ms.length + 1))); // Maria E. Ramírez
+    add('full-name', combine([gi, ...mis, S], space(Ms.length + 1))); // M. E. Ramírez
+    add('full-name', combine([S, G, ...mis], [', ', ...space(Ms.length)])); // Ramírez, Maria E.
+    // Given name with one middle name: "Maria Elena"; for Spanish and Portuguese names the
+    // "middle" is often the first surname: "María Ramírez" of "María Ramírez Núñez".
+    for (const M of Ms) {
+      add('full-name', combine([G, M], [' ']));
+      add('full-name', combine([M, G], [', ']));
+    }
+  }
+  if (name.surnameCore.length < name.surname.length) {
+    const Sc = phraseForms(name.surnameCore);
+    add('full-name', combine([G, Sc], [' '])); // María Cruz
+    add('full-name', combine([Sc, G], [', '])); // Cruz, María
+    add('full-name', combine([gi, Sc], [' '])); // M. Cruz
+    alone('surname', Sc);
+  }
+  alone('surname', S);
+  for (const piece of components(name.surname)) alone('surname', phraseForms([piece]));
+  alone('given-name', G);
+  for (const piece of components([name.given])) alone('given-name', phraseForms([piece]));
+  for (const M of Ms) alone('given-name', M);
+}
+
+function aliasVariants(alias: string, add: (kind: VariantKind, parts: readonly Part[]) => void): void {
+  const words = alias.normalize('NFC').trim().split(/\s+/).filter((word) => normalizeKey(word) !== '');
+  if (words.length === 0) return;
+  add('alias', phraseForms(words));
+  if (words.length >= 2) {
+    const first = phraseForms([words[0]!]);
+    const rest = phraseForms(words.slice(1));
+    add('alias', combine([rest, first], [', '])); // "Lopez, Lena"
+    add('alias', combine([initial(words[0]!), rest], [' '])); // "L. Lopez"
+  }
+}
+
+/** The digits of a phone number that identify it: the last 10 (NANP), or all of 7 to 9. */
+export function phoneKey(phone: string): string | undefined {
+  const withoutExtension = phone.replace(/\s*(?:x|ext\.?|extension)\s*\d+\s*$/i, '');
+  const digits = withoutExtension.replace(/\D/g, '');
+  if (digits.length < 7) return undefined;
+  return digits.length > 10 ? digits.slice(-10) : digits;
+}
+
+const STREET_WORDS: readonly (readonly string[])[] = [
+  ['street', 'st'],
+  ['avenue', 'ave', 'av'],
+  ['road', 'rd'],
+  ['boulevard', 'blvd'],
+  ['drive', 'dr'],
+  ['lane', 'ln'],
+  ['court', 'ct'],
+  ['place', 'pl'],
+  ['terrace', 'ter', 'terr'],
+  ['highway', 'hwy'],
+  ['parkway', 'pkwy'],
+  ['square', 'sq'],
+  ['circle', 'cir'],
+  ['trail', 'trl'],
+  ['crossing', 'xing'],
+  ['expressway', 'expy'],
+  ['freeway', 'fwy'],
+  ['heights', 'hts'],
+  ['junction', 'jct'],
+  ['mount', 'mt'],
+  ['fort', 'ft'],
+  ['point', 'pt'],
+  ['station', 'sta'],
+  ['north', 'n'],
+  ['south', 's'],
+  ['east', 'e'],
+  ['west', 'w'],
+  ['northeast', 'ne'],
+  ['northwest', 'nw'],
+  ['southeast', 'se'],
+  ['southwest', 'sw'],
+  ['apartment', 'apt'],
+  ['suite', 'ste'],
+  ['number', 'no'],
+];
+const STREET_ALTERNATIVES = new Map<string, readonly string[]>();
+for (const group of STREET_WORDS) for (const word of group) STREET_ALTERNATIVES.set(word, group);
+
+/** Words after which the street line goes on with a unit ("Apt 5", "Suite 200", "#12"). */
+const UNIT_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'room', 'rm', 'floor', 'fl', 'bldg', 'building']);
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** "1234 Elm Street, Springfield" -> "1234 Elm Street", "1234 Elm St.", "1234 Elm St". */
+function addressVariants(address: string, add: (kind: VariantKind, parts: readonly Part[]) => void): void {
+  const firstLine = address.split(/\r\n|\r|\n/).map((line) => line.trim()).find((line) => line !== '');
+  if (!firstLine) return;
+  const street = firstLine.split(',')[0]!.trim();
+  const lines = [street];
+  const streetWords = street.split(/\s+/);
+  const unitAt = streetWords.findIndex((word, i) => i > 0 && (UNIT_WORDS.has(normalizeKey(word)) || word.startsWith('#')));
+  if (unitAt > 1) lines.push(streetWords.slice(0, unitAt).join(' '));
+  for (const line of lines) {
+    const words = line.split(/\s+/).filter((word) => normalizeKey(word) !== '');
+    if (words.length < 2) continue;
+    // Each word: as written, or one of its abbreviations (written with and without a period).
+    const slots: Part[][] = words.map((word) => {
+      const key = normalizeKey(word);
+      const alternatives = STREET_ALTERNATIVES.get(key);
+      if (!alternatives) return [{ text: word, key }];
+      const parts: Part[] = [{ text: word, key }];
+      for (const alternative of alternatives) {
+        if (alternative === key) continue;
+        const written = capitalize(alternative);
+        parts.push({ text: alternative.length <= 4 ? `${written}.` : written, key: alternative });
+      }
+      return parts;
+    });
+    // Vary one word at a time (all combinations would multiply past any use).
+    add('address', [{ text: words.join(' '), key: slots.map((slot) => slot[0]!.key).join(' ') }]);
+    slots.forEach((slot, i) => {
+      for (const part of slot.slice(1)) {
+        const chosen = slots.map((s, j) => (j === i ? part : s[0]!));
+        add('address', [{ text: chosen.map((p) => p.text).join(' '), key: chosen.map((p) => p.key).join(' ') }]);
+      }
+    });
+  }
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A few written forms of a date of birth (the recogniser in dates.ts reads many more). */
+function dateForms(iso: string): string[] {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return [];
+  const [, y, mm, dd] = match;
+  const m = Number(mm);
+  const d = Number(dd);
+  const month = MONTHS[m - 1];
+  if (!month) return [];
+  const abbreviation = month.length > 4 ? `${month.slice(0, 3)}.` : month;
+  return [iso, `${m}/${d}/${y}`, `${mm}/${dd}/${y}`, `${month} ${d}, ${y}`, `${abbreviation} ${d}, ${y}`, `${d} ${month} ${y}`];
+}
+
+/** Every variant of one identity, in a stable order; the same key may appear more than once. */
+export function identityVariants(identity: ScanIdentity): Variant[] {
+  const variants: Variant[] = [];
+  const add = (kind: VariantKind, parts: readonly Part[]) => {
+    for (const part of parts) variants.push({ kind, text: part.text, key: part.key, channel: 'words' });
+  };
+  nameVariants(identity.legalName, add);
+  for (const alias of identity.aliases) aliasVariants(alias, add);
+  if (identity.email) {
+    const key = normalizeKey(identity.email);
+    if (key !== '') variants.push({ kind: 'email', text: identity.email, key, channel: 'words' });
+  }
+  if (identity.phone) {
+    const key = phoneKey(identity.phone);
+    if (key) variants.push({ kind: 'phone', text: identity.phone, key, channel: 'digits' });
+  }
+  for (const id of identity.idNumbers) {
+    const key = normalizeKey(id);
+    const compact = key.replaceAll(' ', '');
+    if (compact.length < MIN_ID_LENGTH) continue;
+    if (/\d/.test(compact)) variants.push({ kind: 'id-number', text: id, key: compact, channel: 'digits' });
+    else {
+      // Letters only: matched as words, spaced or joined.
+      variants.push({ kind: 'id-number', text: id, key, channel: 'words' });
+      if (key !== compact) variants.push({ kind: 'id-number', text: compact.toUpperCase(), key: compact, channel: 'words' });
+    }
+  }
+  if (identity.dob) {
+    for (const text of dateForms(identity.dob)) variants.push({ kind: 'date-of-birth', text, key: identity.dob, channel: 'date' });
+  }
+  if (identity.address) addressVariants(identity.address, add);
+  return variants;
+}
