@@ -1,0 +1,141 @@
+import { homedir, hostname, userInfo } from 'node:os';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeDocx } from '../../../../src-main/core/export/docx-writer';
+import type { RenderedDocument } from '../../../../src-main/core/filings/document';
+import { CREATED_AT, UNICODE_NAMES, expectedTexts, sampleFiling, squash } from './typeset-fixtures';
+
+interface Unzipped {
+  zip: JSZip;
+  parts: Map<string, string>;
+}
+
+async function unzip(bytes: Uint8Array): Promise<Unzipped> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = new Map<string, string>();
+  for (const name of Object.keys(zip.files)) {
+    if (!zip.files[name]!.dir) parts.set(name, await zip.file(name)!.async('string'));
+  }
+  return { zip, parts };
+}
+
+/** The text of the w:t elements of an XML part, in order. */
+function xmlText(xml: string): string {
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((match) => match[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"))
+    .join(' ');
+}
+
+describe.each(['california', 'federal'] as const)('writeDocx, %s format', (format) => {
+  const doc = sampleFiling(format);
+  let bytes: Uint8Array;
+  let docx: Unzipped;
+
+  beforeAll(async () => {
+    bytes = await writeDocx(doc);
+    docx = await unzip(bytes);
+  });
+
+  it('gives back every text of the filing to mammoth, word for word', async () => {
+    const { value, messages } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    expect(messages).toEqual([]);
+    const text = squash(value);
+    for (const [what, expected] of expectedTexts(doc)) {
+      if (what === 'footer') continue; // mammoth reads the body only
+      expect(text, `${what}: ${expected}`).toContain(squash(expected));
+    }
+    for (const name of UNICODE_NAMES) expect(text).toContain(name);
+  });
+
+  it('puts the sealing labels first (federal) or above the caption (California), and the caption in a table', () => {
+    const body = docx.parts.get('word/document.xml')!;
+    const at = (text: string) => body.indexOf(`>${text}<`);
+    const label = at(doc.labels[0]!);
+    const caption = body.indexOf('<w:tbl>');
+    expect(label).toBeGreaterThan(0);
+    expect(caption).toBeGreaterThan(label);
+    const captionTable = body.slice(caption, body.indexOf('</w:tbl>', caption));
+    expect(captionTable).toContain(`>${doc.parties[0]}<`);
+    expect(captionTable).toContain(`>${doc.captionRight[0]}<`);
+    if (format === 'federal') expect(label).toBeLessThan(at(doc.counsel[0]!));
+    else expect(label).toBeGreaterThan(at(doc.court));
+    // Labels are bold and right-aligned.
+    const labelParagraph = body.slice(body.lastIndexOf('<w:p>', label), label);
+    expect(labelParagraph).toContain('<w:jc w:val="right"/>');
+    expect(labelParagraph).toContain('<w:b/>');
+  });
+
+  it('sets Times New Roman 12 pt, double-spaced paragraphs, a repeating header row in tables', () => {
+    const styles = docx.parts.get('word/styles.xml')!;
+    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"[^>]*\/><w:sz w:val="24"\/>/);
+    const body = docx.parts.get('word/document.xml')!;
+    const paragraphText = expectedTexts(doc).find(([what]) => what === 'paragraph')![1].slice(0, 40);
+    const paragraph = body.slice(body.lastIndexOf('<w:p>', body.indexOf(paragraphText)), body.indexOf(paragraphText));
+    expect(paragraph).toContain('w:line="480"');
+    expect(body).toContain('<w:tblHeader/>');
+  });
+
+  it('has a footer with the page number, a rule and the title', () => {
+    const footer = docx.parts.get('word/footer1.xml')!;
+    expect(footer).toContain('PAGE');
+    if (format === 'federal') expect(footer).toContain('NUMPAGES');
+    expect(footer).toContain('<w:top w:val="single"');
+    expect(xmlText(footer)).toContain(doc.footer);
+  });
+
+  it('has core properties from the filing: title, DoeVault, createdAt, nothing else', () => {
+    const core = docx.parts.get('docProps/core.xml')!;
+    expect(core).toContain('<dc:title>Complaint for Damages &#38; Injunctive Relief &#60;Public&#62;</dc:title>');
+    expect(core).toContain('<dc:creator>DoeVault</dc:creator>');
+    expect(core).toContain('<cp:lastModifiedBy>DoeVault</cp:lastModifiedBy>');
+    expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">2025-03-04T05:06:07Z</dcterms:created>`);
+    expect(core).toContain(`<dcterms:modified xsi:type="dcterms:W3CDTF">2025-03-04T05:06:07Z</dcterms:modified>`);
+    expect(core).not.toMatch(/description|keywords|subject|Un-named/);
+    const everything = [...docx.parts.values()].join('\n');
+    expect(everything).not.toContain('Un-named');
+  });
+
+  it('dates every zip entry createdAt and writes the same bytes for the same filing, in any time zone', async () => {
+    // Zip (DOS) times count in two-second steps.
+    const created = Date.parse(CREATED_AT);
+    for (const file of Object.values(docx.zip.files)) expect(created - file.date.getTime()).toBeGreaterThanOrEqual(0);
+    for (const file of Object.values(docx.zip.files)) expect(created - file.date.getTime()).toBeLessThan(2000);
+    await writeDocx(sampleFiling(format === 'california' ? 'federal' : 'california'));
+    const again = await writeDocx(doc);
+    expect(Buffer.compare(Buffer.from(again), Buffer.from(bytes))).toBe(0);
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Kathmandu';
+    try {
+      expect(Buffer.compare(Buffer.from(await writeDocx(doc)), Buffer.from(bytes))).toBe(0);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('holds nothing from the computer it was made on', () => {
+    const secrets = [userInfo().username, hostname(), homedir(), process.cwd()].filter((secret) => secret.length >= 3);
+    const raw = Buffer.from(bytes);
+    for (const secret of secrets) {
+      expect(raw.includes(Buffer.from(secret)), secret).toBe(false);
+      for (const [name, xml] of docx.parts) expect(xml.includes(secret), `${name}: ${secret}`).toBe(false);
+    }
+  });
+});
+
+describe('writeDocx, text as written', () => {
+  it('writes each line of a multi-line text as its own paragraph, so readers do not glue words together', async () => {
+    const doc: RenderedDocument = sampleFiling('federal', {
+      blocks: [{ type: 'paragraph', runs: [{ text: 'Zephyrine\nQuillfeather signed \u0001here.' }] }],
+    });
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await writeDocx(doc)) });
+    expect(value).toContain('Zephyrine\n');
+    expect(value).toContain('Quillfeather signed  here.');
+    expect(value).not.toContain('ZephyrineQuillfeather');
+  });
+
+  it('refuses an invalid creation time', async () => {
+    await expect(writeDocx(sampleFiling('federal', { createdAt: 'yesterday' }))).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+});
