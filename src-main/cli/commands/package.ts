@@ -84,8 +84,9 @@ async function packageSecret(ctx: CommandContext, file: string): Promise<Package
   }
   const { protection } = await describeSealedPackage(file);
   if (secretKeyFile !== undefined) {
-    warnIfShared(ctx, secretKeyFile);
-    return { secretKey: await readSecretKey(secretKeyFile) };
+    const secretKey = await readSecretKey(secretKeyFile);
+    warnIfShared(ctx, secretKeyFile); // only once it is known to be a secret key: a .pub may be public
+    return { secretKey };
   }
   if (passphraseFile !== undefined) return { passphrase: readSecretFile(ctx.io, passphraseFile, 'passphrase') };
   if (protection === 'recipient') {
@@ -100,7 +101,7 @@ function warnIfShared(ctx: CommandContext, path: string): void {
       ctx.io.warn(`warning: ${path} can be read by other users of this computer; restrict it with \`chmod 600 ${path}\``);
     }
   } catch {
-    // A missing file is reported by readSecretKey.
+    // It was just read; a file gone since then fails later with its own message.
   }
 }
 
