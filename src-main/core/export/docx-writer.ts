@@ -32,7 +32,7 @@ import {
 } from 'docx';
 import { VaultError } from '../errors';
 import type { Block, RenderedDocument, Run } from '../filings/document';
-import { escapeXml, printable } from './typeset-text';
+import { courtTitleLines, escapeXml, printable } from './typeset-text';
 
 export const DOCX_CREATOR = 'DoeVault';
 
@@ -73,7 +73,8 @@ export async function writeDocx(doc: RenderedDocument): Promise<Uint8Array> {
     );
   }
   body.push(
-    ...paragraphs([{ text: doc.court, bold: true }], (children, index) =>
+    // About 60 bold capitals fit on a line of the text width.
+    ...paragraphs([{ text: courtTitleLines(doc.court, (line) => line.length <= 60).join('\n'), bold: true }], (children, index) =>
       new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { line: SINGLE, before: index > 0 ? 0 : california ? 2 * DOUBLE : DOUBLE },

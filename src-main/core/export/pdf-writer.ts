@@ -28,7 +28,7 @@ import {
   slotTop,
   type Geometry,
 } from './pleading-paper';
-import { breakLines, escapeXml, printedText, styledRuns, styledText, type Styled, type TextLine } from './typeset-text';
+import { breakLines, courtTitleLines, escapeXml, printedText, styledRuns, styledText, type Styled, type TextLine } from './typeset-text';
 
 export interface WritePdfOptions {
   /** Folder holding the four Tinos faces (resources/fonts in the app). */
@@ -80,6 +80,8 @@ function createPdf(doc: RenderedDocument, fonts: LoadedFonts, created: Date): PD
     pdfVersion: '1.7',
     lang: PDF_LANGUAGE,
     displayTitle: true,
+    // A tagged PDF: a structure tree in reading order, page furniture marked as artifacts.
+    tagged: true,
     // No default font: pdfkit would otherwise load its built-in Helvetica, which can print none
     // of the names this app exists for. Every text call below names a Tinos face.
     font: null as unknown as string,
@@ -160,9 +162,20 @@ interface Cell {
   align: Align;
 }
 
+/**
+ * Where drawn content belongs in the structure tree: a structure element (the text of a
+ * paragraph, a cell, a label), or an artifact (line numbers, rules, page numbers, footers,
+ * borders, a table header repeated on a new page), which assistive technology skips.
+ */
+type Tag = { element: PDFKit.PDFStructureElement; type: string } | { artifact: 'Pagination' | 'Layout' };
+
+const PAGINATION: Tag = { artifact: 'Pagination' };
+const LAYOUT: Tag = { artifact: 'Layout' };
+
 class Typesetter {
   private readonly geometry: Geometry;
   private slot = 0;
+  private readonly root: PDFKit.PDFStructureElement;
 
   constructor(
     private readonly pdf: PDFKit.PDFDocument,
@@ -170,6 +183,8 @@ class Typesetter {
     private readonly fonts: LoadedFonts,
   ) {
     this.geometry = geometryOf(doc.format);
+    this.root = pdf.struct('Document');
+    pdf.addStructure(this.root);
   }
 
   private get textWidth(): number {
@@ -180,6 +195,30 @@ class Typesetter {
     this.firstPage();
     this.doc.blocks.forEach((block, index) => this.block(block, `block ${index + 1}`));
     this.furniture();
+  }
+
+  // ---- structure -------------------------------------------------------------------------
+
+  /** A new structure element under `parent` (the document by default). */
+  private element(type: string, parent?: Tag): Tag & { element: PDFKit.PDFStructureElement; type: string } {
+    const element = this.pdf.struct(type);
+    if (parent && 'element' in parent) parent.element.add(element);
+    else this.root.add(element);
+    return { element, type };
+  }
+
+  /** Draws inside a marked-content sequence tied to `tag`. */
+  private marked(tag: Tag, draw: () => void): void {
+    if ('artifact' in tag) {
+      this.pdf.markContent('Artifact', { type: tag.artifact });
+      draw();
+      this.pdf.endMarkedContent();
+      return;
+    }
+    const content = this.pdf.markStructureContent(tag.type);
+    draw();
+    this.pdf.endMarkedContent();
+    tag.element.add(content);
   }
 
   // ---- measuring and drawing -------------------------------------------------------------
@@ -237,24 +276,28 @@ class Typesetter {
     }
   }
 
-  private drawLine(line: TextLine, x: number, baseline: number, width: number, align: Align = 'left', size = BODY_SIZE): void {
+  /** One line of type at `baseline`, one text call per run of one face. */
+  private drawLine(tag: Tag, line: TextLine, x: number, baseline: number, width: number, align: Align = 'left', size = BODY_SIZE): void {
+    if (line.pieces.every((piece) => piece.text.length === 0)) return;
     let left = x;
     if (align === 'center') left = x + (width - line.width) / 2;
     else if (align === 'right') left = x + width - line.width;
-    for (const piece of line.pieces) {
-      if (piece.text.length > 0) {
-        this.pdf.font(piece.face).fontSize(size).text(printedText(piece.text), left, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    this.marked(tag, () => {
+      for (const piece of line.pieces) {
+        if (piece.text.length > 0) {
+          this.pdf.font(piece.face).fontSize(size).text(printedText(piece.text), left, baseline, { lineBreak: false, baseline: 'alphabetic' });
+        }
+        left += piece.width;
       }
-      left += piece.width;
-    }
+    });
   }
 
-  private hLine(x1: number, x2: number, y: number): void {
-    this.pdf.moveTo(x1, y).lineTo(x2, y).lineWidth(RULE_WIDTH).stroke();
+  private hLine(x1: number, x2: number, y: number, tag: Tag = LAYOUT): void {
+    this.marked(tag, () => this.pdf.moveTo(x1, y).lineTo(x2, y).lineWidth(RULE_WIDTH).stroke());
   }
 
-  private vLine(x: number, y1: number, y2: number): void {
-    this.pdf.moveTo(x, y1).lineTo(x, y2).lineWidth(RULE_WIDTH).stroke();
+  private vLine(x: number, y1: number, y2: number, tag: Tag = LAYOUT): void {
+    this.marked(tag, () => this.pdf.moveTo(x, y1).lineTo(x, y2).lineWidth(RULE_WIDTH).stroke());
   }
 
   // ---- the grid --------------------------------------------------------------------------
@@ -276,20 +319,21 @@ class Typesetter {
   }
 
   /** Single-spaced lines from the current slot, breaking pages as needed. */
-  private singleSpaced(lines: TextLine[], x: number, width: number, align: Align = 'left'): void {
+  private singleSpaced(tag: Tag, lines: TextLine[], x: number, width: number, align: Align = 'left'): void {
     for (const line of lines) {
       this.ensure(1);
-      this.drawLine(line, x, baselineOf(this.geometry, this.slot), width, align);
+      this.drawLine(tag, line, x, baselineOf(this.geometry, this.slot), width, align);
       this.slot++;
     }
   }
 
   /** Double-spaced lines on numbered lines; the first may be indented by `firstX`. */
-  private doubleSpaced(lines: TextLine[], x: number, width: number, align: Align = 'left', firstX = x): void {
+  private doubleSpaced(tag: Tag, lines: TextLine[], x: number, width: number, align: Align = 'left', firstX = x): void {
     lines.forEach((line, index) => {
       this.alignToLine();
       this.ensure(2);
-      this.drawLine(line, index === 0 ? firstX : x, baselineOf(this.geometry, this.slot), width - (index === 0 ? firstX - x : 0), align);
+      const lineX = index === 0 ? firstX : x;
+      this.drawLine(tag, line, lineX, baselineOf(this.geometry, this.slot), width - (lineX - x), align);
       this.slot += 2;
     });
   }
@@ -301,28 +345,39 @@ class Typesetter {
     const middle = (left + right) / 2;
     const doc = this.doc;
     const labelWidth = this.textWidth * 0.7;
-    const labels = doc.labels.flatMap((label) => this.wrap(styledText(label, 'bold'), labelWidth, 'the sealing labels'));
     const labelX = right - labelWidth;
+    const labels = doc.labels.map((label) => this.wrap(styledText(label, 'bold'), labelWidth, 'the sealing labels'));
+    const drawLabels = (): void => {
+      for (const lines of labels) this.singleSpaced(this.element('P'), lines, labelX, labelWidth, 'right');
+    };
 
     if (doc.format === 'federal' && labels.length > 0) {
-      this.singleSpaced(labels, labelX, labelWidth, 'right');
+      drawLabels();
       this.slot++;
     }
     // Counsel, single-spaced from line 1, left of centre (the right half of lines 1-7 is the clerk's).
     const counselWidth = middle - left - 12;
-    const counsel = doc.counsel.flatMap((line) => this.wrap(styledText(line), counselWidth, 'the counsel block'));
-    this.singleSpaced(counsel, left, counselWidth);
+    const counsel = doc.counsel.map((line) => this.wrap(styledText(line), counselWidth, 'the counsel block'));
+    const counselBlock = this.element('Div');
+    doc.counsel.forEach((line, index) => {
+      const lines = counsel[index]!;
+      if (line.trim() === '') this.slot += lines.length;
+      else this.singleSpaced(this.element('P', counselBlock), lines, left, counselWidth);
+    });
 
     // The court's title, centred, on or below line 8 (California) or a line below counsel.
     this.slot = Math.max(this.geometry.courtTitleSlot, this.slot + (counsel.length > 0 ? 2 : 0));
     this.alignToLine();
-    const court = this.wrap(styledText(doc.court, 'bold'), this.textWidth, 'the court title');
-    this.singleSpaced(court, left, this.textWidth, 'center');
+    const court = courtTitleLines(doc.court, (line) => this.measure(line, 'bold', BODY_SIZE) <= this.textWidth).flatMap((line) =>
+      this.wrap(styledText(line, 'bold'), this.textWidth, 'the court title'),
+    );
+    this.singleSpaced(this.element('P'), court, left, this.textWidth, 'center');
 
-    // California: sealing labels on the first page (CRC 2.551), right-aligned above the caption.
+    // California: sealing labels on the first page (CRC 2.551), right-aligned above the caption,
+    // out of the clerk's space (CRC 2.111(2)).
     if (doc.format === 'california' && labels.length > 0) {
       this.slot++;
-      this.singleSpaced(labels, labelX, labelWidth, 'right');
+      drawLabels();
     }
     this.slot++;
     this.alignToLine();
@@ -332,6 +387,7 @@ class Typesetter {
   /**
    * Parties on the left, in a cell closed by a rule on its right and one beneath it (the usual
    * California caption); the case number and the paper's title on the right, opposite them.
+   * Each column is drawn whole before the other, so the caption reads column by column.
    */
   private caption(): void {
     const { left, right } = this.geometry;
@@ -345,18 +401,23 @@ class Typesetter {
       if (index > 0 && index <= 2) rightLines.push({ pieces: [], width: 0 });
       rightLines.push(...this.wrap(styledText(line, index === 1 ? 'bold' : 'regular'), rightWidth, 'the caption'));
     });
+    const caption = this.element('Div');
+    const partiesTag = this.element('P', caption);
+    const rightTag = this.element('P', caption);
     const rows = Math.max(parties.length, rightLines.length) + 1;
     let row = 0;
     while (row < rows) {
       this.ensure(1);
       const top = slotTop(this.geometry, this.slot);
       const fit = Math.min(rows - row, this.geometry.slots - this.slot);
-      for (let i = 0; i < fit; i++) {
-        const baseline = baselineOf(this.geometry, this.slot + i);
-        const party = parties[row + i];
-        const other = rightLines[row + i];
-        if (party) this.drawLine(party, left, baseline, leftWidth);
-        if (other) this.drawLine(other, rightX, baseline, rightWidth);
+      for (const [lines, tag, x, width] of [
+        [parties, partiesTag, left, leftWidth],
+        [rightLines, rightTag, rightX, rightWidth],
+      ] as const) {
+        for (let i = 0; i < fit; i++) {
+          const line = lines[row + i];
+          if (line) this.drawLine(tag, line, x, baselineOf(this.geometry, this.slot + i), width);
+        }
       }
       row += fit;
       this.slot += fit;
@@ -382,24 +443,26 @@ class Typesetter {
         this.alignToLine();
         // Keep a heading with the first line after it.
         this.ensure(Math.min(lines.length * 2 + 2, this.geometry.slots));
-        this.doubleSpaced(lines, left, width, align);
+        this.doubleSpaced(this.element(`H${block.level}`), lines, left, width, align);
         return;
       }
       case 'paragraph': {
         const lines = this.wrap(styledRuns(block.runs), width, where, { firstIndent: INDENT });
-        this.doubleSpaced(lines, left, width, 'left', left + INDENT);
+        this.doubleSpaced(this.element('P'), lines, left, width, 'left', left + INDENT);
         return;
       }
       case 'list': {
+        const list = this.element('L');
         block.items.forEach((item, index) => {
           const marker = block.ordered ? `${index + 1}.` : '\u2022';
           const textX = left + LIST_TEXT_X;
           const lines = this.wrap(styledRuns(item), this.geometry.right - textX, `${where}, item ${index + 1}`);
+          const markerLine = this.wrap(styledText(marker), LIST_TEXT_X - LIST_MARKER_X, where)[0]!;
+          const entry = this.element('LI', list);
           this.alignToLine();
           this.ensure(2);
-          const markerLine = this.wrap(styledText(marker), LIST_TEXT_X - LIST_MARKER_X, where)[0]!;
-          this.drawLine(markerLine, left + LIST_MARKER_X, baselineOf(this.geometry, this.slot), LIST_TEXT_X - LIST_MARKER_X);
-          this.doubleSpaced(lines, textX, this.geometry.right - textX);
+          this.drawLine(this.element('Lbl', entry), markerLine, left + LIST_MARKER_X, baselineOf(this.geometry, this.slot), LIST_TEXT_X - LIST_MARKER_X);
+          this.doubleSpaced(this.element('LBody', entry), lines, textX, this.geometry.right - textX);
         });
         return;
       }
@@ -407,7 +470,7 @@ class Typesetter {
         // CRC 2.108(3): quotations may be single-spaced. Indented half an inch on both sides.
         const lines = this.wrap(styledRuns(block.runs), width - 2 * INDENT, where);
         this.alignToLine();
-        this.singleSpaced(lines, left + INDENT, width - 2 * INDENT);
+        this.singleSpaced(this.element('BlockQuote'), lines, left + INDENT, width - 2 * INDENT);
         this.slot++;
         this.alignToLine();
         return;
@@ -424,12 +487,14 @@ class Typesetter {
         // Each note's label hangs in the margin of its text: "[1]  The note, wrapped ...".
         const labels = block.notes.map((note) => styledText(note.label));
         const hang = Math.max(...labels.map((label) => this.measure(label[0]!.text, 'regular', BODY_SIZE))) + 6;
+        const notes = this.element('Div');
         block.notes.forEach((note, index) => {
           const lines = this.wrap(styledRuns(note.runs), width - hang, `${where}, note ${index + 1}`);
           const label = this.wrap(labels[index]!, hang, `${where}, note ${index + 1}`)[0]!;
+          const tag = this.element('Note', notes);
           this.ensure(Math.min(lines.length, 2));
-          this.drawLine(label, left, baselineOf(this.geometry, this.slot), hang);
-          this.singleSpaced(lines, left + hang, width - hang);
+          this.drawLine(this.element('Lbl', tag), label, left, baselineOf(this.geometry, this.slot), hang);
+          this.singleSpaced(this.element('P', tag), lines, left + hang, width - hang);
         });
         this.slot++;
         this.alignToLine();
@@ -440,7 +505,8 @@ class Typesetter {
 
   /**
    * A grid table: header row in bold, repeated at the top of every page the table continues
-   * on; cells single-spaced and wrapped; a row taller than the rest of the page is split.
+   * on (as an artifact: it is the same header); cells single-spaced and wrapped; a row taller
+   * than the rest of the page is split.
    */
   private table(header: Run[][], rows: Run[][][], where: string): void {
     const columns = Math.max(header.length, ...rows.map((row) => row.length), 1);
@@ -459,39 +525,47 @@ class Typesetter {
       }));
     const headerCells = headerSpans ? layoutRow(headerSpans, 'header') : undefined;
     const headerHeight = headerCells ? Math.max(...headerCells.map((cell) => cell.lines.length)) + 1 : 0;
+    // A header taller than a third of a page is printed once, not on every page.
+    const repeatHeader = headerHeight <= this.geometry.slots / 3;
 
+    const table = this.element('Table');
+    const headerRow = headerCells ? this.element('TR', table) : undefined;
+    const headerTags = headerRow ? headerCells!.map(() => this.element('TH', headerRow)) : [];
     this.alignToLine();
     let headerDrawn = false;
+    let headerPrinted = false;
     const drawHeader = (): void => {
-      if (!headerCells) return;
-      this.rowChunk(headerCells, 0, headerHeight - 1, xs, true);
+      if (!headerCells || (headerPrinted && !repeatHeader)) return;
+      this.rowChunk(headerPrinted ? headerCells.map(() => PAGINATION) : headerTags, headerCells, 0, headerHeight - 1, xs, true);
       headerDrawn = true;
+      headerPrinted = true;
     };
+    const headerRoom = repeatHeader ? headerHeight : 0;
     bodySpans.forEach((spans, index) => {
       const cells = layoutRow(spans, `row ${index + 1}`);
       const height = Math.max(...cells.map((cell) => cell.lines.length)) + 1;
+      const rowTag = this.element('TR', table);
+      const cellTags = cells.map(() => this.element('TD', rowTag));
       // The row whole where it fits; otherwise at the top of a new page (after the header).
-      const needed = (headerDrawn ? 0 : headerHeight) + Math.min(height, 3);
-      if (this.slot + needed > this.geometry.slots || (this.slot + height > this.geometry.slots && height <= this.geometry.slots - headerHeight)) {
-        this.newPage();
+      const needed = (headerDrawn || !headerCells ? 0 : headerHeight) + Math.min(height, 3);
+      const rowFitsAPage = height <= this.geometry.slots - headerRoom;
+      if (this.slot + needed > this.geometry.slots || (this.slot + height > this.geometry.slots && rowFitsAPage)) {
+        if (this.slot > 0) this.newPage();
         headerDrawn = false;
       }
       if (!headerDrawn) drawHeader();
       let from = 0;
       while (from < height - 1) {
         const room = this.geometry.slots - this.slot - 1;
-        if (room < 1) {
-          this.newPage();
-          drawHeader();
-          continue;
+        if (room >= 1) {
+          const count = Math.min(height - 1 - from, room);
+          this.rowChunk(cellTags, cells, from, count, xs, false);
+          from += count;
+          if (from >= height - 1) break;
         }
-        const count = Math.min(height - 1 - from, room);
-        this.rowChunk(cells, from, count, xs, false);
-        from += count;
-        if (from < height - 1) {
-          this.newPage();
-          drawHeader();
-        }
+        this.newPage();
+        headerDrawn = false;
+        drawHeader();
       }
     });
     if (bodySpans.length === 0) drawHeader();
@@ -500,15 +574,16 @@ class Typesetter {
   }
 
   /** Lines `from`..`from+count` of each cell, in a bordered box of `count + 1` slots. */
-  private rowChunk(cells: Cell[], from: number, count: number, xs: number[], header: boolean): void {
+  private rowChunk(tags: Tag[], cells: Cell[], from: number, count: number, xs: number[], header: boolean): void {
     const top = slotTop(this.geometry, this.slot);
     const bottom = top + (count + 1) * SLOT;
+    const firstBaseline = top + SLOT / 2 + (baselineOf(this.geometry, 0) - this.geometry.gridTop);
     cells.forEach((cell, column) => {
       const x = xs[column]! + CELL_PADDING;
       const width = xs[column + 1]! - xs[column]! - 2 * CELL_PADDING;
       for (let i = 0; i < count; i++) {
         const line = cell.lines[from + i];
-        if (line) this.drawLine(line, x, top + SLOT / 2 + i * SLOT + (baselineOf(this.geometry, 0) - this.geometry.gridTop), width, cell.align);
+        if (line) this.drawLine(tags[column]!, line, x, firstBaseline + i * SLOT, width, cell.align);
       }
     });
     const x1 = xs[0]!;
@@ -575,10 +650,11 @@ class Typesetter {
 
   // ---- page furniture --------------------------------------------------------------------
 
+  /** Line numbers and rules (California), page number, rule and title on every page. */
   private furniture(): void {
     const range = this.pdf.bufferedPageRange();
     const footer = this.doc.footer.trim() === '' ? [] : this.wrap(styledText(this.doc.footer), this.textWidth, 'the footer', { size: FOOTER_SIZE });
-    const { footer: place } = this.geometry;
+    const { footer: place, left, right } = this.geometry;
     if (footer.length > place.maxTitleLines) {
       throw new VaultError(
         'VALIDATION',
@@ -586,23 +662,24 @@ class Typesetter {
         { field: 'footer' },
       );
     }
-    const { left, right } = this.geometry;
+    const numbers = this.geometry.lineNumbers;
+    const numberLines = numbers
+      ? Array.from({ length: numbers.count }, (_, n) => this.wrap(styledText(String(n + 1)), 40, 'the line numbers')[0]!)
+      : [];
     for (let index = 0; index < range.count; index++) {
       this.pdf.switchToPage(range.start + index);
-      const numbers = this.geometry.lineNumbers;
       if (numbers) {
-        for (const x of [...numbers.leftRules, numbers.rightRule]) this.vLine(x, 0, PAGE_HEIGHT);
-        for (let n = 1; n <= numbers.count; n++) {
-          const line = this.wrap(styledText(String(n)), 40, 'the line numbers')[0]!;
-          this.drawLine(line, numbers.numberRight - 40, baselineOf(this.geometry, (n - 1) * 2), 40, 'right');
-        }
+        for (const x of [...numbers.leftRules, numbers.rightRule]) this.vLine(x, 0, PAGE_HEIGHT, PAGINATION);
+        numberLines.forEach((line, n) => {
+          this.drawLine(PAGINATION, line, numbers.numberRight - 40, baselineOf(this.geometry, n * 2), 40, 'right');
+        });
       }
       const pageNumber = this.wrap(styledText(pageLabel(this.geometry, index + 1, range.count)), this.textWidth, 'the page number')[0]!;
-      this.drawLine(pageNumber, left, place.pageNumberBaseline, this.textWidth, 'center');
+      this.drawLine(PAGINATION, pageNumber, left, place.pageNumberBaseline, this.textWidth, 'center');
       if (footer.length > 0) {
-        this.hLine(left, right, place.ruleY);
+        this.hLine(left, right, place.ruleY, PAGINATION);
         footer.forEach((line, i) => {
-          this.drawLine(line, left, place.firstTitleBaseline + i * place.titleLeading, this.textWidth, 'center', FOOTER_SIZE);
+          this.drawLine(PAGINATION, line, left, place.firstTitleBaseline + i * place.titleLeading, this.textWidth, 'center', FOOTER_SIZE);
         });
       }
     }

@@ -177,3 +177,21 @@ export function breakLines(spans: readonly Styled[], options: BreakOptions): Tex
 export function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
+
+/**
+ * The court's title as lines: its own line breaks, and a title too long for one line broken
+ * after the comma nearest its middle ("SUPERIOR COURT OF THE STATE OF CALIFORNIA," / "COUNTY OF
+ * LOS ANGELES") rather than wherever the words run out. `fits` says whether a line fits.
+ */
+export function courtTitleLines(court: string, fits: (line: string) => boolean): string[] {
+  return printable(court)
+    .split('\n')
+    .flatMap((line) => {
+      if (fits(line)) return [line];
+      const commas = [...line.matchAll(/, /g)].map((match) => match.index + 1);
+      if (commas.length === 0) return [line];
+      const middle = line.length / 2;
+      const at = commas.reduce((best, index) => (Math.abs(index - middle) < Math.abs(best - middle) ? index : best));
+      return [line.slice(0, at), line.slice(at + 1)];
+    });
+}

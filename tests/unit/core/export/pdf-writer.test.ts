@@ -90,6 +90,19 @@ describe.each(['california', 'federal'] as const)('writePdf, %s format', (format
     }
   });
 
+  it('is a tagged PDF: the text in a structure tree in reading order, the page furniture as artifacts', () => {
+    const tree = execFileSync('/usr/bin/pdfinfo', ['-struct-text', '-'], { input: Buffer.from(bytes) }).toString('utf8');
+    const raw = Buffer.from(bytes).toString('latin1');
+    expect(raw).toMatch(/\/MarkInfo \d+ 0 R|\/Marked true/);
+    expect(raw).toContain('/Lang (en-US)');
+    for (const type of ['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'BlockQuote', 'Table', 'TR', 'TH', 'TD', 'Note']) {
+      expect(tree, type).toMatch(new RegExp(`^\\s*${type}( \\(|$)`, 'm'));
+    }
+    expect(tree).toContain(`"${UNICODE_NAMES[0]}"`);
+    // Line numbers and page numbers are artifacts, outside the tree.
+    expect(tree).not.toMatch(/^\s*"(1|2|28)"$/m);
+  });
+
   it('has its metadata from the filing and nothing else', () => {
     expect(read.info.Title).toBe(doc.metadataTitle);
     expect(read.info.Author ?? '').toBe('');
