@@ -65,7 +65,11 @@ export interface ExportOptions {
   onProgress?: ((step: string, done: number, total: number) => void) | undefined;
 }
 
-export type ExportReport = ExportOutcome | { status: 'needs-resolution'; questions: Question[] };
+/**
+ * An export that could not start: the questions, with offsets into `body` (the draft with its
+ * unambiguous mentions already turned into tokens) for those in the body.
+ */
+export type ExportReport = ExportOutcome | { status: 'needs-resolution'; questions: Question[]; body: string };
 
 export interface DuplicateMatch {
   caseId: string;
@@ -506,7 +510,7 @@ export class VaultService {
     if (checked.details.body.trim() === '') {
       throw new VaultError('VALIDATION', 'The filing has no body yet; there is nothing to export. Write or import the draft first.', { field: 'body' });
     }
-    if (checked.questions.length > 0) return { status: 'needs-resolution', questions: checked.questions };
+    if (checked.questions.length > 0) return { status: 'needs-resolution', questions: checked.questions, body: checked.details.body };
     const renders = renderFiling(checked.details, this.renderContext(caseId));
     const { scanner, identities } = this.scannerOf('all');
     const caseDetails = readCase(this.requireKeys(), requireCase(this.store, caseId));

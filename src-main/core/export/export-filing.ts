@@ -57,7 +57,7 @@ export type ExportOutcome =
  */
 export async function exportFiling(request: ExportRequest): Promise<ExportOutcome> {
   const { renders, destination } = request;
-  const names = [EXPORT_FILES.publicPdf, EXPORT_FILES.sealedPdf, EXPORT_FILES.identityKey];
+  const names: string[] = [EXPORT_FILES.publicPdf, EXPORT_FILES.sealedPdf, EXPORT_FILES.identityKey];
   if (request.docx) names.push(EXPORT_FILES.publicDocx, EXPORT_FILES.sealedDocx);
   names.push(EXPORT_FILES.manifest);
   if (request.package) names.push(EXPORT_FILES.package);
@@ -156,13 +156,15 @@ async function verify(request: ExportRequest, written: ReadonlyMap<string, Uint8
 
 /** The destination exists (or is created), is a writable folder, and holds none of our files. */
 async function prepareDestination(destination: string, names: readonly string[]): Promise<void> {
+  const existing = await stat(destination).catch(() => undefined);
+  if (existing !== undefined && !existing.isDirectory()) {
+    throw new VaultError('VALIDATION', `${destination} is a file, not a folder. Choose a folder for the export.`);
+  }
   try {
     await mkdir(destination, { recursive: true, mode: 0o700 });
   } catch (error) {
     throw unwritable(destination, error);
   }
-  const info = await stat(destination);
-  if (!info.isDirectory()) throw new VaultError('VALIDATION', `${destination} is a file, not a folder. Choose a folder for the export.`);
   try {
     await access(destination, constants.W_OK);
   } catch (error) {

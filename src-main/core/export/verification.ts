@@ -55,10 +55,28 @@ export function toFileHit(file: string, hit: LeakHit): FileHit {
   };
 }
 
-/** Whether `source` shows each name, however the layout broke its lines. */
-export function missingNames(source: ScanSource, names: readonly string[]): string[] {
-  const text = ` ${fold(source.text.replace(/-\n/g, ''))} `;
-  return names.filter((name) => !text.includes(` ${fold(name)} `));
+/**
+ * The names `source` does not show. A name counts as shown when its words come in order, each
+ * within a few words of the last: a table cell that wraps is read back interleaved with the
+ * cells beside it ("Nguyễn Thị | Vice | Minh Khai").
+ */
+export function missingNames(source: ScanSource, names: readonly string[], gap = 8): string[] {
+  const words = fold(source.text.replace(/-\n/g, '')).split(' ');
+  const positions = new Map<string, number[]>();
+  words.forEach((word, i) => positions.set(word, [...(positions.get(word) ?? []), i]));
+  const shown = (name: string): boolean => {
+    const parts = fold(name).split(' ');
+    return (positions.get(parts[0]!) ?? []).some((start) => {
+      let at = start;
+      for (const part of parts.slice(1)) {
+        const next = (positions.get(part) ?? []).find((i) => i > at && i <= at + gap);
+        if (next === undefined) return false;
+        at = next;
+      }
+      return true;
+    });
+  };
+  return names.filter((name) => !shown(name));
 }
 
 const KIND_WORDS: Record<VariantKind, string> = {

@@ -75,15 +75,17 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext): Filing
     };
   };
 
+  // The first mention names the plaintiff in full, whatever the draft's wording: the sealed
+  // version must identify everyone it cites ("Maria Elena Ramírez (Jane Doe 3)"); later
+  // mentions keep the wording as drafted ("Ms. Ramírez").
   const firstMention = new Set<string>();
   const sealedText = (placed: PlacedToken): string => {
     const { token } = placed;
     if (token.kind !== 'plaintiff') return token.wording;
     const plaintiff = byKey.get(pseudonymKey(token.pseudonym))!;
-    const wording = token.wording ?? plaintiff.identity.legalName;
-    if (firstMention.has(plaintiff.pseudonym)) return wording;
+    if (firstMention.has(plaintiff.pseudonym)) return token.wording ?? plaintiff.identity.legalName;
     firstMention.add(plaintiff.pseudonym);
-    return `${wording} (${plaintiff.pseudonym})`;
+    return `${plaintiff.identity.legalName} (${plaintiff.pseudonym})`;
   };
   const publicText = ({ token }: PlacedToken): string =>
     token.kind === 'plaintiff' ? byKey.get(pseudonymKey(token.pseudonym))!.pseudonym : token.kind === 'redacted' ? REDACTION_TEXT : token.wording;

@@ -54,7 +54,7 @@ export function clearable(hit: Pick<LeakHit, 'confidence' | 'kind'>): boolean {
 
 /** The token that replaces a hit's text for a decision. */
 export function tokenFor(hit: Pick<LeakHit, 'text' | 'kind' | 'targets'>, choice: Choice, legalNameOf: (pseudonym: string) => string | undefined): Token {
-  const wording = hit.text.replace(/\s+/g, ' ').trim();
+  const wording = asWritten(hit.text);
   switch (choice.kind) {
     case 'redact':
       return { kind: 'redacted', wording };
@@ -68,9 +68,18 @@ export function tokenFor(hit: Pick<LeakHit, 'text' | 'kind' | 'targets'>, choice
       // A contact detail given to a plaintiff still prints as a redaction: the pseudonym in place
       // of a phone number would read as nonsense.
       if (!NAME_KINDS.has((hit as LeakHit).kind)) return { kind: 'redacted', wording };
-      return fold(wording) === fold(legalName) ? { kind: 'plaintiff', pseudonym: choice.pseudonym } : { kind: 'plaintiff', pseudonym: choice.pseudonym, wording };
+      // A name broken at a line end ("Wiś-\nniewski") is the same name; so is one broken at its
+      // own hyphen ("Garcia-\nLopez").
+      const legal = fold(legalName);
+      const same = [wording, asWritten(hit.text.replace(/-\s*\n\s*/g, '-'))].some((form) => fold(form) === legal);
+      return same ? { kind: 'plaintiff', pseudonym: choice.pseudonym } : { kind: 'plaintiff', pseudonym: choice.pseudonym, wording };
     }
   }
+}
+
+/** The text of a hit as one line: end-of-line hyphenation joined, line breaks as spaces. */
+function asWritten(text: string): string {
+  return text.replace(/(\p{L})-[ \t]*\n\s*(\p{Ll})/gu, '$1$2').replace(/\s+/g, ' ').trim();
 }
 
 /** Replaces the spans of `edits` (non-overlapping, any order) in `text`. */

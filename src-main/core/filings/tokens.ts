@@ -10,8 +10,8 @@ import { VaultError } from '../errors';
  *   {{redacted|(555) 010-0199}}     public: [REDACTED]     sealed: (555) 010-0199
  *   {{not a plaintiff|Washington}}  both: Washington (the user says it names nobody in the vault)
  *
- * In the sealed version the first mention of each plaintiff also gives the pseudonym:
- * "Maria Ramírez (Jane Doe 3)".
+ * In the sealed version the first mention of each plaintiff is the legal name with the
+ * pseudonym, whatever the wording: "Maria Elena Ramírez (Jane Doe 3)".
  */
 export type Token =
   | { kind: 'plaintiff'; pseudonym: string; wording?: string }

@@ -44,7 +44,7 @@ describe('drafts that try to leak', () => {
     for (let round = 0; round < 4; round++) {
       const report = await vault.exportFiling(caseId, input, { destination: folder, docx: true });
       if (report.status !== 'needs-resolution') return report;
-      let body = input.body as string;
+      let body = report.body;
       for (const question of [...report.questions].sort((a, b) => b.start - a.start)) {
         expect(question.field).toBe('body');
         body = vault.resolveFinding(caseId, body, question, answer(question));

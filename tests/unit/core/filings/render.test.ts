@@ -75,7 +75,7 @@ describe('one source, three renders', () => {
     expect(text).not.toContain('zq@example.org');
   });
 
-  it('sealed: legal names, the pseudonym beside the first mention only, the drafted wording kept', () => {
+  it('sealed: the first mention is the legal name with the pseudonym, later ones the drafted wording', () => {
     const text = textOf(renders.sealed);
     expect(text).toContain('Plaintiff Zephyrine Quillfeather (Jane Doe 1) is an officer. Zephyrine reported to Bartholomew Oakhaven (John Doe 2).');
     expect(text).toContain('Oakhaven');
