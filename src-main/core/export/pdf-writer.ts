@@ -60,13 +60,8 @@ export async function writePdf(doc: RenderedDocument, options: WritePdfOptions):
     pdf.on('end', () => resolve());
     pdf.on('error', reject);
   });
-  try {
-    new Typesetter(pdf, doc, fonts).run();
-  } catch (error) {
-    pdf.end();
-    await finished.catch(() => undefined);
-    throw error;
-  }
+  // A failure while typesetting leaves the half-built document to the garbage collector.
+  new Typesetter(pdf, doc, fonts).run();
   pdf.end();
   await finished;
   return withContentId(Buffer.concat(chunks));
@@ -86,7 +81,7 @@ function createPdf(doc: RenderedDocument, fonts: LoadedFonts, created: Date): PD
     // of the names this app exists for. Every text call below names a Tinos face.
     font: null as unknown as string,
     info: {
-      Title: printable1(doc.metadataTitle),
+      Title: metadataText(doc.metadataTitle),
       Creator: PDF_PRODUCER,
       Producer: PDF_PRODUCER,
       CreationDate: created,
@@ -94,11 +89,12 @@ function createPdf(doc: RenderedDocument, fonts: LoadedFonts, created: Date): PD
     },
   });
   for (const face of FONT_FACES) pdf.registerFont(face, fonts[face].data);
-  replaceXmp(pdf, printable1(doc.metadataTitle), created);
+  replaceXmp(pdf, metadataText(doc.metadataTitle), created);
   return pdf;
 }
 
-function printable1(text: string): string {
+/** A metadata string: printable, on one line. */
+function metadataText(text: string): string {
   return printedText(styledText(text)[0]!.text).replace(/\n/g, ' ');
 }
 

@@ -135,6 +135,24 @@ describe('writeDocx, text as written', () => {
     expect(value).not.toContain('ZephyrineQuillfeather');
   });
 
+  it('writes a filing with empty parts', async () => {
+    const doc = sampleFiling('california', {
+      counsel: [],
+      court: '',
+      parties: [],
+      captionRight: [],
+      labels: [],
+      footer: '',
+      blocks: [
+        { type: 'table', header: [], rows: [[[{ text: 'Lone cell' }]]] },
+        { type: 'list', ordered: false, items: [] },
+        { type: 'footnotes', notes: [] },
+      ],
+    });
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await writeDocx(doc)) });
+    expect(value).toContain('Lone cell');
+  });
+
   it('refuses an invalid creation time', async () => {
     await expect(writeDocx(sampleFiling('federal', { createdAt: 'yesterday' }))).rejects.toMatchObject({ code: 'INTERNAL' });
   });

@@ -312,6 +312,30 @@ describe('writePdf, text as printed', () => {
     expect(text).toContain('Zoë wrote it.');
   });
 
+  it('typesets a filing with empty parts (no counsel, labels, caption, footer; empty blocks) on one page', async () => {
+    for (const format of ['california', 'federal'] as const) {
+      const doc = sampleFiling(format, {
+        counsel: [],
+        court: '',
+        parties: [],
+        captionRight: [],
+        labels: [],
+        footer: '',
+        blocks: [
+          { type: 'table', header: [], rows: [[[{ text: 'Lone cell' }]]] },
+          { type: 'list', ordered: true, items: [] },
+          { type: 'footnotes', notes: [] },
+          { type: 'table', header: [[{ text: 'Header only' }]], rows: [] },
+          { type: 'paragraph', runs: [] },
+        ],
+      });
+      const read = await readPdf(await write(doc));
+      expect(read.pages).toHaveLength(1);
+      expect(read.pages[0]!.text).toContain('Lone cell');
+      expect(read.pages[0]!.text).toContain('Header only');
+    }
+  });
+
   it('keeps the creation date as given, in UTC', async () => {
     const read = await readPdf(await write(sampleFiling('federal', { createdAt: '2024-12-31T23:59:58.000Z' })));
     expect(read.info.CreationDate).toBe('D:20241231235958Z');
