@@ -108,7 +108,7 @@ export async function writeDocx(doc: RenderedDocument): Promise<Uint8Array> {
     lastModifiedBy: DOCX_CREATOR,
     styles: {
       default: {
-        document: { run: { font: FONT, size: BODY_SIZE }, paragraph: { spacing: { line: SINGLE, before: 0, after: 0 } } },
+        document: { run: { font: FONT, size: BODY_SIZE, language: { value: 'en-US' } }, paragraph: { spacing: { line: SINGLE, before: 0, after: 0 } } },
       },
       paragraphStyles: [1, 2, 3].map((level) => ({
         id: `Heading${level}`,

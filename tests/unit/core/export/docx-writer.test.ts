@@ -69,6 +69,7 @@ describe.each(['california', 'federal'] as const)('writeDocx, %s format', (forma
   it('sets Times New Roman 12 pt, double-spaced paragraphs, a repeating header row in tables', () => {
     const styles = docx.parts.get('word/styles.xml')!;
     expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"[^>]*\/><w:sz w:val="24"\/>/);
+    expect(styles).toMatch(/<w:rPrDefault>.*<w:lang w:val="en-US"\/>.*<\/w:rPrDefault>/);
     const body = docx.parts.get('word/document.xml')!;
     const paragraphText = expectedTexts(doc).find(([what]) => what === 'paragraph')![1].slice(0, 40);
     const paragraph = body.slice(body.lastIndexOf('<w:p>', body.indexOf(paragraphText)), body.indexOf(paragraphText));
