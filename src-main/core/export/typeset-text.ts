@@ -86,6 +86,15 @@ function tokenize(spans: readonly Styled[]): Token[] {
       else tokens.push({ kind, parts: [{ text: chunk, face: span.face }] });
     }
   }
+  // A dash set off by spaces stays with the word before it: no line starts with "— ".
+  for (let i = tokens.length - 1; i >= 2; i--) {
+    const [before, space, dash] = [tokens[i - 2]!, tokens[i - 1]!, tokens[i]!];
+    if (before.kind === 'word' && space.kind === 'space' && dash.kind === 'word' && /^[\u2013\u2014]/.test(dash.parts[0]!.text)) {
+      before.parts.push(...space.parts, ...dash.parts);
+      tokens.splice(i - 1, 2);
+      i--;
+    }
+  }
   return tokens;
 }
 
