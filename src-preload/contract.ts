@@ -148,6 +148,8 @@ const finding = z.object({
   reasons: z.array(z.enum(['partial-name', 'shared', 'common-word'])),
   targets: z.array(z.object({ plaintiffId: id, caseId: id, pseudonym: z.string() })),
   line: z.number().int(),
+  /** Whether "not a plaintiff" may be chosen: only for what may honestly name someone else (a lone given name or surname, a common word, a date). */
+  canClear: z.boolean(),
   action: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('plaintiff'), pseudonym: z.string() }),
     z.object({ kind: z.literal('redact') }),
@@ -213,7 +215,8 @@ const verification = z.object({
 const writtenFile = z.object({ name: z.string(), sha256: z.string(), bytes: z.number().int() });
 
 const exportReport = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('needs-resolution'), questions: z.array(question) }),
+  /** `body` is the body with its unambiguous mentions made tokens: the questions' offsets refer to it. */
+  z.object({ status: z.literal('needs-resolution'), questions: z.array(question), body: z.string() }),
   z.object({ status: z.literal('leak-found'), verification }),
   z.object({ status: z.literal('exported'), folder: z.string(), files: z.array(writtenFile), verification }),
 ]);

@@ -2,12 +2,18 @@ import { basename, join } from 'node:path';
 import { VaultError } from '../../core/errors';
 // Pure code only (labels, input rules, the passphrase rule): the vault itself loads in the worker.
 import { defaultLabels } from '../../core/filings/labels';
+import { clearable } from '../../core/filings/resolution';
 import { isoDate, optional, parseInput } from '../../core/validation';
 import { checkNewPassphrase } from '../../core/vault/passphrase-policy';
 import { z } from 'zod';
 import type { ChannelInput } from '../../../src-preload/contract';
 import type { DesktopSession } from '../desktop-session';
 import type { DomainHandlers } from '../dispatcher';
+
+/** The core's rule for "not a plaintiff", sent along so the renderer has no copy of it. */
+function withClearable<F extends Parameters<typeof clearable>[0] & { cannotClear?: true }>(finding: F): F & { canClear: boolean } {
+  return { ...finding, canClear: finding.cannotClear !== true && clearable(finding) };
+}
 
 const orderDateInput = z.object({ orderDate: optional(isoDate('Order date')) });
 
@@ -24,14 +30,14 @@ export function filingHandlers(session: DesktopSession): DomainHandlers<'filings
     },
 
     // Called as the user types (debounced): no progress events, no audit.
-    'filings:scan': ({ caseId, text }) => host.call('scanDraft', caseId, text),
+    'filings:scan': async ({ caseId, text }) => (await host.call('scanDraft', caseId, text)).map(withClearable),
 
     'filings:importDraft': async ({ caseId }) => {
       await requireUnlocked(session);
       const path = await ports.chooseDraftToImport();
       if (path === null) return null;
       const prepared = await session.track('Importing the draft', () => host.call('importDraftFile', caseId, path));
-      return { ...prepared, fileName: basename(path) };
+      return { ...prepared, questions: prepared.questions.map(withClearable), fileName: basename(path) };
     },
 
     'filings:resolve': async ({ caseId, text, start, end, choice }) => ({
@@ -40,7 +46,7 @@ export function filingHandlers(session: DesktopSession): DomainHandlers<'filings
 
     'filings:check': async ({ caseId, filing }) => {
       const checked = await session.track('Checking the filing', () => host.call('checkFiling', caseId, filing));
-      return { body: checked.details.body, converted: checked.converted, questions: checked.questions };
+      return { body: checked.details.body, converted: checked.converted, questions: checked.questions.map(withClearable) };
     },
 
     'filings:defaultLabels': ({ format, orderDate }) => defaultLabels(format, parseInput(orderDateInput, { orderDate }).orderDate),
@@ -51,13 +57,16 @@ export function filingHandlers(session: DesktopSession): DomainHandlers<'filings
     // then the folder, chosen in main's dialog, then the export itself in the worker.
     'filings:export': async ({ caseId, filing, docx, package: protection }) => {
       const checked = await session.track('Checking the filing', () => host.call('checkFiling', caseId, filing));
-      if (checked.questions.length > 0) return { status: 'needs-resolution' as const, questions: checked.questions };
+      if (checked.questions.length > 0) {
+        return { status: 'needs-resolution' as const, questions: checked.questions.map(withClearable), body: checked.details.body };
+      }
       const sealing = packageOption(session, protection);
       const destination = await ports.chooseExportFolder();
       if (destination === null) return null;
       const report = await session.track('Exporting the filing', () =>
         host.call('exportFiling', caseId, filing, { destination, docx, package: sealing }),
       );
+      if (report.status === 'needs-resolution') return { ...report, questions: report.questions.map(withClearable) };
       if (report.status === 'exported') {
         const first = report.files[0];
         session.lastExport = first ? join(report.folder, first.name) : report.folder;
