@@ -4,7 +4,9 @@ import { Kbd } from './Feedback';
 export const SHORTCUTS: { keys: string[][]; what: string }[] = [
   { keys: [['Ctrl', 'L']], what: 'Lock the vault now' },
   { keys: [['Ctrl', 'F'], ['/']], what: 'Search the roster (in a case)' },
-  { keys: [['Ctrl', 'N']], what: 'New plaintiff (in a case), new case (in Cases)' },
+  { keys: [['Ctrl', 'N']], what: 'New plaintiff (in a roster), new filing (in Filings), new case (in Cases)' },
+  { keys: [['Ctrl', 'S']], what: 'Save the filing (in the filing editor)' },
+  { keys: [['@']], what: 'Cite a plaintiff in a filing: search by pseudonym or real name, Enter inserts the pseudonym' },
   { keys: [['↑'], ['↓'], ['Home'], ['End']], what: 'Move between plaintiffs in the roster' },
   { keys: [['Enter']], what: 'Reveal or hide the real name of the selected plaintiff' },
   { keys: [['?']], what: 'Show this help' },

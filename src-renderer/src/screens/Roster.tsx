@@ -9,8 +9,9 @@ import { useDebounced } from '../hooks/useDebounced';
 import { useShortcut } from '../hooks/useShortcut';
 import { describeScheme, plural } from '../lib/format';
 import { PlaintiffFormDialog } from './PlaintiffForm';
+import { Breadcrumb as Trail, CaseTabs } from './CaseNav';
 import { RosterTable, type Revealed } from './RosterTable';
-import { useTitle } from './UnlockedApp';
+import { useTitle, type Route } from './UnlockedApp';
 
 /** How long a revealed real name stays on screen. */
 export const REVEAL_SECONDS = 30;
@@ -18,7 +19,8 @@ const SEARCH_DEBOUNCE_MS = 150;
 
 type StatusFilter = 'all' | 'active' | 'withdrawn';
 
-export function RosterScreen({ caseId, onBack }: { caseId: string; onBack: () => void }) {
+export function RosterScreen({ caseId, onNavigate }: { caseId: string; onNavigate: (route: Route) => void }) {
+  const onBack = () => onNavigate({ name: 'cases' });
   const [summary, setSummary] = useState<CaseSummaryDto | null>(null);
   const [roster, setRoster] = useState<RosterEntryDto[] | null>(null);
   const [loadError, setLoadError] = useState<DoeVaultError | null>(null);
@@ -148,6 +150,7 @@ export function RosterScreen({ caseId, onBack }: { caseId: string; onBack: () =>
         </div>
         <div className="page-header-actions">{addButton}</div>
       </div>
+      <CaseTabs caseId={caseId} current="roster" onNavigate={onNavigate} />
 
       {roster.length === 0 ? (
         <EmptyState title="No plaintiffs in this case yet" action={addButton}>
@@ -282,18 +285,7 @@ export function RosterScreen({ caseId, onBack }: { caseId: string; onBack: () =>
 }
 
 function Breadcrumb({ title, onBack }: { title: string | null; onBack: () => void }) {
-  return (
-    <nav aria-label="Breadcrumb" className="breadcrumb">
-      <ol>
-        <li>
-          <button type="button" className="button-link" onClick={onBack}>
-            Cases
-          </button>
-        </li>
-        {title ? <li aria-current="page">{title}</li> : null}
-      </ol>
-    </nav>
-  );
+  return <Trail trail={[{ label: 'Cases', route: { name: 'cases' } }, ...(title ? [{ label: title }] : [])]} onNavigate={onBack} />;
 }
 
 /** Search over pseudonyms and real names: main answers with ids only; debounced. */

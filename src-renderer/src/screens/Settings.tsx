@@ -11,6 +11,7 @@ import { useNotify } from '../components/Toasts';
 import { useAction } from '../hooks/useAction';
 import { useFieldState } from '../hooks/useFieldState';
 import { fileName, formatBytes, plural } from '../lib/format';
+import { OpenPackageForm } from './filings/OpenPackage';
 import { useTitle } from './UnlockedApp';
 
 export function SettingsScreen({ status, onSwitched }: { status: VaultStatus; onSwitched: (status: VaultStatus, notice?: string) => void }) {
@@ -61,6 +62,12 @@ export function SettingsScreen({ status, onSwitched }: { status: VaultStatus; on
             Restore from a backup
           </h2>
           <RestoreForm vaultInUse={status.path} onRestored={(s, notice) => onSwitched(s, notice)} />
+        </section>
+        <section className="card" aria-labelledby="package-heading">
+          <h2 id="package-heading" className="section-title">
+            Open a sealed package
+          </h2>
+          <OpenPackageForm />
         </section>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { VaultStatus } from '../../../src-preload/contract';
 import { api } from '../api/client';
 import { Brand } from '../components/Brand';
@@ -7,12 +7,34 @@ import { ToastProvider, useNotify } from '../components/Toasts';
 import { useAction } from '../hooks/useAction';
 import { useShortcut } from '../hooks/useShortcut';
 import { fileName } from '../lib/format';
+import { LeaveGuardContext, LeaveWithoutSavingDialog, type LeaveGuard } from '../components/LeaveGuard';
 import { AuditScreen } from './Audit';
 import { CasesScreen } from './Cases';
+import { FilingEditorScreen, type EditorView } from './filings/FilingEditor';
+import { FilingsScreen } from './filings/Filings';
 import { RosterScreen } from './Roster';
 import { SettingsScreen } from './Settings';
 
-export type Route = { name: 'cases' } | { name: 'roster'; caseId: string } | { name: 'audit' } | { name: 'settings' };
+export type Route =
+  | { name: 'cases' }
+  | { name: 'roster'; caseId: string }
+  | { name: 'filings'; caseId: string }
+  | { name: 'filing'; caseId: string; filingId: string; notice?: string; view?: EditorView }
+  | { name: 'audit' }
+  | { name: 'settings' };
+
+/** One key per screen: a new key is a new screen (focus, toasts). */
+export function routeKey(route: Route): string {
+  switch (route.name) {
+    case 'roster':
+    case 'filings':
+      return `${route.name}:${route.caseId}`;
+    case 'filing':
+      return `filing:${route.filingId}`;
+    default:
+      return route.name;
+  }
+}
 
 const NAV: { name: 'cases' | 'audit' | 'settings'; label: string }[] = [
   { name: 'cases', label: 'Cases' },
@@ -31,7 +53,7 @@ export function UnlockedApp(props: {
   onSwitched: (status: VaultStatus, notice?: string) => void;
 }) {
   return (
-    <ToastProvider resetKey={props.route.name === 'roster' ? `roster:${props.route.caseId}` : props.route.name}>
+    <ToastProvider resetKey={routeKey(props.route)}>
       <Shell {...props} />
     </ToastProvider>
   );
@@ -41,12 +63,25 @@ function Shell({
   status,
   notice,
   route,
-  onNavigate,
+  onNavigate: navigateNow,
   onHelp,
   onLocked,
   onSwitched,
 }: Parameters<typeof UnlockedApp>[0]) {
   const lock = useAction(() => api().vault.lock());
+  // A screen with unsaved work (the filing editor) registers a guard: leaving asks first.
+  const guard = useRef<LeaveGuard | null>(null);
+  const [leaving, setLeaving] = useState<Route | null>(null);
+  const registerGuard = useCallback((next: LeaveGuard | null) => {
+    guard.current = next;
+  }, []);
+  const onNavigate = useCallback(
+    (next: Route) => {
+      if (guard.current?.dirty()) setLeaving(next);
+      else navigateNow(next);
+    },
+    [navigateNow],
+  );
   const notify = useNotify();
   const main = useRef<HTMLElement>(null);
 
@@ -62,7 +97,7 @@ function Shell({
 
   // A new screen: the focus goes to its content, so Tab starts there and a screen reader
   // announces it (the button that led here may be gone).
-  const routeKey = route.name === 'roster' ? `roster:${route.caseId}` : route.name;
+  const screenKey = routeKey(route);
   const firstRoute = useRef(true);
   useEffect(() => {
     if (firstRoute.current) {
@@ -71,11 +106,12 @@ function Shell({
     }
     main.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
-  }, [routeKey]);
+  }, [screenKey]);
 
-  const current = route.name === 'roster' ? 'cases' : route.name;
+  const current = route.name === 'roster' || route.name === 'filings' || route.name === 'filing' ? 'cases' : route.name;
 
   return (
+    <LeaveGuardContext.Provider value={registerGuard}>
     <div className="app-shell">
       <a
         href="#main"
@@ -138,11 +174,35 @@ function Shell({
       ) : null}
       <main id="main" ref={main} className="app-main" tabIndex={-1}>
         {route.name === 'cases' ? <CasesScreen onOpen={(caseId) => onNavigate({ name: 'roster', caseId })} /> : null}
-        {route.name === 'roster' ? <RosterScreen key={route.caseId} caseId={route.caseId} onBack={() => onNavigate({ name: 'cases' })} /> : null}
+        {route.name === 'roster' ? <RosterScreen key={route.caseId} caseId={route.caseId} onNavigate={onNavigate} /> : null}
+        {route.name === 'filings' ? <FilingsScreen key={route.caseId} caseId={route.caseId} onNavigate={onNavigate} /> : null}
+        {route.name === 'filing' ? (
+          <FilingEditorScreen
+            key={route.filingId}
+            caseId={route.caseId}
+            filingId={route.filingId}
+            notice={route.notice}
+            initialView={route.view}
+            onNavigate={onNavigate}
+          />
+        ) : null}
         {route.name === 'audit' ? <AuditScreen /> : null}
         {route.name === 'settings' ? <SettingsScreen status={status} onSwitched={onSwitched} /> : null}
       </main>
+      {leaving ? (
+        <LeaveWithoutSavingDialog
+          guard={guard.current}
+          onStay={() => setLeaving(null)}
+          onLeave={() => {
+            const next = leaving;
+            setLeaving(null);
+            guard.current = null;
+            navigateNow(next);
+          }}
+        />
+      ) : null}
     </div>
+    </LeaveGuardContext.Provider>
   );
 }
 

@@ -1,0 +1,394 @@
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import type { ExportReportDto, FilingFormat, FilingLabelsDto, KeyField, KeyFileDto } from '../../../../src-preload/contract';
+import { api, busyStore, type DoeVaultError } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { ErrorAlert, Loading, Notice, ProgressBar } from '../../components/Feedback';
+import { Field } from '../../components/Field';
+import { NewPassphraseFields, useNewPassphrase } from '../../components/NewPassphrase';
+import { useAction } from '../../hooks/useAction';
+import { useDebounced } from '../../hooks/useDebounced';
+import { plural } from '../../lib/format';
+import { fieldsOf, FORMATS, KEY_FIELDS_LABELS, type FilingDraft } from '../../lib/filings';
+import { FilesTable, HitsTable, VerificationSummary } from './Report';
+
+type Sealing = 'none' | 'passphrase' | 'recipient-key';
+
+/**
+ * Export: the choices (format, first-page labels, order date, identity key fields, Word files,
+ * a sealed package), then main's folder dialog, a progress bar while the files are typeset,
+ * read back and checked, and the verification report with each file's SHA-256. With questions
+ * open, it sends the user to them instead: nothing can be exported before they are answered.
+ */
+export function ExportDialog({
+  caseId,
+  draft,
+  onDraftChange,
+  save,
+  onClose,
+  onOpenQuestions,
+}: {
+  caseId: string;
+  draft: FilingDraft;
+  onDraftChange: (next: FilingDraft) => void;
+  save: () => Promise<DoeVaultError | null>;
+  onClose: () => void;
+  onOpenQuestions: () => void;
+}) {
+  const [questions, setQuestions] = useState<number | null>(null);
+  const [docx, setDocx] = useState(true);
+  const [sealing, setSealing] = useState<Sealing>('none');
+  const [recipient, setRecipient] = useState<KeyFileDto | null>(null);
+  const [report, setReport] = useState<ExportReportDto | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const [saveError, setSaveError] = useState<DoeVaultError | null>(null);
+  const passphrase = useNewPassphrase();
+  const check = useAction(() => api().filings.check({ caseId, filing: fieldsOf(draft) }));
+  const exporting = useAction(async (sealingChoice: Sealing, pass: string) => {
+    const failure = await save();
+    if (failure) throw failure;
+    return api().filings.export({
+      caseId,
+      filing: fieldsOf(draft),
+      docx,
+      package: sealingChoice === 'passphrase' ? { kind: 'passphrase', passphrase: pass } : { kind: sealingChoice },
+    });
+  });
+  const chooseKey = useAction(() => api().packages.chooseRecipientKey());
+  const show = useAction(() => api().filings.showInFolder());
+  const progress = useSyncExternalStore(busyStore.subscribe, busyStore.get).progress;
+  const labels = useDefaultLabels(draft.format, draft.orderDate);
+  const checkRun = check.run;
+  const saveRef = useRef(save);
+  saveRef.current = save;
+
+  // Questions first: saved, then checked as the export will check it.
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      const failure = await saveRef.current();
+      if (!current) return;
+      if (failure) {
+        setSaveError(failure);
+        return;
+      }
+      const outcome = await checkRun();
+      if (current && outcome.ok) setQuestions(outcome.value.questions.length);
+    })();
+    return () => {
+      current = false;
+    };
+  }, [checkRun]);
+
+  const set = (patch: Partial<FilingDraft>) => onDraftChange({ ...draft, ...patch });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setCancelled(false);
+    setReport(null);
+    if (sealing === 'passphrase' && !passphrase.validate()) return;
+    if (sealing === 'recipient-key' && !recipient) return;
+    const outcome = await exporting.run(sealing, passphrase.passphrase);
+    if (!outcome.ok) {
+      if (outcome.error.code === 'VALIDATION' && outcome.error.field === 'passphrase') {
+        passphrase.setServerError(outcome.error.detail);
+        exporting.clearError();
+      }
+      return;
+    }
+    if (outcome.value === null) {
+      setCancelled(true);
+      return;
+    }
+    if (outcome.value.status === 'exported') passphrase.reset();
+    setReport(outcome.value);
+  };
+
+  const busy = exporting.pending;
+  const title = report?.status === 'exported' ? 'Exported and verified' : report?.status === 'leak-found' ? 'Export stopped' : 'Export the filing';
+
+  return (
+    <Dialog title={title} onClose={onClose} closable={!busy} wide>
+      {saveError ? <ErrorAlert error={saveError} title="The filing could not be saved, so it was not exported." /> : null}
+      {!saveError && questions === null && !check.error ? <Loading label="Saving and checking the filing…" /> : null}
+      {check.error ? <ErrorAlert error={check.error} title="The filing could not be checked." /> : null}
+
+      {questions !== null && questions > 0 ? (
+        <div className="alert alert-warning" role="alert">
+          <p className="alert-title">{plural(questions, 'question')} must be answered before this filing can be exported.</p>
+          <p>Some words may name someone in the vault, and DoeVault does not guess. Answer each question; nothing is written until then.</p>
+          <div className="actions actions-start">
+            <button type="button" className="button button-primary" onClick={onOpenQuestions} autoFocus>
+              Go to the questions
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      {report ? (
+        <ExportOutcome report={report} onShow={() => void show.run()} showError={show.error} />
+      ) : null}
+
+      {questions === 0 && report?.status !== 'exported' ? (
+        <form className="form" onSubmit={submit} noValidate aria-label="Export choices">
+          <fieldset className="fieldset" disabled={busy}>
+            <legend className="field-label">Format</legend>
+            {(Object.keys(FORMATS) as FilingFormat[]).map((value) => (
+              <label key={value} className="radio">
+                <input type="radio" name="export-format" checked={draft.format === value} onChange={() => set({ format: value })} />
+                <span>
+                  {FORMATS[value].label}
+                  <span className="radio-hint"> — {FORMATS[value].description}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <Field label="Date of the sealing order" hint="Once the court has ordered sealing, the sealed version says so on its first page. Leave blank before that.">
+            {(props) => <input {...props} type="date" className="input input-date" value={draft.orderDate} onChange={(e) => set({ orderDate: e.target.value })} disabled={busy} />}
+          </Field>
+          <LabelsFields draft={draft} defaults={labels} onChange={set} disabled={busy} />
+          <fieldset className="fieldset" disabled={busy}>
+            <legend className="field-label">The identity key lists, beside each legal name</legend>
+            <div className="checkbox-grid">
+              {(Object.keys(KEY_FIELDS_LABELS) as KeyField[]).map((field) => (
+                <label key={field} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={draft.keyFields.includes(field)}
+                    onChange={(e) => set({ keyFields: e.target.checked ? [...draft.keyFields, field] : draft.keyFields.filter((f) => f !== field) })}
+                  />
+                  <span>{KEY_FIELDS_LABELS[field]}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <label className="checkbox">
+            <input type="checkbox" checked={docx} onChange={(e) => setDocx(e.target.checked)} disabled={busy} />
+            <span>
+              Also write Word files (public.docx, sealed.docx) <span className="radio-hint">— checked like the PDFs</span>
+            </span>
+          </label>
+          <fieldset className="fieldset" disabled={busy}>
+            <legend className="field-label">Sealed package</legend>
+            <label className="radio">
+              <input type="radio" name="sealing" checked={sealing === 'none'} onChange={() => setSealing('none')} />
+              <span>No package</span>
+            </label>
+            <label className="radio">
+              <input type="radio" name="sealing" checked={sealing === 'passphrase'} onChange={() => setSealing('passphrase')} />
+              <span>
+                A package protected by a one-time passphrase{' '}
+                <span className="radio-hint">— the sealed PDF, identity key and manifest in one encrypted file; give the passphrase by another way</span>
+              </span>
+            </label>
+            <label className="radio">
+              <input type="radio" name="sealing" checked={sealing === 'recipient-key'} onChange={() => setSealing('recipient-key')} />
+              <span>
+                A package sealed to a recipient&apos;s public key <span className="radio-hint">— only their secret key opens it</span>
+              </span>
+            </label>
+          </fieldset>
+          {sealing === 'passphrase' ? <NewPassphraseFields state={passphrase} label="Package passphrase" disabled={busy} /> : null}
+          {sealing === 'recipient-key' ? (
+            <div className="recipient-key">
+              {recipient ? (
+                <p>
+                  Sealed to <span className="path">{recipient.fileName}</span>, key beginning <code className="hash">{recipient.fingerprint}</code>. Compare
+                  it with the recipient.
+                </p>
+              ) : (
+                <p className="muted">Choose the recipient&apos;s public key file (.pub) they sent you.</p>
+              )}
+              {chooseKey.error ? <ErrorAlert error={chooseKey.error} title="That key file cannot be used." /> : null}
+              <button
+                type="button"
+                className="button button-small"
+                disabled={busy || chooseKey.pending}
+                onClick={() => void chooseKey.run().then((outcome) => outcome.ok && outcome.value && setRecipient(outcome.value))}
+              >
+                {recipient ? 'Choose another key…' : "Choose the recipient's public key…"}
+              </button>
+            </div>
+          ) : null}
+          <p className="muted small">
+            The filing is saved first. Next you choose the folder: DoeVault writes into it only after the public files have been read back and checked
+            against every identity in the vault, and never over an earlier export.
+          </p>
+          {exporting.error ? <ExportError error={exporting.error} /> : null}
+          {cancelled ? <Notice>No folder was chosen. Nothing was exported.</Notice> : null}
+          {busy && exporting.slow ? (
+            <ProgressBar
+              label={progress?.operation ? `${progress.operation}…` : 'Exporting…'}
+              detail="Typesetting the public and sealed versions, reading the public files back and checking them for every name in the vault."
+            />
+          ) : null}
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={onClose} disabled={busy}>
+              {report ? 'Close' : 'Cancel'}
+            </button>
+            <button type="submit" className="button button-primary" disabled={busy || (sealing === 'recipient-key' && !recipient)}>
+              {busy ? 'Exporting…' : exporting.error?.code === 'CONFLICT' ? 'Choose another folder and export…' : 'Choose a folder and export…'}
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {report?.status === 'exported' || saveError || (questions !== null && questions > 0) ? (
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}
+
+/** The labels of each version: the court's defaults (from main) unless changed here. */
+function LabelsFields({
+  draft,
+  defaults,
+  onChange,
+  disabled,
+}: {
+  draft: FilingDraft;
+  defaults: FilingLabelsDto | null;
+  onChange: (patch: Partial<FilingDraft>) => void;
+  disabled: boolean;
+}) {
+  const hintId = useId();
+  const custom = draft.labels.public !== undefined || draft.labels.sealed !== undefined;
+  const lines = (which: 'public' | 'sealed') => draft.labels[which] ?? defaults?.[which] ?? [];
+  const change = (which: 'public' | 'sealed', next: string[]) => onChange({ labels: { ...draft.labels, [which]: next } });
+  return (
+    <fieldset className="fieldset" disabled={disabled} aria-describedby={hintId}>
+      <legend className="field-label">First-page labels</legend>
+      <p id={hintId} className="field-hint">
+        One label per line, at most four.{' '}
+        {custom ? 'Changed from the court’s defaults.' : 'The defaults follow the court’s sealing rules for the format and the order date; check the local rule where you file.'}
+      </p>
+      <div className="field-row">
+        <LabelLines label="Public version" lines={lines('public')} onChange={(next) => change('public', next)} />
+        <LabelLines label="Sealed version and identity key" lines={lines('sealed')} onChange={(next) => change('sealed', next)} />
+      </div>
+      {custom ? (
+        <div>
+          <button type="button" className="button button-small button-quiet" onClick={() => onChange({ labels: {} })}>
+            Use the court&apos;s default labels
+          </button>
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** Lines of text in a text area; what is typed stays as typed (blank lines too) while the lines it means are passed on. */
+function LabelLines({ label, lines, onChange }: { label: string; lines: string[]; onChange: (lines: string[]) => void }) {
+  const joined = lines.join('\n');
+  const [raw, setRaw] = useState(joined);
+  const meaning = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .slice(0, 4);
+  useEffect(() => {
+    setRaw((current) => (meaning(current).join('\n') === joined ? current : joined));
+  }, [joined]);
+  return (
+    <Field label={label}>
+      {(props) => (
+        <textarea
+          {...props}
+          className="input"
+          rows={3}
+          value={raw}
+          onChange={(e) => {
+            setRaw(e.target.value);
+            onChange(meaning(e.target.value));
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+function useDefaultLabels(format: FilingFormat, orderDate: string): FilingLabelsDto | null {
+  const settledDate = useDebounced(orderDate, 250);
+  const [labels, setLabels] = useState<FilingLabelsDto | null>(null);
+  useEffect(() => {
+    let current = true;
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(settledDate) ? settledDate : '';
+    api()
+      .filings.defaultLabels({ format, ...(date ? { orderDate: date } : {}) })
+      .then((value) => current && setLabels(value))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [format, settledDate]);
+  return labels;
+}
+
+function ExportError({ error }: { error: DoeVaultError }) {
+  if (error.code === 'CONFLICT') {
+    return (
+      <ErrorAlert error={error} title="That folder already holds an export.">
+        <p>DoeVault never overwrites an export, so nothing was written. Choose an empty folder (or make a new one in the dialog).</p>
+      </ErrorAlert>
+    );
+  }
+  if (error.code === 'LEAK_FOUND') {
+    return (
+      <ErrorAlert error={error} title="A name of someone in the vault would have been written.">
+        <p>Nothing was exported.</p>
+      </ErrorAlert>
+    );
+  }
+  return <ErrorAlert error={error} title="The filing could not be exported." />;
+}
+
+function ExportOutcome({ report, onShow, showError }: { report: ExportReportDto; onShow: () => void; showError: DoeVaultError | null }) {
+  switch (report.status) {
+    case 'needs-resolution':
+      return (
+        <div className="alert alert-warning" role="alert">
+          <p className="alert-title">{plural(report.questions.length, 'question')} opened since the check. Nothing was exported.</p>
+        </div>
+      );
+    case 'leak-found':
+      return (
+        <div className="report">
+          <div className="alert alert-error" role="alert">
+            <p className="alert-title">A name was found in the public files, so nothing was exported.</p>
+            <p>
+              DoeVault read the public files back and found what is listed below. Every file of this export was deleted. Change the text at these places
+              (cite the plaintiff with @, or redact), then export again.
+            </p>
+          </div>
+          <HitsTable hits={report.verification.hits} />
+          <VerificationSummary verification={report.verification} />
+        </div>
+      );
+    case 'exported':
+      return (
+        <div className="report">
+          <div className="alert alert-success" role="status">
+            <p className="alert-title">
+              {plural(report.files.length, 'file')} written and verified: the public files name nobody in the vault.
+            </p>
+            <p>
+              Folder: <span className="path">{report.folder}</span>
+            </p>
+          </div>
+          <VerificationSummary verification={report.verification} />
+          <FilesTable files={report.files} caption="Files written, with their SHA-256" />
+          {showError ? <ErrorAlert error={showError} /> : null}
+          <div className="actions actions-start">
+            <button type="button" className="button" onClick={onShow}>
+              Show in folder
+            </button>
+          </div>
+        </div>
+      );
+  }
+}

@@ -1,0 +1,102 @@
+import type { FileHitDto, VerificationDto, WrittenFileDto } from '../../../../src-preload/contract';
+import { formatBytes, plural } from '../../lib/format';
+import { KIND_WORDS } from '../../lib/filings';
+
+/** Written files with their size and SHA-256, to compare with the manifest or a copy. */
+export function FilesTable({ files, caption }: { files: WrittenFileDto[]; caption: string }) {
+  return (
+    <div className="table-card table-compact">
+      <table className="data-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col" className="numeric">
+              Size
+            </th>
+            <th scope="col">SHA-256</th>
+          </tr>
+        </thead>
+        <tbody>
+          {files.map((file) => (
+            <tr key={file.name}>
+              <th scope="row" className="mono nowrap">
+                {file.name}
+              </th>
+              <td className="numeric nowrap">{formatBytes(file.bytes)}</td>
+              <td>
+                <code className="hash">{file.sha256}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** What the read-back of the public files found, and what it was checked against. */
+export function VerificationSummary({ verification }: { verification: VerificationDto }) {
+  return (
+    <dl className="details verification-details">
+      <div className="details-item">
+        <dt>Result</dt>
+        <dd>{verification.result === 'passed' ? 'Passed: no name of anyone in the vault in the public files' : 'Failed: names found'}</dd>
+      </div>
+      <div className="details-item">
+        <dt>Read back and scanned</dt>
+        <dd>{verification.scanned.join(', ')}</dd>
+      </div>
+      <div className="details-item">
+        <dt>Identities checked</dt>
+        <dd>{verification.identities.toLocaleString()} (every plaintiff of every case)</dd>
+      </div>
+      {verification.cleared > 0 ? (
+        <div className="details-item">
+          <dt>Marked “not a plaintiff” by you</dt>
+          <dd>{plural(verification.cleared, 'word')}</dd>
+        </div>
+      ) : null}
+      <div className="details-item">
+        <dt>Sealed files</dt>
+        <dd>{verification.sealedComplete ? 'name every cited plaintiff' : 'incomplete'}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** Where a name was found in a written public file; never the name itself. */
+export function HitsTable({ hits }: { hits: FileHitDto[] }) {
+  return (
+    <div className="table-card table-compact">
+      <table className="data-table">
+        <caption className="visually-hidden">Names found in the public files</caption>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Page</th>
+            <th scope="col">Line</th>
+            <th scope="col">What</th>
+            <th scope="col">Whose</th>
+          </tr>
+        </thead>
+        <tbody>
+          {hits.map((hit, i) => (
+            <tr key={`${hit.file}-${hit.page ?? 0}-${hit.line}-${i}`}>
+              <th scope="row" className="mono">
+                {hit.file}
+              </th>
+              <td>{hit.page ?? '—'}</td>
+              <td>{hit.line}</td>
+              <td>
+                {KIND_WORDS[hit.kind]}
+                {hit.confidence === 'low' ? <span className="muted"> (possible)</span> : null}
+              </td>
+              <td>{hit.pseudonyms.length === 1 ? hit.pseudonyms[0] : `one of ${hit.pseudonyms.join(', ')}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
