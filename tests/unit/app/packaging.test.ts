@@ -70,9 +70,11 @@ describe('electron-builder.yml', () => {
     expect(config.publish).toBeNull();
   });
 
-  it('packs only out/** (no sources) and never the Node build of better-sqlite3', () => {
+  it('packs only out/** and the export fonts (no sources), never the Node build of better-sqlite3', () => {
     const included = config.files.filter((pattern) => !pattern.startsWith('!'));
-    expect(included.sort()).toEqual(['out/**', 'package.json']);
+    expect(included.sort()).toEqual(['out/**', 'package.json', 'resources/fonts/**']);
+    // The fonts are found by walking up from out/main: they must sit beside out/ in the package.
+    expect(existsSync(join(ROOT, 'resources', 'fonts', 'Tinos_400Regular.ttf'))).toBe(true);
     expect(config.files).toContain('!node_modules/better-sqlite3/build/**');
     expect(config.npmRebuild).toBe(false);
     expect(config.nodeGypRebuild).toBe(false);
