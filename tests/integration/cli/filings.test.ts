@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Document, Packer, Paragraph } from 'docx';
+import PDFDocument from 'pdfkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fold } from '../../../src-main/core/text/normalize';
+import { addCase, addPlaintiff, expectFailure, initVault, ok, okJson, runCli, sandbox, secretFile, type CliVault, type Sandbox } from './helpers';
+
+// Invented people.
+const MARIA = ['--name', 'Maria Elena Ramírez', '--gender', 'female', '--email', 'maria.ramirez@example.org', '--phone', '(555) 010-0199'];
+const LUKASZ = ['--name', 'Łukasz Wiśniewski', '--gender', 'male'];
+const ZOE = ['--name', 'Zoë Castellanos', '--gender', 'female'];
+const ROBERTO = ['--name', 'Roberto Castellanos', '--gender', 'male'];
+
+function pdfWithoutText(path: string): Promise<void> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocument({ size: 'LETTER' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => {
+      writeFileSync(path, Buffer.concat(chunks));
+      resolve();
+    });
+    doc.rect(72, 72, 200, 100).fill('#333'); // a scanned page: shapes, no text
+    doc.end();
+  });
+}
+
+describe('doe-vault scan, export and verify', () => {
+  let box: Sandbox;
+  let vault: CliVault;
+  let caseId: string;
+
+  beforeAll(async () => {
+    box = sandbox();
+    vault = await initVault(box.path('v.doevault'));
+    caseId = await addCase(vault, '--title', 'Does v. Courier', '--court', 'Superior Court of California, County of Metropolis', '--number', 'MCV-1');
+    for (const person of [MARIA, LUKASZ, ZOE, ROBERTO]) await addPlaintiff(vault, caseId, ...person);
+  });
+  afterAll(() => box.cleanup());
+
+  it('scan: lists every mention with place, kind and pseudonym, exit 3; a clean file exits 0', async () => {
+    const draft = box.path('draft.md');
+    writeFileSync(draft, '# Complaint\n\nMaria Elena Ramírez sued.\nCall (555) 010-0199. Castellanos too.\n');
+    const result = await runCli([...vault.auth, 'scan', '--case', caseId, draft]);
+    expectFailure(result, 3, undefined);
+    expect(result.stderr).toMatch(/3 mentions of identities in/);
+    expect(result.stdout).toMatch(/line 3 +full name +high +Jane Doe 1 +Maria Elena Ramírez/);
+    expect(result.stdout).toMatch(/line 4 +phone/);
+    expect(result.stdout).toMatch(/line 4 +surname +low \(partial-name, shared\) +Jane Doe 3, John Doe 4 +Castellanos/);
+
+    const clean = box.path('clean.txt');
+    writeFileSync(clean, 'Plaintiff Jane Doe 1 sued the Courier.');
+    expect(await ok([...vault.auth, 'scan', '--all', clean])).toMatch(/No identity of the vault found/);
+  });
+
+  it('scan --json: the hits as objects; a .docx is read too', async () => {
+    const docx = box.path('draft.docx');
+    writeFileSync(docx, await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Officer Łukasz Wiśniewski testified.')] }] })));
+    const result = await runCli([...vault.auth, 'scan', '--case', caseId, docx, '--json']);
+    expect(result.code).toBe(3);
+    const parsed = JSON.parse(result.stdout) as { hits: { kind: string; targets: { pseudonym: string }[] }[] };
+    expect(parsed.hits.map((h) => [h.kind, h.targets.map((t) => t.pseudonym)])).toEqual([['full-name', ['John Doe 2']]]);
+    expect(JSON.parse(result.stderr)).toMatchObject({ error: { code: 'LEAK_FOUND' } });
+  });
+
+  it('scan refuses a PDF without a text layer, a file that is not a DOCX, and an unknown type, saying why', async () => {
+    const scanned = box.path('scanned.pdf');
+    await pdfWithoutText(scanned);
+    expect(expectFailure(await runCli([...vault.auth, 'scan', '--all', scanned]), 5)).toMatch(/no text layer/);
+    const fake = box.path('fake.docx');
+    writeFileSync(fake, 'plain text pretending');
+    expect(expectFailure(await runCli([...vault.auth, 'scan', '--all', fake]), 5)).toMatch(/not a Word document/);
+    const odd = box.path('notes.rtf');
+    writeFileSync(odd, '{\\rtf1 x}');
+    expect(expectFailure(await runCli([...vault.auth, 'scan', '--all', odd]), 5)).toMatch(/\.rtf/);
+    expectFailure(await runCli([...vault.auth, 'scan', odd]), 1);
+  });
+
+  it('export: a draft with real names and one ambiguity writes nothing and lists it, exit 3', async () => {
+    const draft = box.path('ambiguous.md');
+    writeFileSync(draft, '# Complaint for Damages\n\nMaria Elena Ramírez and Castellanos sued.\n');
+    const out = box.path('out-ambiguous');
+    const result = await runCli([...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', out]);
+    expectFailure(result, 3, undefined);
+    expect(result.stderr).toMatch(/1 mention needs a decision; nothing was written/);
+    expect(result.stdout).toMatch(/line 3 +surname +Jane Doe 3, John Doe 4 +may name several people +Castellanos/);
+    expect(result.stdout).toContain('{{not a plaintiff|text}}');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('export: resolved in the draft, it writes the files; public.pdf names nobody; verify agrees; a second export is refused', async () => {
+    const draft = box.path('resolved.md');
+    writeFileSync(draft, '# Complaint for Damages\n\nMaria Elena Ramírez and {{John Doe 4|Castellanos}} sued. Call (555) 010-0199.\n');
+    const out = box.path('out');
+    const passphrase = secretFile(box.path('package.pass'), 'one-time package passphrase for co-counsel');
+    const report = await okJson<{ status: string; files: { name: string; sha256: string }[]; verification: { result: string; identities: number } }>([
+      ...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', out, '--format', 'federal', '--docx', '--package-passphrase-file', passphrase,
+    ]);
+    expect(report.status).toBe('exported');
+    expect(report.verification).toMatchObject({ result: 'passed', identities: 4 });
+    expect(readdirSync(out).sort()).toEqual(['identity-key.pdf', 'manifest.json', 'public.docx', 'public.pdf', 'sealed.docx', 'sealed.doesealed', 'sealed.pdf']);
+
+    const publicText = fold(execFileSync('pdftotext', ['-enc', 'UTF-8', `${out}/public.pdf`, '-'], { encoding: 'utf8' }));
+    for (const word of ['ramirez', 'castellanos', '555 010 0199']) expect(publicText).not.toContain(word);
+    expect(publicText).toContain('jane doe 1 and john doe 4 sued');
+    expect(publicText).toContain('redacted version of document sought to be sealed');
+    const sealedText = fold(execFileSync('pdftotext', ['-enc', 'UTF-8', `${out}/sealed.pdf`, '-'], { encoding: 'utf8' }));
+    expect(sealedText).toContain('maria elena ramirez jane doe 1');
+    const manifest = JSON.parse(readFileSync(`${out}/manifest.json`, 'utf8')) as { case: { title: string }; files: unknown[] };
+    expect(manifest.case.title).toBe('Does v. Courier');
+
+    expect(await ok([...vault.auth, 'verify', '--case', caseId, `${out}/public.pdf`])).toMatch(/No identity of the vault found .*checked against 4 identities/);
+    expect(await ok([...vault.auth, 'verify', '--case', caseId, `${out}/public.docx`])).toMatch(/No identity of the vault found/);
+    const sealedCheck = await runCli([...vault.auth, 'verify', '--case', caseId, `${out}/sealed.pdf`]);
+    expectFailure(sealedCheck, 3, undefined);
+    expect(sealedCheck.stdout).toMatch(/sealed\.pdf page 1, line \d+: the full name of Jane Doe 1/);
+    expect(sealedCheck.stdout).not.toContain('Ramírez');
+
+    const opened = box.path('opened');
+    await ok(['package', 'open', `${out}/sealed.doesealed`, '--out', opened, '--passphrase-file', passphrase]);
+    expect(readFileSync(`${opened}/sealed.pdf`)).toEqual(readFileSync(`${out}/sealed.pdf`));
+
+    const again = await runCli([...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', out]);
+    expect(expectFailure(again, 5, undefined)).toMatch(/already holds an export/);
+  });
+
+  it('export refuses an unknown pseudonym and an empty draft, writing nothing', async () => {
+    const unknown = box.path('unknown.md');
+    writeFileSync(unknown, 'By {{Jane Doe 40}}.');
+    expect(expectFailure(await runCli([...vault.auth, 'export', '--case', caseId, '--in', unknown, '--out', box.path('o1')]), 5)).toMatch(/\{\{Jane Doe 40\}\} names no plaintiff/);
+    const empty = box.path('empty.md');
+    writeFileSync(empty, '');
+    expect(expectFailure(await runCli([...vault.auth, 'export', '--case', caseId, '--in', empty, '--out', box.path('o2')]), 5)).toMatch(/no body/);
+    expect(existsSync(box.path('o1')) || existsSync(box.path('o2'))).toBe(false);
+  });
+
+  it('verify reads only .pdf and .docx', async () => {
+    const text = box.path('x.txt');
+    writeFileSync(text, 'x');
+    expect(expectFailure(await runCli([...vault.auth, 'verify', '--case', caseId, text]), 1)).toMatch(/verify reads \.pdf and \.docx/);
+  });
+});
