@@ -159,7 +159,7 @@ async function draftScanAndExport(
   log(`Scan: ${hits.length} mentions of identities found: ${countBy(hits, (h) => `${h.kind} (${h.confidence})`)}`);
 
   const prepared = vault.prepareDraft(caseId, draft);
-  log(`  ${prepared.converted} name to one plaintiff of this case only, or are contact details: turned into tokens / redactions.`);
+  log(`  ${prepared.converted} can point to one plaintiff of this case only, or are contact details: turned into pseudonym tokens or redactions.`);
   log(`  ${prepared.questions.length} need a person's decision:`);
   let body = prepared.text;
   // Last first, so that the offsets of the earlier ones still hold.

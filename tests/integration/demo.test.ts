@@ -1,7 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_ONLY_INSECURE_KDF } from '../../src-main/core/crypto';
+import { pdfText } from '../../src-main/core/documents';
 import { VaultService } from '../../src-main/core/service';
+import { fold } from '../../src-main/core/text/normalize';
 import { DEMO_PLAINTIFFS, DEMO_SEED, runDemo } from '../demo/demo';
 import { syntheticPlaintiffs } from '../fixtures/synthetic';
 import { tempDir } from '../fixtures/temp-vault';
@@ -46,6 +49,21 @@ describe('npm run demo', () => {
     } finally {
       vault.close();
     }
+  });
+
+  it('exports the complaint: public.pdf names none of the 140, the sealed PDF names those it cites', async () => {
+    const { result, output } = await demo();
+    const people = syntheticPlaintiffs(DEMO_PLAINTIFFS, DEMO_SEED);
+    const read = async (name: string) => fold((await pdfText(new Uint8Array(readFileSync(join(result.folder, name))))).text);
+    const publicText = await read('public.pdf');
+    for (const person of people) expect(publicText).not.toContain(fold(person.legalName));
+    const sealedText = await read('sealed.pdf');
+    const cited = people.filter((person) => sealedText.includes(fold(person.legalName)));
+    expect(cited.length).toBeGreaterThanOrEqual(12);
+    expect(readdirSync(result.folder).sort()).toEqual(['identity-key.pdf', 'manifest.json', 'public.docx', 'public.pdf', 'sealed.docx', 'sealed.doesealed', 'sealed.pdf']);
+    expect(output).toMatch(/checked against all 140 identities of the vault:\n {2}0 found/);
+    expect(output).toContain('pdftotext public.pdf: no real name');
+    expect(existsSync(result.draftPath)).toBe(true);
   });
 
   it('prints no identity and no secret', async () => {
