@@ -1,6 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../../src-main/core/documents';
 import { exportFiling, type ExportRequest } from '../../../src-main/core/export/export-filing';
 import { defaultFontsDir } from '../../../src-main/core/export/fonts-dir';
 import { Clearances } from '../../../src-main/core/export/verification';
@@ -80,6 +81,17 @@ describe('export: bad input and faults leave nothing half-written', () => {
     expect(report.verification).toMatchObject({ result: 'passed', hits: [], identities: 2, sealedComplete: true });
     expect(vault.auditLog().at(-1)).toMatchObject({ action: 'filing.exported', details: { caseId, files: 7, cited: 2 } });
   });
+
+  it('a 500-page draft exports whole: every page there, nothing lost', async () => {
+    const out = folder('long');
+    const paragraph = (i: number) => `${i}. Plaintiff {{Jane Doe 1}} and {{John Doe 2}} state the facts of paragraph ${i}, which runs long enough to fill several lines of pleading paper on its own, as paragraphs of a long complaint do.`;
+    const body = Array.from({ length: 4700 }, (_, i) => paragraph(i + 1)).join('\n\n');
+    const report = await vault.exportFiling(caseId, { title: 'Complaint for Damages', body }, { destination: out });
+    expect(report.status).toBe('exported');
+    const text = await pdfText(new Uint8Array(readFileSync(join(out, 'public.pdf'))));
+    expect((text.pageStarts?.length ?? 0) + 1).toBeGreaterThanOrEqual(500);
+    expect(text.text).toContain('paragraph 4700,');
+  }, 180_000);
 
   describe('the verifier is the last line: a public file that names someone is never left behind', () => {
     const scanner = () =>
