@@ -75,8 +75,8 @@ function Runs({ runs }: { runs: RunDto[] }) {
 function Block({ block }: { block: BlockDto }) {
   switch (block.type) {
     case 'heading': {
-      // The document's own headings sit below the page's h1-h3: h4 to h6 keep the outline sound.
-      const Tag = (['h4', 'h5', 'h6'] as const)[block.level - 1]!;
+      // The document's headings sit under the page's h1: h2 to h4 keep the outline sound.
+      const Tag = (['h2', 'h3', 'h4'] as const)[block.level - 1]!;
       return (
         <Tag className={`paper-heading paper-heading-${block.level}`}>
           <Runs runs={block.runs} />

@@ -81,6 +81,15 @@ export function ExportDialog({
 
   const set = (patch: Partial<FilingDraft>) => onDraftChange({ ...draft, ...patch });
 
+  // What came of an export goes to the top of the dialog, in view and focused.
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const reportRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const target = report ? reportRef.current : exporting.error || cancelled ? outcomeRef.current : null;
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus({ preventScroll: true });
+  }, [report, exporting.error, cancelled]);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setCancelled(false);
@@ -125,11 +134,17 @@ export function ExportDialog({
       ) : null}
 
       {report ? (
-        <ExportOutcome report={report} onShow={() => void show.run()} showError={show.error} />
+        <div ref={reportRef} tabIndex={-1} className="export-outcome">
+          <ExportOutcome report={report} onShow={() => void show.run()} showError={show.error} />
+        </div>
       ) : null}
 
       {questions === 0 && report?.status !== 'exported' ? (
         <form className="form" onSubmit={submit} noValidate aria-label="Export choices">
+          <div ref={outcomeRef} tabIndex={-1} className="export-outcome">
+            {exporting.error ? <ExportError error={exporting.error} /> : null}
+            {cancelled ? <Notice>No folder was chosen. Nothing was exported.</Notice> : null}
+          </div>
           <fieldset className="fieldset" disabled={busy}>
             <legend className="field-label">Format</legend>
             {(Object.keys(FORMATS) as FilingFormat[]).map((value) => (
@@ -213,15 +228,15 @@ export function ExportDialog({
             The filing is saved first. Next you choose the folder: DoeVault writes into it only after the public files have been read back and checked
             against every identity in the vault, and never over an earlier export.
           </p>
-          {exporting.error ? <ExportError error={exporting.error} /> : null}
-          {cancelled ? <Notice>No folder was chosen. Nothing was exported.</Notice> : null}
-          {busy && exporting.slow ? (
-            <ProgressBar
-              label={progress?.operation ? `${progress.operation}…` : 'Exporting…'}
-              detail="Typesetting the public and sealed versions, reading the public files back and checking them for every name in the vault."
-            />
-          ) : null}
           <div className="dialog-actions">
+            <div className="dialog-progress">
+              {busy && exporting.slow ? (
+                <ProgressBar
+                  label={progress?.operation ? `${progress.operation}…` : 'Exporting…'}
+                  detail="Typesetting, then reading the public files back and checking every name."
+                />
+              ) : null}
+            </div>
             <button type="button" className="button" onClick={onClose} disabled={busy}>
               {report ? 'Close' : 'Cancel'}
             </button>

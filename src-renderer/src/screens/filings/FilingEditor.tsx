@@ -135,7 +135,15 @@ export function FilingEditorScreen({
       id: 'questions' as const,
       label: (
         <>
-          Questions{asks > 0 ? <span className="tab-badge" aria-label={`, ${plural(asks, 'open question')} in the body`}>{asks}</span> : null}
+          Questions
+          {asks > 0 ? (
+            <>
+              <span className="tab-badge" aria-hidden="true">
+                {asks}
+              </span>
+              <span className="visually-hidden">({plural(asks, 'open question')} in the body)</span>
+            </>
+          ) : null}
         </>
       ),
     },
@@ -305,9 +313,10 @@ function DraftView({
             roster={roster}
           />
           <p className="editor-legend small muted">
-            <span className="legend-swatch hl-ask" aria-hidden="true" /> needs your decision <span className="legend-swatch hl-auto" aria-hidden="true" />{' '}
-            becomes a pseudonym or redaction on export <span className="legend-swatch hl-token" aria-hidden="true" /> plaintiff token
-            {draft.body.length > HIGHLIGHT_LIMIT ? ' · This draft is very long: names are listed on the right, not marked in the text.' : ''}
+            <span className="legend-swatch hl-ask" aria-hidden="true" /> needs your decision;
+            <span className="legend-swatch hl-auto" aria-hidden="true" /> becomes a pseudonym or a redaction on export;
+            <span className="legend-swatch hl-token" aria-hidden="true" /> plaintiff token.
+            {draft.body.length > HIGHLIGHT_LIMIT ? ' This draft is very long: names are listed beside it, not marked in the text.' : ''}
           </p>
           {scan.error ? <ErrorAlert error={scan.error} title="The live check for names stopped." /> : null}
         </div>

@@ -53,7 +53,7 @@ export function FilingsScreen({ caseId, onNavigate }: { caseId: string; onNaviga
     const created = await createImported.run(titleFromFileName(fileName), text);
     if (!created.ok) return;
     const notice =
-      `Imported “${fileName}”: ${plural(converted, 'mention')} of plaintiffs became pseudonyms` +
+      `Imported “${fileName}”: ${plural(converted, 'mention')} ${converted === 1 ? 'became a pseudonym or a redaction' : 'became pseudonyms or redactions'}` +
       (questions.length > 0 ? `, and ${plural(questions.length, 'mention')} ${questions.length === 1 ? 'needs' : 'need'} your decision.` : '. Nothing needs a decision.');
     open(created.value.id, { notice });
   };

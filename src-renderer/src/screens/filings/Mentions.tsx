@@ -54,12 +54,12 @@ export function MentionsList({
                   aria-current={i === active ? 'true' : undefined}
                   onClick={() => onSelect(finding)}
                 >
-                  <span className="mention-line">Line {finding.line}</span>
-                  <span className="mention-text">“{finding.text.replace(/\s+/g, ' ')}”</span>
+                  <span className="mention-line">Line {finding.line}</span>{' '}
+                  <span className="mention-text">“{finding.text.replace(/\s+/g, ' ')}”</span>{' '}
                   <span className="mention-who">
                     {cap(KIND_WORDS[finding.kind])}
                     {finding.confidence === 'low' ? ' (possibly)' : ''} of {describeTargets(finding, caseId)}
-                  </span>
+                  </span>{' '}
                   <span className={`mention-action mention-action-${action.tone}`}>{action.text}</span>
                 </button>
               </li>

@@ -117,7 +117,7 @@ export function QuestionsPanel({
         {questions.length === 0 ? (
           <Notice tone="success">
             <p className="alert-title">No open questions: the filing can be exported.</p>
-            {checked.converted > 0 ? <p>{plural(checked.converted, 'mention')} became pseudonyms or redactions automatically.</p> : null}
+            {checked.converted > 0 ? <p>{convertedText(checked.converted, '')}</p> : null}
             <div className="actions actions-start">
               <button type="button" className="button" onClick={onDone}>
                 Back to the draft
@@ -127,7 +127,7 @@ export function QuestionsPanel({
         ) : (
           <p>
             <strong>{plural(questions.length, 'question')}</strong> before the filing can be exported.
-            {checked.converted > 0 ? ` ${plural(checked.converted, 'other mention')} became pseudonyms or redactions automatically.` : ''}
+            {checked.converted > 0 ? ` ${convertedText(checked.converted, 'other ')}` : ''}
           </p>
         )}
       </div>
@@ -173,15 +173,17 @@ function QuestionItem({
   const isBody = question.field === 'body';
   const isLabels = question.field === 'labels';
   const shown = isLabels || text === '' ? { before: '', hit: question.text, after: '' } : excerpt(text, question.start, question.end);
-  const canPick = isBody && !question.cannotClear;
+  // A contact detail or date given to a plaintiff prints as a redaction anyway: only names are cited.
+  const isName = NAME_KINDS.has(question.kind);
+  const canPick = isBody && isName && !question.cannotClear;
   const others = (roster ?? []).filter((e) => !inCase.some((t) => t.pseudonym === e.pseudonym));
 
   return (
     <li className="question" tabIndex={-1} aria-labelledby={headingId}>
-      <h3 id={headingId} className="question-title">
+      <h2 id={headingId} className="question-title">
         {FIELD_LABELS[question.field]}
         {isBody || isLabels ? `, line ${question.line}` : ''}: {KIND_WORDS[question.kind]} of {describeTargets(question, caseId)}
-      </h3>
+      </h2>
       <p className="question-excerpt">
         {shown.before}
         <mark className="hl-ask">{shown.hit}</mark>
@@ -241,7 +243,7 @@ function QuestionItem({
                 aria-describedby={question.canClear ? undefined : explainId}
                 onClick={() => onAnswer({ kind: 'not-a-plaintiff' })}
               >
-                Not a plaintiff
+                {question.kind === 'date-of-birth' ? 'Just a date' : 'Not a plaintiff'}
               </button>
             </>
           ) : null}
@@ -251,7 +253,7 @@ function QuestionItem({
               file whatever the draft says.
             </p>
           ) : null}
-          {!isBody && !question.cannotClear ? (
+          {!isBody && isName && !question.cannotClear ? (
             <p className="question-note">
               The caption is printed as written: cite a plaintiff there by typing the pseudonym, or redact.
             </p>
@@ -260,6 +262,14 @@ function QuestionItem({
       )}
     </li>
   );
+}
+
+const NAME_KINDS = new Set<QuestionDto['kind']>(['full-name', 'surname', 'given-name', 'alias']);
+
+function convertedText(count: number, other: string): string {
+  return count === 1
+    ? `1 ${other}mention became a pseudonym or a redaction automatically.`
+    : `${plural(count, `${other}mention`)} became pseudonyms or redactions automatically.`;
 }
 
 function describeChoice(question: QuestionDto, choice: ChoiceDto | 'unmark'): string {
@@ -271,6 +281,6 @@ function describeChoice(question: QuestionDto, choice: ChoiceDto | 'unmark'): st
     case 'redact':
       return `${what} is redacted in the public version.`;
     case 'not-a-plaintiff':
-      return `${what} is marked as naming nobody in the vault.`;
+      return question.kind === 'date-of-birth' ? `${what} is marked as just a date.` : `${what} is marked as naming nobody in the vault.`;
   }
 }

@@ -53,8 +53,8 @@ export function VerificationSummary({ verification }: { verification: Verificati
       </div>
       {verification.cleared > 0 ? (
         <div className="details-item">
-          <dt>Marked “not a plaintiff” by you</dt>
-          <dd>{plural(verification.cleared, 'word')}</dd>
+          <dt>Allowed because you marked them “not a plaintiff”</dt>
+          <dd>{plural(verification.cleared, 'occurrence')}</dd>
         </div>
       ) : null}
       <div className="details-item">
