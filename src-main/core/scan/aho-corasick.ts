@@ -18,7 +18,7 @@ export interface FlatPatterns {
   offsets: Int32Array;
 }
 
-class EdgeTable {
+export class EdgeTable {
   private mask: number;
   private from: Int32Array;
   private sym: Int32Array;
@@ -35,7 +35,11 @@ class EdgeTable {
   }
 
   private slot(from: number, sym: number): number {
-    return ((Math.imul(from, 0x9e3779b1) ^ Math.imul(sym + 0x7f4a7c15, 0x85ebca77)) >>> 0) & this.mask;
+    let h = Math.imul(from ^ Math.imul(sym, 0x9e3779b1), 0x85ebca77);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 13;
+    return h & this.mask;
   }
 
   get(from: number, sym: number): number {
@@ -72,62 +76,78 @@ class EdgeTable {
   }
 }
 
-export class AhoCorasick {
-  private constructor(
-    private readonly rootRow: Int32Array,
-    private readonly edges: EdgeTable,
-    private readonly fail: Int32Array,
-    /** Pattern ending at a state, or -1. */
-    private readonly out: Int32Array,
-    /** Nearest state on the failure chain (excluding itself) with an output, or -1. */
-    private readonly dict: Int32Array,
-    /** Length in symbols of the path to a state. */
-    private readonly depths: Int32Array,
-    readonly alphabetSize: number,
-    readonly stateCount: number,
-  ) {}
+/**
+ * Builds the trie one symbol at a time (patterns need not be materialised first), then the
+ * failure links: `finish()` returns the automaton.
+ */
+export class TrieBuilder {
+  private parent: Int32Array;
+  private symOf: Int32Array;
+  private firstChild: Int32Array;
+  private nextSibling: Int32Array;
+  private out: Int32Array;
+  private depths: Int32Array;
+  private rootRow: Int32Array;
+  private readonly edges: EdgeTable;
+  private states = 1;
 
-  /**
-   * Builds the automaton. Symbols must be in [0, alphabetSize). Two equal patterns: the first
-   * one's index is reported (callers deduplicate).
-   */
-  static build(patterns: FlatPatterns, alphabetSize: number): AhoCorasick {
-    const { symbols, offsets } = patterns;
-    const patternCount = offsets.length - 1;
-    const maxStates = symbols.length + 1;
-    const parent = new Int32Array(maxStates);
-    const symOf = new Int32Array(maxStates);
-    const firstChild = new Int32Array(maxStates).fill(-1);
-    const nextSibling = new Int32Array(maxStates).fill(-1);
-    const out = new Int32Array(maxStates).fill(-1);
-    const depths = new Int32Array(maxStates);
-    const rootRow = new Int32Array(alphabetSize); // 0 = ROOT: a missing root edge stays at the root
-    const edges = new EdgeTable(Math.max(16, symbols.length - patternCount));
-    let states = 1;
+  constructor(alphabetHint = 1024, stateHint = 1024) {
+    const size = Math.max(16, stateHint);
+    this.parent = new Int32Array(size);
+    this.symOf = new Int32Array(size);
+    this.firstChild = new Int32Array(size).fill(-1);
+    this.nextSibling = new Int32Array(size).fill(-1);
+    this.out = new Int32Array(size).fill(-1);
+    this.depths = new Int32Array(size);
+    this.rootRow = new Int32Array(Math.max(1, alphabetHint));
+    this.edges = new EdgeTable(size);
+  }
 
-    for (let p = 0; p < patternCount; p++) {
-      const start = offsets[p]!;
-      const end = offsets[p + 1]!;
-      if (end === start) continue;
-      let node = ROOT;
-      for (let i = start; i < end; i++) {
-        const a = symbols[i]!;
-        let child = node === ROOT ? rootRow[a]! : edges.get(node, a);
-        if (child <= 0) {
-          child = states++;
-          parent[child] = node;
-          symOf[child] = a;
-          depths[child] = depths[node]! + 1;
-          nextSibling[child] = firstChild[node]!;
-          firstChild[node] = child;
-          if (node === ROOT) rootRow[a] = child;
-          else edges.set(node, a, child);
-        }
-        node = child;
-      }
-      if (out[node] === -1) out[node] = p;
+  /** The child of `node` by `sym`, created if missing. */
+  child(node: number, sym: number): number {
+    if (node === ROOT) {
+      if (sym >= this.rootRow.length) this.rootRow = resized(this.rootRow, Math.max(sym + 1, this.rootRow.length * 2), 0);
+      const existing = this.rootRow[sym]!;
+      if (existing > 0) return existing;
+    } else {
+      const existing = this.edges.get(node, sym);
+      if (existing > 0) return existing;
     }
+    if (this.states === this.parent.length) this.grow();
+    const child = this.states++;
+    this.parent[child] = node;
+    this.symOf[child] = sym;
+    this.depths[child] = this.depths[node]! + 1;
+    this.nextSibling[child] = this.firstChild[node]!;
+    this.firstChild[node] = child;
+    if (node === ROOT) this.rootRow[sym] = child;
+    else this.edges.set(node, sym, child);
+    return child;
+  }
 
+  /** The value reported when a pattern ends at `node` (-1: none). */
+  output(node: number): number {
+    return this.out[node]!;
+  }
+
+  setOutput(node: number, value: number): void {
+    this.out[node] = value;
+  }
+
+  private grow(): void {
+    const size = this.parent.length * 2;
+    this.parent = resized(this.parent, size, 0);
+    this.symOf = resized(this.symOf, size, 0);
+    this.firstChild = resized(this.firstChild, size, -1);
+    this.nextSibling = resized(this.nextSibling, size, -1);
+    this.out = resized(this.out, size, -1);
+    this.depths = resized(this.depths, size, 0);
+  }
+
+  /** Computes failure and dictionary links. Symbols read later must be < alphabetSize. */
+  finish(alphabetSize: number): AhoCorasick {
+    const { firstChild, nextSibling, symOf, out, edges, states } = this;
+    const rootRow = this.rootRow.length >= alphabetSize ? this.rootRow : resized(this.rootRow, alphabetSize, 0);
     const fail = new Int32Array(states);
     const dict = new Int32Array(states).fill(-1);
     const queue = new Int32Array(states);
@@ -154,7 +174,48 @@ export class AhoCorasick {
         queue[tail++] = v;
       }
     }
-    return new AhoCorasick(rootRow, edges, fail, out.subarray(0, states), dict, depths.subarray(0, states), alphabetSize, states);
+    return new AhoCorasick(rootRow, edges, fail, out.slice(0, states), dict, this.depths.slice(0, states), alphabetSize, states);
+  }
+}
+
+function resized(array: Int32Array, size: number, fill: number): Int32Array {
+  const bigger = new Int32Array(size);
+  if (fill !== 0) bigger.fill(fill, array.length);
+  bigger.set(array);
+  return bigger;
+}
+
+export class AhoCorasick {
+  constructor(
+    private readonly rootRow: Int32Array,
+    private readonly edges: EdgeTable,
+    private readonly fail: Int32Array,
+    /** Value (pattern) ending at a state, or -1. */
+    private readonly out: Int32Array,
+    /** Nearest state on the failure chain (excluding itself) with an output, or -1. */
+    private readonly dict: Int32Array,
+    /** Length in symbols of the path to a state. */
+    private readonly depths: Int32Array,
+    readonly alphabetSize: number,
+    readonly stateCount: number,
+  ) {}
+
+  /**
+   * Builds the automaton from whole patterns; pattern p is reported as p. Symbols must be in
+   * [0, alphabetSize). Of two equal patterns the first one's index is reported.
+   */
+  static build(patterns: FlatPatterns, alphabetSize: number): AhoCorasick {
+    const { symbols, offsets } = patterns;
+    const builder = new TrieBuilder(alphabetSize, symbols.length + 1);
+    for (let p = 0; p < offsets.length - 1; p++) {
+      const start = offsets[p]!;
+      const end = offsets[p + 1]!;
+      if (end === start) continue;
+      let node = ROOT;
+      for (let i = start; i < end; i++) node = builder.child(node, symbols[i]!);
+      if (builder.output(node) === -1) builder.setOutput(node, p);
+    }
+    return builder.finish(alphabetSize);
   }
 
   /** The state after reading `sym` in `state`. */
@@ -167,7 +228,7 @@ export class AhoCorasick {
     }
   }
 
-  /** The pattern that ends exactly at `state`, or -1. */
+  /** The value of the pattern that ends exactly at `state`, or -1. */
   output(state: number): number {
     return this.out[state]!;
   }

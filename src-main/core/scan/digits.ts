@@ -34,65 +34,91 @@ function isDigit(c: number): boolean {
 export function findDigits(map: TextMap, patterns: DigitsPatterns, report: (start: number, end: number, pattern: number) => void): void {
   const { automaton, flags, maxLength } = patterns;
   if (maxLength === 0) return;
-  const { codes, length } = map;
-  // The compact text: characters without spaces, where each came from, separator before it.
-  const cc = new Uint16Array(length);
-  const cn = new Int32Array(length);
-  const gap = new Uint8Array(length + 1);
-  const joins = map.joins;
-  let nextJoin = 0;
-  let m = 0;
-  let separated = 1;
-  for (let k = 0; k < length; k++) {
-    const c = codes[k]!;
-    if (c === SPACE) {
-      separated = 1;
-      continue;
-    }
-    while (nextJoin < joins.length && joins[nextJoin]! < k) nextJoin++;
-    if (nextJoin < joins.length && joins[nextJoin] === k) separated = 1; // a joined line-end hyphen
-    cc[m] = c;
-    cn[m] = k;
-    gap[m] = separated;
-    separated = 0;
-    m++;
-  }
-  gap[m] = 1;
-
-  const accept = (s: number, e: number, flag: number): boolean => {
-    if (flag & ID_NUMBER && gap[s] && gap[e]) return true;
-    if (flag & PHONE) {
-      if (!gap[e] && e < m && isDigit(cc[e]!)) return false;
-      let run = 0;
-      for (let j = s; !gap[j] && j > 0 && isDigit(cc[j - 1]!); j--) run++;
-      return run <= 3;
+  const { codes, length, joins } = map;
+  const isJoin = (k: number): boolean => {
+    let lo = 0;
+    let hi = joins.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const value = joins[mid]!;
+      if (value === k) return true;
+      if (value < k) lo = mid + 1;
+      else hi = mid - 1;
     }
     return false;
   };
+  // Scratch for one stretch: characters, where each came from, separator before it.
+  let capacity = 256;
+  let cc = new Uint16Array(capacity);
+  let cn = new Int32Array(capacity);
+  let gap = new Uint8Array(capacity);
 
-  let p = 0;
-  while (p < m) {
-    if (!isDigit(cc[p]!)) {
-      p++;
+  let k = 0;
+  while (k < length) {
+    const c = codes[k]!;
+    if (c < 0x30 || c > 0x39) {
+      k++;
       continue;
     }
-    // A window around this digit and every digit within reach of it.
-    const from = Math.max(0, p - maxLength + 1);
-    let to = Math.min(m, p + maxLength);
-    let q = p + 1;
-    while (q < to) {
-      if (isDigit(cc[q]!)) to = Math.min(m, q + maxLength);
-      q++;
+    // The stretch: maxLength characters before this digit, and on until maxLength characters
+    // after the last digit within reach (spaces do not count).
+    let a = k;
+    for (let seen = 0; a > 0 && seen < maxLength; ) if (codes[--a] !== SPACE) seen++;
+    let b = k;
+    for (let remaining = maxLength; b < length && remaining > 0; b++) {
+      const x = codes[b]!;
+      if (x === SPACE) continue;
+      remaining = isDigit(x) ? maxLength - 1 : remaining - 1;
     }
+    // Compact it, with one character of context after the end.
+    if (b - a + 2 > capacity) {
+      capacity = (b - a + 2) * 2;
+      cc = new Uint16Array(capacity);
+      cn = new Int32Array(capacity);
+      gap = new Uint8Array(capacity);
+    }
+    let m = 0;
+    let separated = a === 0 || codes[a - 1] === SPACE || isJoin(a) ? 1 : 0;
+    for (let j = a; j <= b && j < length; j++) {
+      const x = codes[j]!;
+      if (x === SPACE) {
+        separated = 1;
+        continue;
+      }
+      cc[m] = x;
+      cn[m] = j;
+      gap[m] = separated || (joins.length > 0 && isJoin(j)) ? 1 : 0;
+      separated = 0;
+      m++;
+      if (j === b) break;
+    }
+    // m - 1 is the context character when b < length and codes[b] is not a space.
+    const end = b < length && codes[b] !== SPACE ? m - 1 : m;
+    if (end === m) {
+      gap[m] = 1;
+      cc[m] = SPACE;
+    }
+
     let state = ROOT;
-    for (let j = from; j < to; j++) {
+    for (let j = 0; j < end; j++) {
       state = automaton.next(state, cc[j]!);
-      for (let s = automaton.firstOutput(state); s > 0; s = automaton.nextOutput(s)) {
-        const pattern = automaton.output(s);
-        const start = j + 1 - automaton.depth(s);
-        if (accept(start, j + 1, flags[pattern]!)) report(map.starts[cn[start]!]!, originalEnd(map, cn[j]!), pattern);
+      for (let t = automaton.firstOutput(state); t > 0; t = automaton.nextOutput(t)) {
+        const pattern = automaton.output(t);
+        const s0 = j + 1 - automaton.depth(t);
+        if (accept(cc, gap, s0, j + 1, flags[pattern]!)) report(map.starts[cn[s0]!]!, originalEnd(map, cn[j]!), pattern);
       }
     }
-    p = to;
+    k = b;
   }
+}
+
+function accept(cc: Uint16Array, gap: Uint8Array, s: number, e: number, flag: number): boolean {
+  if (flag & ID_NUMBER && gap[s] && gap[e]) return true;
+  if (flag & PHONE) {
+    if (!gap[e] && isDigit(cc[e]!)) return false;
+    let run = 0;
+    for (let j = s; j > 0 && !gap[j] && isDigit(cc[j - 1]!); j--) run++;
+    return run <= 3;
+  }
+  return false;
 }

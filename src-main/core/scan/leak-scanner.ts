@@ -13,14 +13,15 @@
  * the surname and given-name hits inside it. A variant text that belongs to several identities
  * is one hit with all of them as targets ('shared').
  */
-import { AhoCorasick, ROOT } from './aho-corasick';
+import { ROOT, TrieBuilder, type AhoCorasick } from './aho-corasick';
 import { isCommonWord } from './common-words';
 import { findDates } from './dates';
+import { EntryLists } from './entries';
 import { findDigits, ID_NUMBER, PHONE, type DigitsPatterns } from './digits';
 import { LineIndex } from './line-index';
 import { buildTextMap, normalizeKey, originalEnd, type TextMap } from './text-map';
 import type { Confidence, HitTarget, LeakHit, LowReason, ScanIdentity, ScanSource, VariantKind } from './types';
-import { identityVariants } from './variants';
+import { forEachVariant } from './variants';
 import { Vocabulary } from './vocabulary';
 import { wordStream, type WordStream } from './words';
 
@@ -36,7 +37,7 @@ const KINDS: readonly VariantKind[] = [
   'surname',
   'given-name',
 ];
-const KIND_CODE = new Map(KINDS.map((kind, i) => [kind, i]));
+const KIND_CODE = Object.fromEntries(KINDS.map((kind, i) => [kind, i])) as Record<VariantKind, number>;
 const SHIELD = 15;
 const PARTIAL_KINDS = new Set<VariantKind>(['surname', 'given-name']);
 const NAME_KINDS = new Set<VariantKind>(['full-name', 'alias', 'surname', 'given-name']);
@@ -44,125 +45,147 @@ const NAME_KINDS = new Set<VariantKind>(['full-name', 'alias', 'surname', 'given
 /** An entry: identity index * 16 + kind code. */
 const encode = (identity: number, kind: number) => identity * 16 + kind;
 
-interface Candidate {
-  start: number;
-  end: number;
-  entries: readonly number[];
+interface Described {
+  kind: VariantKind;
+  targets: readonly HitTarget[];
+  reasons: readonly LowReason[];
+  confidence: Confidence;
   common: boolean;
 }
 
-function addEntry(lists: number[][], index: number, code: number): void {
-  const list = lists[index]!;
-  if (!list.includes(code)) list.push(code);
+interface Candidate {
+  start: number;
+  end: number;
+  /** Entry list(s) of what matched here (several when equal spans merged). */
+  lists: number | number[];
+  common: boolean;
 }
 
 export class LeakScanner {
+  private readonly described = new Map<number, Described>();
+
   private constructor(
     private readonly targets: readonly HitTarget[],
+    private readonly entries: EntryLists,
     private readonly vocabulary: Vocabulary,
     private readonly words: AhoCorasick,
-    private readonly wordEntries: readonly (readonly number[])[],
+    /** The automata report entry lists; per list: common-word and shield flags. */
+    private readonly wordPatterns: number,
     private readonly wordCommon: Uint8Array,
     private readonly wordShield: Uint8Array,
     private readonly maxWords: number,
     private readonly digits: DigitsPatterns,
-    private readonly digitEntries: readonly (readonly number[])[],
-    private readonly dates: ReadonlyMap<string, readonly number[]>,
+    private readonly digitPatterns: number,
+    /** Date key -> entry list. */
+    private readonly dates: ReadonlyMap<string, number>,
   ) {}
 
   /** Number of distinct texts the scanner looks for (words and digits channels). */
   get patternCount(): number {
-    return this.wordEntries.length + this.digitEntries.length;
+    return this.wordPatterns + this.digitPatterns;
   }
 
   static build(identities: readonly ScanIdentity[]): LeakScanner {
-    const wordIndex = new Map<string, number>();
-    const wordKeys: string[] = [];
-    const wordEntries: number[][] = [];
-    const digitIndex = new Map<string, number>();
-    const digitKeys: string[] = [];
-    const digitEntries: number[][] = [];
-    const digitFlags: number[] = [];
-    const dates = new Map<string, number[]>();
-
-    const wordPattern = (key: string): number => {
-      let index = wordIndex.get(key);
-      if (index === undefined) {
-        index = wordKeys.length;
-        wordIndex.set(key, index);
-        wordKeys.push(key);
-        wordEntries.push([]);
+    const entries = new EntryLists();
+    // Words channel: each key's words become vocabulary ids, inserted straight into the trie;
+    // the node where a key ends holds its entry list (equal keys meet there).
+    const vocabulary = new Vocabulary();
+    const words = new TrieBuilder(4096, identities.length * 12);
+    const commonWord: number[] = []; // per vocabulary id: 1 if an ordinary English word
+    let wordCommon: Uint8Array = new Uint8Array(1024); // per entry list
+    let wordShield: Uint8Array = new Uint8Array(1024);
+    let maxWords = 4; // "7th of March 1984"
+    const wordLists: number[] = [];
+    const wordList = (key: string): number => {
+      let node = ROOT;
+      let count = 0;
+      let lastWord = -1;
+      for (let from = 0; from <= key.length; ) {
+        let to = key.indexOf(' ', from);
+        if (to < 0) to = key.length;
+        const size = vocabulary.size;
+        lastWord = vocabulary.intern(key, from, to);
+        if (lastWord === size) commonWord.push(to - from > 0 && isCommonWord(vocabulary.word(lastWord)) ? 1 : 0);
+        node = words.child(node, lastWord);
+        count++;
+        from = to + 1;
       }
-      return index;
+      let list = words.output(node);
+      if (list === -1) {
+        list = entries.create();
+        words.setOutput(node, list);
+        wordLists.push(list);
+        if (list >= wordCommon.length) {
+          wordCommon = grown(wordCommon, list + 1);
+          wordShield = grown(wordShield, list + 1);
+        }
+        if (count === 1 && commonWord[lastWord] === 1) wordCommon[list] = 1;
+        if (count > maxWords) maxWords = count;
+      }
+      return list;
     };
+    // Digits channel: each key's characters, into a second trie.
+    const digitTrie = new TrieBuilder(0x10000, identities.length * 10);
+    const digitLists: number[] = [];
+    let digitFlags: Uint8Array = new Uint8Array(1024); // per entry list
+    let maxLength = 0;
+    const digitList = (key: string): number => {
+      let node = ROOT;
+      for (let i = 0; i < key.length; i++) node = digitTrie.child(node, key.charCodeAt(i));
+      let list = digitTrie.output(node);
+      if (list === -1) {
+        list = entries.create();
+        digitTrie.setOutput(node, list);
+        digitLists.push(list);
+        if (key.length > maxLength) maxLength = key.length;
+      }
+      if (list >= digitFlags.length) digitFlags = grown(digitFlags, list + 1);
+      return list;
+    };
+    const dates = new Map<string, number>();
 
-    identities.forEach((identity, i) => {
-      const shield = normalizeKey(identity.pseudonym);
-      if (shield !== '') addEntry(wordEntries, wordPattern(shield), encode(i, SHIELD));
-      for (const variant of identityVariants(identity)) {
-        const kind = KIND_CODE.get(variant.kind)!;
-        if (variant.channel === 'words') addEntry(wordEntries, wordPattern(variant.key), encode(i, kind));
-        else if (variant.channel === 'digits') {
-          let index = digitIndex.get(variant.key);
-          if (index === undefined) {
-            index = digitKeys.length;
-            digitIndex.set(variant.key, index);
-            digitKeys.push(variant.key);
-            digitEntries.push([]);
-            digitFlags.push(0);
-          }
-          digitFlags[index]! |= variant.kind === 'phone' ? PHONE : ID_NUMBER;
-          addEntry(digitEntries, index, encode(i, kind));
-        } else {
-          for (const key of [variant.key, variant.key.slice(2)]) {
-            let list = dates.get(key);
-            if (!list) dates.set(key, (list = []));
-            const code = encode(i, kind);
-            if (!list.includes(code)) list.push(code);
-          }
+    for (let i = 0; i < identities.length; i++) {
+      const shield = normalizeKey(identities[i]!.pseudonym);
+      if (shield === '') continue;
+      const list = wordList(shield);
+      entries.add(list, encode(i, SHIELD));
+      wordShield[list] = 1;
+    }
+    forEachVariant(identities, (i, kind, channel, key) => {
+      const code = encode(i, KIND_CODE[kind]);
+      if (channel === 'words') entries.add(wordList(key), code);
+      else if (channel === 'digits') {
+        const list = digitList(key);
+        digitFlags[list]! |= kind === 'phone' ? PHONE : ID_NUMBER;
+        entries.add(list, code);
+      } else {
+        // A date of birth: by its ISO key and with a two-digit year.
+        for (let k = 0; k < 2; k++) {
+          const date = k === 0 ? key : key.slice(2);
+          let list = dates.get(date);
+          if (list === undefined) dates.set(date, (list = entries.create()));
+          entries.add(list, code);
         }
       }
     });
 
-    // Words channel: keys -> word ids -> one automaton.
-    const vocabulary = new Vocabulary();
-    const offsets = new Int32Array(wordKeys.length + 1);
-    const symbols: number[] = [];
-    const wordCommon = new Uint8Array(wordKeys.length);
-    const wordShield = new Uint8Array(wordKeys.length);
-    let maxWords = 4; // "7th of March 1984"
-    wordKeys.forEach((key, p) => {
-      const parts = key.split(' ');
-      for (const part of parts) symbols.push(vocabulary.idOf(part));
-      offsets[p + 1] = symbols.length;
-      if (parts.length > maxWords) maxWords = parts.length;
-      if (parts.length === 1 && isCommonWord(key)) wordCommon[p] = 1;
-      if (wordEntries[p]!.some((code) => (code & 15) === SHIELD)) wordShield[p] = 1;
-    });
-    const words = AhoCorasick.build({ symbols: Int32Array.from(symbols), offsets }, Math.max(1, vocabulary.size));
-    vocabulary.freeze();
-
-    // Digits channel: keys are characters.
-    const digitOffsets = new Int32Array(digitKeys.length + 1);
-    const digitSymbols: number[] = [];
-    let maxLength = 0;
-    digitKeys.forEach((key, p) => {
-      for (let i = 0; i < key.length; i++) digitSymbols.push(key.charCodeAt(i));
-      digitOffsets[p + 1] = digitSymbols.length;
-      if (key.length > maxLength) maxLength = key.length;
-    });
-    const digits: DigitsPatterns = {
-      automaton: AhoCorasick.build({ symbols: Int32Array.from(digitSymbols), offsets: digitOffsets }, 0x10000),
-      flags: Uint8Array.from(digitFlags),
-      maxLength,
-    };
-
-    const targets = identities.map((identity) => ({
-      plaintiffId: identity.plaintiffId,
-      caseId: identity.caseId,
-      pseudonym: identity.pseudonym,
-    }));
-    return new LeakScanner(targets, vocabulary, words, wordEntries, wordCommon, wordShield, maxWords, digits, digitEntries, dates);
+    // Shared by the hits that name them, so frozen.
+    const targets = identities.map((identity) =>
+      Object.freeze({ plaintiffId: identity.plaintiffId, caseId: identity.caseId, pseudonym: identity.pseudonym }),
+    );
+    return new LeakScanner(
+      targets,
+      entries,
+      vocabulary,
+      words.finish(Math.max(1, vocabulary.size)),
+      wordLists.length,
+      wordCommon,
+      wordShield,
+      maxWords,
+      { automaton: digitTrie.finish(0x10000), flags: digitFlags, maxLength },
+      digitLists.length,
+      dates,
+    );
   }
 
   /** Every place `source` names an identity, in text order. */
@@ -175,18 +198,26 @@ export class LeakScanner {
     const map = buildTextMap(text);
     const stream = this.scanWords(map, candidates, blocked);
     findDigits(map, this.digits, (start, end, pattern) => {
-      candidates.push({ start, end, entries: this.digitEntries[pattern]!, common: false });
+      candidates.push({ start, end, lists: pattern, common: false });
     });
-    // End-of-line hyphenations, read once more as word breaks.
+    // End-of-line hyphenations, read once more as word breaks. Kept from that reading: what
+    // spans the hyphen ("Garcia-\nLopez" as "garcia lopez"), and, when the line after the
+    // hyphen starts with a capital ("Smith-\nJones"), the halves alone: "Ann-\nual" is the
+    // word "annual" broken at the line end, not Ann.
     map.joins.forEach((join, j) => {
       const hyphen = map.joinOffsets[j]!;
       const word = wordAt(stream, join);
+      const wordStart = map.starts[stream.starts[word]!]!;
+      const wordEnd = originalEnd(map, stream.ends[word]! - 1);
+      const capital = /^\p{Lu}/u.test(String.fromCodePoint(text.codePointAt(map.starts[join]!)!));
       const first = Math.max(0, word - this.maxWords);
       const last = Math.min(stream.count - 1, word + this.maxWords);
       const from = map.starts[stream.starts[first]!]!;
       const to = originalEnd(map, stream.ends[last]! - 1);
       const window = buildTextMap(text, { from, to, joinHyphens: false });
-      this.scanWords(window, candidates, blocked, hyphen);
+      this.scanWords(window, candidates, blocked, (start, end) =>
+        (start <= hyphen && hyphen < end) || (capital && start < wordEnd && end > wordStart),
+      );
     });
     // DoeVault tokens: from "{{" to the next "}}".
     for (let at = text.indexOf('{{'); at >= 0; ) {
@@ -198,11 +229,15 @@ export class LeakScanner {
     return this.select(text, candidates, blocked, pageStarts);
   }
 
-  private scanWords(map: TextMap, candidates: Candidate[], blocked: [number, number][], mustCover?: number): WordStream {
+  private scanWords(
+    map: TextMap,
+    candidates: Candidate[],
+    blocked: [number, number][],
+    keep: (start: number, end: number) => boolean = () => true,
+  ): WordStream {
     const stream = wordStream(map, this.vocabulary);
     const { count, ids, starts, ends } = stream;
     const automaton = this.words;
-    const covers = (start: number, end: number) => mustCover === undefined || (start <= mustCover && mustCover < end);
     let state = ROOT;
     for (let w = 0; w < count; w++) {
       const id = ids[w]!;
@@ -216,18 +251,18 @@ export class LeakScanner {
         const first = w + 1 - automaton.depth(s);
         const start = map.starts[starts[first]!]!;
         const end = originalEnd(map, ends[w]! - 1);
-        if (!covers(start, end)) continue;
+        if (!keep(start, end)) continue;
         if (this.wordShield[pattern]) blocked.push([start, end]);
-        else candidates.push({ start, end, entries: this.wordEntries[pattern]!, common: this.wordCommon[pattern] === 1 });
+        else candidates.push({ start, end, lists: pattern, common: this.wordCommon[pattern] === 1 });
       }
     }
     if (this.dates.size > 0) {
       findDates(map, stream, (first, last, keys) => {
-        const entries = keys.flatMap((key) => this.dates.get(key) ?? []);
-        if (entries.length === 0) return;
+        const lists = keys.flatMap((key) => this.dates.get(key) ?? []);
+        if (lists.length === 0) return;
         const start = map.starts[starts[first]!]!;
         const end = originalEnd(map, ends[last]! - 1);
-        if (covers(start, end)) candidates.push({ start, end, entries, common: false });
+        if (keep(start, end)) candidates.push({ start, end, lists: lists.length === 1 ? lists[0]! : lists, common: false });
       });
     }
     return stream;
@@ -268,7 +303,7 @@ export class LeakScanner {
         bySpan.set(key, {
           start: same.start,
           end: same.end,
-          entries: [...new Set([...same.entries, ...candidate.entries])],
+          lists: [...new Set([same.lists, candidate.lists].flat())],
           common: same.common || candidate.common,
         });
     }
@@ -285,22 +320,33 @@ export class LeakScanner {
     return chosen.map((candidate) => this.hit(text, candidate, lines));
   }
 
-  private hit(text: string, candidate: Candidate, lines: LineIndex): LeakHit {
+  /** Kind, targets and reasons of a set of entries (cached: a common word recurs thousands of times). */
+  private describe(candidate: Candidate): Described {
+    const single = typeof candidate.lists === 'number' ? candidate.lists : undefined;
+    let described = single === undefined ? undefined : this.described.get(single);
+    if (described && described.common === candidate.common) return described;
     let kindCode = SHIELD;
     const identities = new Set<number>();
-    for (const code of candidate.entries) {
+    const codes = single !== undefined ? this.entries.get(single) : (candidate.lists as number[]).flatMap((list) => this.entries.get(list));
+    for (const code of codes) {
       const kind = code & 15;
       if (kind === SHIELD) continue;
       identities.add(code >> 4);
       if (kind < kindCode) kindCode = kind;
     }
     const kind = KINDS[kindCode]!;
-    const targets = [...identities].sort((a, b) => a - b).map((i) => ({ ...this.targets[i]! }));
+    const targets = [...identities].sort((a, b) => a - b).map((i) => this.targets[i]!);
     const reasons: LowReason[] = [];
     if (PARTIAL_KINDS.has(kind)) reasons.push('partial-name');
     if (targets.length > 1) reasons.push('shared');
     if (candidate.common && NAME_KINDS.has(kind)) reasons.push('common-word');
-    const confidence: Confidence = reasons.length === 0 ? 'high' : 'low';
+    described = { kind, targets, reasons, confidence: reasons.length === 0 ? 'high' : 'low', common: candidate.common };
+    if (single !== undefined) this.described.set(single, described);
+    return described;
+  }
+
+  private hit(text: string, candidate: Candidate, lines: LineIndex): LeakHit {
+    const { kind, targets, reasons, confidence } = this.describe(candidate);
     const place = lines.locate(candidate.start);
     return {
       start: candidate.start,
@@ -308,12 +354,18 @@ export class LeakScanner {
       text: text.slice(candidate.start, candidate.end),
       kind,
       confidence,
-      reasons,
-      targets,
+      reasons: [...reasons],
+      targets: [...targets],
       line: place.line,
       ...(place.page === undefined ? {} : { page: place.page }),
     };
   }
+}
+
+function grown(array: Uint8Array, size: number): Uint8Array {
+  const bigger = new Uint8Array(Math.max(size, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 /** Index of the word that holds normalised position `k` (or the first word after it). */

@@ -179,41 +179,23 @@ export function buildTextMap(source: string, options: TextMapOptions = {}): Text
   const to = options.to ?? source.length;
   const joinHyphens = options.joinHyphens ?? true;
   let capacity = Math.max(16, to - from + 8);
-  let codes = new Uint16Array(capacity);
-  let starts = new Int32Array(capacity);
+  let codes: Uint16Array = new Uint16Array(capacity);
+  let starts: Int32Array = new Int32Array(capacity);
   let n = 0;
-  let last = 0; // kind of the last emitted code unit: 0 space/none, LETTER, DIGIT
+  let last = 0; // kind of the last emitted code unit: 0 space or nothing yet, LETTER, DIGIT
   const joins: number[] = [];
   const joinOffsets: number[] = [];
 
-  const grow = () => {
-    capacity *= 2;
-    const c2 = new Uint16Array(capacity);
-    c2.set(codes);
-    codes = c2;
-    const s2 = new Int32Array(capacity);
-    s2.set(starts);
-    starts = s2;
-  };
-  const separate = (at: number) => {
-    if (last !== 0) {
-      if (n >= capacity) grow();
-      codes[n] = SPACE;
-      starts[n] = at;
-      n++;
-      last = 0;
-    }
-  };
-
   for (let i = from; i < to; i++) {
     const c = source.charCodeAt(i);
+    let folded: string;
+    let width = 1;
     if (c < 128) {
       const v = ASCII[c]!;
       if (v !== 0) {
-        if (n >= capacity) grow();
+        if (n + 1 >= capacity) ({ codes, starts, capacity } = grow(codes, starts, capacity));
         codes[n] = v;
-        starts[n] = i;
-        n++;
+        starts[n++] = i;
         last = v <= 0x39 ? DIGIT : LETTER;
         continue;
       }
@@ -226,53 +208,63 @@ export function buildTextMap(source: string, options: TextMapOptions = {}): Text
           continue;
         }
       }
-      if (c === 0x25 && isPunctuationEscape(source, i, to)) {
-        separate(i);
-        i += 2;
-        continue;
+      if (c === 0x25 && isPunctuationEscape(source, i, to)) i += 2;
+      if (last !== 0) {
+        if (n + 1 >= capacity) ({ codes, starts, capacity } = grow(codes, starts, capacity));
+        codes[n] = SPACE;
+        starts[n++] = i;
+        last = 0;
       }
-      separate(i);
       continue;
-    }
-    // Non-ASCII.
-    if (isHyphen(c) && joinHyphens && last === LETTER) {
-      const next = hyphenationEnd(source, i, to);
-      if (next > 0) {
-        joins.push(n);
-        joinOffsets.push(i);
-        i = next - 1;
-        continue;
-      }
-    }
-    let cp = c;
-    let width = 1;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-      const low = source.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-        width = 2;
-      }
-    }
-    const folded = foldCodePoint(cp);
-    if (folded === ' ') separate(i);
-    else if (folded !== '') {
-      for (let k = 0; k < folded.length; k++) {
-        const f = folded.charCodeAt(k);
-        if (f === SPACE) {
-          separate(i);
+    } else {
+      if (joinHyphens && last === LETTER && isHyphen(c)) {
+        const next = hyphenationEnd(source, i, to);
+        if (next > 0) {
+          joins.push(n);
+          joinOffsets.push(i);
+          i = next - 1;
           continue;
         }
-        if (n >= capacity) grow();
-        codes[n] = f;
-        starts[n] = i;
-        n++;
-        last = f >= 0x30 && f <= 0x39 ? DIGIT : LETTER;
       }
+      let cp = c;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+        const low = source.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          cp = ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+          width = 2;
+        }
+      }
+      folded = foldCodePoint(cp);
+    }
+    for (let k = 0; k < folded.length; k++) {
+      const f = folded.charCodeAt(k);
+      if (f === SPACE) {
+        if (last !== 0) {
+          if (n + 1 >= capacity) ({ codes, starts, capacity } = grow(codes, starts, capacity));
+          codes[n] = SPACE;
+          starts[n++] = i;
+          last = 0;
+        }
+        continue;
+      }
+      if (n + 1 >= capacity) ({ codes, starts, capacity } = grow(codes, starts, capacity));
+      codes[n] = f;
+      starts[n++] = i;
+      last = f >= 0x30 && f <= 0x39 ? DIGIT : LETTER;
     }
     i += width - 1;
   }
   if (n > 0 && codes[n - 1] === SPACE) n--;
   return { source, length: n, codes, starts, end: to, joins, joinOffsets };
+}
+
+function grow(codes: Uint16Array, starts: Int32Array, capacity: number): { codes: Uint16Array; starts: Int32Array; capacity: number } {
+  const bigger = capacity * 2;
+  const c2 = new Uint16Array(bigger);
+  c2.set(codes);
+  const s2 = new Int32Array(bigger);
+  s2.set(starts);
+  return { codes: c2, starts: s2, capacity: bigger };
 }
 
 const MARK_AT = /^\p{M}/u;
@@ -307,11 +299,38 @@ export function normalizedText(map: TextMap): string {
 
 /** The normalised words of a short text: "O’Brien-Núñez, Mª" -> ["o", "brien", "nunez", "ma"]. */
 export function normalizeWords(text: string): string[] {
-  const normalized = normalizedText(buildTextMap(text, { joinHyphens: false }));
+  const normalized = normalizeKey(text);
   return normalized === '' ? [] : normalized.split(' ');
 }
 
-/** The normalised form of a short text, words joined by one space (the variants' keys). */
+/**
+ * The normalised form of a short text, words joined by one space (the variants' keys); the
+ * same as `buildTextMap(text, { joinHyphens: false })` read as a string.
+ */
 export function normalizeKey(text: string): string {
-  return normalizedText(buildTextMap(text, { joinHyphens: false }));
+  // Fast path: already lower-case letters and digits, single spaces inside.
+  let clean = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return normalizedText(buildTextMap(text, { joinHyphens: false }));
+    if (ASCII[c] !== c && !(c === SPACE && i > 0 && i < text.length - 1 && text.charCodeAt(i - 1) !== SPACE)) clean = false;
+  }
+  if (clean) return text;
+  const out: number[] = [];
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const v = ASCII[c]!;
+    if (v === 0) {
+      if (c === 0x25 && isPunctuationEscape(text, i, text.length)) i += 2;
+      space = out.length > 0;
+      continue;
+    }
+    if (space) {
+      out.push(SPACE);
+      space = false;
+    }
+    out.push(v);
+  }
+  return String.fromCharCode(...out);
 }

@@ -45,13 +45,30 @@ const HYPHENS = /[-‐‑–—‒―−]/u;
  * "O'Brien" -> "O'Brien" (o brien), "OBrien" (obrien).
  */
 function wordForms(word: string): Part[] {
+  const known = formsCache.get(word);
+  if (known) return known;
+  const forms = computeWordForms(word);
+  formsCache.set(word, forms);
+  return forms;
+}
+
+/**
+ * Word spellings computed during one expansion (names repeat across identities: a vault of
+ * 10,000 has a few thousand distinct words). Emptied when the expansion ends, so no name stays
+ * in memory in a module-level cache.
+ */
+const formsCache = new Map<string, Part[]>();
+/** Whether the current expansion wants every written spelling, or only distinct keys. */
+let writtenForms = true;
+
+function computeWordForms(word: string): Part[] {
   const key = normalizeKey(word);
   if (key === '') return [];
   const forms: Part[] = [{ text: word, key }];
   if (key.includes(' ')) {
     const pieces = word.split(/[^\p{L}\p{M}\p{N}]+/u).filter((piece) => piece !== '');
     forms.push({ text: pieces.join(''), key: key.replaceAll(' ', '') });
-    if (HYPHENS.test(word)) forms.push({ text: pieces.join(' '), key });
+    if (writtenForms && HYPHENS.test(word)) forms.push({ text: pieces.join(' '), key });
   }
   return forms;
 }
@@ -81,6 +98,16 @@ function phraseForms(words: readonly string[], joinedToo = false): Part[] {
 }
 
 function initial(word: string): Part[] {
+  const known = initialsCache.get(word);
+  if (known) return known;
+  const initials = computeInitial(word);
+  initialsCache.set(word, initials);
+  return initials;
+}
+
+const initialsCache = new Map<string, Part[]>();
+
+function computeInitial(word: string): Part[] {
   const key = normalizeKey(word);
   if (key === '') return [];
   const first = [...word.normalize('NFC')].find((c) => /[\p{L}\p{N}]/u.test(c)) ?? key[0]!;
@@ -95,9 +122,17 @@ function initial(word: string): Part[] {
 
 /** Concatenates parts: every combination of the slots' spellings, at most MAX_FORMS. */
 function combine(slots: readonly (readonly Part[])[], separators: readonly string[]): Part[] {
-  let result: Part[] = [{ text: '', key: '' }];
-  slots.forEach((slot, i) => {
-    if (slot.length === 0) return;
+  let result: Part[] = [EMPTY];
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
+    if (slot.length === 0) continue;
+    if (slot.length === 1 && result.length === 1) {
+      // The usual case: one spelling each.
+      const head = result[0]!;
+      const part = slot[0]!;
+      result = [head.key === '' ? part : { text: `${head.text}${separators[i - 1] ?? ' '}${part.text}`, key: `${head.key} ${part.key}` }];
+      continue;
+    }
     const next: Part[] = [];
     for (const head of result) {
       for (const part of slot) {
@@ -110,9 +145,11 @@ function combine(slots: readonly (readonly Part[])[], separators: readonly strin
       }
     }
     result = next;
-  });
-  return result.filter((part) => part.key !== '');
+  }
+  return result[0]!.key === '' ? [] : result;
 }
+
+const EMPTY: Part = { text: '', key: '' };
 
 /** The non-particle words of a hyphenated or multi-word name part, each alone. */
 function components(words: readonly string[]): string[] {
@@ -125,66 +162,90 @@ function components(words: readonly string[]): string[] {
   return out;
 }
 
-function nameVariants(legalName: string, add: (kind: VariantKind, parts: readonly Part[]) => void): void {
+function spaces(n: number): string[] {
+  return new Array<string>(n).fill(' ');
+}
+
+/** Passes a template's spellings on to the sink (a class: no closure per identity). */
+class Adder {
+  index = 0;
+  constructor(
+    private readonly sink: (index: number, kind: VariantKind, channel: VariantChannel, key: string, text: string) => void,
+    /** False: only keys matter, so spellings that differ only in writing are skipped. */
+    readonly written: boolean,
+  ) {}
+
+  add(kind: VariantKind, parts: readonly Part[]): void {
+    for (const part of parts) this.sink(this.index, kind, 'words', part.key, part.text);
+  }
+
+  /** A name part on its own: not a single letter. */
+  alone(kind: VariantKind, parts: readonly Part[]): void {
+    for (const part of parts) if (part.key.replaceAll(' ', '').length >= MIN_ALONE_LENGTH) this.sink(this.index, kind, 'words', part.key, part.text);
+  }
+
+  emit(kind: VariantKind, channel: VariantChannel, key: string, text: string): void {
+    this.sink(this.index, kind, channel, key, text);
+  }
+}
+
+function nameVariants(legalName: string, add: Adder): void {
   const name = parseName(legalName);
   if (!name) return;
   const G = phraseForms([name.given]);
   const gi = initial(name.given);
-  const alone = (kind: VariantKind, parts: readonly Part[]) =>
-    add(kind, parts.filter((part) => part.key.replaceAll(' ', '').length >= MIN_ALONE_LENGTH));
 
   if (name.surname.length === 0) {
     // One word ("Cher"): that word is the full name.
-    add('full-name', G);
+    add.add('full-name', G);
     return;
   }
   const S = phraseForms(name.surname, name.surname.length > 1);
   const Ms = name.middles.map((middle) => phraseForms([middle]));
   const mis = name.middles.map((middle) => initial(middle).slice(0, 1));
   const hasMiddles = Ms.length > 0;
-  const space = (n: number) => new Array<string>(n).fill(' ');
 
-  add('full-name', combine([G, ...Ms, S], space(Ms.length + 1))); // Maria Elena Ramírez
-  add('full-name', combine([G, S], [' '])); // Maria Ramírez
-  add('full-name', combine([S, G], [', '])); // Ramírez, Maria
-  add('full-name', combine([S, G], [' '])); // RAMÍREZ MARIA (captions)
-  add('full-name', combine([gi, S], [' '])); // M. Ramírez
-  add('full-name', combine([S, gi], [', '])); // Ramírez, M.
+  add.add('full-name', combine([G, ...Ms, S], spaces(Ms.length + 1))); // Maria Elena Ramírez
+  add.add('full-name', combine([G, S], [' '])); // Maria Ramírez
+  add.add('full-name', combine([S, G], [', '])); // Ramírez, Maria
+  if (add.written) add.add('full-name', combine([S, G], [' '])); // RAMÍREZ MARIA (captions): the same key
+  add.add('full-name', combine([gi, S], [' '])); // M. Ramírez
+  add.add('full-name', combine([S, gi], [', '])); // Ramírez, M.
   if (hasMiddles) {
-    add('full-name', combine([S, G, ...Ms], [', ', ...space(Ms.length)])); // Ramírez, Maria Elena
-    add('full-name', combine([G, ...mis, S], space(Ms.length + 1))); // Maria E. Ramírez
-    add('full-name', combine([gi, ...mis, S], space(Ms.length + 1))); // M. E. Ramírez
-    add('full-name', combine([S, G, ...mis], [', ', ...space(Ms.length)])); // Ramírez, Maria E.
+    add.add('full-name', combine([S, G, ...Ms], [', ', ...spaces(Ms.length)])); // Ramírez, Maria Elena
+    add.add('full-name', combine([G, ...mis, S], spaces(Ms.length + 1))); // Maria E. Ramírez
+    add.add('full-name', combine([gi, ...mis, S], spaces(Ms.length + 1))); // M. E. Ramírez
+    add.add('full-name', combine([S, G, ...mis], [', ', ...spaces(Ms.length)])); // Ramírez, Maria E.
     // Given name with one middle name: "Maria Elena"; for Spanish and Portuguese names the
     // "middle" is often the first surname: "María Ramírez" of "María Ramírez Núñez".
     for (const M of Ms) {
-      add('full-name', combine([G, M], [' ']));
-      add('full-name', combine([M, G], [', ']));
+      add.add('full-name', combine([G, M], [' ']));
+      add.add('full-name', combine([M, G], [', ']));
     }
   }
   if (name.surnameCore.length < name.surname.length) {
     const Sc = phraseForms(name.surnameCore);
-    add('full-name', combine([G, Sc], [' '])); // María Cruz
-    add('full-name', combine([Sc, G], [', '])); // Cruz, María
-    add('full-name', combine([gi, Sc], [' '])); // M. Cruz
-    alone('surname', Sc);
+    add.add('full-name', combine([G, Sc], [' '])); // María Cruz
+    add.add('full-name', combine([Sc, G], [', '])); // Cruz, María
+    add.add('full-name', combine([gi, Sc], [' '])); // M. Cruz
+    add.alone('surname', Sc);
   }
-  alone('surname', S);
-  for (const piece of components(name.surname)) alone('surname', phraseForms([piece]));
-  alone('given-name', G);
-  for (const piece of components([name.given])) alone('given-name', phraseForms([piece]));
-  for (const M of Ms) alone('given-name', M);
+  add.alone('surname', S);
+  for (const piece of components(name.surname)) add.alone('surname', phraseForms([piece]));
+  add.alone('given-name', G);
+  for (const piece of components([name.given])) add.alone('given-name', phraseForms([piece]));
+  for (const M of Ms) add.alone('given-name', M);
 }
 
-function aliasVariants(alias: string, add: (kind: VariantKind, parts: readonly Part[]) => void): void {
+function aliasVariants(alias: string, add: Adder): void {
   const words = alias.normalize('NFC').trim().split(/\s+/).filter((word) => normalizeKey(word) !== '');
   if (words.length === 0) return;
-  add('alias', phraseForms(words));
+  add.add('alias', phraseForms(words));
   if (words.length >= 2) {
     const first = phraseForms([words[0]!]);
     const rest = phraseForms(words.slice(1));
-    add('alias', combine([rest, first], [', '])); // "Lopez, Lena"
-    add('alias', combine([initial(words[0]!), rest], [' '])); // "L. Lopez"
+    add.add('alias', combine([rest, first], [', '])); // "Lopez, Lena"
+    add.add('alias', combine([initial(words[0]!), rest], [' '])); // "L. Lopez"
   }
 }
 
@@ -243,38 +304,55 @@ function capitalize(word: string): string {
 }
 
 /** "1234 Elm Street, Springfield" -> "1234 Elm Street", "1234 Elm St.", "1234 Elm St". */
-function addressVariants(address: string, add: (kind: VariantKind, parts: readonly Part[]) => void): void {
-  const firstLine = address.split(/\r\n|\r|\n/).map((line) => line.trim()).find((line) => line !== '');
-  if (!firstLine) return;
-  const street = firstLine.split(',')[0]!.trim();
-  const lines = [street];
-  const streetWords = street.split(/\s+/);
-  const unitAt = streetWords.findIndex((word, i) => i > 0 && (UNIT_WORDS.has(normalizeKey(word)) || word.startsWith('#')));
-  if (unitAt > 1) lines.push(streetWords.slice(0, unitAt).join(' '));
-  for (const line of lines) {
-    const words = line.split(/\s+/).filter((word) => normalizeKey(word) !== '');
-    if (words.length < 2) continue;
-    // Each word: as written, or one of its abbreviations (written with and without a period).
-    const slots: Part[][] = words.map((word) => {
-      const key = normalizeKey(word);
-      const alternatives = STREET_ALTERNATIVES.get(key);
-      if (!alternatives) return [{ text: word, key }];
-      const parts: Part[] = [{ text: word, key }];
-      for (const alternative of alternatives) {
-        if (alternative === key) continue;
-        const written = capitalize(alternative);
-        parts.push({ text: alternative.length <= 4 ? `${written}.` : written, key: alternative });
-      }
-      return parts;
-    });
-    // Vary one word at a time (all combinations would multiply past any use).
-    add('address', [{ text: words.join(' '), key: slots.map((slot) => slot[0]!.key).join(' ') }]);
-    slots.forEach((slot, i) => {
-      for (const part of slot.slice(1)) {
-        const chosen = slots.map((s, j) => (j === i ? part : s[0]!));
-        add('address', [{ text: chosen.map((p) => p.text).join(' '), key: chosen.map((p) => p.key).join(' ') }]);
-      }
-    });
+/** A street word and its abbreviations ("Street" -> "St."), cached like the name words. */
+function streetWord(word: string): Part[] {
+  const first = word.charCodeAt(0);
+  if (first >= 0x30 && first <= 0x39) {
+    const key = normalizeKey(word); // a house number: no abbreviation, not worth caching
+    return key === '' ? [] : [{ text: word, key }];
+  }
+  const known = streetCache.get(word);
+  if (known) return known;
+  const key = normalizeKey(word);
+  const parts: Part[] = key === '' ? [] : [{ text: word, key }];
+  for (const alternative of STREET_ALTERNATIVES.get(key) ?? []) {
+    if (alternative === key) continue;
+    const written = capitalize(alternative);
+    parts.push({ text: alternative.length <= 4 ? `${written}.` : written, key: alternative });
+  }
+  streetCache.set(word, parts);
+  return parts;
+}
+
+const streetCache = new Map<string, Part[]>();
+
+function addressVariants(address: string, add: Adder): void {
+  let firstLine = address;
+  if (/[\r\n]/.test(address)) firstLine = address.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? '';
+  const comma = firstLine.indexOf(',');
+  const street = (comma >= 0 ? firstLine.slice(0, comma) : firstLine).trim();
+  const slots = street.split(/\s+/).map(streetWord).filter((slot) => slot.length > 0);
+  // The street line, and without its unit ("1234 Elm Street Apt 5" -> "1234 Elm Street").
+  const unitAt = slots.findIndex((slot, i) => i > 1 && (UNIT_WORDS.has(slot[0]!.key) || slot[0]!.text.startsWith('#')));
+  addressLine(slots, add);
+  if (unitAt > 1) addressLine(slots.slice(0, unitAt), add);
+}
+
+function addressLine(slots: readonly Part[][], add: Adder): void {
+  if (slots.length < 2) return;
+  let text = '';
+  let key = '';
+  for (const slot of slots) {
+    text = text === '' ? slot[0]!.text : `${text} ${slot[0]!.text}`;
+    key = key === '' ? slot[0]!.key : `${key} ${slot[0]!.key}`;
+  }
+  add.add('address', [{ text, key }]);
+  // Vary one word at a time (all combinations would multiply past any use).
+  for (let i = 0; i < slots.length; i++) {
+    for (let a = 1; a < slots[i]!.length; a++) {
+      const chosen = slots.map((slot, j) => (j === i ? slot[a]! : slot[0]!));
+      add.add('address', [{ text: chosen.map((p) => p.text).join(' '), key: chosen.map((p) => p.key).join(' ') }]);
+    }
   }
 }
 
@@ -293,36 +371,67 @@ function dateForms(iso: string): string[] {
   return [iso, `${m}/${d}/${y}`, `${mm}/${dd}/${y}`, `${month} ${d}, ${y}`, `${abbreviation} ${d}, ${y}`, `${d} ${month} ${y}`];
 }
 
-/** Every variant of one identity, in a stable order; the same key may appear more than once. */
-export function identityVariants(identity: ScanIdentity): Variant[] {
-  const variants: Variant[] = [];
-  const add = (kind: VariantKind, parts: readonly Part[]) => {
-    for (const part of parts) variants.push({ kind, text: part.text, key: part.key, channel: 'words' });
-  };
+export type VariantSink = (index: number, kind: VariantKind, channel: VariantChannel, key: string, text: string) => void;
+
+function expand(identity: ScanIdentity, add: Adder, dates: boolean): void {
+  writtenForms = add.written;
   nameVariants(identity.legalName, add);
   for (const alias of identity.aliases) aliasVariants(alias, add);
   if (identity.email) {
     const key = normalizeKey(identity.email);
-    if (key !== '') variants.push({ kind: 'email', text: identity.email, key, channel: 'words' });
+    if (key !== '') add.emit('email', 'words', key, identity.email);
   }
   if (identity.phone) {
     const key = phoneKey(identity.phone);
-    if (key) variants.push({ kind: 'phone', text: identity.phone, key, channel: 'digits' });
+    if (key) add.emit('phone', 'digits', key, identity.phone);
   }
   for (const id of identity.idNumbers) {
     const key = normalizeKey(id);
     const compact = key.replaceAll(' ', '');
     if (compact.length < MIN_ID_LENGTH) continue;
-    if (/\d/.test(compact)) variants.push({ kind: 'id-number', text: id, key: compact, channel: 'digits' });
+    if (/\d/.test(compact)) add.emit('id-number', 'digits', compact, id);
     else {
       // Letters only: matched as words, spaced or joined.
-      variants.push({ kind: 'id-number', text: id, key, channel: 'words' });
-      if (key !== compact) variants.push({ kind: 'id-number', text: compact.toUpperCase(), key: compact, channel: 'words' });
+      add.emit('id-number', 'words', key, id);
+      if (key !== compact) add.emit('id-number', 'words', compact, compact.toUpperCase());
     }
   }
   if (identity.dob) {
-    for (const text of dateForms(identity.dob)) variants.push({ kind: 'date-of-birth', text, key: identity.dob, channel: 'date' });
+    if (dates) for (const text of dateForms(identity.dob)) add.emit('date-of-birth', 'date', identity.dob, text);
+    else if (/^\d{4}-\d{2}-\d{2}$/.test(identity.dob)) add.emit('date-of-birth', 'date', identity.dob, identity.dob);
   }
   if (identity.address) addressVariants(identity.address, add);
+}
+
+function clearCaches(): void {
+  formsCache.clear();
+  initialsCache.clear();
+  streetCache.clear();
+}
+
+/**
+ * Every variant of every identity, identity by identity in order, to `sink` with the
+ * identity's index (the scanner's build). A date of birth is given once, as its ISO key.
+ */
+export function forEachVariant(identities: readonly ScanIdentity[], sink: VariantSink): void {
+  const add = new Adder(sink, false);
+  try {
+    for (let i = 0; i < identities.length; i++) {
+      add.index = i;
+      expand(identities[i]!, add, false);
+    }
+  } finally {
+    clearCaches();
+  }
+}
+
+/** Every variant of one identity, in a stable order; the same key may appear more than once. */
+export function identityVariants(identity: ScanIdentity): Variant[] {
+  const variants: Variant[] = [];
+  try {
+    expand(identity, new Adder((_i, kind, channel, key, text) => variants.push({ kind, text, key, channel }), true), true);
+  } finally {
+    clearCaches();
+  }
   return variants;
 }

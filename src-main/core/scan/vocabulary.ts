@@ -1,6 +1,6 @@
 /**
  * The words the variants are made of, each with a small integer id, looked up straight from
- * the normalised text's code units (no string is made per word of the scanned text).
+ * code units (no string is made per word of the scanned text, nor per word of a variant key).
  */
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -13,64 +13,89 @@ export function hashCodes(codes: Uint16Array, start: number, end: number): numbe
   return h >>> 0;
 }
 
-function hashString(word: string): number {
+function hashRange(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
 }
 
 export class Vocabulary {
-  private readonly ids = new Map<string, number>();
-  private words: string[] = [];
+  private mask = 1023;
+  private slots = new Int32Array(1024); // word id + 1, 0 = empty
+  private slotHash = new Int32Array(1024);
+  private pool = new Uint16Array(8192);
+  private poolStart = new Int32Array(1025);
   private count = 0;
-  private mask = 0;
-  private slots = new Int32Array(0); // word id + 1, 0 = empty
-  private slotHash = new Int32Array(0);
-  private pool = new Uint16Array(0);
-  private poolStart = new Int32Array(0);
-
-  /** The id of `word`, added if new. Only before `freeze()`. */
-  idOf(word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) {
-      id = this.words.length;
-      this.ids.set(word, id);
-      this.words.push(word);
-      this.count++;
-    }
-    return id;
-  }
 
   get size(): number {
     return this.count;
   }
 
-  /** Builds the lookup table for `lookup`. */
-  freeze(): void {
-    const count = this.words.length;
-    let capacity = 16;
-    while (capacity < count * 2) capacity *= 2;
-    this.mask = capacity - 1;
-    this.slots = new Int32Array(capacity);
-    this.slotHash = new Int32Array(capacity);
-    let total = 0;
-    for (const word of this.words) total += word.length;
-    this.pool = new Uint16Array(total);
-    this.poolStart = new Int32Array(count + 1);
-    let at = 0;
-    for (let id = 0; id < count; id++) {
-      const word = this.words[id]!;
-      this.poolStart[id] = at;
-      for (let i = 0; i < word.length; i++) this.pool[at++] = word.charCodeAt(i);
-      const hash = hashString(word);
-      let s = hash & this.mask;
-      while (this.slots[s] !== 0) s = (s + 1) & this.mask;
-      this.slots[s] = id + 1;
-      this.slotHash[s] = hash | 0;
+  /** The id of the word text[start, end), added if new. */
+  intern(text: string, start = 0, end = text.length): number {
+    const hash = hashRange(text, start, end);
+    const signed = hash | 0;
+    const length = end - start;
+    const { slots, slotHash, pool, poolStart, mask } = this;
+    let s = hash & mask;
+    for (;;) {
+      const entry = slots[s]!;
+      if (entry === 0) break;
+      if (slotHash[s] === signed) {
+        const id = entry - 1;
+        const from = poolStart[id]!;
+        if (poolStart[id + 1]! - from === length) {
+          let i = 0;
+          while (i < length && pool[from + i] === text.charCodeAt(start + i)) i++;
+          if (i === length) return id;
+        }
+      }
+      s = (s + 1) & mask;
     }
-    this.poolStart[count] = at;
-    this.ids.clear();
-    this.words = [];
+    // New word.
+    const id = this.count++;
+    const at = this.poolStart[id]!;
+    if (at + length > this.pool.length) {
+      const bigger = new Uint16Array(Math.max(this.pool.length * 2, at + length));
+      bigger.set(this.pool);
+      this.pool = bigger;
+    }
+    for (let i = 0; i < length; i++) this.pool[at + i] = text.charCodeAt(start + i);
+    if (id + 2 > this.poolStart.length) {
+      const bigger = new Int32Array(this.poolStart.length * 2);
+      bigger.set(this.poolStart);
+      this.poolStart = bigger;
+    }
+    this.poolStart[id + 1] = at + length;
+    this.slots[s] = id + 1;
+    this.slotHash[s] = signed;
+    if (this.count * 2 > this.mask + 1) this.rehash();
+    return id;
+  }
+
+  /** The text of word `id`. */
+  word(id: number): string {
+    let out = '';
+    for (let i = this.poolStart[id]!; i < this.poolStart[id + 1]!; i++) out += String.fromCharCode(this.pool[i]!);
+    return out;
+  }
+
+  private rehash(): void {
+    const capacity = (this.mask + 1) * 2;
+    const slots = new Int32Array(capacity);
+    const slotHash = new Int32Array(capacity);
+    const mask = capacity - 1;
+    for (let s = 0; s < this.slots.length; s++) {
+      const entry = this.slots[s]!;
+      if (entry === 0) continue;
+      let t = (this.slotHash[s]! >>> 0) & mask;
+      while (slots[t] !== 0) t = (t + 1) & mask;
+      slots[t] = entry;
+      slotHash[t] = this.slotHash[s]!;
+    }
+    this.slots = slots;
+    this.slotHash = slotHash;
+    this.mask = mask;
   }
 
   /** The id of the word codes[start, end) whose hash is `hash`, or -1. */

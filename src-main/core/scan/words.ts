@@ -17,8 +17,9 @@ export interface WordStream {
 
 export function wordStream(map: TextMap, vocabulary: Vocabulary): WordStream {
   const { codes, length } = map;
-  // Words are separated by exactly one space: at most (length + 1) / 2 of them.
-  const max = (length + 2) >> 1;
+  // Words are separated by exactly one space.
+  let max = length > 0 ? 1 : 0;
+  for (let i = 0; i < length; i++) if (codes[i] === SPACE) max++;
   const starts = new Int32Array(max);
   const ends = new Int32Array(max);
   const ids = new Int32Array(max);
