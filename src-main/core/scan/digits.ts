@@ -105,7 +105,12 @@ export function findDigits(map: TextMap, patterns: DigitsPatterns, report: (star
       for (let t = automaton.firstOutput(state); t > 0; t = automaton.nextOutput(t)) {
         const pattern = automaton.output(t);
         const s0 = j + 1 - automaton.depth(t);
-        if (accept(cc, gap, s0, j + 1, flags[pattern]!)) report(map.starts[cn[s0]!]!, originalEnd(map, cn[j]!), pattern);
+        if (accept(cc, gap, s0, j + 1, flags[pattern]!)) {
+          let start = map.starts[cn[s0]!]!;
+          // "(555) 010-0199": the area code's parenthesis belongs to the number.
+          if (flags[pattern]! & PHONE && start > 0 && map.source.charCodeAt(start - 1) === 0x28) start--;
+          report(start, originalEnd(map, cn[j]!), pattern);
+        }
       }
     }
     k = b;

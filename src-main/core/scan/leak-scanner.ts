@@ -73,6 +73,7 @@ export class LeakScanner {
     private readonly wordPatterns: number,
     private readonly wordCommon: Uint8Array,
     private readonly wordShield: Uint8Array,
+    private readonly wordInitial: Uint8Array,
     private readonly maxWords: number,
     private readonly digits: DigitsPatterns,
     private readonly digitPatterns: number,
@@ -94,15 +95,18 @@ export class LeakScanner {
     const commonWord: number[] = []; // per vocabulary id: 1 if an ordinary English word
     let wordCommon: Uint8Array = new Uint8Array(1024); // per entry list
     let wordShield: Uint8Array = new Uint8Array(1024);
+    let wordInitial: Uint8Array = new Uint8Array(1024); // the key has a one-letter word (an initial)
     let maxWords = 4; // "7th of March 1984"
     const wordLists: number[] = [];
     const wordList = (key: string): number => {
       let node = ROOT;
       let count = 0;
       let lastWord = -1;
+      let initial = false;
       for (let from = 0; from <= key.length; ) {
         let to = key.indexOf(' ', from);
         if (to < 0) to = key.length;
+        if (to - from === 1 && !(key.charCodeAt(from) >= 0x30 && key.charCodeAt(from) <= 0x39)) initial = true;
         const size = vocabulary.size;
         lastWord = vocabulary.intern(key, from, to);
         if (lastWord === size) commonWord.push(to - from > 0 && isCommonWord(vocabulary.word(lastWord)) ? 1 : 0);
@@ -118,7 +122,9 @@ export class LeakScanner {
         if (list >= wordCommon.length) {
           wordCommon = grown(wordCommon, list + 1);
           wordShield = grown(wordShield, list + 1);
+          wordInitial = grown(wordInitial, list + 1);
         }
+        if (initial) wordInitial[list] = 1;
         if (count === 1 && commonWord[lastWord] === 1) wordCommon[list] = 1;
         if (count > maxWords) maxWords = count;
       }
@@ -181,6 +187,7 @@ export class LeakScanner {
       wordLists.length,
       wordCommon,
       wordShield,
+      wordInitial,
       maxWords,
       { automaton: digitTrie.finish(0x10000), flags: digitFlags, maxLength },
       digitLists.length,
@@ -253,6 +260,7 @@ export class LeakScanner {
         const end = originalEnd(map, ends[w]! - 1);
         if (!keep(start, end)) continue;
         if (this.wordShield[pattern]) blocked.push([start, end]);
+        else if (this.wordInitial[pattern] && !initialsWritten(map, stream, first, w)) continue;
         else candidates.push({ start, end, lists: pattern, common: this.wordCommon[pattern] === 1 });
       }
     }
@@ -360,6 +368,31 @@ export class LeakScanner {
       ...(place.page === undefined ? {} : { page: place.page }),
     };
   }
+}
+
+/**
+ * Whether the one-letter words of a match read as initials in the original: each is a capital
+ * or followed by a period ("M. Ramírez", "M Ramírez", "Ramírez, M."); and "A" or "I" without a
+ * period needs a capital on another word too ("A Young", not "A young officer", nor "a young").
+ */
+function initialsWritten(map: TextMap, stream: WordStream, first: number, last: number): boolean {
+  const { source } = map;
+  let otherCapital = false;
+  let bareAorI = false;
+  for (let w = first; w <= last; w++) {
+    const at = map.starts[stream.starts[w]!]!;
+    const ch = source[at]!;
+    const upper = ch !== ch.toLowerCase();
+    const letter = map.codes[stream.starts[w]!]!;
+    if (stream.ends[w]! - stream.starts[w]! !== 1 || (letter >= 0x30 && letter <= 0x39)) {
+      if (upper) otherCapital = true;
+      continue;
+    }
+    const period = source[originalEnd(map, stream.starts[w]!)] === '.';
+    if (!upper && !period) return false;
+    if (!period && (letter === 0x61 || letter === 0x69)) bareAorI = true;
+  }
+  return !bareAorI || otherCapital;
 }
 
 function grown(array: Uint8Array, size: number): Uint8Array {

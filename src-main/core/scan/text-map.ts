@@ -88,6 +88,7 @@ function foldCodePointUncached(cp: number): string {
   if (/[\p{Cf}]/u.test(ch)) return ''; // soft hyphen, zero-width space/joiners, BOM
   if (/\p{M}/u.test(ch)) return ''; // a combining mark: part of the letter before it
   if (/\p{No}/u.test(ch)) return ' '; // superscripts, fractions, circled numbers
+  if (cp === 0x2bc || cp === 0x2bb || cp === 0x2bd) return ' '; // modifier-letter apostrophes: ʼ ʻ ʽ
   let out = ch.normalize('NFKD').replace(MARKS, '');
   out = out.toLowerCase().normalize('NFKD').replace(MARKS, '');
   out = out.replace(/[ßłøđþðæœħıŧς]/gu, (c) => EXTRA[c] ?? c);

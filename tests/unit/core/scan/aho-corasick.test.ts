@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AhoCorasick, ROOT, type FlatPatterns } from '../../../../src-main/core/scan/aho-corasick';
+
+function flat(patterns: readonly (readonly number[])[]): FlatPatterns {
+  const offsets = new Int32Array(patterns.length + 1);
+  const symbols: number[] = [];
+  patterns.forEach((pattern, p) => {
+    symbols.push(...pattern);
+    offsets[p + 1] = symbols.length;
+  });
+  return { symbols: Int32Array.from(symbols), offsets };
+}
+
+/** Every (pattern, end) found by the automaton in one pass. */
+function run(automaton: AhoCorasick, text: readonly number[]): string[] {
+  const found: string[] = [];
+  let state = ROOT;
+  text.forEach((sym, i) => {
+    state = automaton.next(state, sym);
+    for (let s = automaton.firstOutput(state); s > 0; s = automaton.nextOutput(s)) found.push(`${automaton.output(s)}@${i + 1 - automaton.depth(s)}`);
+  });
+  return found.sort();
+}
+
+/** The same by brute force; of equal patterns only the first counts. */
+function naive(patterns: readonly (readonly number[])[], text: readonly number[]): string[] {
+  const found: string[] = [];
+  patterns.forEach((pattern, p) => {
+    if (pattern.length === 0 || patterns.findIndex((q) => q.join() === pattern.join()) !== p) return;
+    for (let i = 0; i + pattern.length <= text.length; i++) {
+      if (pattern.every((sym, k) => text[i + k] === sym)) found.push(`${p}@${i}`);
+    }
+  });
+  return found.sort();
+}
+
+describe('AhoCorasick', () => {
+  it('finds overlapping and nested patterns in one pass', () => {
+    // he, she, his, hers over h=1 e=2 s=3 i=4 r=5
+    const patterns = [[1, 2], [3, 1, 2], [1, 4, 3], [1, 2, 5, 3]];
+    const automaton = AhoCorasick.build(flat(patterns), 6);
+    const text = [4, 3, 1, 2, 5, 3]; // "ishers"
+    expect(run(automaton, text)).toEqual(['0@2', '1@1', '3@2']);
+  });
+
+  it('agrees with brute force on random patterns and texts', () => {
+    const symbols = fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(symbols, { minLength: 1, maxLength: 12 }), fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 60 }), (patterns, text) => {
+        expect(run(AhoCorasick.build(flat(patterns), 5), text)).toEqual(naive(patterns, text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('works with a large sparse alphabet and no patterns', () => {
+    expect(run(AhoCorasick.build(flat([[70_000, 3]]), 100_000), [1, 70_000, 3, 70_000])).toEqual(['0@1']);
+    expect(run(AhoCorasick.build(flat([]), 10), [1, 2, 3])).toEqual([]);
+  });
+});
