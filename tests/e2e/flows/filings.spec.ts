@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
+import { writeKeypair } from '../../../src-main/core/export/sealed-package';
 import { syntheticPlaintiffs } from '../../fixtures/synthetic';
+import { expectAccessible } from '../axe';
 import { expect, test, type Harness } from '../harness';
 import { addPlaintiffThroughUi, createCaseThroughUi, field, screen, startWithVault } from './helpers';
 
@@ -319,4 +321,76 @@ test('a .docx draft with a question left open: the export is refused and sends t
   await screen(harness, 'filing-leave-unsaved');
   await leave.getByRole('button', { name: 'Save and leave' }).click();
   await expect(page.getByRole('row', { name: /Declaration of Support/ })).toBeVisible();
+});
+
+test('a new filing typed with @, exported with a package sealed to a recipient key, opened in Settings with the secret key', async ({ harness }) => {
+  const { page } = harness;
+  await seedCase(harness);
+  const { publicKeyPath, secretKeyPath } = await writeKeypair(join(harness.dir, 'co-counsel'));
+
+  await page.getByRole('button', { name: 'New filing' }).first().click();
+  const create = page.getByRole('dialog', { name: 'New filing' });
+  await create.getByRole('button', { name: 'Create filing' }).click();
+  await expect(create.getByText('Give the filing a title, e.g. “Complaint for Damages”.')).toBeVisible();
+  await create.getByRole('textbox', { name: /^Title/ }).fill('Notice of Related Case');
+  await create.getByRole('textbox', { name: 'Document type' }).fill('Notice');
+  await create.getByRole('radio', { name: /Federal/ }).check();
+  await screen(harness, 'filing-new-dialog');
+  await create.getByRole('button', { name: 'Create filing' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Notice of Related Case' })).toBeVisible();
+  // A new filing opens with its caption fields shown.
+  await expect(page.getByRole('button', { name: /Caption: title, court, parties, counsel/ })).toHaveAttribute('aria-expanded', 'true');
+  await page.getByRole('textbox', { name: 'Parties' }).fill('JANE DOES 1 through 4,\nPlaintiffs,\nv.\nHARBOR TRANSIT AUTHORITY,\nDefendant.');
+
+  const body = page.getByLabel('Body', { exact: true });
+  await body.click();
+  await body.pressSequentially('Plaintiff @');
+  await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(4);
+  await body.press('ArrowDown');
+  await body.press('ArrowDown');
+  await expect(page.getByRole('option', { name: 'Jane Doe 3' })).toHaveAttribute('aria-selected', 'true');
+  await body.press('Escape');
+  await expect(page.getByRole('listbox')).toBeHidden();
+  await body.pressSequentially('Jane Doe 2');
+  await expect(body).toHaveValue('Plaintiff @Jane Doe 2');
+  await body.fill('');
+  await body.pressSequentially('Plaintiff @Jane Doe 2');
+  await expect(page.getByRole('option', { name: 'Jane Doe 2' })).toBeVisible();
+  await body.press('Tab');
+  await body.pressSequentially(' gives notice of a related case.');
+  await expect(body).toHaveValue('Plaintiff {{Jane Doe 2}} gives notice of a related case.');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.locator('.save-state')).toHaveText(/^Saved /);
+
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export the filing' });
+  await expect(dialog.getByLabel('Public version', { exact: true })).toHaveValue('REDACTED VERSION OF DOCUMENT SOUGHT TO BE SEALED');
+  await dialog.getByRole('checkbox', { name: /Also write Word files/ }).uncheck();
+  await dialog.getByRole('radio', { name: /recipient's public key/ }).check();
+  await expect(dialog.getByRole('button', { name: 'Choose a folder and export…' })).toBeDisabled();
+  harness.answerDialogs({ chooseRecipientKey: publicKeyPath });
+  await dialog.getByRole('button', { name: "Choose the recipient's public key…" }).click();
+  const keyLine = readFileSync(publicKeyPath, 'utf8').split('\n')[1]!;
+  await expect(dialog.getByText(`key beginning ${keyLine.slice(0, 9)}`)).toBeVisible();
+  await screen(harness, 'filing-export-recipient-key');
+  const exportDir = join(harness.dir, 'notice');
+  harness.answerDialogs({ chooseExportFolder: exportDir });
+  await dialog.getByRole('button', { name: 'Choose a folder and export…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toContainText('5 files written and verified', { timeout: 60_000 });
+  expect(pdfText(join(exportDir, 'public.pdf'))).not.toContain(people()[1]!.legalName);
+  await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).last().click();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  const card = page.getByRole('region', { name: 'Open a sealed package' });
+  await card.getByRole('radio', { name: /Your recipient key/ }).check();
+  const openedDir = join(harness.dir, 'from-co-counsel');
+  harness.answerDialogs({ chooseSealedPackage: join(exportDir, 'sealed.doesealed'), chooseSecretKey: secretKeyPath, choosePackageDestination: openedDir });
+  await card.getByRole('button', { name: 'Choose a package and open it…' }).click();
+  await expect(card.getByText('Opened the package: 3 files written.')).toBeVisible({ timeout: 30_000 });
+  expect(pdfText(join(openedDir, 'sealed.pdf')).replace(/\s+/g, ' ')).toContain(people()[1]!.legalName);
+  await card.getByRole('button', { name: 'Show in folder' }).click();
+  await expect.poll(() => harness.shownInFolder).toEqual([join(openedDir, 'sealed.pdf')]);
+  await card.scrollIntoViewIfNeeded();
+  await expectAccessible(page, 'settings-package-opened');
+  await harness.screenshot('settings-package-opened');
 });
