@@ -9,6 +9,7 @@ import { runDoeVault } from './doevault';
 import { parseOptions, UsageError, USAGE, type BenchOptions } from './options';
 import { emptySamples, OPERATIONS, type Samples } from './operations';
 import { renderReport } from './report';
+import { renderScannerReport, runScannerBench, SCANNER_FULL, SCANNER_QUICK, scannerMissed } from './scanner';
 import { emptyProcessBaseline, findSqlite3, runSqlite3, sqlite3Version, writeScripts } from './sqlite3';
 import { makeWorkload } from './workload';
 
@@ -17,6 +18,18 @@ export interface BenchEnvironment {
   progress?: (line: string) => void;
   /** The sqlite3 shell; null: behave as if it were not installed. Default: found on the PATH. */
   sqlite3?: string | null;
+  /** ripgrep, the leak scanner's reference; null: behave as if it were not installed. Default: /usr/bin/rg. */
+  rg?: string | null;
+}
+
+/** The report was made, but it shows a failure (the leak scanner missed what rg found). */
+export class BenchFailure extends Error {
+  constructor(
+    readonly report: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export async function runBench(options: BenchOptions, env: BenchEnvironment = {}): Promise<string> {
@@ -56,7 +69,7 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment = {}
     }
 
     const mib = kdf.memlimit / (1024 * 1024);
-    return renderReport({
+    const vaultReport = renderReport({
       plaintiffs: options.plaintiffs,
       lookups: options.lookups,
       runs: options.runs,
@@ -66,6 +79,14 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment = {}
       doevault: ours,
       sqlite3: reference ? { samples: theirs, baseline: reference.baseline, version: reference.version } : undefined,
     });
+
+    const scannerDir = join(root, 'scanner');
+    mkdirSync(scannerDir);
+    const sizes = options.quick ? SCANNER_QUICK : SCANNER_FULL;
+    const scanner = runScannerBench(scannerDir, { ...sizes, runs: options.runs, ...(env.rg === undefined ? {} : { rg: env.rg }) }, progress);
+    const report = `${vaultReport}\n\n${renderScannerReport(scanner)}`;
+    if (scannerMissed(scanner)) throw new BenchFailure(report, 'The leak scanner missed matches that rg found (see the scanner table).');
+    return report;
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -85,7 +106,14 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  console.log(await runBench(options, { progress: (line) => console.error(line) }));
+  try {
+    console.log(await runBench(options, { progress: (line) => console.error(line) }));
+  } catch (error) {
+    if (!(error instanceof BenchFailure)) throw error;
+    console.log(error.report);
+    console.error(error.message);
+    process.exitCode = 1;
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {

@@ -8,17 +8,27 @@ import { runBench } from '../bench/bench';
 import { parseOptions, QUICK, UsageError } from '../bench/options';
 import { OPERATIONS } from '../bench/operations';
 import { NOT_INSTALLED, rowLabel } from '../bench/report';
+import { RG_NOT_INSTALLED, SCANNER_QUICK, SCANNER_ROWS, scannerRowLabel } from '../bench/scanner';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const tsx = join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'cli.mjs');
 const run = promisify(execFile);
 
-/** The table rows: lines that start with "| " and are not the header. */
-function tableRows(output: string): string[][] {
-  return output
-    .split('\n')
-    .filter((line) => line.startsWith('| ') && !line.startsWith('| operation'))
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+/** The rows of the output's tables (0: the vault vs sqlite3, 1: the leak scanner vs rg), headers left out. */
+function tableRows(output: string, table = 0): string[][] {
+  const tables: string[][][] = [];
+  let inTable = false;
+  for (const line of output.split('\n')) {
+    if (!line.startsWith('|')) {
+      inTable = false;
+      continue;
+    }
+    if (!inTable) tables.push([]);
+    inTable = true;
+    if (line.startsWith('| operation') || line.startsWith('|:')) continue;
+    tables[tables.length - 1]!.push(line.split('|').slice(1, -1).map((cell) => cell.trim()));
+  }
+  return tables[table] ?? [];
 }
 
 describe('npm run bench (smoke)', () => {
@@ -39,16 +49,33 @@ describe('npm run bench (smoke)', () => {
       expect(row[2]).toMatch(/^(\d+(\.\d+)? (s|ms|µs)|n\/a \(apt-get install sqlite3\))$/);
     }
     expect(stdout).toContain('TEST-ONLY INSECURE KDF');
+
+    // The leak scanner's table: build and scan, against ripgrep (or how to install it).
+    const scanner = tableRows(stdout, 1);
+    expect(scanner.map((row) => row[0])).toEqual(SCANNER_ROWS.map((row) => scannerRowLabel(row, SCANNER_QUICK.identities, SCANNER_QUICK.documentChars)));
+    for (const row of scanner) {
+      expect(row).toHaveLength(4);
+      expect(row[1]).toMatch(/^\d+(\.\d+)? (s|ms|µs)$/);
+      expect(row[2]).toMatch(/^(\d+(\.\d+)? (s|ms|µs)|n\/a \(apt-get install ripgrep\))$/);
+    }
+    expect(stdout).toMatch(/nothing rg finds is missed|rg is not installed/);
   });
 
-  it('says how to install sqlite3 where it is missing', async () => {
-    const output = await runBench({ ...QUICK, runs: 1, testKdf: true }, { sqlite3: null });
+  it('says how to install sqlite3 and ripgrep where they are missing', async () => {
+    const output = await runBench({ ...QUICK, runs: 1, testKdf: true }, { sqlite3: null, rg: null });
     const rows = tableRows(output);
     expect(rows).toHaveLength(OPERATIONS.length);
     for (const row of rows) {
       expect(row[2]).toBe(NOT_INSTALLED);
       expect(row[3]).toBe('–');
     }
+    const scanner = tableRows(output, 1);
+    expect(scanner).toHaveLength(SCANNER_ROWS.length);
+    for (const row of scanner) {
+      expect(row[2]).toBe(RG_NOT_INSTALLED);
+      expect(row[3]).toBe('–');
+    }
+    expect(output).toContain('apt-get install ripgrep');
   });
 
   it('allows the test-only KDF in --quick mode only', () => {
