@@ -562,13 +562,18 @@ export class VaultService {
 
   /**
    * Opens a sealed package into `outDir` (all or nothing, never over a file) with its passphrase
-   * or the recipient's secret key file, and returns the paths written. Needs no unlocked vault.
+   * or the recipient's secret key file, and returns the paths written. Needs no unlocked vault;
+   * when the vault is unlocked, the opening is recorded in its audit log.
    */
   async extractSealedPackage(path: string, secret: { passphrase: string } | { secretKeyFile: string }, outDir: string): Promise<string[]> {
     const key = 'secretKeyFile' in secret ? await readSecretKey(secret.secretKeyFile) : undefined;
     const opening: PackageSecret = key ? { secretKey: key } : { passphrase: (secret as { passphrase: string }).passphrase };
     try {
-      return await extractSealedPackage(path, opening, outDir);
+      const written = await extractSealedPackage(path, opening, outDir);
+      if (this.isUnlocked) {
+        this.transaction((audit) => audit.append({ action: 'package.opened', details: { file: path, folder: outDir, files: written.length } }, this.now()));
+      }
+      return written;
     } finally {
       if (key) wipe(key);
     }

@@ -23,7 +23,8 @@ export type AuditAction =
   | 'filing.deleted'
   | 'filing.previewed'
   | 'filing.exported'
-  | 'filing.export-blocked';
+  | 'filing.export-blocked'
+  | 'package.opened';
 
 export type AuditDetails = Record<string, string | number | boolean | string[]>;
 

@@ -29,6 +29,7 @@ const ACTIONS: Record<string, string> = {
   'filing.previewed': 'Sealed version previewed',
   'filing.exported': 'Filing exported',
   'filing.export-blocked': 'Export stopped: a name was found',
+  'package.opened': 'Sealed package opened',
 };
 
 const DETAIL_LABELS: Record<string, string> = {

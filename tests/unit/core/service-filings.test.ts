@@ -1,5 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { TEST_ONLY_INSECURE_KDF } from '../../../src-main/core/crypto';
+import { writeSealedPackage } from '../../../src-main/core/export/sealed-package';
 import type { VaultService } from '../../../src-main/core/service';
 import { codeOf } from '../../fixtures/checks';
 import { tempVault } from '../../fixtures/temp-vault';
@@ -12,10 +15,11 @@ const ROBERTO = { legalName: 'Roberto Castellanos', gender: 'male' } as const;
 describe('VaultService: filings', () => {
   let vault: VaultService;
   let cleanup: () => void;
+  let dir: string;
   let caseId: string;
 
   beforeEach(async () => {
-    ({ vault, cleanup } = await tempVault());
+    ({ vault, cleanup, dir } = await tempVault());
     caseId = vault.createCase({ title: 'Does v. Courier', court: 'Superior Court', number: 'MCV-1' }).id;
     vault.addPlaintiffs(caseId, [MARIA, ZOE, ROBERTO]);
   });
@@ -86,6 +90,14 @@ describe('VaultService: filings', () => {
     expect(vault.auditLog()).toHaveLength(before);
     expect(JSON.stringify(vault.previewFiling(caseId, input, 'sealed'))).toContain('Maria Elena Ramírez (Jane Doe 1)');
     expect(vault.auditLog().at(-1)).toMatchObject({ action: 'filing.previewed', details: { caseId, version: 'sealed' } });
+  });
+
+  it('opening a sealed package while unlocked is recorded in the audit log', async () => {
+    const packagePath = join(dir, 'p.doesealed');
+    await writeSealedPackage(packagePath, [{ name: 'sealed.pdf', bytes: new Uint8Array([1, 2, 3]) }], { passphrase: 'one-time package passphrase', kdf: TEST_ONLY_INSECURE_KDF });
+    const written = await vault.extractSealedPackage(packagePath, { passphrase: 'one-time package passphrase' }, join(dir, 'opened'));
+    expect(written).toHaveLength(1);
+    expect(vault.auditLog().at(-1)).toMatchObject({ action: 'package.opened', details: { file: packagePath, files: 1 } });
   });
 
   it('everything about filings needs the vault unlocked', async () => {
