@@ -68,8 +68,10 @@ function generalHelp(): string {
     'The passphrase is read from --passphrase-file, else one line of standard input when it is',
     'not a terminal, else a prompt that does not echo; never from arguments or the environment.',
     '',
-    'Exit codes: 0 ok, 1 usage, 2 wrong passphrase or recovery key, 3 leaks found,',
-    '            4 vault damaged or tampered (including a failed audit verify), 5 any other failure.',
+    'Exit codes: 0 ok, 1 usage, 2 wrong passphrase, recovery key or package secret,',
+    '            3 identities found (scan, verify, an export that stopped),',
+    '            4 vault or sealed package damaged or tampered (including a failed audit verify),',
+    '            5 any other failure.',
     '',
   ].join('\n');
 }
