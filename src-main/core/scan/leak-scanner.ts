@@ -39,6 +39,9 @@ const KINDS: readonly VariantKind[] = [
 ];
 const KIND_CODE = Object.fromEntries(KINDS.map((kind, i) => [kind, i])) as Record<VariantKind, number>;
 const SHIELD = 15;
+/** Flags of a vocabulary word. */
+const COMMON = 1;
+const INITIAL = 2;
 const PARTIAL_KINDS = new Set<VariantKind>(['surname', 'given-name']);
 const NAME_KINDS = new Set<VariantKind>(['full-name', 'alias', 'surname', 'given-name']);
 
@@ -92,27 +95,26 @@ export class LeakScanner {
     // the node where a key ends holds its entry list (equal keys meet there).
     const vocabulary = new Vocabulary();
     const words = new TrieBuilder(4096, identities.length * 12);
-    const commonWord: number[] = []; // per vocabulary id: 1 if an ordinary English word
+    const wordFlags: number[] = []; // per vocabulary id: COMMON | INITIAL
+    const intern = (word: string): number => {
+      const id = vocabulary.intern(word);
+      if (id === wordFlags.length) {
+        const c = word.charCodeAt(0);
+        wordFlags.push((isCommonWord(word) ? COMMON : 0) | (word.length === 1 && !(c >= 0x30 && c <= 0x39) ? INITIAL : 0));
+      }
+      return id;
+    };
     let wordCommon: Uint8Array = new Uint8Array(1024); // per entry list
     let wordShield: Uint8Array = new Uint8Array(1024);
     let wordInitial: Uint8Array = new Uint8Array(1024); // the key has a one-letter word (an initial)
     let maxWords = 4; // "7th of March 1984"
     const wordLists: number[] = [];
-    const wordList = (key: string): number => {
+    const wordList = (ids: readonly number[]): number => {
       let node = ROOT;
-      let count = 0;
-      let lastWord = -1;
-      let initial = false;
-      for (let from = 0; from <= key.length; ) {
-        let to = key.indexOf(' ', from);
-        if (to < 0) to = key.length;
-        if (to - from === 1 && !(key.charCodeAt(from) >= 0x30 && key.charCodeAt(from) <= 0x39)) initial = true;
-        const size = vocabulary.size;
-        lastWord = vocabulary.intern(key, from, to);
-        if (lastWord === size) commonWord.push(to - from > 0 && isCommonWord(vocabulary.word(lastWord)) ? 1 : 0);
-        node = words.child(node, lastWord);
-        count++;
-        from = to + 1;
+      let initial = 0;
+      for (let k = 0; k < ids.length; k++) {
+        node = words.child(node, ids[k]!);
+        initial |= wordFlags[ids[k]!]! & INITIAL;
       }
       let list = words.output(node);
       if (list === -1) {
@@ -124,9 +126,9 @@ export class LeakScanner {
           wordShield = grown(wordShield, list + 1);
           wordInitial = grown(wordInitial, list + 1);
         }
+        if (ids.length === 1 && wordFlags[ids[0]!]! & COMMON) wordCommon[list] = 1;
         if (initial) wordInitial[list] = 1;
-        if (count === 1 && commonWord[lastWord] === 1) wordCommon[list] = 1;
-        if (count > maxWords) maxWords = count;
+        if (ids.length > maxWords) maxWords = ids.length;
       }
       return list;
     };
@@ -153,13 +155,17 @@ export class LeakScanner {
     for (let i = 0; i < identities.length; i++) {
       const shield = normalizeKey(identities[i]!.pseudonym);
       if (shield === '') continue;
-      const list = wordList(shield);
+      const list = wordList(shield.split(' ').map(intern));
       entries.add(list, encode(i, SHIELD));
       wordShield[list] = 1;
     }
-    forEachVariant(identities, (i, kind, channel, key) => {
+    forEachVariant(
+      identities,
+      (i, kind, channel, key, _text, ids) => {
       const code = encode(i, KIND_CODE[kind]);
-      if (channel === 'words') entries.add(wordList(key), code);
+      if (channel === 'words') {
+        if (ids.length > 0) entries.add(wordList(ids), code);
+      }
       else if (channel === 'digits') {
         const list = digitList(key);
         digitFlags[list]! |= kind === 'phone' ? PHONE : ID_NUMBER;
@@ -173,7 +179,9 @@ export class LeakScanner {
           entries.add(list, code);
         }
       }
-    });
+      },
+      intern,
+    );
 
     // Shared by the hits that name them, so frozen.
     const targets = identities.map((identity) =>

@@ -38,32 +38,57 @@ export function isParticle(word: string): boolean {
 
 /** Splits a legal name. A name written "Last, First" is read that way; suffixes are dropped. */
 export function parseName(legalName: string): ParsedName | undefined {
-  let text = legalName.normalize('NFC').trim();
-  // Drop suffixes after a comma ("Smith, Jr.") and at the end ("Smith Jr.").
-  let words = text.split(/\s+/).filter((word) => word !== '');
-  while (words.length > 1 && SUFFIXES.has(folded(words[words.length - 1]!))) words = words.slice(0, -1);
-  text = words.join(' ').replace(/,\s*$/, '');
+  const text = legalName.normalize('NFC').trim();
   const comma = text.indexOf(',');
   if (comma > 0) {
-    const before = text.slice(0, comma).trim().split(/\s+/).filter((w) => folded(w) !== '');
-    const after = text.slice(comma + 1).trim().split(/\s+/).filter((w) => folded(w) !== '');
+    // "Smith, Jr." is a suffix; "Ramírez, Maria Elena" is surname first.
+    const before = words(text.slice(0, comma));
+    const after = words(text.slice(comma + 1));
+    while (after.length > 0 && SUFFIXES.has(after[after.length - 1]!.key)) after.pop();
     if (after.length > 0 && before.length > 0) {
-      const surnameCore = [...before];
-      while (surnameCore.length > 1 && isParticle(surnameCore[0]!)) surnameCore.shift();
-      return { given: after[0]!, middles: after.slice(1), surname: before, surnameCore };
+      while (before.length > 1 && SUFFIXES.has(before[before.length - 1]!.key)) before.pop();
+      const surname = before.map((w) => w.text);
+      return { given: after[0]!.text, middles: after.slice(1).map((w) => w.text), surname, surnameCore: core(before) };
     }
   }
-  words = text.split(/[\s,]+/).filter((word) => folded(word) !== '');
-  if (words.length === 0) return undefined;
-  if (words.length === 1) return { given: words[0]!, middles: [], surname: [], surnameCore: [] };
-  let k = words.length - 1;
+  const all = words(text);
+  while (all.length > 1 && SUFFIXES.has(all[all.length - 1]!.key)) all.pop();
+  if (all.length === 0) return undefined;
+  if (all.length === 1) return { given: all[0]!.text, middles: [], surname: [], surnameCore: [] };
+  let k = all.length - 1;
   for (;;) {
-    if (k - 1 >= 1 && isParticle(words[k - 1]!)) k--;
-    else if (k - 2 >= 1 && CONNECTORS.has(folded(words[k - 1]!))) k -= 2;
+    if (k - 1 >= 1 && PARTICLES.has(all[k - 1]!.key)) k--;
+    else if (k - 2 >= 1 && CONNECTORS.has(all[k - 1]!.key)) k -= 2;
     else break;
   }
-  const surname = words.slice(k);
-  const surnameCore = [...surname];
-  while (surnameCore.length > 1 && isParticle(surnameCore[0]!)) surnameCore.shift();
-  return { given: words[0]!, middles: words.slice(1, k), surname, surnameCore };
+  const surname = all.slice(k);
+  return {
+    given: all[0]!.text,
+    middles: all.slice(1, k).map((w) => w.text),
+    surname: surname.map((w) => w.text),
+    surnameCore: core(surname),
+  };
+}
+
+interface Word {
+  text: string;
+  key: string;
+}
+
+/** The words of a name (split at spaces and commas), each with its folded key; no empty ones. */
+function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const piece of text.split(/[\s,]+/)) {
+    if (piece === '') continue;
+    const key = folded(piece);
+    if (key !== '') out.push({ text: piece, key });
+  }
+  return out;
+}
+
+/** The surname without its leading particles. */
+function core(surname: readonly Word[]): string[] {
+  let start = 0;
+  while (start < surname.length - 1 && PARTICLES.has(surname[start]!.key)) start++;
+  return surname.slice(start).map((w) => w.text);
 }

@@ -24,10 +24,34 @@ export interface Variant {
   channel: VariantChannel;
 }
 
-/** One written piece of a name with its normalised key. */
+/**
+ * One written piece of a name with its normalised key. While the scanner builds (`interner`
+ * set), parts also carry the key's word ids, and combined parts carry only those: the keys of
+ * 100,000 variants are never made as strings.
+ */
 interface Part {
   text: string;
   key: string;
+  ids: readonly number[];
+}
+
+const NO_IDS: readonly number[] = [];
+
+/** The scanner's vocabulary while it builds; undefined otherwise. */
+let interner: ((word: string) => number) | undefined;
+
+function part(text: string, key: string): Part {
+  return { text, key, ids: interner && key !== '' ? key.split(' ').map(interner) : NO_IDS };
+}
+
+function isEmpty(p: Part): boolean {
+  return interner ? p.ids.length === 0 : p.key === '';
+}
+
+/** Two parts in a row; in build mode only their word ids. */
+function join(head: Part, separator: string, tail: Part): Part {
+  if (interner) return { text: '', key: '', ids: head.ids.concat(tail.ids) };
+  return { text: `${head.text}${separator}${tail.text}`, key: `${head.key} ${tail.key}`, ids: NO_IDS };
 }
 
 /** Shortest key matched for an ID number in the digits channel: shorter ones match everywhere. */
@@ -58,24 +82,24 @@ function wordForms(word: string): Part[] {
  * in memory in a module-level cache.
  */
 const formsCache = new Map<string, Part[]>();
-/** Whether the current expansion wants every written spelling, or only distinct keys. */
-let writtenForms = true;
+
 
 function computeWordForms(word: string): Part[] {
   const key = normalizeKey(word);
   if (key === '') return [];
-  const forms: Part[] = [{ text: word, key }];
+  const forms: Part[] = [part(word, key)];
   if (key.includes(' ')) {
     const pieces = word.split(/[^\p{L}\p{M}\p{N}]+/u).filter((piece) => piece !== '');
-    forms.push({ text: pieces.join(''), key: key.replaceAll(' ', '') });
-    if (writtenForms && HYPHENS.test(word)) forms.push({ text: pieces.join(' '), key });
+    forms.push(part(pieces.join(''), key.replaceAll(' ', '')));
+    if (!interner && HYPHENS.test(word)) forms.push(part(pieces.join(' '), key));
   }
   return forms;
 }
 
 /** Spellings of several words in a row: the product of each word's forms, at most MAX_FORMS. */
 function phraseForms(words: readonly string[], joinedToo = false): Part[] {
-  let result: Part[] = [{ text: '', key: '' }];
+  if (words.length === 1 && !joinedToo) return wordForms(words[0]!);
+  let result: Part[] = [EMPTY];
   for (const word of words) {
     const forms = wordForms(word);
     if (forms.length === 0) continue;
@@ -83,16 +107,21 @@ function phraseForms(words: readonly string[], joinedToo = false): Part[] {
     for (const head of result) {
       for (const form of forms) {
         if (next.length >= MAX_FORMS) break;
-        next.push(head.key === '' ? form : { text: `${head.text} ${form.text}`, key: `${head.key} ${form.key}` });
+        // Keys kept here (phrases are few): `alone` needs them.
+        next.push(
+          head.key === ''
+            ? form
+            : { text: `${head.text} ${form.text}`, key: `${head.key} ${form.key}`, ids: interner ? head.ids.concat(form.ids) : NO_IDS },
+        );
       }
     }
     result = next;
   }
-  result = result.filter((part) => part.key !== '');
+  result = result.filter((p) => p.key !== '');
   if (joinedToo && words.length > 1 && result.length > 0) {
     // "de la Cruz" -> "delaCruz"; "Van der Berg" -> "VanderBerg".
     const pieces = words.join(' ').split(/[^\p{L}\p{M}\p{N}]+/u).filter((piece) => piece !== '');
-    result.push({ text: pieces.join(''), key: result[0]!.key.replaceAll(' ', '') });
+    result.push(part(pieces.join(''), result[0]!.key.replaceAll(' ', '')));
   }
   return result;
 }
@@ -111,11 +140,11 @@ function computeInitial(word: string): Part[] {
   const key = normalizeKey(word);
   if (key === '') return [];
   const first = [...word.normalize('NFC')].find((c) => /[\p{L}\p{N}]/u.test(c)) ?? key[0]!;
-  const initials: Part[] = [{ text: `${first.toLocaleUpperCase()}.`, key: [...key][0]! }];
+  const initials: Part[] = [part(`${first.toLocaleUpperCase()}.`, [...key][0]!)];
   // "Jean-Luc" -> also "J.-L."
   if (key.includes(' ') && HYPHENS.test(word)) {
     const letters = key.split(' ').map((piece) => [...piece][0]!);
-    initials.push({ text: letters.map((l) => `${l.toUpperCase()}.`).join('-'), key: letters.join(' ') });
+    initials.push(part(letters.map((l) => `${l.toUpperCase()}.`).join('-'), letters.join(' ')));
   }
   return initials;
 }
@@ -129,27 +158,22 @@ function combine(slots: readonly (readonly Part[])[], separators: readonly strin
     if (slot.length === 1 && result.length === 1) {
       // The usual case: one spelling each.
       const head = result[0]!;
-      const part = slot[0]!;
-      result = [head.key === '' ? part : { text: `${head.text}${separators[i - 1] ?? ' '}${part.text}`, key: `${head.key} ${part.key}` }];
+      result = [head === EMPTY ? slot[0]! : join(head, separators[i - 1] ?? ' ', slot[0]!)];
       continue;
     }
     const next: Part[] = [];
     for (const head of result) {
-      for (const part of slot) {
+      for (const p of slot) {
         if (next.length >= MAX_FORMS) break;
-        next.push(
-          head.key === ''
-            ? part
-            : { text: `${head.text}${separators[i - 1] ?? ' '}${part.text}`, key: `${head.key} ${part.key}` },
-        );
+        next.push(head === EMPTY ? p : join(head, separators[i - 1] ?? ' ', p));
       }
     }
     result = next;
   }
-  return result[0]!.key === '' ? [] : result;
+  return result[0] === EMPTY || isEmpty(result[0]!) ? [] : result;
 }
 
-const EMPTY: Part = { text: '', key: '' };
+const EMPTY: Part = { text: '', key: '', ids: NO_IDS };
 
 /** The non-particle words of a hyphenated or multi-word name part, each alone. */
 function components(words: readonly string[]): string[] {
@@ -170,22 +194,22 @@ function spaces(n: number): string[] {
 class Adder {
   index = 0;
   constructor(
-    private readonly sink: (index: number, kind: VariantKind, channel: VariantChannel, key: string, text: string) => void,
+    private readonly sink: VariantSink,
     /** False: only keys matter, so spellings that differ only in writing are skipped. */
     readonly written: boolean,
   ) {}
 
   add(kind: VariantKind, parts: readonly Part[]): void {
-    for (const part of parts) this.sink(this.index, kind, 'words', part.key, part.text);
+    for (const p of parts) this.sink(this.index, kind, 'words', p.key, p.text, p.ids);
   }
 
   /** A name part on its own: not a single letter. */
   alone(kind: VariantKind, parts: readonly Part[]): void {
-    for (const part of parts) if (part.key.replaceAll(' ', '').length >= MIN_ALONE_LENGTH) this.sink(this.index, kind, 'words', part.key, part.text);
+    for (const p of parts) if (p.key.replaceAll(' ', '').length >= MIN_ALONE_LENGTH) this.sink(this.index, kind, 'words', p.key, p.text, p.ids);
   }
 
   emit(kind: VariantKind, channel: VariantChannel, key: string, text: string): void {
-    this.sink(this.index, kind, channel, key, text);
+    this.sink(this.index, kind, channel, key, text, channel === 'words' && interner ? key.split(' ').map(interner) : NO_IDS);
   }
 }
 
@@ -309,16 +333,16 @@ function streetWord(word: string): Part[] {
   const first = word.charCodeAt(0);
   if (first >= 0x30 && first <= 0x39) {
     const key = normalizeKey(word); // a house number: no abbreviation, not worth caching
-    return key === '' ? [] : [{ text: word, key }];
+    return key === '' ? [] : [part(word, key)];
   }
   const known = streetCache.get(word);
   if (known) return known;
   const key = normalizeKey(word);
-  const parts: Part[] = key === '' ? [] : [{ text: word, key }];
+  const parts: Part[] = key === '' ? [] : [part(word, key)];
   for (const alternative of STREET_ALTERNATIVES.get(key) ?? []) {
     if (alternative === key) continue;
     const written = capitalize(alternative);
-    parts.push({ text: alternative.length <= 4 ? `${written}.` : written, key: alternative });
+    parts.push(part(alternative.length <= 4 ? `${written}.` : written, alternative));
   }
   streetCache.set(word, parts);
   return parts;
@@ -340,20 +364,20 @@ function addressVariants(address: string, add: Adder): void {
 
 function addressLine(slots: readonly Part[][], add: Adder): void {
   if (slots.length < 2) return;
-  let text = '';
-  let key = '';
-  for (const slot of slots) {
-    text = text === '' ? slot[0]!.text : `${text} ${slot[0]!.text}`;
-    key = key === '' ? slot[0]!.key : `${key} ${slot[0]!.key}`;
-  }
-  add.add('address', [{ text, key }]);
+  add.add('address', [line(slots.map((slot) => slot[0]!))]);
   // Vary one word at a time (all combinations would multiply past any use).
   for (let i = 0; i < slots.length; i++) {
-    for (let a = 1; a < slots[i]!.length; a++) {
-      const chosen = slots.map((slot, j) => (j === i ? slot[a]! : slot[0]!));
-      add.add('address', [{ text: chosen.map((p) => p.text).join(' '), key: chosen.map((p) => p.key).join(' ') }]);
-    }
+    for (let a = 1; a < slots[i]!.length; a++) add.add('address', [line(slots.map((slot, j) => (j === i ? slot[a]! : slot[0]!)))]);
   }
+}
+
+function line(words: readonly Part[]): Part {
+  if (interner) {
+    const ids: number[] = [];
+    for (const w of words) for (const id of w.ids) ids.push(id);
+    return { text: '', key: '', ids };
+  }
+  return { text: words.map((w) => w.text).join(' '), key: words.map((w) => w.key).join(' '), ids: NO_IDS };
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -371,10 +395,13 @@ function dateForms(iso: string): string[] {
   return [iso, `${m}/${d}/${y}`, `${mm}/${dd}/${y}`, `${month} ${d}, ${y}`, `${abbreviation} ${d}, ${y}`, `${d} ${month} ${y}`];
 }
 
-export type VariantSink = (index: number, kind: VariantKind, channel: VariantChannel, key: string, text: string) => void;
+/**
+ * Receives each variant. While the scanner builds, `key` and `text` of a combined name part
+ * are empty and `ids` holds its words' vocabulary ids; otherwise `ids` is empty.
+ */
+export type VariantSink = (index: number, kind: VariantKind, channel: VariantChannel, key: string, text: string, ids: readonly number[]) => void;
 
 function expand(identity: ScanIdentity, add: Adder, dates: boolean): void {
-  writtenForms = add.written;
   nameVariants(identity.legalName, add);
   for (const alias of identity.aliases) aliasVariants(alias, add);
   if (identity.email) {
@@ -413,14 +440,17 @@ function clearCaches(): void {
  * Every variant of every identity, identity by identity in order, to `sink` with the
  * identity's index (the scanner's build). A date of birth is given once, as its ISO key.
  */
-export function forEachVariant(identities: readonly ScanIdentity[], sink: VariantSink): void {
+export function forEachVariant(identities: readonly ScanIdentity[], sink: VariantSink, intern: (word: string) => number): void {
   const add = new Adder(sink, false);
+  clearCaches();
+  interner = intern;
   try {
     for (let i = 0; i < identities.length; i++) {
       add.index = i;
       expand(identities[i]!, add, false);
     }
   } finally {
+    interner = undefined;
     clearCaches();
   }
 }
