@@ -109,7 +109,8 @@ export class LeakScanner {
     let wordInitial: Uint8Array = new Uint8Array(1024); // the key has a one-letter word (an initial)
     let maxWords = 4; // "7th of March 1984"
     const wordLists: number[] = [];
-    const wordList = (ids: readonly number[]): number => {
+    /** The entry list of a key; a name's one-letter words must read as initials (see initialsWritten). */
+    const wordList = (ids: readonly number[], isName: boolean): number => {
       let node = ROOT;
       let initial = 0;
       for (let k = 0; k < ids.length; k++) {
@@ -127,9 +128,9 @@ export class LeakScanner {
           wordInitial = grown(wordInitial, list + 1);
         }
         if (ids.length === 1 && wordFlags[ids[0]!]! & COMMON) wordCommon[list] = 1;
-        if (initial) wordInitial[list] = 1;
         if (ids.length > maxWords) maxWords = ids.length;
       }
+      if (initial && isName) wordInitial[list] = 1;
       return list;
     };
     // Digits channel: each key's characters, into a second trie.
@@ -155,7 +156,7 @@ export class LeakScanner {
     for (let i = 0; i < identities.length; i++) {
       const shield = normalizeKey(identities[i]!.pseudonym);
       if (shield === '') continue;
-      const list = wordList(shield.split(' ').map(intern));
+      const list = wordList(shield.split(' ').map(intern), false);
       entries.add(list, encode(i, SHIELD));
       wordShield[list] = 1;
     }
@@ -164,7 +165,7 @@ export class LeakScanner {
       (i, kind, channel, key, _text, ids) => {
       const code = encode(i, KIND_CODE[kind]);
       if (channel === 'words') {
-        if (ids.length > 0) entries.add(wordList(ids), code);
+        if (ids.length > 0) entries.add(wordList(ids, NAME_KINDS.has(kind)), code);
       }
       else if (channel === 'digits') {
         const list = digitList(key);

@@ -271,6 +271,14 @@ describe('LeakScanner: ambiguous texts are low confidence, and say why', () => {
     expect(young.scan('young, a').map((hit) => hit.kind)).toEqual(['surname']);
   });
 
+  it('does not ask one-letter words of emails and addresses to look like initials', () => {
+    const j = LeakScanner.build([person('Jo Vance', { email: 'j_vance@example.org', address: '12 N Elm St' })]);
+    expect(j.scan('mail j_vance@example.org or visit 12 n elm st').map((hit) => [hit.text, hit.kind])).toEqual([
+      ['j_vance@example.org', 'email'],
+      ['12 n elm st', 'address'],
+    ]);
+  });
+
   it('the same date of birth for two plaintiffs is shared', () => {
     const twins = LeakScanner.build([person('Kit Ames', { dob: '1990-01-02' }), person('Lou Ames', { dob: '1990-01-02' })]);
     const [hit] = twins.scan('born January 2, 1990');
