@@ -179,9 +179,12 @@ export function buildTextMap(source: string, options: TextMapOptions = {}): Text
   const from = options.from ?? 0;
   const to = options.to ?? source.length;
   const joinHyphens = options.joinHyphens ?? true;
+  // Invariant: capacity >= n + (to - i) + 8. An ASCII character adds at most one code unit,
+  // so only the (rare) non-ASCII path checks and grows.
   let capacity = Math.max(16, to - from + 8);
   let codes: Uint16Array = new Uint16Array(capacity);
   let starts: Int32Array = new Int32Array(capacity);
+  const ascii = ASCII;
   let n = 0;
   let last = 0; // kind of the last emitted code unit: 0 space or nothing yet, LETTER, DIGIT
   const joins: number[] = [];
@@ -189,12 +192,9 @@ export function buildTextMap(source: string, options: TextMapOptions = {}): Text
 
   for (let i = from; i < to; i++) {
     const c = source.charCodeAt(i);
-    let folded: string;
-    let width = 1;
     if (c < 128) {
-      const v = ASCII[c]!;
+      const v = ascii[c]!;
       if (v !== 0) {
-        if (n + 1 >= capacity) ({ codes, starts, capacity } = grow(codes, starts, capacity));
         codes[n] = v;
         starts[n++] = i;
         last = v <= 0x39 ? DIGIT : LETTER;
@@ -211,44 +211,43 @@ export function buildTextMap(source: string, options: TextMapOptions = {}): Text
       }
       if (c === 0x25 && isPunctuationEscape(source, i, to)) i += 2;
       if (last !== 0) {
-        if (n + 1 >= capacity) ({ codes, starts, capacity } = grow(codes, starts, capacity));
         codes[n] = SPACE;
         starts[n++] = i;
         last = 0;
       }
       continue;
-    } else {
-      if (joinHyphens && last === LETTER && isHyphen(c)) {
-        const next = hyphenationEnd(source, i, to);
-        if (next > 0) {
-          joins.push(n);
-          joinOffsets.push(i);
-          i = next - 1;
-          continue;
-        }
-      }
-      let cp = c;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-        const low = source.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          cp = ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-          width = 2;
-        }
-      }
-      folded = foldCodePoint(cp);
     }
+    // Non-ASCII.
+    if (joinHyphens && last === LETTER && isHyphen(c)) {
+      const next = hyphenationEnd(source, i, to);
+      if (next > 0) {
+        joins.push(n);
+        joinOffsets.push(i);
+        i = next - 1;
+        continue;
+      }
+    }
+    let cp = c;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const low = source.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    const folded = foldCodePoint(cp);
+    if (n + folded.length + (to - i) + 8 > capacity) ({ codes, starts, capacity } = grow(codes, starts, n + folded.length + (to - i) + 8));
     for (let k = 0; k < folded.length; k++) {
       const f = folded.charCodeAt(k);
       if (f === SPACE) {
         if (last !== 0) {
-          if (n + 1 >= capacity) ({ codes, starts, capacity } = grow(codes, starts, capacity));
           codes[n] = SPACE;
           starts[n++] = i;
           last = 0;
         }
         continue;
       }
-      if (n + 1 >= capacity) ({ codes, starts, capacity } = grow(codes, starts, capacity));
       codes[n] = f;
       starts[n++] = i;
       last = f >= 0x30 && f <= 0x39 ? DIGIT : LETTER;
@@ -259,8 +258,8 @@ export function buildTextMap(source: string, options: TextMapOptions = {}): Text
   return { source, length: n, codes, starts, end: to, joins, joinOffsets };
 }
 
-function grow(codes: Uint16Array, starts: Int32Array, capacity: number): { codes: Uint16Array; starts: Int32Array; capacity: number } {
-  const bigger = capacity * 2;
+function grow(codes: Uint16Array, starts: Int32Array, needed: number): { codes: Uint16Array; starts: Int32Array; capacity: number } {
+  const bigger = Math.max(needed, codes.length * 2);
   const c2 = new Uint16Array(bigger);
   c2.set(codes);
   const s2 = new Int32Array(bigger);

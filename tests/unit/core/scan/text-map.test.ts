@@ -68,6 +68,15 @@ describe('buildTextMap: one normalisation pass', () => {
     expect(at('strasse')).toBe('Straße');
   });
 
+  it('makes room for characters that fold to several (ß, ligatures, ﷺ)', () => {
+    const text = 'ß'.repeat(500) + ' ﬃ ' + '\ufdfa'.repeat(50) + ' end';
+    const map = buildTextMap(text);
+    const normalized = normalizedText(map);
+    expect(normalized.startsWith('ss'.repeat(500) + ' ffi ')).toBe(true);
+    expect(normalized.endsWith(' end')).toBe(true);
+    expect(text.slice(map.starts[normalized.length - 3]!, originalEnd(map, normalized.length - 1))).toBe('end');
+  });
+
   it('maps a range of a text, with absolute offsets', () => {
     const text = 'xxxx Maria yyyy';
     const map = buildTextMap(text, { from: 5, to: 10 });
