@@ -40,6 +40,8 @@ export interface TextMap {
   readonly starts: Int32Array;
   /** End (exclusive) of the mapped range of `source`. */
   readonly end: number;
+  /** Number of words (runs between spaces). */
+  readonly words: number;
   /** Normalised indices at which an end-of-line hyphenation was joined (ascending). */
   readonly joins: readonly number[];
   /** For each join, the offset in `source` of its hyphen. */
@@ -186,6 +188,7 @@ export function buildTextMap(source: string, options: TextMapOptions = {}): Text
   let starts: Int32Array = new Int32Array(capacity);
   const ascii = ASCII;
   let n = 0;
+  let spaces = 0;
   let last = 0; // kind of the last emitted code unit: 0 space or nothing yet, LETTER, DIGIT
   const joins: number[] = [];
   const joinOffsets: number[] = [];
@@ -214,6 +217,7 @@ export function buildTextMap(source: string, options: TextMapOptions = {}): Text
         codes[n] = SPACE;
         starts[n++] = i;
         last = 0;
+        spaces++;
       }
       continue;
     }
@@ -245,6 +249,7 @@ export function buildTextMap(source: string, options: TextMapOptions = {}): Text
           codes[n] = SPACE;
           starts[n++] = i;
           last = 0;
+          spaces++;
         }
         continue;
       }
@@ -254,8 +259,11 @@ export function buildTextMap(source: string, options: TextMapOptions = {}): Text
     }
     i += width - 1;
   }
-  if (n > 0 && codes[n - 1] === SPACE) n--;
-  return { source, length: n, codes, starts, end: to, joins, joinOffsets };
+  if (n > 0 && codes[n - 1] === SPACE) {
+    n--;
+    spaces--;
+  }
+  return { source, length: n, codes, starts, end: to, words: n === 0 ? 0 : spaces + 1, joins, joinOffsets };
 }
 
 function grow(codes: Uint16Array, starts: Int32Array, needed: number): { codes: Uint16Array; starts: Int32Array; capacity: number } {

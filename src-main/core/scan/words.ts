@@ -17,9 +17,7 @@ export interface WordStream {
 
 export function wordStream(map: TextMap, vocabulary: Vocabulary): WordStream {
   const { codes, length } = map;
-  // Words are separated by exactly one space.
-  let max = length > 0 ? 1 : 0;
-  for (let i = 0; i < length; i++) if (codes[i] === SPACE) max++;
+  const max = map.words;
   const starts = new Int32Array(max);
   const ends = new Int32Array(max);
   const ids = new Int32Array(max);

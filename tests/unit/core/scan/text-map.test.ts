@@ -22,6 +22,7 @@ describe('buildTextMap: one normalisation pass', () => {
     ['𝐀𝐝𝐚 (math bold)', 'ada math bold'],
   ])('%j -> %j', (text, expected) => {
     expect(norm(text)).toBe(expected);
+    expect(buildTextMap(text).words).toBe(expected.split(' ').length);
   });
 
   it('agrees with fold() of core/text on the letters and digits', () => {
