@@ -21,7 +21,7 @@ import { findDigits, ID_NUMBER, PHONE, type DigitsPatterns } from './digits';
 import { LineIndex } from './line-index';
 import { buildTextMap, normalizeKey, originalEnd, type TextMap } from './text-map';
 import type { Confidence, HitTarget, LeakHit, LowReason, ScanIdentity, ScanSource, VariantKind } from './types';
-import { forEachVariant } from './variants';
+import { forEachVariant, type VariantSink } from './variants';
 import { Vocabulary } from './vocabulary';
 import { wordStream, type WordStream } from './words';
 
@@ -160,14 +160,11 @@ export class LeakScanner {
       entries.add(list, encode(i, SHIELD));
       wordShield[list] = 1;
     }
-    forEachVariant(
-      identities,
-      (i, kind, channel, key, _text, ids) => {
+    const variant: VariantSink = (i, kind, channel, key, _text, ids) => {
       const code = encode(i, KIND_CODE[kind]);
       if (channel === 'words') {
         if (ids.length > 0) entries.add(wordList(ids, NAME_KINDS.has(kind)), code);
-      }
-      else if (channel === 'digits') {
+      } else if (channel === 'digits') {
         const list = digitList(key);
         digitFlags[list]! |= kind === 'phone' ? PHONE : ID_NUMBER;
         entries.add(list, code);
@@ -180,9 +177,8 @@ export class LeakScanner {
           entries.add(list, code);
         }
       }
-      },
-      intern,
-    );
+    };
+    forEachVariant(identities, variant, intern);
 
     // Shared by the hits that name them, so frozen.
     const targets = identities.map((identity) =>

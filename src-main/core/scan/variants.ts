@@ -175,6 +175,12 @@ function combine(slots: readonly (readonly Part[])[], separators: readonly strin
 
 const EMPTY: Part = { text: '', key: '', ids: NO_IDS };
 
+/** Two slots: `combine` without its arrays in the usual case of one spelling each. */
+function pair(a: readonly Part[], separator: string, b: readonly Part[]): Part[] {
+  if (a.length === 1 && b.length === 1) return [join(a[0]!, separator, b[0]!)];
+  return combine([a, b], [separator]);
+}
+
 /** The non-particle words of a hyphenated or multi-word name part, each alone. */
 function components(words: readonly string[]): string[] {
   const out: string[] = [];
@@ -229,12 +235,12 @@ function nameVariants(legalName: string, add: Adder): void {
   const mis = name.middles.map((middle) => initial(middle).slice(0, 1));
   const hasMiddles = Ms.length > 0;
 
-  add.add('full-name', combine([G, ...Ms, S], spaces(Ms.length + 1))); // Maria Elena Ramírez
-  add.add('full-name', combine([G, S], [' '])); // Maria Ramírez
-  add.add('full-name', combine([S, G], [', '])); // Ramírez, Maria
-  if (add.written) add.add('full-name', combine([S, G], [' '])); // RAMÍREZ MARIA (captions): the same key
-  add.add('full-name', combine([gi, S], [' '])); // M. Ramírez
-  add.add('full-name', combine([S, gi], [', '])); // Ramírez, M.
+  if (hasMiddles) add.add('full-name', combine([G, ...Ms, S], spaces(Ms.length + 1))); // Maria Elena Ramírez
+  add.add('full-name', pair(G, ' ', S)); // Maria Ramírez
+  add.add('full-name', pair(S, ', ', G)); // Ramírez, Maria
+  if (add.written) add.add('full-name', pair(S, ' ', G)); // RAMÍREZ MARIA (captions): the same key
+  add.add('full-name', pair(gi, ' ', S)); // M. Ramírez
+  add.add('full-name', pair(S, ', ', gi)); // Ramírez, M.
   if (hasMiddles) {
     add.add('full-name', combine([S, G, ...Ms], [', ', ...spaces(Ms.length)])); // Ramírez, Maria Elena
     add.add('full-name', combine([G, ...mis, S], spaces(Ms.length + 1))); // Maria E. Ramírez
@@ -243,15 +249,15 @@ function nameVariants(legalName: string, add: Adder): void {
     // Given name with one middle name: "Maria Elena"; for Spanish and Portuguese names the
     // "middle" is often the first surname: "María Ramírez" of "María Ramírez Núñez".
     for (const M of Ms) {
-      add.add('full-name', combine([G, M], [' ']));
-      add.add('full-name', combine([M, G], [', ']));
+      add.add('full-name', pair(G, ' ', M));
+      add.add('full-name', pair(M, ', ', G));
     }
   }
   if (name.surnameCore.length < name.surname.length) {
     const Sc = phraseForms(name.surnameCore);
-    add.add('full-name', combine([G, Sc], [' '])); // María Cruz
-    add.add('full-name', combine([Sc, G], [', '])); // Cruz, María
-    add.add('full-name', combine([gi, Sc], [' '])); // M. Cruz
+    add.add('full-name', pair(G, ' ', Sc)); // María Cruz
+    add.add('full-name', pair(Sc, ', ', G)); // Cruz, María
+    add.add('full-name', pair(gi, ' ', Sc)); // M. Cruz
     add.alone('surname', Sc);
   }
   add.alone('surname', S);
@@ -268,8 +274,8 @@ function aliasVariants(alias: string, add: Adder): void {
   if (words.length >= 2) {
     const first = phraseForms([words[0]!]);
     const rest = phraseForms(words.slice(1));
-    add.add('alias', combine([rest, first], [', '])); // "Lopez, Lena"
-    add.add('alias', combine([initial(words[0]!), rest], [' '])); // "L. Lopez"
+    add.add('alias', pair(rest, ', ', first)); // "Lopez, Lena"
+    add.add('alias', pair(initial(words[0]!), ' ', rest)); // "L. Lopez"
   }
 }
 
