@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'UNSUPPORTED_VERSION',
   'LEAK_FOUND',
   'FORBIDDEN',
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 

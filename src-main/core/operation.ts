@@ -19,5 +19,5 @@ export function throwIfCancelled(control: OperationControl | undefined): void {
 }
 
 export function cancelled(): VaultError {
-  return new VaultError('CONFLICT', 'Cancelled: nothing was changed.');
+  return new VaultError('CANCELLED', 'Cancelled: nothing was changed.');
 }

@@ -23,6 +23,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   UNSUPPORTED_VERSION: 'This vault was made by a newer version of DoeVault. Update DoeVault to open it.',
   LEAK_FOUND: 'A real name was found where it must not appear, so nothing was written.',
   FORBIDDEN: 'DoeVault refused the request because it did not come from the DoeVault window.',
+  CANCELLED: 'Cancelled. Nothing was changed.',
   INTERNAL: 'Something went wrong inside DoeVault. Nothing further was saved; try again.',
 };
 
