@@ -44,12 +44,22 @@ function actionFor(hit: LeakHit, caseId: string): Action {
 
 /**
  * Only what may honestly name someone else can be marked "not a plaintiff": a given name or
- * surname alone, a common word, a date. A full name, alias, contact detail or ID number of
- * someone in the vault must be given to a plaintiff or redacted, and the export's verifier
- * refuses it in a public file whatever the draft says.
+ * surname alone, an alias that is an ordinary word, a date. A full name (even one two people of
+ * the vault share), a contact detail or an ID number must be given to a plaintiff or redacted,
+ * and the export's verifier refuses it in a public file whatever the draft says.
  */
-export function clearable(hit: Pick<LeakHit, 'confidence' | 'kind'>): boolean {
-  return hit.confidence === 'low' || hit.kind === 'date-of-birth';
+export function clearable(hit: Pick<LeakHit, 'confidence' | 'kind' | 'reasons'>): boolean {
+  switch (hit.kind) {
+    case 'date-of-birth':
+      return true;
+    case 'surname':
+    case 'given-name':
+      return hit.confidence === 'low';
+    case 'alias':
+      return hit.reasons.includes('common-word');
+    default:
+      return false;
+  }
 }
 
 /** The token that replaces a hit's text for a decision. */

@@ -38,6 +38,8 @@ describe('what a hit becomes', () => {
     expect(clearable(hit(text, '1984-03-07', 'date-of-birth', [jane]))).toBe(true);
     expect(clearable(hit(text, 'Zephyrine Quillfeather', 'full-name', [jane]))).toBe(false);
     expect(clearable(hit(text, 'zq@example.org', 'email', [jane]))).toBe(false);
+    // A full name two people of the vault share is low confidence, and still never clearable.
+    expect(clearable(hit(text, 'Zephyrine Quillfeather', 'full-name', [jane, other], ['shared']))).toBe(false);
   });
 
   it('a choice becomes a token that keeps the drafted wording, or none when it is the legal name', () => {
