@@ -12,6 +12,22 @@ import {
   type KdfParams,
 } from './crypto';
 import { VaultError } from './errors';
+import {
+  exportRosterFile,
+  importIntake,
+  inspectIntake,
+  previewIntake,
+  type ImportOptions,
+  type ImportPreview,
+  type ImportSummary,
+  type IntakeContext,
+  type IntakeInspection,
+  type IntakeMappingOptions,
+  type IntakeReadOptions,
+  type RosterExportOptions,
+  type RosterExportResult,
+} from './intake';
+import type { OperationControl } from './operation';
 import { parsePlaintiffInput, type PlaintiffIdentity } from './plaintiffs/plaintiff-input';
 import {
   findByPseudonym,
@@ -391,6 +407,49 @@ export class VaultService {
         sameDateOfBirth: candidate.dob !== undefined && identity.dob === candidate.dob,
       };
     });
+  }
+
+  // intake (issue 5) ----------------------------------------------------------------------
+  // Plaintiffs imported from CSV/XLSX, duplicates, roster export. Bodies live in core/intake;
+  // these methods only give it the unlocked vault.
+
+  /** Reads a file's header and first rows, and suggests (or remembers) a column mapping. Nothing is written. */
+  async inspectIntakeFile(caseId: string, path: string, options: IntakeReadOptions = {}): Promise<IntakeInspection> {
+    return inspectIntake(this.intakeContext(caseId), path, options);
+  }
+
+  /** Every problem and duplicate of an import, without writing anything. */
+  async previewImport(caseId: string, path: string, options: IntakeMappingOptions, control?: OperationControl): Promise<ImportPreview> {
+    return previewIntake(this.intakeContext(caseId), path, options, control);
+  }
+
+  /**
+   * Imports a file in one transaction (all rows or none), pseudonyms in file order. Any invalid
+   * row: VALIDATION listing every problem; undecided duplicates with onDuplicate 'fail':
+   * CONFLICT listing them. Cancel (CANCELLED) leaves the vault as it was. Audited (counts only).
+   */
+  async importPlaintiffs(caseId: string, path: string, options: ImportOptions, control?: OperationControl): Promise<ImportSummary> {
+    const summary = await importIntake(this.intakeContext(caseId), path, options, control);
+    this.forgetDerived();
+    return summary;
+  }
+
+  /**
+   * Writes the roster to a new file (never over one; temp file, then link). Public: pseudonym
+   * and status only. Sealed: with identities, audited. CSV cells are neutralised against formulas.
+   */
+  async exportRoster(caseId: string, options: RosterExportOptions, destination: string): Promise<RosterExportResult> {
+    return exportRosterFile(this.intakeContext(caseId), options, destination);
+  }
+
+  private intakeContext(caseId: string): IntakeContext {
+    const ctx = this.caseContext(caseId);
+    return {
+      case: ctx,
+      now: () => this.now(),
+      caseContext: (id) => this.caseContext(id),
+      transaction: (work) => this.transaction(work),
+    };
   }
 
   // filings -------------------------------------------------------------------------------

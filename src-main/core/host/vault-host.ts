@@ -37,7 +37,11 @@ export type ServiceMethod =
   | 'previewFiling'
   | 'exportFiling'
   | 'readRecipientKey'
-  | 'extractSealedPackage';
+  | 'extractSealedPackage'
+  | 'inspectIntakeFile'
+  | 'previewImport'
+  | 'importPlaintiffs'
+  | 'exportRoster';
 
 type Method<M extends ServiceMethod> = VaultService[M] extends (...args: infer A) => infer R ? { args: A; result: Awaited<R> } : never;
 export type ServiceArgs<M extends ServiceMethod> = Method<M>['args'];
