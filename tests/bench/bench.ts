@@ -9,6 +9,7 @@ import { runDoeVault } from './doevault';
 import { parseOptions, UsageError, USAGE, type BenchOptions } from './options';
 import { emptySamples, OPERATIONS, type Samples } from './operations';
 import { renderReport } from './report';
+import { EXPORT_FULL, EXPORT_QUICK, runExportBench } from './export';
 import { renderScannerReport, runScannerBench, SCANNER_FULL, SCANNER_QUICK, scannerMissed } from './scanner';
 import { emptyProcessBaseline, findSqlite3, runSqlite3, sqlite3Version, writeScripts } from './sqlite3';
 import { makeWorkload } from './workload';
@@ -84,7 +85,11 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment = {}
     mkdirSync(scannerDir);
     const sizes = options.quick ? SCANNER_QUICK : SCANNER_FULL;
     const scanner = runScannerBench(scannerDir, { ...sizes, runs: options.runs, ...(env.rg === undefined ? {} : { rg: env.rg }) }, progress);
-    const report = `${vaultReport}\n\n${renderScannerReport(scanner)}`;
+    const exportDir = join(root, 'export');
+    mkdirSync(exportDir);
+    progress('Export: typesetting, reading back and verifying a long filing ...');
+    const exportReport = await runExportBench(exportDir, options.quick ? EXPORT_QUICK : { ...EXPORT_FULL, runs: Math.min(options.runs, EXPORT_FULL.runs) }, progress);
+    const report = `${vaultReport}\n\n${renderScannerReport(scanner)}\n${exportReport}`;
     if (scannerMissed(scanner)) throw new BenchFailure(report, 'The leak scanner missed matches that rg found (see the scanner table).');
     return report;
   } finally {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runBench } from '../bench/bench';
+import { EXPORT_QUICK, EXPORT_ROWS, exportRowLabel } from '../bench/export';
 import { parseOptions, QUICK, UsageError } from '../bench/options';
 import { OPERATIONS } from '../bench/operations';
 import { NOT_INSTALLED, rowLabel } from '../bench/report';
@@ -59,6 +60,16 @@ describe('npm run bench (smoke)', () => {
       expect(row[2]).toMatch(/^(\d+(\.\d+)? (s|ms|µs)|n\/a \(apt-get install ripgrep\))$/);
     }
     expect(stdout).toMatch(/nothing rg finds is missed|rg is not installed/);
+
+    // The export table: a long filing exported and verified, and the read-back against pdftotext.
+    const exported = tableRows(stdout, 2);
+    expect(exported.map((row) => row[0])).toEqual(EXPORT_ROWS.map((row) => exportRowLabel(row, EXPORT_QUICK)));
+    for (const row of exported) {
+      expect(row).toHaveLength(4);
+      expect(row[1]).toMatch(/^\d+(\.\d+)? (s|ms|µs)$/);
+    }
+    expect(exported[0]![2]).toMatch(/^target \d/);
+    expect(exported[1]![2]).toMatch(/^(\d+(\.\d+)? (s|ms|µs)|n\/a \(apt-get install poppler-utils\))$/);
   });
 
   it('says how to install sqlite3 and ripgrep where they are missing', async () => {

@@ -96,10 +96,6 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
     const files = [...written].map(([name, bytes]) => describe(name, bytes));
     const manifest = buildManifest({ caseCaption: request.caseCaption, renders, files, verification });
     const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
-    const manifestHits = request.scan({ text: new TextDecoder().decode(manifestBytes) });
-    if (manifestHits.some((hit) => !request.clearances.covers(hit))) {
-      throw new VaultError('LEAK_FOUND', 'The manifest would name someone in the vault (check the case title and filing title); nothing was exported.');
-    }
     progress('Writing the manifest');
     await put(EXPORT_FILES.manifest, manifestBytes);
     if (request.package) {
@@ -133,6 +129,9 @@ async function verify(request: ExportRequest, written: ReadonlyMap<string, Uint8
     }
   };
   const scanned: string[] = [];
+  // The manifest's words (its hashes are hex, where an ID number's digits could turn up by chance).
+  const { caseCaption, renders } = request;
+  check(EXPORT_FILES.manifest, { text: [caseCaption.title, caseCaption.court, caseCaption.number, renders.public.metadataTitle].filter(Boolean).join('\n') });
   const publicPdf = await pdfText(written.get(EXPORT_FILES.publicPdf)!);
   check(EXPORT_FILES.publicPdf, publicPdf);
   check(EXPORT_FILES.publicPdf, { text: publicPdf.metadata.join('\n') });
