@@ -329,6 +329,9 @@ export const CONTRACT = {
   ),
   /** Shows the folder of the last opened package in the file manager. */
   'packages:showInFolder': channel(none, z.object({ shown: z.boolean() })),
+
+  /** Cancels the long operation running now (an import, an export); it undoes its work. False: nothing was running. */
+  'operations:cancel': channel(none, z.object({ cancelled: z.boolean() })),
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -339,7 +342,8 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 /** Main -> renderer events: only these kinds exist. */
 export const EVENTS = {
   locked: z.object({ reason: z.enum(['user', 'idle', 'suspend', 'screen-lock']) }),
-  progress: z.object({ operation: z.string(), done: z.number(), total: z.number().nullable() }),
+  /** `total` null: not known (an indeterminate bar). `step`: what the operation does now, in words. */
+  progress: z.object({ operation: z.string(), done: z.number(), total: z.number().nullable(), step: z.string().optional() }),
 } as const;
 
 export type EventKind = keyof typeof EVENTS;

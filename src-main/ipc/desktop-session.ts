@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { VaultHost } from '../core/host/vault-host';
+import type { RunOptions, VaultHost } from '../core/host/vault-host';
 import type { EventKind, EventPayload, Settings, VaultStatus } from '../../src-preload/contract';
 
 /**
@@ -63,6 +63,8 @@ export class DesktopSession {
    */
   lastExport: string | undefined;
   lastPackage: string | undefined;
+  /** Operations running now, each with its cancel switch (operations:cancel, lock). */
+  private readonly running = new Set<AbortController>();
   /** The recipient key chosen for the next sealed package; forgotten on lock. */
   recipientKey: RecipientKey | undefined;
 
@@ -111,6 +113,8 @@ export class DesktopSession {
   }
 
   async lock(reason: EventPayload<'locked'>['reason']): Promise<void> {
+    // A long operation stops first (undoing its work): locking must not wait for an import.
+    this.cancelRunning();
     const host = await this.host.status();
     if (host.unlocked) await this.host.call('lock');
     this.recipientKey = undefined;
@@ -119,16 +123,33 @@ export class DesktopSession {
   }
 
   /**
-   * Runs a long operation (Argon2id, a large roster) in the vault worker and tells the window
-   * when it starts and ends, so it can show progress instead of seeming frozen.
+   * Runs a long operation (Argon2id, a large roster, an export, an import) in the vault worker
+   * and tells the window when it starts and ends, so it can show progress instead of seeming
+   * frozen. `work` gets RunOptions to pass to `host.run`: then the window also hears the
+   * operation's own counts (a determinate bar) and operations:cancel can stop it.
    */
-  async track<T>(operation: string, work: () => Promise<T>): Promise<T> {
+  async track<T>(operation: string, work: (options: RunOptions) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    this.running.add(controller);
     this.ports.emit('progress', { operation, done: 0, total: null });
     try {
-      return await work();
+      return await work({
+        signal: controller.signal,
+        onProgress: (done, total, step) => {
+          if (!controller.signal.aborted) this.ports.emit('progress', { operation, done, total, step });
+        },
+      });
     } finally {
+      this.running.delete(controller);
       this.ports.emit('progress', { operation, done: 1, total: 1 });
     }
+  }
+
+  /** Cancels every operation running now; false when none was. */
+  cancelRunning(): boolean {
+    const any = this.running.size > 0;
+    for (const controller of this.running) controller.abort();
+    return any;
   }
 
   /** Puts a real name on the clipboard and takes it off again after a while, if still there. */

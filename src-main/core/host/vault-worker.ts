@@ -1,31 +1,82 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isVaultError } from '../errors';
-import { InProcessVaultHost, type HostOptions, type VaultHost } from './vault-host';
+import type { OperationControl } from '../operation';
+import { InProcessVaultHost, PROGRESS_INTERVAL_MS, type HostOptions, type ServiceMethod, type VaultHost } from './vault-host';
 
 /**
  * Worker-thread entry: runs the vault (Argon2id, SQLite, encryption) off the main process's
  * event loop. Requests are handled one at a time, in order.
+ *
+ * A `run` request (a long method with progress and cancellation) carries, instead of
+ * functions, whether progress is wanted and a SharedArrayBuffer whose first Int32 the caller
+ * sets to 1 to cancel. The method gets an OperationControl: its progress goes out as messages
+ * with the request's id (posted at once, even while this thread is busy in a synchronous
+ * SQLite transaction), and `isCancelled` reads the flag with Atomics (written by the caller's
+ * thread at any time, seen here at the method's next check).
  */
 export interface WorkerRequest {
   id: number;
-  op: 'create' | 'open' | 'restore' | 'status' | 'close' | 'call';
+  op: 'create' | 'open' | 'restore' | 'status' | 'close' | 'call' | 'run';
   args: unknown[];
+}
+
+/** The third argument of a `run` request (after method and its arguments). */
+export interface RunChannel {
+  progress: boolean;
+  /** Int32Array over it: [0] is 1 once cancelled. */
+  cancel: SharedArrayBuffer;
+}
+
+export interface ProgressMessage {
+  id: number;
+  progress: { done: number; total: number | null; step: string };
 }
 
 export type WorkerReply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: { code: string; message: string; field?: string; stack?: string } };
 
+export type WorkerMessage = WorkerReply | ProgressMessage;
+
+if (!parentPort) throw new Error('vault-worker must run in a worker thread');
 const port = parentPort;
-if (!port) throw new Error('vault-worker must run in a worker thread');
 const host = new InProcessVaultHost(workerData as HostOptions);
 let queue: Promise<void> = Promise.resolve();
+
+/** The OperationControl of one `run` request. */
+function controlFor(id: number, channel: RunChannel): OperationControl {
+  const flag = new Int32Array(channel.cancel);
+  let lastStep: string | undefined;
+  let lastSent = 0;
+  return {
+    isCancelled: () => Atomics.load(flag, 0) === 1,
+    ...(channel.progress
+      ? {
+          onProgress: (done: number, total: number | null, step: string) => {
+            const now = performance.now();
+            const boundary = step !== lastStep || done === 0 || (total !== null && done >= total);
+            if (!boundary && now - lastSent < PROGRESS_INTERVAL_MS) return;
+            lastStep = step;
+            lastSent = now;
+            port.postMessage({ id, progress: { done, total, step } } satisfies ProgressMessage);
+          },
+        }
+      : {}),
+  };
+}
 
 port.on('message', (request: WorkerRequest) => {
   queue = queue.then(async () => {
     try {
-      const run = host[request.op] as (...args: unknown[]) => Promise<unknown>;
-      port.postMessage({ id: request.id, ok: true, value: await run.apply(host as VaultHost, request.args) } satisfies WorkerReply);
+      let value: unknown;
+      if (request.op === 'run') {
+        const [method, args, channel] = request.args as [ServiceMethod, unknown[], RunChannel];
+        value = await host.runControlled(method, args, controlFor(request.id, channel));
+      } else {
+        const run = host[request.op] as (...args: unknown[]) => Promise<unknown>;
+        value = await run.apply(host as VaultHost, request.args);
+      }
+      port.postMessage({ id: request.id, ok: true, value } satisfies WorkerReply);
     } catch (error) {
       const reply: WorkerReply = isVaultError(error)
         ? { id: request.id, ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } }

@@ -1,18 +1,21 @@
 import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, VaultError, type ErrorCode } from '../errors';
-import type { HostOptions, HostStatus, ServiceArgs, ServiceMethod, ServiceResult, VaultHost } from './vault-host';
-import type { WorkerReply, WorkerRequest } from './vault-worker';
+import type { HostOptions, HostStatus, RunOptions, ServiceArgs, ServiceMethod, ServiceResult, VaultHost } from './vault-host';
+import type { ProgressMessage, RunChannel, WorkerMessage, WorkerReply, WorkerRequest } from './vault-worker';
 
 /** A VaultHost whose vault lives in a worker thread started from the built vault-worker.js. */
 export class WorkerVaultHost implements VaultHost {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; onProgress?: RunOptions['onProgress'] }
+  >();
   private nextId = 1;
   private failure: Error | undefined;
 
   constructor(scriptPath: string, options: HostOptions = {}) {
     this.worker = new Worker(scriptPath, { workerData: options });
-    this.worker.on('message', (reply: WorkerReply) => this.settle(reply));
+    this.worker.on('message', (message: WorkerMessage) => ('progress' in message ? this.progress(message) : this.settle(message)));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`the vault worker stopped (exit code ${code})`)));
   }
@@ -41,19 +44,47 @@ export class WorkerVaultHost implements VaultHost {
     return this.request('call', [method, ...args]) as Promise<ServiceResult<M>>;
   }
 
+  /**
+   * A long method with progress (messages from the worker) and cancellation (a flag in shared
+   * memory the worker reads while it works: no message could reach a busy worker).
+   */
+  run<M extends ServiceMethod>(method: M, args: ServiceArgs<M>, options: RunOptions = {}): Promise<ServiceResult<M>> {
+    const cancel = new SharedArrayBuffer(4);
+    const flag = new Int32Array(cancel);
+    const { signal, onProgress } = options;
+    const abort = () => Atomics.store(flag, 0, 1);
+    if (signal?.aborted) abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    const channel: RunChannel = { progress: onProgress !== undefined, cancel };
+    const result = this.request('run', [method, args, channel], onProgress) as Promise<ServiceResult<M>>;
+    const detach = () => signal?.removeEventListener('abort', abort);
+    result.then(detach, detach);
+    return result;
+  }
+
   /** Closes the vault (zeroing its keys) and stops the thread. */
   async terminate(): Promise<void> {
     if (!this.failure) await this.close().catch(() => undefined);
     await this.worker.terminate();
   }
 
-  private request(op: WorkerRequest['op'], args: unknown[]): Promise<unknown> {
+  private request(op: WorkerRequest['op'], args: unknown[], onProgress?: RunOptions['onProgress']): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
       this.worker.postMessage({ id, op, args } satisfies WorkerRequest);
     });
+  }
+
+  private progress({ id, progress }: ProgressMessage): void {
+    const onProgress = this.pending.get(id)?.onProgress;
+    if (!onProgress) return;
+    try {
+      onProgress(progress.done, progress.total, progress.step);
+    } catch {
+      // A listener's failure is the listener's: the call goes on.
+    }
   }
 
   private settle(reply: WorkerReply): void {

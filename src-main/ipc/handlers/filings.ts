@@ -63,8 +63,8 @@ export function filingHandlers(session: DesktopSession): DomainHandlers<'filings
       const sealing = packageOption(session, protection);
       const destination = await ports.chooseExportFolder();
       if (destination === null) return null;
-      const report = await session.track('Exporting the filing', () =>
-        host.call('exportFiling', caseId, filing, { destination, docx, package: sealing }),
+      const report = await session.track('Exporting the filing', (progress) =>
+        host.run('exportFiling', [caseId, filing, { destination, docx, package: sealing }], progress),
       );
       if (report.status === 'needs-resolution') return { ...report, questions: report.questions.map(withClearable) };
       if (report.status === 'exported') {

@@ -3,6 +3,7 @@ import type { Handlers } from '../dispatcher';
 import { auditHandlers } from './audit';
 import { caseHandlers } from './cases';
 import { filingHandlers } from './filings';
+import { operationHandlers } from './operations';
 import { packageHandlers } from './packages';
 import { plaintiffHandlers } from './plaintiffs';
 import { settingsHandlers } from './settings';
@@ -21,5 +22,6 @@ export function createHandlers(
     ...auditHandlers(session),
     ...filingHandlers(session),
     ...packageHandlers(session),
+    ...operationHandlers(session),
   };
 }

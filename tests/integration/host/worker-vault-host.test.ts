@@ -1,8 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_ONLY_INSECURE_KDF } from '../../../src-main/core/crypto';
 import { VaultError } from '../../../src-main/core/errors';
 import { WorkerVaultHost } from '../../../src-main/core/host/worker-vault-host';
+import { syntheticPlaintiffs } from '../../fixtures/synthetic';
 import { PASSPHRASE, tempDir } from '../../fixtures/temp-vault';
 
 // The desktop app runs the vault in a worker thread built to out/main/vault-worker.js, so that
@@ -51,5 +53,58 @@ describe('the vault in a worker thread', () => {
     await host.call('lock');
     await expect(host.call('listCases')).rejects.toMatchObject({ code: 'LOCKED' });
     await expect(host.call('unlock', 'wrong passphrase, surely')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+  });
+});
+
+describe('long calls in the worker: progress out, cancel in', () => {
+  const { dir, cleanup } = tempDir('doevault-worker-run-');
+  let host: WorkerVaultHost;
+  let caseId: string;
+
+  beforeAll(async () => {
+    host = new WorkerVaultHost(WORKER, { kdf: TEST_ONLY_INSECURE_KDF });
+    await host.create(join(dir, 'vault.doevault'), PASSPHRASE);
+    caseId = (await host.call('createCase', { title: 'Does v. Progress', scheme: 'gendered' })).id;
+    await host.call('addPlaintiff', caseId, { legalName: 'Maria Elena Ramírez', gender: 'female' });
+  });
+  afterAll(async () => {
+    await host.terminate();
+    cleanup();
+  });
+
+  it("delivers the export's progress as messages, determinate and in order, before the result", async () => {
+    const seen: [number, number | null, string][] = [];
+    let settled = false;
+    const report = await host
+      .run('exportFiling', [caseId, { title: 'Complaint', body: 'The plaintiff {{Jane Doe 1}} sues.' }, { destination: join(dir, 'export') }], {
+        onProgress: (done, total, step) => {
+          expect(settled).toBe(false);
+          seen.push([done, total, step]);
+        },
+      })
+      .finally(() => (settled = true));
+    expect(report.status).toBe('exported');
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.every(([, total]) => total === seen[0]![1])).toBe(true);
+    expect(seen.map(([done]) => done)).toEqual([...seen.map(([done]) => done)].sort((a, b) => a - b));
+  });
+
+  it('a cancel reaches the worker while it is busy: a call waiting behind a long one stops with CANCELLED', async () => {
+    // 20,000 plaintiffs in one synchronous transaction keep the worker's thread busy for a while.
+    const busy = host.call('addPlaintiffs', caseId, syntheticPlaintiffs(20_000, 3));
+    const controller = new AbortController();
+    const waiting = host.run('createCase', [{ title: 'Never made' }], { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await busy).toHaveLength(20_000);
+    expect((await host.call('listCases')).map((c) => c.title)).toEqual(['Does v. Progress']);
+  });
+
+  it('an abort after the call finished changes nothing', async () => {
+    const controller = new AbortController();
+    const created = await host.run('createCase', [{ title: 'Made' }], { signal: controller.signal });
+    controller.abort();
+    expect((await host.call('listCases')).map((c) => c.id)).toContain(created.id);
   });
 });

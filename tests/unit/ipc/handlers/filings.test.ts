@@ -166,12 +166,14 @@ describe('filings:* handlers over a real vault', () => {
       expect(report.verification).toMatchObject({ result: 'passed', hits: [], sealedComplete: true });
       expect(report.verification.identities).toBe(3);
       expect('manifest' in report).toBe(false); // shaped by the output schema
-      expect(d.events.map((e) => (e.payload as { operation: string }).operation)).toEqual([
-        'Checking the filing',
-        'Checking the filing',
-        'Exporting the filing',
-        'Exporting the filing',
-      ]);
+      const progress = d.events.map((e) => e.payload as { operation: string; done: number; total: number | null; step?: string });
+      expect([...new Set(progress.map((p) => p.operation))]).toEqual(['Checking the filing', 'Exporting the filing']);
+      // The export's own steps: determinate (counts of a known total, each step in words), in order.
+      const steps = progress.filter((p) => p.step !== undefined);
+      expect(steps.length).toBeGreaterThan(2);
+      for (const step of steps) expect(step).toMatchObject({ operation: 'Exporting the filing', total: steps[0]!.total });
+      expect(steps.map((p) => p.done)).toEqual(steps.map((_, i) => i + 1));
+      expect(progress.at(-1)).toEqual({ operation: 'Exporting the filing', done: 1, total: 1 });
 
       expect(await d.value('filings:showInFolder', {})).toEqual({ shown: true });
       expect(d.shown).toEqual([join(folder, 'public.pdf')]);

@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TEST_ONLY_INSECURE_KDF } from '../../../../src-main/core/crypto';
+import { InProcessVaultHost, isControlled, withControl } from '../../../../src-main/core/host/vault-host';
+import { PASSPHRASE, tempDir } from '../../../fixtures/temp-vault';
+
+// The host protocol in the calling thread (what the worker runs, and what the IPC tests use):
+// `run` gives a long method an OperationControl built from the caller's options.
+describe('InProcessVaultHost.run: progress and cancel', () => {
+  let host: InProcessVaultHost;
+  let dir: string;
+  let cleanup: () => void;
+  let caseId: string;
+
+  beforeEach(async () => {
+    ({ dir, cleanup } = tempDir('doevault-host-'));
+    host = new InProcessVaultHost({ kdf: TEST_ONLY_INSECURE_KDF });
+    await host.create(join(dir, 'vault.doevault'), PASSPHRASE);
+    caseId = (await host.call('createCase', { title: 'Does v. Host', scheme: 'gendered' })).id;
+    await host.call('addPlaintiff', caseId, { legalName: 'Maria Elena Ramírez', gender: 'female' });
+  });
+  afterEach(async () => {
+    await host.close();
+    cleanup();
+  });
+
+  it('without options, runs like call', async () => {
+    expect(await host.run('roster', [caseId])).toEqual(await host.call('roster', caseId));
+  });
+
+  it('a call cancelled before it starts does nothing and fails with CANCELLED', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(host.run('createCase', [{ title: 'Never made' }], { signal: controller.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect((await host.call('listCases')).map((c) => c.title)).toEqual(['Does v. Host']);
+  });
+
+  it("the export's steps arrive as (done, total, step), counting up to a known total", async () => {
+    const seen: [number, number | null, string][] = [];
+    const report = await host.run(
+      'exportFiling',
+      [caseId, { title: 'Complaint', body: 'The plaintiff {{Jane Doe 1}} sues.' }, { destination: join(dir, 'export') }],
+      { onProgress: (done, total, step) => seen.push([done, total, step]) },
+    );
+    expect(report.status).toBe('exported');
+    expect(seen.length).toBeGreaterThan(2);
+    const total = seen[0]![1];
+    expect(total).toBeGreaterThanOrEqual(seen.length);
+    expect(seen.map(([done]) => done)).toEqual(seen.map((_, i) => i + 1));
+    for (const [, t, step] of seen) {
+      expect(t).toBe(total);
+      expect(step).toMatch(/\S/);
+    }
+  });
+
+  it('knows which methods take a control, and puts it where each takes it', () => {
+    expect(isControlled('exportFiling')).toBe(true);
+    expect(isControlled('roster')).toBe(false);
+    const calls: unknown[] = [];
+    const [a, b, options] = withControl('exportFiling', ['c', 'f', { destination: '/x', docx: true }], { onProgress: (...args) => calls.push(args) });
+    expect([a, b]).toEqual(['c', 'f']);
+    expect(options).toMatchObject({ destination: '/x', docx: true });
+    (options as { onProgress: (step: string, done: number, total: number) => void }).onProgress('Typesetting', 2, 5);
+    expect(calls).toEqual([[2, 5, 'Typesetting']]);
+    expect(withControl('roster', ['c'], {})).toEqual(['c']);
+  });
+});
