@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import { docxPartsText, pdfText, readDocument } from '../../core/documents';
 import { VaultError } from '../../core/errors';
-import { describeFileHit, type FileHit } from '../../core/export/verification';
+import { describeFileHit, KIND_WORDS, type FileHit } from '../../core/export/verification';
 import { readPublicKey } from '../../core/export/sealed-package';
 import type { Question } from '../../core/filings/questions';
 import type { LeakHit, ScanSource } from '../../core/scan/types';
@@ -13,17 +13,6 @@ import { cell, printJson, printTable } from '../output';
 import { readSecretFile } from '../secrets';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
 
-const KIND_WORDS: Record<LeakHit['kind'], string> = {
-  'full-name': 'full name',
-  surname: 'surname',
-  'given-name': 'given name',
-  alias: 'alias',
-  email: 'email',
-  phone: 'phone',
-  'id-number': 'ID number',
-  'date-of-birth': 'date of birth',
-  address: 'address',
-};
 
 const where = (hit: { page?: number | undefined; line: number }) => (hit.page !== undefined ? `p. ${hit.page}, l. ${hit.line}` : `line ${hit.line}`);
 const whom = (hit: LeakHit) => hit.targets.map((t) => t.pseudonym).join(', ');

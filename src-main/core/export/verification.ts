@@ -79,7 +79,8 @@ export function missingNames(source: ScanSource, names: readonly string[], gap =
   return names.filter((name) => !shown(name));
 }
 
-const KIND_WORDS: Record<VariantKind, string> = {
+/** What each kind of hit is called in reports and messages. */
+export const KIND_WORDS: Record<VariantKind, string> = {
   'full-name': 'full name',
   surname: 'surname',
   'given-name': 'given name',
