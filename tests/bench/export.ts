@@ -9,7 +9,7 @@ import { TEST_ONLY_INSECURE_KDF } from '../../src-main/core/crypto';
 import { pdfText } from '../../src-main/core/documents';
 import { VaultService } from '../../src-main/core/service';
 import { syntheticPlaintiffs } from '../fixtures/synthetic';
-import { formatDuration, formatRatio, median, timed, timedAsync } from './measure';
+import { formatDuration, formatRatio, markdownTable, median, timed, timedAsync } from './measure';
 
 export interface ExportBenchOptions {
   /** Pages of the public PDF to aim for. */
@@ -90,16 +90,11 @@ export async function runExportBench(root: string, options: ExportBenchOptions, 
       [exportRowLabel('readBack', options), formatDuration(ours.readBack), reference === undefined ? 'n/a (apt-get install poppler-utils)' : formatDuration(reference), reference === undefined ? '–' : formatRatio(ours.readBack / reference)],
     ];
     const header = ['operation', 'DoeVault (median)', 'reference', 'ratio (DoeVault / reference)'];
-    const widths = header.map((_, c) => Math.max(...[header, ...rows].map((row) => row[c]!.length)));
-    const line = (cells: string[]) => `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
-    const rule = `|${widths.map((w, c) => (c === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
     return [
       '',
       `Export: one filing citing ${options.plaintiffs} plaintiffs, verified against ${options.plaintiffs + options.others} identities; the public PDF has ${pages} pages. Median of ${options.runs} run(s).`,
       '',
-      line(header),
-      rule,
-      ...rows.map(line),
+      ...markdownTable(header, rows),
       '',
       '1. The export row compares with the issue\'s target for a 100-page filing (5 s): below 1× meets it.',
       "2. The read-back row compares pdfjs-dist (what the verifier uses) with poppler's pdftotext, a C reader, on the same file.",

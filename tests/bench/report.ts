@@ -1,5 +1,5 @@
 // The table and its footnotes.
-import { formatCount, formatDuration, formatRatio, median } from './measure';
+import { formatCount, formatDuration, formatRatio, markdownTable, median } from './measure';
 import { OPERATIONS, type Operation, type Samples } from './operations';
 
 export interface ReportInput {
@@ -46,10 +46,6 @@ export function renderReport(input: ReportInput): string {
       input.sqlite3 && theirs > 0 ? formatRatio(ours / theirs) : '–',
     ];
   });
-  const widths = header.map((_, c) => Math.max(...[header, ...body].map((row) => row[c]!.length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
-  const rule = `|${widths.map((w, c) => (c === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
 
   const runs = input.runs === 1 ? '1 run' : `the median of ${input.runs} runs`;
   const notes = [
@@ -80,9 +76,7 @@ export function renderReport(input: ReportInput): string {
     `DoeVault benchmark: ${formatCount(input.plaintiffs)} synthetic plaintiffs, ${runs}`,
     input.environment,
     '',
-    line(header),
-    rule,
-    ...body.map(line),
+    ...markdownTable(header, body),
     '',
     ...notes.map((note, i) => `${i + 1}. ${note}`),
   ].join('\n');

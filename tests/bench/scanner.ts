@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Faker, en } from '@faker-js/faker';
 import { identityVariants, LeakScanner, type LeakHit, type ScanIdentity } from '../../src-main/core/scan';
 import { syntheticPlaintiffs } from '../fixtures/synthetic';
-import { formatCount, formatDuration, formatRatio, median, timed } from './measure';
+import { formatCount, formatDuration, formatRatio, markdownTable, median, timed } from './measure';
 import { genderedPseudonym } from './workload';
 
 export const RG = '/usr/bin/rg';
@@ -337,10 +337,6 @@ export function renderScannerReport(result: ScannerBenchResult): string {
       result.rg && ours > 0 ? formatRatio(theirs / ours) : '–',
     ];
   });
-  const widths = header.map((_, c) => Math.max(...[header, ...body].map((row) => row[c]!.length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
-  const rule = `|${widths.map((w, c) => (c === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
   const check = !result.rg
     ? 'rg is not installed, so its matches were not compared (Debian/Ubuntu: apt-get install ripgrep).'
     : result.rg.missed.length === 0
@@ -364,9 +360,7 @@ export function renderScannerReport(result: ScannerBenchResult): string {
   return [
     `Leak scanner benchmark: ${formatCount(result.identities)} identities, ${formatSize(result.documentChars)} document`,
     '',
-    line(header),
-    rule,
-    ...body.map(line),
+    ...markdownTable(header, body),
     '',
     ...notes.map((note, i) => `${i + 1}. ${note}`),
   ].join('\n');
