@@ -124,7 +124,7 @@ export function nameIndex(keys: Keyring, legalName: string): Uint8Array {
   return blindIndex(keys.blindIndex, 'name', fold(legalName));
 }
 
-function nameDobIndex(keys: Keyring, legalName: string, dob: string): Uint8Array {
+export function nameDobIndex(keys: Keyring, legalName: string, dob: string): Uint8Array {
   return blindIndex(keys.blindIndex, 'name+dob', `${fold(legalName)}|${dob}`);
 }
 

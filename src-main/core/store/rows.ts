@@ -50,6 +50,13 @@ export interface FilingRow {
   details: Uint8Array;
 }
 
+/** The last import mapping of a case: headers and fields, sealed under the case key. */
+export interface IntakeMappingRow {
+  case_id: string;
+  updated_at: string;
+  mapping: Uint8Array;
+}
+
 export interface AuditRow {
   seq: number;
   at: string;

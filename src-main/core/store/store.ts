@@ -8,6 +8,7 @@ import type {
   AuditRow,
   CaseRow,
   FilingRow,
+  IntakeMappingRow,
   KeyslotKind,
   KeyslotRow,
   MetaRow,
@@ -290,6 +291,20 @@ export class VaultStore {
   /** Every plaintiff of the vault, case by case: the leak scanner looks for all of them. */
   allPlaintiffs(): PlaintiffRow[] {
     return this.all<PlaintiffRow>('SELECT * FROM plaintiffs ORDER BY case_id, seq');
+  }
+
+  // intake mappings -----------------------------------------------------------------------
+
+  intakeMapping(caseId: string): IntakeMappingRow | undefined {
+    return this.get<IntakeMappingRow>('SELECT * FROM intake_mappings WHERE case_id = ?', caseId);
+  }
+
+  putIntakeMapping(row: IntakeMappingRow): void {
+    this.run(
+      `INSERT INTO intake_mappings (case_id, updated_at, mapping) VALUES (@case_id, @updated_at, @mapping)
+       ON CONFLICT (case_id) DO UPDATE SET updated_at = excluded.updated_at, mapping = excluded.mapping`,
+      row,
+    );
   }
 
   // audit ---------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 import { initial } from './0001-initial';
 import { filings } from './0002-filings';
+import { intakeMappings } from './0003-intake-mappings';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initial, filings];
+export const MIGRATIONS: readonly Migration[] = [initial, filings, intakeMappings];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };
