@@ -265,6 +265,16 @@ export const CONTRACT = {
   'plaintiffs:roster': channel(z.strictObject({ caseId: id }), z.array(rosterEntry)),
   /** Ids of the plaintiffs matching by pseudonym, legal name or alias; no name is sent back. */
   'plaintiffs:search': channel(z.strictObject({ caseId: id, query: text(200) }), z.array(id)),
+  /**
+   * The roster's search as you type: which sequence numbers match, as a bitset (base64; bit k
+   * of byte k >> 3 set: the plaintiff with seq k matches), and how many. A few kB for 100,000.
+   */
+  'plaintiffs:filter': channel(
+    z.strictObject({ caseId: id, query: text(200) }),
+    z.object({ count: z.number().int(), mask: z.string().max(200_000).regex(/^[A-Za-z0-9+/]*={0,2}$/) }),
+  ),
+  /** Starts building the case's search index in the background (a roster opened); ready: already built. */
+  'plaintiffs:prepareSearch': channel(z.strictObject({ caseId: id }), z.object({ ready: z.boolean() })),
   'plaintiffs:add': channel(z.strictObject({ caseId: id, plaintiff: plaintiffFields }), rosterEntry),
   'plaintiffs:update': channel(z.strictObject({ caseId: id, plaintiffId: id, plaintiff: plaintiffFields }), rosterEntry),
   'plaintiffs:withdraw': channel(z.strictObject({ caseId: id, plaintiffId: id }), rosterEntry),

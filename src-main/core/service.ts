@@ -41,7 +41,7 @@ import {
   type RosterEntry,
   type SealedRosterEntry,
 } from './plaintiffs/plaintiffs';
-import { SearchIndex } from './plaintiffs/search-index';
+import { SearchIndex, type SearchMask, type SearchSource } from './plaintiffs/search-index';
 import { exportFiling, type ExportOutcome } from './export/export-filing';
 import { defaultFontsDir } from './export/fonts-dir';
 import { extractSealedPackage, readPublicKey, readSecretKey, type PackageProtection, type PackageSecret } from './export/sealed-package';
@@ -345,13 +345,32 @@ export class VaultService {
    * and accents ignored), in roster order. Nothing is revealed, so nothing is audited.
    */
   searchPlaintiffs(caseId: string, query: string): string[] {
+    return this.searchIndex.search(caseId, query, this.searchSource(caseId));
+  }
+
+  /** The same search for the app's roster: a bitset over sequence numbers (compact at 100,000) and the count. */
+  searchPlaintiffMask(caseId: string, query: string): SearchMask {
+    return this.searchIndex.mask(caseId, query, this.searchSource(caseId));
+  }
+
+  /**
+   * Starts building the case's search index in the background of this thread (between other
+   * calls), so that the first keystroke does not wait for it. True when it is already ready.
+   */
+  warmSearch(caseId: string): boolean {
+    return this.searchIndex.warm(caseId, this.searchSource(caseId));
+  }
+
+  /** The case's plaintiffs for the search index, decrypted one by one as the index asks. */
+  private searchSource(caseId: string): SearchSource {
     const ctx = this.caseContext(caseId);
-    return this.searchIndex.search(caseId, query, () =>
-      this.store.plaintiffsOfCase(caseId).map((row) => {
+    const store = this.store;
+    return function* () {
+      for (const row of store.plaintiffsOfCase(caseId)) {
         const identity = readIdentity(ctx, row);
-        return { id: row.id, parts: [readPublic(ctx, row).pseudonym, identity.legalName, ...identity.aliases] };
-      }),
-    );
+        yield { id: row.id, seq: row.seq, parts: [readPublic(ctx, row).pseudonym, identity.legalName, ...identity.aliases] };
+      }
+    };
   }
 
   withdrawPlaintiff(caseId: string, pseudonym: string): RosterEntry {

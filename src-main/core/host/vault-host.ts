@@ -22,6 +22,8 @@ export type ServiceMethod =
   | 'sealedRoster'
   | 'revealPlaintiff'
   | 'searchPlaintiffs'
+  | 'searchPlaintiffMask'
+  | 'warmSearch'
   | 'findDuplicates'
   | 'auditLog'
   | 'verifyAudit'
@@ -38,6 +40,10 @@ export type ServiceMethod =
   | 'previewFiling'
   | 'exportFiling'
   | 'readRecipientKey'
+  | 'inspectIntakeFile'
+  | 'previewImport'
+  | 'importPlaintiffs'
+  | 'exportRoster'
   | 'extractSealedPackage'
   | 'inspectIntakeFile'
   | 'previewImport'
@@ -75,6 +81,9 @@ const CONTROLLED: Partial<Record<ServiceMethod, (args: unknown[], control: Opera
     const onProgress = control.onProgress;
     return [caseId, input, { ...options, ...(onProgress ? { onProgress: (step: string, done: number, total: number) => onProgress(done, total, step) } : {}) }];
   },
+  // previewImport / importPlaintiffs(caseId, path, options, control)
+  previewImport: (args, control) => [args[0], args[1], args[2], control],
+  importPlaintiffs: (args, control) => [args[0], args[1], args[2], control],
 };
 
 /** Whether `method` accepts progress and cancellation. */

@@ -5,7 +5,13 @@ export function plaintiffHandlers(session: DesktopSession): DomainHandlers<'plai
   const { host } = session;
   return {
     'plaintiffs:roster': ({ caseId }) => session.track('Loading the roster', () => host.call('roster', caseId)),
-    'plaintiffs:search': ({ caseId, query }) => session.track('Searching', () => host.call('searchPlaintiffs', caseId, query)),
+    // Called at each keystroke: no progress events (they would cost more than the search).
+    'plaintiffs:search': ({ caseId, query }) => host.call('searchPlaintiffs', caseId, query),
+    'plaintiffs:filter': async ({ caseId, query }) => {
+      const { count, mask } = await host.call('searchPlaintiffMask', caseId, query);
+      return { count, mask: Buffer.from(mask.buffer, mask.byteOffset, mask.byteLength).toString('base64') };
+    },
+    'plaintiffs:prepareSearch': async ({ caseId }) => ({ ready: await host.call('warmSearch', caseId) }),
     'plaintiffs:add': ({ caseId, plaintiff }) => host.call('addPlaintiff', caseId, plaintiff),
     'plaintiffs:update': ({ caseId, plaintiffId, plaintiff }) => host.call('updatePlaintiff', caseId, plaintiffId, plaintiff),
     'plaintiffs:withdraw': ({ caseId, plaintiffId }) => host.call('withdrawPlaintiffById', caseId, plaintiffId),

@@ -5,7 +5,6 @@ import { Dialog } from '../components/Dialog';
 import { EmptyState, ErrorAlert, Kbd, Loading, ProgressBar } from '../components/Feedback';
 import { useNotify } from '../components/Toasts';
 import { useAction } from '../hooks/useAction';
-import { useDebounced } from '../hooks/useDebounced';
 import { useShortcut } from '../hooks/useShortcut';
 import { describeScheme, plural } from '../lib/format';
 import { PlaintiffFormDialog } from './PlaintiffForm';
@@ -15,7 +14,8 @@ import { useTitle, type Route } from './UnlockedApp';
 
 /** How long a revealed real name stays on screen. */
 export const REVEAL_SECONDS = 30;
-const SEARCH_DEBOUNCE_MS = 150;
+/** A search slower than this says "Searching…" (the first, when the index is still being built). */
+const SEARCH_SLOW_MS = 200;
 
 type StatusFilter = 'all' | 'active' | 'withdrawn';
 
@@ -50,6 +50,8 @@ export function RosterScreen({ caseId, onNavigate }: { caseId: string; onNavigat
       const entries = await api().plaintiffs.roster({ caseId });
       await title;
       setRoster(entries);
+      // The name index builds in the vault's background now, not at the first keystroke.
+      if (entries.length > 0) void api().plaintiffs.prepareSearch({ caseId }).catch(() => undefined);
     } catch (error) {
       const failure = asDoeVaultError(error);
       if (failure.code !== 'LOCKED') setLoadError(failure);
@@ -72,8 +74,10 @@ export function RosterScreen({ caseId, onNavigate }: { caseId: string; onNavigat
 
   const rows = useMemo(() => {
     if (!roster) return [];
-    return roster.filter((entry) => (search.matches === null || search.matches.has(entry.id)) && (statusFilter === 'all' || entry.status === statusFilter));
-  }, [roster, search.matches, statusFilter]);
+    const mask = search.mask;
+    if (mask === null && statusFilter === 'all') return roster;
+    return roster.filter((entry) => (mask === null || inMask(mask, entry.seq)) && (statusFilter === 'all' || entry.status === statusFilter));
+  }, [roster, search.mask, statusFilter]);
 
   const withdrawnCount = useMemo(() => roster?.filter((e) => e.status === 'withdrawn').length ?? 0, [roster]);
 
@@ -200,7 +204,7 @@ export function RosterScreen({ caseId, onNavigate }: { caseId: string; onNavigat
                 <option value="withdrawn">Withdrawn</option>
               </select>
             </div>
-            <p className="toolbar-count" aria-live="polite">
+            <p className="toolbar-count" aria-live="polite" data-search-applied={search.applied}>
               {search.searching ? 'Searching…' : filtering ? `${rows.length.toLocaleString()} of ${plural(roster.length, 'plaintiff')}` : plural(roster.length, 'plaintiff')}
               {!filtering && withdrawnCount > 0 ? `, ${withdrawnCount.toLocaleString()} withdrawn` : ''}
             </p>
@@ -288,52 +292,96 @@ function Breadcrumb({ title, onBack }: { title: string | null; onBack: () => voi
   return <Trail trail={[{ label: 'Cases', route: { name: 'cases' } }, ...(title ? [{ label: title }] : [])]} onNavigate={onBack} />;
 }
 
-/** Search over pseudonyms and real names: main answers with ids only; debounced. */
+/**
+ * Search over pseudonyms and real names as you type. Main answers with a bitset over sequence
+ * numbers (no name, a few kB even for 100,000 plaintiffs). No debounce: one search at a time,
+ * and when it comes back the newest query goes next, so a fast typist's stale queries are
+ * skipped, never queued. The shown result stays until the newer one arrives (no flicker).
+ */
 function useSearch(caseId: string) {
   const [query, setQuery] = useState('');
   const [version, setVersion] = useState(0);
-  const [matches, setMatches] = useState<Set<string> | null>(null);
-  const [searching, setSearching] = useState(false);
+  const [result, setResult] = useState<{ query: string; mask: Uint8Array } | null>(null);
+  const [slow, setSlow] = useState(false);
   const [error, setError] = useState<DoeVaultError | null>(null);
-  const settled = useDebounced(query.trim(), SEARCH_DEBOUNCE_MS);
+  const wanted = useRef<{ caseId: string; query: string; version: number } | null>(null);
+  const inFlight = useRef(false);
+  const mounted = useRef(true);
 
-  useEffect(() => {
-    let current = true;
-    if (settled === '') {
-      setMatches(null);
-      setSearching(false);
+  const pump = useCallback(() => {
+    const want = wanted.current;
+    if (inFlight.current || !want) return;
+    const q = want.query.trim().slice(0, 200);
+    if (q === '') {
+      setResult(null);
       setError(null);
+      setSlow(false);
       return;
     }
-    setSearching(true);
-    api()
-      .plaintiffs.search({ caseId, query: settled.slice(0, 200) })
-      .then(
-        (ids) => {
-          if (!current) return;
-          setMatches(new Set(ids));
-          setError(null);
-        },
-        (caught: unknown) => {
-          if (!current) return;
-          const failure = asDoeVaultError(caught);
-          if (failure.code !== 'LOCKED') setError(failure);
-        },
-      )
-      .finally(() => current && setSearching(false));
-    return () => {
-      current = false;
+    inFlight.current = true;
+    const slowTimer = setTimeout(() => mounted.current && setSlow(true), SEARCH_SLOW_MS);
+    const settle = (apply: () => void) => {
+      clearTimeout(slowTimer);
+      inFlight.current = false;
+      if (!mounted.current) return;
+      if (wanted.current === want) {
+        setSlow(false);
+        apply();
+      } else {
+        pump();
+      }
     };
-  }, [caseId, settled, version]);
+    api()
+      .plaintiffs.filter({ caseId: want.caseId, query: q })
+      .then(
+        ({ mask }) =>
+          settle(() => {
+            setResult({ query: q, mask: decodeMask(mask) });
+            setError(null);
+          }),
+        (caught: unknown) =>
+          settle(() => {
+            const failure = asDoeVaultError(caught);
+            if (failure.code !== 'LOCKED') setError(failure);
+          }),
+      );
+  }, []);
 
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    wanted.current = { caseId, query, version };
+    pump();
+  }, [caseId, query, version, pump]);
+
+  const trimmed = query.trim();
   return {
     query,
     setQuery,
-    matches: query.trim() === '' ? null : matches,
-    searching: searching || (query.trim() !== settled && query.trim() !== ''),
+    /** Null: no search (every plaintiff). Else a bitset over sequence numbers. */
+    mask: trimmed === '' ? null : (result?.mask ?? null),
+    /** The query whose result is on screen ('' for none). */
+    applied: trimmed === '' ? '' : (result?.query ?? ''),
+    searching: trimmed !== '' && (result === null || (slow && result.query !== trimmed.slice(0, 200))),
     error,
     refresh: () => setVersion((v) => v + 1),
   };
+}
+
+function decodeMask(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function inMask(mask: Uint8Array, seq: number): boolean {
+  return ((mask[seq >> 3] ?? 0) & (1 << (seq & 7))) !== 0;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ONLY_INSECURE_KDF } from '../../../src-main/core/crypto';
@@ -99,6 +99,32 @@ describe('long calls in the worker: progress out, cancel in', () => {
     await expect(waiting).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(await busy).toHaveLength(20_000);
     expect((await host.call('listCases')).map((c) => c.title)).toEqual(['Does v. Progress']);
+  });
+
+  it('cancels an import in the middle of its one transaction, from this thread, while the worker is busy writing', async () => {
+    const file = join(dir, 'intake.csv');
+    writeFileSync(file, ['Name,Date of Birth', ...Array.from({ length: 20_000 }, (_, i) => `Person Number${i},1980-01-${String((i % 28) + 1).padStart(2, '0')}`)].join('\n'));
+    const { mapping } = await host.call('inspectIntakeFile', caseId, file, {});
+    const before = (await host.call('roster', caseId)).length;
+    const controller = new AbortController();
+    const seen: [number, number | null, string][] = [];
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 5);
+    const importing = host.run('importPlaintiffs', [caseId, file, { mapping, onDuplicate: 'skip' }], {
+      signal: controller.signal,
+      onProgress: (done, total, step) => {
+        seen.push([done, total, step]);
+        if (step === 'Writing' && done > 0) controller.abort();
+      },
+    });
+    await expect(importing).rejects.toMatchObject({ code: 'CANCELLED' });
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(0);
+    const writing = seen.filter(([, , step]) => step === 'Writing');
+    expect(writing.length).toBeGreaterThan(0);
+    expect(writing.every(([done, total]) => total !== null && done < total)).toBe(true); // stopped before the end
+    expect(await host.call('roster', caseId)).toHaveLength(before);
+    expect((await host.call('verifyAudit')).ok).toBe(true);
   });
 
   it('an abort after the call finished changes nothing', async () => {

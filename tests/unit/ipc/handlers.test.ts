@@ -176,6 +176,10 @@ describe('the desktop handlers over a real vault', () => {
     const { caseId, plaintiffId } = await createWithCase();
     expect(JSON.stringify(await value('plaintiffs:roster', { caseId }))).not.toContain('Ramirez');
     expect(await value('plaintiffs:search', { caseId, query: 'ramírez' })).toEqual([plaintiffId]);
+    // The roster's search: a bitset over sequence numbers (seq 1 matches: bit 1 of byte 0).
+    expect(await value('plaintiffs:prepareSearch', { caseId })).toEqual({ ready: true });
+    expect(await value('plaintiffs:filter', { caseId, query: 'RAMIREZ' })).toEqual({ count: 1, mask: Buffer.from([0b10]).toString('base64') });
+    expect(await value('plaintiffs:filter', { caseId, query: 'nobody' })).toEqual({ count: 0, mask: Buffer.from([0]).toString('base64') });
   });
 
   it('keeps settings across sessions and refuses out-of-range values', async () => {

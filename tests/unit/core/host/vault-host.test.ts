@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_ONLY_INSECURE_KDF } from '../../../../src-main/core/crypto';
@@ -63,5 +64,37 @@ describe('InProcessVaultHost.run: progress and cancel', () => {
     (options as { onProgress: (step: string, done: number, total: number) => void }).onProgress('Typesetting', 2, 5);
     expect(calls).toEqual([[2, 5, 'Typesetting']]);
     expect(withControl('roster', ['c'], {})).toEqual(['c']);
+  });
+});
+
+describe('InProcessVaultHost.run: an import cancelled while it writes', () => {
+  it('stops with CANCELLED and leaves the vault as it was', async () => {
+    const { dir, cleanup } = tempDir('doevault-host-import-');
+    const host = new InProcessVaultHost({ kdf: TEST_ONLY_INSECURE_KDF });
+    try {
+      await host.create(join(dir, 'vault.doevault'), PASSPHRASE);
+      const caseId = (await host.call('createCase', { title: 'Does v. Cancel', scheme: 'neutral' })).id;
+      const file = join(dir, 'intake.csv');
+      writeFileSync(file, ['Name,Email', ...Array.from({ length: 5_000 }, (_, i) => `Person Number${i},p${i}@example.org`)].join('\n'));
+      const { mapping } = await host.call('inspectIntakeFile', caseId, file, {});
+      const controller = new AbortController();
+      const steps = new Set<string>();
+      const importing = host.run('importPlaintiffs', [caseId, file, { mapping, onDuplicate: 'fail' }], {
+        signal: controller.signal,
+        onProgress: (done, total, step) => {
+          steps.add(step);
+          expect(total === null || done <= total).toBe(true);
+          if (step === 'Writing' && done >= 2_000) controller.abort();
+        },
+      });
+      await expect(importing).rejects.toMatchObject({ code: 'CANCELLED' });
+      expect(steps.has('Writing')).toBe(true);
+      expect(await host.call('roster', caseId)).toEqual([]);
+      // And without the cancel, the same import goes through.
+      expect(await host.run('importPlaintiffs', [caseId, file, { mapping, onDuplicate: 'fail' }])).toMatchObject({ added: 5_000 });
+    } finally {
+      await host.close();
+      cleanup();
+    }
   });
 });
