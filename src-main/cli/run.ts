@@ -3,6 +3,7 @@ import { GLOBAL_OPTIONS, parseInvocation } from './args';
 import { auditCommands } from './commands/audit';
 import { caseCommands } from './commands/cases';
 import { filingCommands } from './commands/filings';
+import { intakeCommands } from './commands/intake';
 import { resolveVaultPath, type Command } from './commands/command';
 import { packageCommands } from './commands/package';
 import { plaintiffCommands } from './commands/plaintiffs';
@@ -10,7 +11,7 @@ import { vaultCommands } from './commands/vault';
 import { EXIT, exitCodeFor, UsageError } from './exit-codes';
 import type { CliIo } from './io';
 
-export const COMMANDS: readonly Command[] = [...vaultCommands, ...caseCommands, ...plaintiffCommands, ...filingCommands, ...auditCommands, ...packageCommands];
+export const COMMANDS: readonly Command[] = [...vaultCommands, ...caseCommands, ...plaintiffCommands, ...intakeCommands, ...filingCommands, ...auditCommands, ...packageCommands];
 
 /** Runs one `doe-vault` invocation and returns its exit code. Never throws, never prints a stack. */
 export async function runCli(argv: string[], terminal: CliIo): Promise<number> {

@@ -1,6 +1,8 @@
 import { listOption, stringOption } from '../args';
 import { cell, printJson, printTable } from '../output';
-import { say, withUnlockedVault, type Command } from './command';
+import { csvLine } from '../../core/intake';
+import { UsageError } from '../exit-codes';
+import { say, withUnlockedVault, type Command, type CommandContext } from './command';
 
 const add: Command = {
   path: ['plaintiff', 'add'],
@@ -60,49 +62,68 @@ const withdraw: Command = {
   },
 };
 
+const ROSTER_FORMATS = ['table', 'csv', 'json', 'xlsx'] as const;
+
 const roster: Command = {
   path: ['roster'],
-  usage: 'roster --case ID [--sealed]',
+  usage: 'roster --case ID [--sealed] [--format table|csv|json|xlsx] [--out FILE]',
   summary: 'the public roster (pseudonyms, status); --sealed adds the identities and is audited',
   options: {
     case: { type: 'string', help: '--case ID' },
     sealed: { type: 'boolean', help: '--sealed          include real identities (recorded in the audit log)' },
+    format: { type: 'string', help: '--format table|csv|json|xlsx   default table (json with --json); csv cells are neutralised against formulas' },
+    out: { type: 'string', help: '--out FILE        write a new file (never over one) instead of printing; xlsx needs it' },
   },
   required: ['case'],
   async run(ctx) {
     const caseId = stringOption(ctx.options, 'case')!;
+    const sealed = ctx.options.sealed === true;
+    const format = stringOption(ctx.options, 'format') ?? (ctx.json ? 'json' : 'table');
+    if (!(ROSTER_FORMATS as readonly string[]).includes(format)) throw new UsageError('--format takes table, csv, json or xlsx');
+    const out = stringOption(ctx.options, 'out');
+    if (out !== undefined) {
+      if (format === 'table') throw new UsageError('--out writes csv, json or xlsx; give --format too');
+      const written = await withUnlockedVault(ctx, (vault) => vault.exportRoster(caseId, { sealed, format: format as 'csv' | 'json' | 'xlsx' }, out));
+      say(ctx, `Wrote ${written.rows} plaintiffs to ${written.path}${sealed ? ' (with identities: keep it under seal)' : ''}. SHA-256 ${written.sha256}`, written);
+      return;
+    }
+    if (format === 'xlsx') throw new UsageError('--format xlsx needs --out FILE');
     const empty = 'No plaintiffs in this case yet. Add one with `doe-vault plaintiff add`.';
-    if (ctx.options.sealed === true) {
+    if (sealed) {
       const entries = await withUnlockedVault(ctx, (vault) => vault.sealedRoster(caseId));
-      if (ctx.json) {
+      if (format === 'json') {
         printJson(ctx.io, entries);
         return;
       }
-      printTable(
-        ctx.io,
-        ['PSEUDONYM', 'STATUS', 'LEGAL NAME', 'DOB', 'EMAIL', 'PHONE', 'ID NUMBERS', 'ALIASES', 'ADDRESS'],
-        entries.map((e) => [
-          e.pseudonym,
-          e.status,
-          cell(e.legalName),
-          cell(e.dob),
-          cell(e.email),
-          cell(e.phone),
-          cell(e.idNumbers.join(', ')),
-          cell(e.aliases.join(', ')),
-          cell(e.address),
-        ]),
-        empty,
-      );
+      const headers = ['PSEUDONYM', 'STATUS', 'LEGAL NAME', 'DOB', 'EMAIL', 'PHONE', 'ID NUMBERS', 'ALIASES', 'ADDRESS'];
+      const rows = entries.map((e) => [
+        e.pseudonym,
+        e.status,
+        cell(e.legalName),
+        cell(e.dob),
+        cell(e.email),
+        cell(e.phone),
+        cell(e.idNumbers.join(', ')),
+        cell(e.aliases.join(', ')),
+        cell(e.address),
+      ]);
+      if (format === 'csv') printCsv(ctx, headers, rows);
+      else printTable(ctx.io, headers, rows, empty);
       return;
     }
     const entries = await withUnlockedVault(ctx, (vault) => vault.roster(caseId));
-    if (ctx.json) {
+    if (format === 'json') {
       printJson(ctx.io, entries);
       return;
     }
-    printTable(ctx.io, ['PSEUDONYM', 'STATUS'], entries.map((e) => [e.pseudonym, e.status]), empty);
+    const rows = entries.map((e) => [e.pseudonym, e.status]);
+    if (format === 'csv') printCsv(ctx, ['PSEUDONYM', 'STATUS'], rows);
+    else printTable(ctx.io, ['PSEUDONYM', 'STATUS'], rows, empty);
   },
 };
+
+function printCsv(ctx: CommandContext, headers: string[], rows: string[][]): void {
+  ctx.io.stdout.write([headers, ...rows].map(csvLine).join(''));
+}
 
 export const plaintiffCommands: Command[] = [add, withdraw, roster];

@@ -108,7 +108,7 @@ type Fate = { kind: 'add' } | { kind: 'skip' } | { kind: 'merge-vault'; plaintif
 export async function importIntake(
   ctx: IntakeContext,
   path: string,
-  options: ImportOptions & { dryRun?: boolean },
+  options: ImportOptions,
   control?: OperationControl,
 ): Promise<ImportSummary> {
   const read = await readAndCheck(ctx, path, options, control);

@@ -87,8 +87,11 @@ export function rowToIdentity(
   if (addresses.length) input.address = addresses.join(', ');
   const parsed = plaintiffInputSchema.safeParse(input);
   if (!parsed.success) {
+    const reported = new Set<string>();
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? 'row');
+      if (reported.has(field)) continue; // the first thing wrong with a field says enough
+      reported.add(field);
       const column = columnOf.get(field as IntakeField);
       const label = fieldLabel(field, column === undefined || column < 0 ? undefined : headers[column]);
       problems.push({ row, field, message: `Row ${row}, ${label}: ${issue.message}.` });

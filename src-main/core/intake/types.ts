@@ -86,6 +86,8 @@ export interface ImportOptions extends IntakeMappingOptions {
   onDuplicate: 'skip' | 'import' | 'fail';
   /** Per row (as in the file): skip it, import it anyway, or merge it into the record it duplicates. */
   decisions?: Record<number, DuplicateDecision> | undefined;
+  /** Check everything and count what would happen, but write nothing. */
+  dryRun?: boolean | undefined;
 }
 
 export interface ImportPreview {
