@@ -1,5 +1,5 @@
 // `npm run demo`: the main job end to end, headless. A real vault (default Argon2id settings)
-// with one case and 140 synthetic plaintiffs; a complaint drafted with their real names is
+// with one case and 140 synthetic plaintiffs imported from a generated CSV; a complaint drafted with their real names is
 // scanned, anonymised and exported (public, sealed, identity key), verified before writing.
 // The output shows pseudonyms only.
 import { execFileSync } from 'node:child_process';
@@ -16,12 +16,15 @@ import type { PlaintiffInput } from '../../src-main/core/plaintiffs/plaintiff-in
 import type { RosterEntry } from '../../src-main/core/plaintiffs/plaintiffs';
 import { fold } from '../../src-main/core/text/normalize';
 import { VaultService } from '../../src-main/core/service';
+import { intakeCsv } from '../fixtures/intake-files';
 import { syntheticPlaintiffs } from '../fixtures/synthetic';
 import { complaintDraft } from './complaint';
 
 /** The fixed seed of the demo's synthetic plaintiffs (tests regenerate them with it). */
 export const DEMO_SEED = 140;
 export const DEMO_PLAINTIFFS = 140;
+/** The generated intake spreadsheet the demo imports (synthetic names), in the demo folder. */
+export const DEMO_INTAKE_FILE = 'intake-synthetic.csv';
 
 export const DEMO_CASE = {
   title: `Does 1–${DEMO_PLAINTIFFS} v. Metropolis Daily Courier`,
@@ -82,11 +85,18 @@ export async function runDemo({ dir, log, kdf }: DemoOptions): Promise<DemoResul
     log(`        id ${created.id}`);
 
     log('');
-    log(`Adding ${DEMO_PLAINTIFFS} synthetic plaintiffs (generated with a fixed seed; nobody real) in one transaction ...`);
     const people = syntheticPlaintiffs(DEMO_PLAINTIFFS, DEMO_SEED);
+    const intakePath = join(dir, DEMO_INTAKE_FILE);
+    await writeFile(intakePath, intakeCsv(people), { mode: 0o600, flag: 'wx' });
+    log(`Intake spreadsheet: ${intakePath} (mode 0600)`);
+    log(`  ${DEMO_PLAINTIFFS} rows of SYNTHETIC names and details (generated with a fixed seed; nobody real).`);
+    log('  A real intake file holds real identities: import it, then delete it or keep it on an encrypted disk.');
+    log(`Importing it: column mapping, validation, duplicates, then one transaction ...`);
     started = performance.now();
-    vault.addPlaintiffs(created.id, people);
-    log(`  done in ${seconds(performance.now() - started)}. Each identity is encrypted under the case's own key.`);
+    const inspection = await vault.inspectIntakeFile(created.id, intakePath);
+    const imported = await vault.importPlaintiffs(created.id, intakePath, { mapping: inspection.mapping, onDuplicate: 'fail' });
+    log(`  columns: ${inspection.headers.map((h, i) => `${h} -> ${inspection.mapping[i] ?? 'ignored'}`).join(', ')}`);
+    log(`  added ${imported.added}, skipped ${imported.skipped}, rejected ${imported.rejected}, in ${seconds(performance.now() - started)}. Each identity is encrypted under the case's own key.`);
 
     // Read back from the vault, as any user of the roster would.
     const roster = vault.roster(created.id);

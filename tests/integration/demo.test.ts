@@ -5,7 +5,7 @@ import { TEST_ONLY_INSECURE_KDF } from '../../src-main/core/crypto';
 import { pdfText } from '../../src-main/core/documents';
 import { VaultService } from '../../src-main/core/service';
 import { fold } from '../../src-main/core/text/normalize';
-import { DEMO_PLAINTIFFS, DEMO_SEED, runDemo } from '../demo/demo';
+import { DEMO_INTAKE_FILE, DEMO_PLAINTIFFS, DEMO_SEED, runDemo } from '../demo/demo';
 import { syntheticPlaintiffs } from '../fixtures/synthetic';
 import { tempDir } from '../fixtures/temp-vault';
 
@@ -46,6 +46,25 @@ describe('npm run demo', () => {
     try {
       vault.unlock(readFileSync(result.passphraseFile, 'utf8').trim());
       expect(vault.roster(result.caseId).map((e) => e.pseudonym)).toEqual(result.roster.map((e) => e.pseudonym));
+    } finally {
+      vault.close();
+    }
+  });
+
+  it('imports its 140 plaintiffs from a generated CSV (0600, said to be synthetic) through the import path', async () => {
+    const { result, output } = await demo();
+    const intake = join(result.vaultPath, '..', DEMO_INTAKE_FILE);
+    expect(statSync(intake).mode & 0o777).toBe(0o600);
+    expect(output).toContain(`Intake spreadsheet: ${intake} (mode 0600)`);
+    expect(output).toMatch(/SYNTHETIC names/);
+    expect(output).toContain(`added ${DEMO_PLAINTIFFS}, skipped 0, rejected 0`);
+    const people = syntheticPlaintiffs(DEMO_PLAINTIFFS, DEMO_SEED);
+    const vault = await VaultService.open(result.vaultPath);
+    try {
+      vault.unlock(readFileSync(result.passphraseFile, 'utf8').trim());
+      const sealed = vault.sealedRoster(result.caseId);
+      expect(sealed.map((p) => [p.legalName, p.dob, p.email, p.idNumbers])).toEqual(people.map((p) => [p.legalName, p.dob, p.email, p.idNumbers]));
+      expect(vault.auditLog().some((e) => e.action === 'plaintiffs.imported' && e.details.added === DEMO_PLAINTIFFS)).toBe(true);
     } finally {
       vault.close();
     }
