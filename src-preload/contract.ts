@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '../src-main/core/errors';
 import { FILING_FORMATS, KEY_FIELDS, MAX_BODY } from '../src-main/core/filings/filing-input';
+import { INTAKE_FIELDS } from '../src-main/core/intake/types';
 
 /**
  * THE IPC contract: every channel between the renderer and the main process, with the shape of
@@ -230,6 +231,46 @@ const packageProtection = z.discriminatedUnion('kind', [
 
 const keyFile = z.object({ fileName: z.string(), fingerprint: z.string() });
 
+// Intake (issue 5) ---------------------------------------------------------------------------
+
+const intakeField = z.enum(INTAKE_FIELDS);
+/** One entry per column of the header: the field it fills, or null (ignored). */
+const columnMapping = z.array(intakeField.nullable()).max(1_000);
+const sheetName = text(300);
+
+/**
+ * The file chosen in main's dialog, as the wizard shows it. Every sample cell is MASKED here
+ * ("•••••" for any non-empty cell): the real cells come only with intake:revealSample.
+ */
+const intakeInspection = z.object({
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  sheets: z.array(z.string()),
+  sheet: z.string().nullable(),
+  headers: z.array(z.string()),
+  mapping: z.array(intakeField.nullable()),
+  mappingSource: z.enum(['remembered', 'detected']),
+  sampleRows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
+  totalRows: z.number().int().nullable(),
+});
+
+/** One thing wrong with one row (row as numbered in the file; the header is row 1). */
+const intakeProblem = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
+
+/** A row naming someone already in the file or the vault: told by row and pseudonym, never by name. */
+const intakeDuplicate = z.object({
+  row: z.number().int(),
+  against: z.enum(['file', 'vault']),
+  otherRow: z.number().int().optional(),
+  caseId: id.optional(),
+  plaintiffId: id.optional(),
+  pseudonym: z.string().optional(),
+  sameDateOfBirth: z.boolean(),
+});
+
+const duplicateDecision = z.enum(['skip', 'import', 'merge']);
+const intakeChoice = { caseId: id, sheet: sheetName.optional(), mapping: columnMapping };
+
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const CONTRACT = {
@@ -340,6 +381,53 @@ export const CONTRACT = {
   /** Shows the folder of the last opened package in the file manager. */
   'packages:showInFolder': channel(none, z.object({ shown: z.boolean() })),
 
+  /** Chooses an intake file (.csv, .xlsx) in main's dialog and reads its header and first rows (masked). Null: cancelled. */
+  'intake:chooseFile': channel(z.strictObject({ caseId: id }), intakeInspection.nullable()),
+  /** Reads the chosen file again, another sheet of an XLSX. */
+  'intake:inspect': channel(z.strictObject({ caseId: id, sheet: sheetName.optional() }), intakeInspection),
+  /** The real cells of the sample rows, for the person who asked to see them. */
+  'intake:revealSample': channel(
+    z.strictObject({ caseId: id, sheet: sheetName.optional() }),
+    z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
+  ),
+  /** Every problem and duplicate of the import, nothing written. Progress events; operations:cancel stops it. */
+  'intake:preview': channel(
+    z.strictObject(intakeChoice),
+    z.object({ rows: z.number().int(), valid: z.number().int(), problems: z.array(intakeProblem), duplicates: z.array(intakeDuplicate) }),
+  ),
+  /**
+   * Imports the chosen file in one transaction: all rows or none. Progress events with counts;
+   * operations:cancel stops it and leaves the vault as it was (CANCELLED).
+   */
+  'intake:import': channel(
+    z.strictObject({
+      ...intakeChoice,
+      onDuplicate: z.enum(['skip', 'import', 'fail']),
+      decisions: z
+        .record(z.string().regex(/^[1-9]\d{0,6}$/), duplicateDecision)
+        .refine((decisions) => Object.keys(decisions).length <= 1_000_000, 'too many decisions')
+        .optional(),
+    }),
+    z.object({
+      added: z.number().int(),
+      skipped: z.number().int(),
+      merged: z.number().int(),
+      rejected: z.number().int(),
+      problems: z.array(intakeProblem),
+      pseudonyms: z.object({ first: z.string(), last: z.string() }).optional(),
+    }),
+  ),
+  /** Forgets the chosen file (the wizard closed). */
+  'intake:clear': channel(none, z.object({ cleared: z.literal(true) })),
+  /**
+   * Writes the roster to a file chosen in main's save dialog (null: cancelled), never over one.
+   * Public: pseudonym and status only. Sealed: with real identities, audited.
+   */
+  'intake:exportRoster': channel(
+    z.strictObject({ caseId: id, sealed: z.boolean(), format: z.enum(['csv', 'xlsx', 'json']) }),
+    z.object({ fileName: z.string(), rows: z.number().int(), sha256: z.string() }).nullable(),
+  ),
+
   /** Cancels the long operation running now (an import, an export); it undoes its work. False: nothing was running. */
   'operations:cancel': channel(none, z.object({ cancelled: z.boolean() })),
 } as const;
@@ -388,4 +476,10 @@ export type PackageProtectionDto = z.input<typeof packageProtection>;
 export type FilingLabelsDto = z.output<typeof filingLabels>;
 export type KeyFileDto = z.output<typeof keyFile>;
 export type FilingFormat = (typeof FILING_FORMATS)[number];
+export type IntakeInspectionDto = z.output<typeof intakeInspection>;
+export type IntakeProblemDto = z.output<typeof intakeProblem>;
+export type IntakeDuplicateDto = z.output<typeof intakeDuplicate>;
+export type IntakeFieldName = (typeof INTAKE_FIELDS)[number];
+export type DuplicateDecisionDto = z.output<typeof duplicateDecision>;
+export { INTAKE_FIELDS };
 export type KeyField = (typeof KEY_FIELDS)[number];

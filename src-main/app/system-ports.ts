@@ -16,6 +16,16 @@ const DRAFT_FILTERS = [{ name: 'Drafts (.docx, .md, .txt)', extensions: ['docx',
 const PACKAGE_FILTERS = [{ name: 'DoeVault sealed package', extensions: ['doesealed'] }];
 const PUBLIC_KEY_FILTERS = [{ name: 'Recipient public key', extensions: ['pub'] }];
 const SECRET_KEY_FILTERS = [{ name: 'Recipient secret key', extensions: ['key'] }];
+const INTAKE_FILTERS = [{ name: 'Spreadsheets (.csv, .xlsx)', extensions: ['csv', 'xlsx'] }];
+const ROSTER_FILTERS: Record<'csv' | 'xlsx' | 'json', { name: string; extensions: string[] }[]> = {
+  csv: [{ name: 'CSV', extensions: ['csv'] }],
+  xlsx: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+  json: [{ name: 'JSON', extensions: ['json'] }],
+};
+
+/** What the save dialog of a SEALED roster says: the file will hold real identities. */
+export const SEALED_ROSTER_WARNING =
+  'This file will hold the REAL NAMES and identities of the plaintiffs, unencrypted. Save it only to an encrypted drive or a folder the court or your firm allows, never to a shared or synced folder. The export is recorded in the audit log.';
 
 export interface ElectronPortsOptions {
   /** The window dialogs attach to and events go to; undefined before it exists or after it closed. */
@@ -40,10 +50,14 @@ export function createElectronPorts(options: ElectronPortsOptions): SystemPorts 
   /** A folder: an existing one, or one made in the dialog ("New Folder"). */
   const folder = (settings: Pick<OpenDialogOptions, 'title' | 'buttonLabel' | 'defaultPath' | 'message'>) =>
     open({ ...settings, properties: ['openDirectory', 'createDirectory', 'promptToCreate', 'dontAddToRecent'] });
-  const save = async (settings: SaveDialogOptions): Promise<string | null> => {
+  const saveAny = async (settings: SaveDialogOptions): Promise<string | null> => {
     const window = options.getWindow();
     const result = window ? await dialog.showSaveDialog(window, settings) : await dialog.showSaveDialog(settings);
-    return result.canceled || !result.filePath ? null : withVaultExtension(result.filePath);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
+  const save = async (settings: SaveDialogOptions): Promise<string | null> => {
+    const path = await saveAny(settings);
+    return path === null ? null : withVaultExtension(path);
   };
 
 
@@ -99,6 +113,20 @@ export function createElectronPorts(options: ElectronPortsOptions): SystemPorts 
       folder({ title: "Save the package's files into a folder", buttonLabel: 'Save here', message: 'Choose an empty folder, or make a new one.', defaultPath: documents() }),
     chooseSecretKey: () =>
       open({ title: 'Choose your secret key', buttonLabel: 'Use this key', defaultPath: documents(), filters: SECRET_KEY_FILTERS, properties: ['openFile', 'dontAddToRecent'] }),
+    chooseIntakeFile: () =>
+      open({ title: 'Import plaintiffs from a spreadsheet', buttonLabel: 'Choose file', defaultPath: documents(), filters: INTAKE_FILTERS, properties: ['openFile', 'dontAddToRecent'] }),
+    chooseRosterDestination: async ({ sealed, format, caseTitle }) => {
+      const name = `${fileNamePart(caseTitle ?? 'case')} roster ${sealed ? 'SEALED' : 'public'} ${today()}.${format}`;
+      const path = await saveAny({
+        title: sealed ? 'Save the SEALED roster (real names)' : 'Save the public roster (pseudonyms only)',
+        buttonLabel: sealed ? 'Save sealed roster' : 'Save roster',
+        ...(sealed ? { message: SEALED_ROSTER_WARNING } : {}),
+        defaultPath: join(documents(), name),
+        filters: ROSTER_FILTERS[format],
+        properties: ['createDirectory', 'dontAddToRecent', 'showOverwriteConfirmation'],
+      });
+      return path === null ? null : withExtension(path, `.${format}`);
+    },
     // showItemInFolder only shows the file in the file manager; it never opens or runs it.
     showInFolder: async (path) => shell.showItemInFolder(path),
     writeClipboard: (text) => clipboard.writeText(text),
@@ -108,6 +136,16 @@ export function createElectronPorts(options: ElectronPortsOptions): SystemPorts 
       if (window && !window.isDestroyed()) sendEvent(window.webContents, kind, payload);
     },
   };
+}
+
+/** Linux save dialogs do not add the filter's extension. */
+export function withExtension(path: string, extension: string): string {
+  return extname(path).toLowerCase() === extension ? path : `${path}${extension}`;
+}
+
+/** A case title as part of a file name: no path separators or characters file systems refuse. */
+export function fileNamePart(title: string): string {
+  return title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'case';
 }
 
 /** Linux save dialogs do not add the filter's extension: every vault file ends in .doevault. */

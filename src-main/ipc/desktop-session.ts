@@ -27,11 +27,32 @@ export interface SystemPorts {
   choosePackageDestination(): Promise<string | null>;
   /** The recipient's secret key file (.key) that opens a package sealed to its public key. */
   chooseSecretKey(): Promise<string | null>;
+  /** An intake spreadsheet to import plaintiffs from: .csv or .xlsx. */
+  chooseIntakeFile(): Promise<string | null>;
+  /**
+   * Where a roster export goes (a new file). For the sealed kind the dialog says, in its own
+   * words, that the file will hold real identities.
+   */
+  chooseRosterDestination(kind: RosterFileKind): Promise<string | null>;
   /** Shows a file DoeVault wrote in the file manager, selected. */
   showInFolder(path: string): Promise<void>;
   writeClipboard(text: string): Promise<void>;
   readClipboard(): Promise<string>;
   emit<K extends EventKind>(kind: K, payload: EventPayload<K>): void;
+}
+
+export interface RosterFileKind {
+  sealed: boolean;
+  format: 'csv' | 'xlsx' | 'json';
+  /** The case's title, for the proposed file name. */
+  caseTitle?: string | undefined;
+}
+
+/** The intake file chosen in main's dialog, kept here: the renderer never names a path. */
+export interface IntakeFile {
+  caseId: string;
+  path: string;
+  fileName: string;
 }
 
 /** A recipient public key read from a .pub file chosen in main, kept here until the export uses it. */
@@ -65,6 +86,8 @@ export class DesktopSession {
   lastPackage: string | undefined;
   /** Operations running now, each with its cancel switch (operations:cancel, lock). */
   private readonly running = new Set<AbortController>();
+  /** The spreadsheet chosen for an import; forgotten on lock. */
+  intakeFile: IntakeFile | undefined;
   /** The recipient key chosen for the next sealed package; forgotten on lock. */
   recipientKey: RecipientKey | undefined;
 
@@ -118,6 +141,7 @@ export class DesktopSession {
     const host = await this.host.status();
     if (host.unlocked) await this.host.call('lock');
     this.recipientKey = undefined;
+    this.intakeFile = undefined;
     await this.clearClipboard();
     this.ports.emit('locked', { reason });
   }

@@ -51,7 +51,9 @@ export type DialogName =
   | 'chooseRecipientKey'
   | 'chooseSealedPackage'
   | 'choosePackageDestination'
-  | 'chooseSecretKey';
+  | 'chooseSecretKey'
+  | 'chooseIntakeFile'
+  | 'chooseRosterDestination';
 
 export interface Harness {
   page: Page;
@@ -259,6 +261,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       chooseSealedPackage: answer('chooseSealedPackage'),
       choosePackageDestination: answer('choosePackageDestination'),
       chooseSecretKey: answer('chooseSecretKey'),
+      chooseIntakeFile: answer('chooseIntakeFile'),
+      chooseRosterDestination: answer('chooseRosterDestination'),
       showInFolder: async (path) => {
         shownInFolder.push(path);
       },

@@ -3,6 +3,7 @@ import type { Handlers } from '../dispatcher';
 import { auditHandlers } from './audit';
 import { caseHandlers } from './cases';
 import { filingHandlers } from './filings';
+import { intakeHandlers } from './intake';
 import { operationHandlers } from './operations';
 import { packageHandlers } from './packages';
 import { plaintiffHandlers } from './plaintiffs';
@@ -22,6 +23,7 @@ export function createHandlers(
     ...auditHandlers(session),
     ...filingHandlers(session),
     ...packageHandlers(session),
+    ...intakeHandlers(session),
     ...operationHandlers(session),
   };
 }

@@ -39,6 +39,41 @@ beforeEach(() => {
   window = new FakeBrowserWindow({});
 });
 
+describe('intake dialogs', () => {
+  it('choose a .csv or .xlsx to import', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/intake/officers.xlsx'] });
+    expect(await ports().chooseIntakeFile()).toBe('/intake/officers.xlsx');
+    expect(electron.dialog.showOpenDialog.mock.calls[0]![1]).toMatchObject({
+      filters: [{ name: 'Spreadsheets (.csv, .xlsx)', extensions: ['csv', 'xlsx'] }],
+      properties: expect.arrayContaining(['openFile']),
+    });
+  });
+
+  it('save a public roster under a proposed name, adding the extension Linux leaves out', async () => {
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/out/roster' });
+    expect(await ports().chooseRosterDestination({ sealed: false, format: 'csv', caseTitle: 'Does 1/140 v. City: "North"' })).toBe('/out/roster.csv');
+    const settings = electron.dialog.showSaveDialog.mock.calls[0]![1];
+    expect(settings).toMatchObject({
+      title: 'Save the public roster (pseudonyms only)',
+      defaultPath: join('/home/user/Documents', 'Does 1 140 v. City North roster public 2031-02-03.csv'),
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
+    expect(settings.message).toBeUndefined();
+  });
+
+  it('warn in the dialog itself that a sealed roster holds real names', async () => {
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/secure/sealed.xlsx' });
+    expect(await ports().chooseRosterDestination({ sealed: true, format: 'xlsx' })).toBe('/secure/sealed.xlsx');
+    expect(electron.dialog.showSaveDialog.mock.calls[0]![1]).toMatchObject({
+      title: 'Save the SEALED roster (real names)',
+      message: expect.stringMatching(/REAL NAMES/),
+      filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+    });
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(await ports().chooseRosterDestination({ sealed: true, format: 'csv' })).toBeNull();
+  });
+});
+
 describe('file dialogs', () => {
   it('map a cancelled open dialog, or one with no file, to null', async () => {
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: ['/ignored.doevault'] });

@@ -52,6 +52,8 @@ describe('the desktop handlers over a real vault', () => {
       chooseSealedPackage: ask('chooseSealedPackage'),
       choosePackageDestination: ask('choosePackageDestination'),
       chooseSecretKey: ask('chooseSecretKey'),
+      chooseIntakeFile: ask('chooseIntakeFile'),
+      chooseRosterDestination: ask('chooseRosterDestination'),
       showInFolder: async (path) => {
         shown.push(path);
       },

@@ -10,7 +10,7 @@ import { PASSPHRASE, tempDir } from '../../../fixtures/temp-vault';
 export const APP = 'app://doevault/index.html';
 
 export type DialogPort = {
-  [K in keyof SystemPorts]: SystemPorts[K] extends () => Promise<string | null> ? K : never;
+  [K in keyof SystemPorts]: SystemPorts[K] extends (...args: never[]) => Promise<string | null> ? K : never;
 }[keyof SystemPorts];
 
 /**
@@ -55,6 +55,8 @@ export async function desktop(): Promise<Desktop> {
     chooseSealedPackage: ask('chooseSealedPackage'),
     choosePackageDestination: ask('choosePackageDestination'),
     chooseSecretKey: ask('chooseSecretKey'),
+    chooseIntakeFile: ask('chooseIntakeFile'),
+    chooseRosterDestination: ask('chooseRosterDestination'),
     showInFolder: async (path) => {
       shown.push(path);
     },
