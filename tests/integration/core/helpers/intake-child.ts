@@ -1,0 +1,26 @@
+/**
+ * Child process for the kill-during-import test (intake/sigkill.test.ts). Not a test itself.
+ *
+ *   node --import tsx intake-child.ts <vault> <caseId> <intake.csv>
+ *
+ * Imports the CSV with importPlaintiffs (one transaction). Prints "tx" when the writing step
+ * starts (the transaction is open) and "done N" after it returns.
+ */
+import { VaultService } from '../../../../src-main/core/service';
+import { PASSPHRASE } from '../../../fixtures/temp-vault';
+
+const [vaultPath, caseId, csv] = process.argv.slice(2) as [string, string, string];
+const vault = await VaultService.open(vaultPath);
+vault.unlock(PASSPHRASE);
+const { mapping } = await vault.inspectIntakeFile(caseId, csv);
+let announced = false;
+const summary = await vault.importPlaintiffs(caseId, csv, { mapping, onDuplicate: 'import' }, {
+  onProgress: (_done, _total, step) => {
+    if (step === 'Writing' && !announced) {
+      announced = true;
+      process.stdout.write('tx\n');
+    }
+  },
+});
+process.stdout.write(`done ${summary.added}\n`);
+vault.close();

@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { fold } from '../../../../src-main/core/text/normalize';
+import { CANARIES, syntheticPlaintiffs } from '../../../fixtures/synthetic';
+
+/** A fresh private temp folder for the whole file (set before anything is imported, SQLite included). */
+const { privateTmp, realTmp } = await vi.hoisted(async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const realTmp = os.tmpdir();
+  const privateTmp = fs.mkdtempSync(path.join(realTmp, 'doevault-intake-canary-'));
+  process.env.TMPDIR = privateTmp;
+  process.env.SQLITE_TMPDIR = privateTmp;
+  return { privateTmp, realTmp };
+});
+
+const { tempVault } = await import('../../../fixtures/temp-vault');
+const { intakeCsv, writeIntakeXlsx } = await import('../../../fixtures/intake-files');
+
+const EMAILS = CANARIES.map((name) => `${fold(name).replace(/ /g, '.')}@example.org`);
+
+function needles(): Buffer[] {
+  const forms = new Set<string>();
+  for (const [i, name] of CANARIES.entries()) {
+    for (const variant of [name, name.normalize('NFD'), name.toLowerCase(), name.toUpperCase(), fold(name)]) {
+      forms.add(variant);
+      for (const part of variant.split(/[\s-]+/)) if ([...part].length >= 5) forms.add(part);
+    }
+    forms.add(EMAILS[i]!);
+  }
+  return [...forms].flatMap((f) => [Buffer.from(f, 'utf8'), Buffer.from(f, 'utf16le')]);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+describe('intake canaries', () => {
+  afterAll(() => {
+    rmSync(privateTmp, { recursive: true, force: true });
+    delete process.env.SQLITE_TMPDIR;
+    process.env.TMPDIR = realTmp;
+  });
+
+  it('no identity of an imported CSV or XLSX is in plaintext in any file on disk afterwards (temp folder included), once the intake files are deleted', async () => {
+    expect(tmpdir()).toBe(privateTmp);
+    const { vault, dir } = await tempVault();
+    const caseId = vault.createCase({ title: 'Doe v. Example' }).id;
+    const canaries = CANARIES.map((legalName, i) => ({ legalName, aliases: [legalName.split(' ')[0]!], dob: `198${i}-0${i + 1}-1${i}`, email: EMAILS[i], gender: 'female' as const }));
+    const csv = join(privateTmp, 'intake.csv');
+    writeFileSync(csv, intakeCsv([...syntheticPlaintiffs(20, 5), canaries[0]!, canaries[1]!]));
+    const xlsx = join(privateTmp, 'intake.xlsx');
+    await writeIntakeXlsx(xlsx, [canaries[2]!, ...syntheticPlaintiffs(10, 6)], { extraSheet: true });
+    const inspected = await vault.inspectIntakeFile(caseId, csv);
+    await vault.previewImport(caseId, csv, { mapping: inspected.mapping });
+    await vault.importPlaintiffs(caseId, csv, { mapping: inspected.mapping, onDuplicate: 'fail' });
+    const sheet = await vault.inspectIntakeFile(caseId, xlsx, { sheet: 'Plaintiffs' });
+    await vault.importPlaintiffs(caseId, xlsx, { sheet: 'Plaintiffs', mapping: sheet.mapping, onDuplicate: 'fail' });
+    await vault.exportRoster(caseId, { sealed: false, format: 'csv' }, join(dir, 'public.csv'));
+    expect(vault.sealedRoster(caseId).map((p) => p.legalName)).toEqual(expect.arrayContaining([...CANARIES]));
+    // The search works: the intake files hold them.
+    const patterns = needles();
+    expect(patterns.some((p) => readFileSync(csv).includes(p))).toBe(true);
+    rmSync(csv);
+    rmSync(xlsx);
+    const check = () => {
+      const found: string[] = [];
+      for (const file of filesUnder(privateTmp)) {
+        const content = readFileSync(file);
+        if (patterns.some((p) => content.includes(p))) found.push(relative(privateTmp, file));
+      }
+      return found;
+    };
+    expect(check()).toEqual([]); // open: vault, WAL and shared memory
+    vault.close();
+    expect(check()).toEqual([]);
+  });
+});
