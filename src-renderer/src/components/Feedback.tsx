@@ -37,13 +37,32 @@ export function Notice({ tone = 'info', children }: { tone?: 'info' | 'success' 
   );
 }
 
-/** An indeterminate bar for a call that takes a while, with what is happening in words. */
-export function ProgressBar({ label, detail }: { label: string; detail?: string }) {
+/**
+ * A bar for a call that takes a while, with what is happening in words: indeterminate, or
+ * determinate when `value` of `max` is known (the operation counts its work).
+ */
+export function ProgressBar({ label, detail, value, max }: { label: string; detail?: string | undefined; value?: number | undefined; max?: number | null | undefined }) {
+  const determinate = value !== undefined && max !== undefined && max !== null && max > 0;
+  const percent = determinate ? Math.max(0, Math.min(100, (value / max) * 100)) : 0;
   return (
     <div className="progress">
-      <div className="progress-track" role="progressbar" aria-label={label} aria-valuetext={detail ?? label}>
-        <div className="progress-indicator" />
-      </div>
+      {determinate ? (
+        <div
+          className="progress-track"
+          role="progressbar"
+          aria-label={label}
+          aria-valuemin={0}
+          aria-valuemax={max}
+          aria-valuenow={Math.min(value, max)}
+          aria-valuetext={`${Math.round(percent)}%${detail ? `, ${detail}` : ''}`}
+        >
+          <div className="progress-determinate" style={{ width: `${percent}%` }} />
+        </div>
+      ) : (
+        <div className="progress-track" role="progressbar" aria-label={label} aria-valuetext={detail ?? label}>
+          <div className="progress-indicator" />
+        </div>
+      )}
       <p className="progress-label">
         {label}
         {detail ? <span className="progress-detail"> {detail}</span> : null}

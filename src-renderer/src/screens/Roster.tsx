@@ -7,7 +7,9 @@ import { useNotify } from '../components/Toasts';
 import { useAction } from '../hooks/useAction';
 import { useShortcut } from '../hooks/useShortcut';
 import { describeScheme, plural } from '../lib/format';
+import { ImportWizard } from './ImportWizard';
 import { PlaintiffFormDialog } from './PlaintiffForm';
+import { RosterExportDialog } from './RosterExportDialog';
 import { Breadcrumb as Trail, CaseTabs } from './CaseNav';
 import { RosterTable, type Revealed } from './RosterTable';
 import { useTitle, type Route } from './UnlockedApp';
@@ -31,6 +33,8 @@ export function RosterScreen({ caseId, onNavigate }: { caseId: string; onNavigat
   const [withdrawing, setWithdrawing] = useState<RosterEntryDto | null>(null);
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
   const [focusId, setFocusId] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [exportKind, setExportKind] = useState<'public' | 'sealed' | null>(null);
   const notify = useNotify();
   const search = useSearch(caseId);
   const reveal = useReveals(caseId, (what, error) => setActionError({ what, error }));
@@ -140,6 +144,12 @@ export function RosterScreen({ caseId, onNavigate }: { caseId: string; onNavigat
     </button>
   );
 
+  const importButton = (
+    <button type="button" className="button" onClick={() => setImporting(true)}>
+      Import plaintiffs…
+    </button>
+  );
+
   const filtering = search.query.trim() !== '' || statusFilter !== 'all';
 
   return (
@@ -152,13 +162,27 @@ export function RosterScreen({ caseId, onNavigate }: { caseId: string; onNavigat
             {[summary?.court, summary?.number, summary ? `Pseudonyms: ${describeScheme(summary.scheme)}` : null].filter(Boolean).join(' · ')}
           </p>
         </div>
-        <div className="page-header-actions">{addButton}</div>
+        <div className="page-header-actions">
+          {importButton}
+          {addButton}
+        </div>
       </div>
       <CaseTabs caseId={caseId} current="roster" onNavigate={onNavigate} />
 
       {roster.length === 0 ? (
-        <EmptyState title="No plaintiffs in this case yet" action={addButton}>
-          <p>Add the plaintiffs one by one. Each gets the next pseudonym of the case; the real name stays encrypted and hidden until you reveal it.</p>
+        <EmptyState
+          title="No plaintiffs in this case yet"
+          action={
+            <div className="actions">
+              {addButton}
+              {importButton}
+            </div>
+          }
+        >
+          <p>
+            Add the plaintiffs one by one, or import them from a spreadsheet (CSV or Excel). Each gets the next pseudonym of the case; the real name stays
+            encrypted and hidden until you reveal it.
+          </p>
         </EmptyState>
       ) : (
         <>
@@ -254,6 +278,31 @@ export function RosterScreen({ caseId, onNavigate }: { caseId: string; onNavigat
           )}
         </>
       )}
+
+      {roster.length > 0 ? (
+        <div className="roster-exports" role="group" aria-label="Export the roster">
+          <span className="muted">Export the roster:</span>
+          <button type="button" className="button button-small" onClick={() => setExportKind('public')}>
+            Public CSV…
+          </button>
+          <button type="button" className="button button-small" onClick={() => setExportKind('sealed')}>
+            Sealed CSV or Excel…
+          </button>
+        </div>
+      ) : null}
+
+      {importing ? (
+        <ImportWizard
+          caseId={caseId}
+          onClose={() => setImporting(false)}
+          onImported={(summary) => {
+            void load();
+            search.refresh();
+            notify(`Imported ${summary.added.toLocaleString()} plaintiff${summary.added === 1 ? '' : 's'}.`);
+          }}
+        />
+      ) : null}
+      {exportKind ? <RosterExportDialog caseId={caseId} initial={exportKind} onClose={() => setExportKind(null)} /> : null}
 
       {form ? (
         <PlaintiffFormDialog

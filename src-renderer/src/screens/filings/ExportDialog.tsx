@@ -233,7 +233,9 @@ export function ExportDialog({
               {busy && exporting.slow ? (
                 <ProgressBar
                   label={progress?.operation ? `${progress.operation}…` : 'Exporting…'}
-                  detail="Typesetting, then reading the public files back and checking every name."
+                  detail={progress?.step ? `${progress.step} (step ${progress.done} of ${progress.total ?? '?'}).` : 'Typesetting, then reading the public files back and checking every name.'}
+                  value={progress?.step ? progress.done : undefined}
+                  max={progress?.step ? progress.total : undefined}
                 />
               ) : null}
             </div>
