@@ -10,6 +10,7 @@ import { parseOptions, UsageError, USAGE, type BenchOptions } from './options';
 import { emptySamples, OPERATIONS, type Samples } from './operations';
 import { renderReport } from './report';
 import { EXPORT_FULL, EXPORT_QUICK, runExportBench } from './export';
+import { INTAKE_FULL, INTAKE_QUICK, runIntakeBench } from './intake';
 import { renderScannerReport, runScannerBench, SCANNER_FULL, SCANNER_QUICK, scannerMissed } from './scanner';
 import { emptyProcessBaseline, findSqlite3, runSqlite3, sqlite3Version, writeScripts } from './sqlite3';
 import { makeWorkload } from './workload';
@@ -89,7 +90,10 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment = {}
     mkdirSync(exportDir);
     progress('Export: typesetting, reading back and verifying a long filing ...');
     const exportReport = await runExportBench(exportDir, options.quick ? EXPORT_QUICK : { ...EXPORT_FULL, runs: Math.min(options.runs, EXPORT_FULL.runs) }, progress);
-    const report = `${vaultReport}\n\n${renderScannerReport(scanner)}\n${exportReport}`;
+    const intakeDir = join(root, 'intake');
+    mkdirSync(intakeDir);
+    const intakeReport = await runIntakeBench(intakeDir, options.quick ? INTAKE_QUICK : INTAKE_FULL, progress);
+    const report = `${vaultReport}\n\n${renderScannerReport(scanner)}\n${exportReport}\n\n${intakeReport}`;
     if (scannerMissed(scanner)) throw new BenchFailure(report, 'The leak scanner missed matches that rg found (see the scanner table).');
     return report;
   } finally {
