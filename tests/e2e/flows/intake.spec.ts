@@ -203,7 +203,7 @@ test('a file with problems is refused whole; a large import cancelled while it w
   await screen(harness, 'intake-3-problems');
 
   // A large file: cancelled while it writes, in one transaction, so nothing stays.
-  const COUNT = Number(process.env.DOEVAULT_E2E_INTAKE ?? 30_000);
+  const COUNT = Number(process.env.DOEVAULT_E2E_INTAKE ?? 50_000);
   const large = writeCsv(harness, 'large.csv', syntheticPlaintiffs(COUNT, 808).map((p, i) => ({ ...p, legalName: `${p.legalName} ${i}` })));
   await wizard.getByRole('button', { name: 'Back' }).click();
   await wizard.getByRole('button', { name: 'Back' }).click();
