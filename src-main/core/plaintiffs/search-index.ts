@@ -105,7 +105,13 @@ export class SearchIndex {
     const done = this.built.get(caseId);
     if (done) return done;
     const building = this.startBuilding(caseId, source);
-    while (!this.step(caseId, building, Infinity));
+    try {
+      while (!this.step(caseId, building, Infinity));
+    } catch (error) {
+      // A source that failed is done for: never publish what it gave so far.
+      this.building.delete(caseId);
+      throw error;
+    }
     return this.built.get(caseId)!;
   }
 

@@ -81,4 +81,19 @@ describe('SearchIndex', () => {
     expect(counter.built).toBe(WARM_SLICE);
     expect(index.isReady('k')).toBe(false);
   });
+
+  it('a source that fails is not published half-built: the next search starts again', () => {
+    const index = new SearchIndex();
+    let fail = true;
+    const flaky = () =>
+      (function* () {
+        yield ENTRIES[0]!;
+        if (fail) throw new Error('locked');
+        yield* ENTRIES.slice(1);
+      })();
+    expect(() => index.search('k', 'doe', flaky)).toThrow('locked');
+    expect(index.isReady('k')).toBe(false);
+    fail = false;
+    expect(index.search('k', 'doe', flaky)).toEqual(['a', 'b', 'c']);
+  });
 });
