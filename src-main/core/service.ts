@@ -589,12 +589,13 @@ export class VaultService {
       throw new VaultError('VALIDATION', 'The filing has no body yet; there is nothing to export. Write or import the draft first.', { field: 'body' });
     }
     if (checked.questions.length > 0) return { status: 'needs-resolution', questions: checked.questions, body: checked.details.body };
-    const renders = renderFiling(checked.details, this.renderContext(caseId));
+    const context = this.renderContext(caseId);
+    const renders = renderFiling(checked.details, context);
     const { scanner, identities } = this.scannerOf('all');
-    const caseDetails = readCase(this.requireKeys(), requireCase(this.store, caseId));
+    const { title, court, number } = context.caseDetails;
     const outcome = await exportFiling({
       renders,
-      caseCaption: { title: caseDetails.title, court: caseDetails.court, number: caseDetails.number },
+      caseCaption: { title, court, number },
       destination: options.destination,
       docx: options.docx ?? false,
       package: options.package,
