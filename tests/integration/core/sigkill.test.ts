@@ -1,59 +1,15 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticPlaintiffs } from '../../fixtures/synthetic';
 import { tempVault } from '../../fixtures/temp-vault';
+import { runChild } from './helpers/kill-child';
 import { openUnlocked, withDb } from './helpers/raw';
 
 const CHILD = fileURLToPath(new URL('./helpers/bulk-add-child.ts', import.meta.url));
 const BATCH = 10_000;
 const KILLS = 20;
-
-interface Run {
-  sawTx: boolean;
-  sawDone: boolean;
-  /** Milliseconds from "tx" (transaction about to open) to "done" (addPlaintiffs returned). */
-  txMs?: number;
-  signal: NodeJS.Signals | null;
-  code: number | null;
-  stderr: string;
-}
-
-/** Runs the child; with `killAfterTx`, sends SIGKILL that many ms after it reports "tx". */
-function runChild(vaultPath: string, caseId: string, dataPath: string, killAfterTx?: number): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, vaultPath, caseId, dataPath], {
-      cwd: process.cwd(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const run: Run = { sawTx: false, sawDone: false, signal: null, code: null, stderr: '' };
-    let txAt = 0;
-    let buffered = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      buffered += chunk;
-      let newline: number;
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        if (line === 'tx') {
-          run.sawTx = true;
-          txAt = performance.now();
-          if (killAfterTx !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterTx);
-        } else if (line.startsWith('done')) {
-          run.sawDone = true;
-          run.txMs = performance.now() - txAt;
-        }
-      }
-    });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => (run.stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ ...run, code, signal }));
-  });
-}
 
 describe('SIGKILL in the middle of adding 10,000 plaintiffs in one transaction', () => {
   let path: string;
@@ -97,13 +53,13 @@ describe('SIGKILL in the middle of adding 10,000 plaintiffs in one transaction',
     return { count, additions };
   }
 
-  it(`leaves all or none of each batch, ${KILLS} times, and a sound vault`, { timeout: 120_000 }, async () => {
+  it(`leaves all or none of each batch, ${KILLS} times, and a sound vault`, { timeout: 600_000 }, async () => {
     const started = performance.now();
     const dataPath = join(dir, 'plaintiffs.json');
     writeFileSync(dataPath, JSON.stringify(syntheticPlaintiffs(BATCH, 4242)));
 
     // Calibration: one complete run measures how long the transaction takes on this machine now.
-    const calibration = await runChild(path, caseId, dataPath);
+    const calibration = await runChild(CHILD, [path, caseId, dataPath]);
     expect(calibration.stderr).toBe('');
     expect(calibration).toMatchObject({ code: 0, sawTx: true, sawDone: true });
     const txDurations = [calibration.txMs!];
@@ -116,7 +72,7 @@ describe('SIGKILL in the middle of adding 10,000 plaintiffs in one transaction',
       // where the commit and the checkpoint after it write to the file.
       const txMs = [...txDurations].sort((a, b) => a - b)[txDurations.length >> 1]!;
       const delay = i % 5 === 4 ? txMs * (0.9 + Math.random() * 0.2) : Math.random() * txMs;
-      const run = await runChild(path, caseId, dataPath, delay);
+      const run = await runChild(CHILD, [path, caseId, dataPath], delay);
       // A kill aimed past the end may come after the child has finished: that is an addition.
       if (run.signal !== 'SIGKILL' && !(run.code === 0 && run.sawDone)) {
         throw new Error(`the child failed (code ${run.code}): ${run.stderr}`);

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeIntakeCsv } from '../../../fixtures/intake-files';
 import { syntheticPlaintiffs } from '../../../fixtures/synthetic';
 import { tempVault } from '../../../fixtures/temp-vault';
+import { runChild } from '../helpers/kill-child';
 import { openUnlocked, withDb } from '../helpers/raw';
 
 const CHILD = fileURLToPath(new URL('../helpers/intake-child.ts', import.meta.url));
@@ -16,45 +16,6 @@ const CHILD = fileURLToPath(new URL('../helpers/intake-child.ts', import.meta.ur
  */
 const ROWS = Number(process.env.DOEVAULT_SIGKILL_ROWS ?? 10_000);
 const KILLS = 20;
-
-interface Run {
-  sawTx: boolean;
-  sawDone: boolean;
-  txMs?: number;
-  signal: NodeJS.Signals | null;
-  code: number | null;
-  stderr: string;
-}
-
-function runChild(vaultPath: string, caseId: string, csv: string, killAfterTx?: number): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, vaultPath, caseId, csv], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
-    const run: Run = { sawTx: false, sawDone: false, signal: null, code: null, stderr: '' };
-    let txAt = 0;
-    let buffered = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      buffered += chunk;
-      let newline: number;
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        if (line === 'tx') {
-          run.sawTx = true;
-          txAt = performance.now();
-          if (killAfterTx !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterTx);
-        } else if (line.startsWith('done')) {
-          run.sawDone = true;
-          run.txMs = performance.now() - txAt;
-        }
-      }
-    });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => (run.stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ ...run, code, signal }));
-  });
-}
 
 describe(`SIGKILL during an import of ${ROWS.toLocaleString('en-US')} rows`, () => {
   let path: string;
@@ -104,7 +65,7 @@ describe(`SIGKILL during an import of ${ROWS.toLocaleString('en-US')} rows`, () 
     const csv = join(dir, 'intake.csv');
     writeIntakeCsv(csv, syntheticPlaintiffs(ROWS, 2026));
     freshVault();
-    const calibration = await runChild(path, caseId, csv);
+    const calibration = await runChild(CHILD, [path, caseId, csv]);
     expect(calibration.stderr).toBe('');
     expect(calibration).toMatchObject({ code: 0, sawTx: true, sawDone: true });
     const txMs = calibration.txMs!;
@@ -114,7 +75,7 @@ describe(`SIGKILL during an import of ${ROWS.toLocaleString('en-US')} rows`, () 
       freshVault();
       // Most kills anywhere inside the transaction; every fifth around its end (the commit).
       const delay = i % 5 === 4 ? txMs * (0.9 + Math.random() * 0.2) : Math.random() * txMs;
-      const run = await runChild(path, caseId, csv, delay);
+      const run = await runChild(CHILD, [path, caseId, csv], delay);
       if (run.signal !== 'SIGKILL' && !(run.code === 0 && run.sawDone)) throw new Error(`the child failed (code ${run.code}): ${run.stderr}`);
       expect(run.sawTx).toBe(true);
       const now = await checkVault();
