@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fold } from '../../../src-main/core/text/normalize';
+import { CANARY_EMAILS, filesUnder, findCanaries as findIn } from '../../fixtures/canary-search';
 import { CANARIES, syntheticPlaintiffs } from '../../fixtures/synthetic';
 
 /**
@@ -24,42 +25,8 @@ const { privateTmp, realTmp } = await vi.hoisted(async () => {
 const { VaultService } = await import('../../../src-main/core/service');
 const { PASSPHRASE, tempVault } = await import('../../fixtures/temp-vault');
 
-const EMAILS = CANARIES.map((name) => `${fold(name).replace(/ /g, '.')}@example.org`);
-
-/** Every form of a canary that would betray it: as typed, lower and upper case, folded, decomposed, each name part, its email. */
-function needles(): string[] {
-  const forms = new Set<string>();
-  for (const [i, name] of CANARIES.entries()) {
-    for (const variant of [name, name.normalize('NFD'), name.toLowerCase(), name.toUpperCase(), fold(name)]) {
-      forms.add(variant);
-      for (const part of variant.split(/[\s-]+/)) if ([...part].length >= 5) forms.add(part);
-    }
-    forms.add(EMAILS[i]!);
-  }
-  return [...forms];
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
-/** Returns "file: needle (encoding)" for every canary form found in the files, as UTF-8 or UTF-16LE. */
-function findCanaries(files: string[]): string[] {
-  const patterns = needles().flatMap((needle) => [
-    { needle, encoding: 'utf8', bytes: Buffer.from(needle, 'utf8') },
-    { needle, encoding: 'utf16le', bytes: Buffer.from(needle, 'utf16le') },
-  ]);
-  const found: string[] = [];
-  for (const file of files) {
-    const content = readFileSync(file);
-    for (const { needle, encoding, bytes } of patterns) {
-      if (content.includes(bytes)) found.push(`${relative(privateTmp, file)}: ${needle} (${encoding})`);
-    }
-  }
-  return found;
-}
+const EMAILS = CANARY_EMAILS;
+const findCanaries = (files: string[]) => findIn(files, privateTmp);
 
 describe('canary identities', () => {
   beforeAll(() => {

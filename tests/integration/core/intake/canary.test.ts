@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { fold } from '../../../../src-main/core/text/normalize';
+import { CANARY_EMAILS, filesUnder, findCanaries } from '../../../fixtures/canary-search';
 import { CANARIES, syntheticPlaintiffs } from '../../../fixtures/synthetic';
 
 /** A fresh private temp folder for the whole file (set before anything is imported, SQLite included). */
@@ -20,23 +20,7 @@ const { privateTmp, realTmp } = await vi.hoisted(async () => {
 const { tempVault } = await import('../../../fixtures/temp-vault');
 const { intakeCsv, writeIntakeXlsx } = await import('../../../fixtures/intake-files');
 
-const EMAILS = CANARIES.map((name) => `${fold(name).replace(/ /g, '.')}@example.org`);
-
-function needles(): Buffer[] {
-  const forms = new Set<string>();
-  for (const [i, name] of CANARIES.entries()) {
-    for (const variant of [name, name.normalize('NFD'), name.toLowerCase(), name.toUpperCase(), fold(name)]) {
-      forms.add(variant);
-      for (const part of variant.split(/[\s-]+/)) if ([...part].length >= 5) forms.add(part);
-    }
-    forms.add(EMAILS[i]!);
-  }
-  return [...forms].flatMap((f) => [Buffer.from(f, 'utf8'), Buffer.from(f, 'utf16le')]);
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
+const EMAILS = CANARY_EMAILS;
 
 describe('intake canaries', () => {
   afterAll(() => {
@@ -62,18 +46,10 @@ describe('intake canaries', () => {
     await vault.exportRoster(caseId, { sealed: false, format: 'csv' }, join(dir, 'public.csv'));
     expect(vault.sealedRoster(caseId).map((p) => p.legalName)).toEqual(expect.arrayContaining([...CANARIES]));
     // The search works: the intake files hold them.
-    const patterns = needles();
-    expect(patterns.some((p) => readFileSync(csv).includes(p))).toBe(true);
+    expect(findCanaries([csv], dir)).not.toEqual([]);
     rmSync(csv);
     rmSync(xlsx);
-    const check = () => {
-      const found: string[] = [];
-      for (const file of filesUnder(privateTmp)) {
-        const content = readFileSync(file);
-        if (patterns.some((p) => content.includes(p))) found.push(relative(privateTmp, file));
-      }
-      return found;
-    };
+    const check = () => findCanaries(filesUnder(privateTmp), privateTmp);
     expect(check()).toEqual([]); // open: vault, WAL and shared memory
     vault.close();
     expect(check()).toEqual([]);
