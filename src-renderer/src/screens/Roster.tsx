@@ -345,7 +345,9 @@ function Breadcrumb({ title, onBack }: { title: string | null; onBack: () => voi
  * Search over pseudonyms and real names as you type. Main answers with a bitset over sequence
  * numbers (no name, a few kB even for 100,000 plaintiffs). No debounce: one search at a time,
  * and when it comes back the newest query goes next, so a fast typist's stale queries are
- * skipped, never queued. The shown result stays until the newer one arrives (no flicker).
+ * skipped, never queued. The shown result stays until the newer one arrives (no flicker). A
+ * query whose result is already shown or on its way (the same after trimming: a typed space)
+ * sends nothing, so it never holds up the next keystroke's search.
  */
 function useSearch(caseId: string) {
   const [query, setQuery] = useState('');
@@ -355,6 +357,8 @@ function useSearch(caseId: string) {
   const [error, setError] = useState<DoeVaultError | null>(null);
   const wanted = useRef<{ caseId: string; query: string; version: number } | null>(null);
   const inFlight = useRef(false);
+  /** The search (searchKey) whose result is on screen, if any. */
+  const shown = useRef<string | null>(null);
   const mounted = useRef(true);
 
   const pump = useCallback(() => {
@@ -362,8 +366,14 @@ function useSearch(caseId: string) {
     if (inFlight.current || !want) return;
     const q = want.query.trim().slice(0, 200);
     if (q === '') {
+      shown.current = null;
       setResult(null);
       setError(null);
+      setSlow(false);
+      return;
+    }
+    const key = searchKey(want);
+    if (key === shown.current) {
       setSlow(false);
       return;
     }
@@ -373,7 +383,7 @@ function useSearch(caseId: string) {
       clearTimeout(slowTimer);
       inFlight.current = false;
       if (!mounted.current) return;
-      if (wanted.current === want) {
+      if (wanted.current && searchKey(wanted.current) === key) {
         setSlow(false);
         apply();
       } else {
@@ -385,6 +395,7 @@ function useSearch(caseId: string) {
       .then(
         ({ mask }) =>
           settle(() => {
+            shown.current = key;
             setResult({ query: q, mask: decodeMask(mask) });
             setError(null);
           }),
@@ -420,6 +431,11 @@ function useSearch(caseId: string) {
     error,
     refresh: () => setVersion((v) => v + 1),
   };
+}
+
+/** Two searches with the same key have the same answer. */
+function searchKey(want: { caseId: string; query: string; version: number }): string {
+  return `${want.caseId}\n${want.version}\n${want.query.trim().slice(0, 200)}`;
 }
 
 function decodeMask(base64: string): Uint8Array {
