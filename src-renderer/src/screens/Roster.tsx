@@ -11,7 +11,7 @@ import { ImportWizard } from './ImportWizard';
 import { PlaintiffFormDialog } from './PlaintiffForm';
 import { RosterExportDialog } from './RosterExportDialog';
 import { Breadcrumb as Trail, CaseTabs } from './CaseNav';
-import { RosterTable, type Revealed } from './RosterTable';
+import { RosterTable, type Revealed, type RosterRowActions, type RosterRows } from './RosterTable';
 import { useTitle, type Route } from './UnlockedApp';
 
 /** How long a revealed real name stays on screen. */
@@ -76,27 +76,39 @@ export function RosterScreen({ caseId, onNavigate }: { caseId: string; onNavigat
   });
   useShortcut({ key: 'n', mod: true }, () => setForm({}), roster !== null);
 
-  const rows = useMemo(() => {
-    if (!roster) return [];
-    const mask = search.mask;
-    if (mask === null && statusFilter === 'all') return roster;
-    return roster.filter((entry) => (mask === null || inMask(mask, entry.seq)) && (statusFilter === 'all' || entry.status === statusFilter));
-  }, [roster, search.mask, statusFilter]);
-
-  const withdrawnCount = useMemo(() => roster?.filter((e) => e.status === 'withdrawn').length ?? 0, [roster]);
+  const columns = useMemo(() => rosterColumns(roster ?? []), [roster]);
+  const rows = useRows(roster ?? [], columns, search.mask, statusFilter);
+  const withdrawnCount = columns.withdrawnCount;
 
   const replace = (entry: RosterEntryDto) => setRoster((list) => (list ?? []).map((e) => (e.id === entry.id ? entry : e)));
 
-  const copyName = async (entry: RosterEntryDto) => {
-    setActionError(null);
-    try {
-      const { clearsAfterSeconds } = await api().plaintiffs.copyName({ caseId, plaintiffId: entry.id });
-      notify(`Copied the real name of ${entry.pseudonym}. The clipboard is cleared in ${clearsAfterSeconds} seconds.`);
-    } catch (error) {
-      const failure = asDoeVaultError(error);
-      if (failure.code !== 'LOCKED') setActionError({ what: `The real name of ${entry.pseudonym} could not be copied.`, error: failure });
-    }
-  };
+  const copyName = useCallback(
+    async (entry: RosterEntryDto) => {
+      setActionError(null);
+      try {
+        const { clearsAfterSeconds } = await api().plaintiffs.copyName({ caseId, plaintiffId: entry.id });
+        notify(`Copied the real name of ${entry.pseudonym}. The clipboard is cleared in ${clearsAfterSeconds} seconds.`);
+      } catch (error) {
+        const failure = asDoeVaultError(error);
+        if (failure.code !== 'LOCKED') setActionError({ what: `The real name of ${entry.pseudonym} could not be copied.`, error: failure });
+      }
+    },
+    [caseId, notify],
+  );
+
+  // Stable, so that a keystroke in the search field re-renders neither the table nor its rows.
+  const { show: showName, hide: hideName } = reveal;
+  const rowActions = useMemo<RosterRowActions>(
+    () => ({
+      onReveal: (entry) => void showName(entry),
+      onHide: (entry) => hideName(entry.id),
+      onCopy: (entry) => void copyName(entry),
+      onEdit: (entry) => setForm({ editing: entry }),
+      onWithdraw: (entry) => setWithdrawing(entry),
+    }),
+    [showName, hideName, copyName],
+  );
+  const onFocused = useCallback(() => setFocusId(null), []);
 
   if (loading && roster === null) {
     return (
@@ -268,12 +280,8 @@ export function RosterScreen({ caseId, onNavigate }: { caseId: string; onNavigat
               revealed={reveal.revealed}
               now={reveal.now}
               focusId={focusId}
-              onFocused={() => setFocusId(null)}
-              onReveal={(entry) => void reveal.show(entry)}
-              onHide={(entry) => reveal.hide(entry.id)}
-              onCopy={(entry) => void copyName(entry)}
-              onEdit={(entry) => setForm({ editing: entry })}
-              onWithdraw={(entry) => setWithdrawing(entry)}
+              onFocused={onFocused}
+              actions={rowActions}
             />
           )}
         </>
@@ -445,8 +453,62 @@ function decodeMask(base64: string): Uint8Array {
   return bytes;
 }
 
-function inMask(mask: Uint8Array, seq: number): boolean {
-  return ((mask[seq >> 3] ?? 0) & (1 << (seq & 7))) !== 0;
+/** What the filters read of each plaintiff, as typed arrays built once per roster. */
+type RosterColumns = { seqs: Int32Array; withdrawn: Uint8Array; withdrawnCount: number };
+
+function rosterColumns(roster: readonly RosterEntryDto[]): RosterColumns {
+  const seqs = new Int32Array(roster.length);
+  const withdrawn = new Uint8Array(roster.length);
+  let withdrawnCount = 0;
+  roster.forEach((entry, i) => {
+    seqs[i] = entry.seq;
+    if (entry.status === 'withdrawn') {
+      withdrawn[i] = 1;
+      withdrawnCount += 1;
+    }
+  });
+  return { seqs, withdrawn, withdrawnCount };
+}
+
+/**
+ * The rows to show: the roster itself, or the positions in it that the search's bitset and the
+ * status filter keep. The same rows as last time (a longer query that still matches the same
+ * plaintiffs, often all of them) keep the same object, so the table does not even re-render.
+ */
+function useRows(roster: readonly RosterEntryDto[], columns: RosterColumns, mask: Uint8Array | null, status: StatusFilter): RosterRows {
+  const last = useRef<RosterRows | null>(null);
+  return useMemo(() => {
+    const order = selectRows(columns, mask, status);
+    const previous = last.current;
+    const rows =
+      previous && previous.entries === roster && sameOrder(previous.order, order) ? previous : { entries: roster, order, length: order?.length ?? roster.length };
+    last.current = rows;
+    return rows;
+  }, [roster, columns, mask, status]);
+}
+
+function selectRows({ seqs, withdrawn }: RosterColumns, mask: Uint8Array | null, status: StatusFilter): Uint32Array | null {
+  if (mask === null && status === 'all') return null;
+  const count = seqs.length;
+  const keep = status === 'withdrawn' ? 1 : 0;
+  const order = new Uint32Array(count);
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    if (status !== 'all' && withdrawn[i] !== keep) continue;
+    if (mask !== null) {
+      const seq = seqs[i]!;
+      if (((mask[seq >> 3] ?? 0) & (1 << (seq & 7))) === 0) continue;
+    }
+    order[kept++] = i;
+  }
+  return kept === count ? null : order.slice(0, kept);
+}
+
+function sameOrder(a: Uint32Array | null, b: Uint32Array | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { RosterEntryDto } from '../../../src-preload/contract';
 import { formatDate } from '../lib/format';
 
@@ -7,36 +7,50 @@ export type Revealed = { state: 'loading' } | { state: 'shown'; legalName: strin
 
 const ROW_HEIGHT = 52;
 const HEADER_HEIGHT = 42;
+const estimateSize = () => ROW_HEIGHT;
+
+/**
+ * The rows on screen: the roster itself (order null) or the positions in it of the plaintiffs a
+ * search or filter kept, in roster order. No array of 100,000 entries is built per keystroke.
+ */
+export type RosterRows = { readonly entries: readonly RosterEntryDto[]; readonly order: Uint32Array | null; readonly length: number };
+
+export function rowAt(rows: RosterRows, index: number): RosterEntryDto {
+  return rows.entries[rows.order === null ? index : rows.order[index]!]!;
+}
+
+export type RosterRowActions = {
+  onReveal: (entry: RosterEntryDto) => void;
+  onHide: (entry: RosterEntryDto) => void;
+  onCopy: (entry: RosterEntryDto) => void;
+  onEdit: (entry: RosterEntryDto) => void;
+  onWithdraw: (entry: RosterEntryDto) => void;
+};
 
 /**
  * The roster as a virtualised table: only the rows in view (plus a few) are in the DOM, so
  * 100,000 plaintiffs scroll as smoothly as ten. One row at a time is in the tab order (roving
  * tabindex); the arrow keys, Page Up/Down, Home and End move between rows, Enter reveals.
+ * Memoised, and so is each row: a keystroke in the search field re-renders neither, and a new
+ * search result re-renders only the rows whose plaintiff, place or state changed.
  */
-export function RosterTable({
+export const RosterTable = memo(function RosterTable({
   caption,
   rows,
   revealed,
   now,
   focusId,
   onFocused,
-  onReveal,
-  onHide,
-  onCopy,
-  onEdit,
-  onWithdraw,
+  actions,
 }: {
   caption: string;
-  rows: RosterEntryDto[];
+  rows: RosterRows;
   revealed: ReadonlyMap<string, Revealed>;
   now: number;
   focusId: string | null;
   onFocused: () => void;
-  onReveal: (entry: RosterEntryDto) => void;
-  onHide: (entry: RosterEntryDto) => void;
-  onCopy: (entry: RosterEntryDto) => void;
-  onEdit: (entry: RosterEntryDto) => void;
-  onWithdraw: (entry: RosterEntryDto) => void;
+  /** Stable across renders (the rows are memoised). */
+  actions: RosterRowActions;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
@@ -44,7 +58,7 @@ export function RosterTable({
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize,
     overscan: 8,
     scrollMargin: HEADER_HEIGHT,
   });
@@ -69,12 +83,21 @@ export function RosterTable({
 
   useEffect(() => {
     if (focusId === null) return;
-    const index = rows.findIndex((r) => r.id === focusId);
-    if (index >= 0) moveTo(index);
+    for (let index = 0; index < rows.length; index++) {
+      if (rowAt(rows, index).id === focusId) {
+        moveTo(index);
+        break;
+      }
+    }
     onFocused();
   }, [focusId]);
 
-  const onRowKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number, entry: RosterEntryDto) => {
+  // The rows' handlers are stable; they read the latest props from here.
+  const latest = useRef({ rows, revealed, actions, moveTo });
+  latest.current = { rows, revealed, actions, moveTo };
+
+  const onRowKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>, index: number, entry: RosterEntryDto) => {
+    const { rows, revealed, actions, moveTo } = latest.current;
     const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 400) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
@@ -92,10 +115,10 @@ export function RosterTable({
     if ((event.key === 'Enter' || event.key === ' ') && event.target === event.currentTarget) {
       event.preventDefault();
       const state = revealed.get(entry.id);
-      if (state?.state === 'shown') onHide(entry);
-      else if (!state) onReveal(entry);
+      if (state?.state === 'shown') actions.onHide(entry);
+      else if (!state) actions.onReveal(entry);
     }
-  };
+  }, []);
 
   const items = virtualizer.getVirtualItems();
 
@@ -114,83 +137,122 @@ export function RosterTable({
         </div>
         <div role="rowgroup" className="roster-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
-            const entry = rows[item.index]!;
-            const isActive = item.index === activeIndex;
-            const tab = isActive ? 0 : -1;
+            const entry = rowAt(rows, item.index);
             const state = revealed.get(entry.id);
-            const withdrawn = entry.status === 'withdrawn';
             return (
-              <div
+              <RosterRow
                 key={entry.id}
-                role="row"
-                aria-rowindex={item.index + 2}
-                data-index={item.index}
-                data-id={entry.id}
-                tabIndex={tab}
-                className={`roster-row${isActive ? ' is-active' : ''}${withdrawn ? ' is-withdrawn' : ''}`}
-                style={{ height: item.size, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
-                onFocus={() => item.index !== active && setActive(item.index)}
-                onKeyDown={(event) => onRowKeyDown(event, item.index, entry)}
-              >
-                <span role="rowheader" className="roster-pseudonym">
-                  {entry.pseudonym}
-                </span>
-                <span role="cell">
-                  {withdrawn ? (
-                    <span className="badge badge-withdrawn" title={entry.withdrawnAt ? `Withdrawn on ${formatDate(entry.withdrawnAt)}` : undefined}>
-                      Withdrawn
-                    </span>
-                  ) : (
-                    <span className="badge badge-active">Active</span>
-                  )}
-                </span>
-                <span role="cell" className="roster-name">
-                  {state?.state === 'shown' ? (
-                    <>
-                      <span className="revealed-name">{state.legalName}</span>
-                      <span className="reveal-countdown">hides in {Math.max(0, Math.ceil((state.hidesAt - now) / 1000))} s</span>
-                      <button type="button" className="button button-small button-quiet" tabIndex={tab} onClick={() => onHide(entry)} aria-label={`Hide the real name of ${entry.pseudonym}`}>
-                        Hide
-                      </button>
-                    </>
-                  ) : (
-                    <>
-                      <span className="masked" aria-hidden="true">
-                        •••••
-                      </span>
-                      <span className="visually-hidden">Hidden</span>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        tabIndex={tab}
-                        onClick={() => onReveal(entry)}
-                        disabled={state?.state === 'loading'}
-                        aria-label={`Reveal the real name of ${entry.pseudonym}`}
-                        title="Reveal for 30 seconds (Enter). Recorded in the audit log."
-                      >
-                        {state?.state === 'loading' ? 'Revealing…' : 'Reveal'}
-                      </button>
-                    </>
-                  )}
-                </span>
-                <span role="cell" className="roster-actions">
-                  <button type="button" className="button button-small button-quiet" tabIndex={tab} onClick={() => onCopy(entry)} aria-label={`Copy name of ${entry.pseudonym}`} title="Copy the real name; the clipboard is cleared shortly after">
-                    Copy name
-                  </button>
-                  <button type="button" className="button button-small button-quiet" tabIndex={tab} onClick={() => onEdit(entry)} aria-label={`Edit ${entry.pseudonym}`}>
-                    Edit
-                  </button>
-                  {withdrawn ? null : (
-                    <button type="button" className="button button-small button-danger-quiet" tabIndex={tab} onClick={() => onWithdraw(entry)} aria-label={`Withdraw ${entry.pseudonym}`}>
-                      Withdraw
-                    </button>
-                  )}
-                </span>
-              </div>
+                entry={entry}
+                index={item.index}
+                size={item.size}
+                offset={item.start - HEADER_HEIGHT}
+                isActive={item.index === activeIndex}
+                state={state}
+                secondsLeft={state?.state === 'shown' ? Math.max(0, Math.ceil((state.hidesAt - now) / 1000)) : 0}
+                actions={actions}
+                onKeyDown={onRowKeyDown}
+                onActive={setActive}
+              />
             );
           })}
         </div>
       </div>
     </div>
   );
-}
+});
+
+const RosterRow = memo(function RosterRow({
+  entry,
+  index,
+  size,
+  offset,
+  isActive,
+  state,
+  secondsLeft,
+  actions,
+  onKeyDown,
+  onActive,
+}: {
+  entry: RosterEntryDto;
+  index: number;
+  size: number;
+  offset: number;
+  isActive: boolean;
+  state: Revealed | undefined;
+  /** Until a shown real name hides again. */
+  secondsLeft: number;
+  actions: RosterRowActions;
+  onKeyDown: (event: KeyboardEvent<HTMLDivElement>, index: number, entry: RosterEntryDto) => void;
+  onActive: (index: number) => void;
+}) {
+  const tab = isActive ? 0 : -1;
+  const withdrawn = entry.status === 'withdrawn';
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-index={index}
+      data-id={entry.id}
+      tabIndex={tab}
+      className={`roster-row${isActive ? ' is-active' : ''}${withdrawn ? ' is-withdrawn' : ''}`}
+      style={{ height: size, transform: `translateY(${offset}px)` }}
+      onFocus={() => !isActive && onActive(index)}
+      onKeyDown={(event) => onKeyDown(event, index, entry)}
+    >
+      <span role="rowheader" className="roster-pseudonym">
+        {entry.pseudonym}
+      </span>
+      <span role="cell">
+        {withdrawn ? (
+          <span className="badge badge-withdrawn" title={entry.withdrawnAt ? `Withdrawn on ${formatDate(entry.withdrawnAt)}` : undefined}>
+            Withdrawn
+          </span>
+        ) : (
+          <span className="badge badge-active">Active</span>
+        )}
+      </span>
+      <span role="cell" className="roster-name">
+        {state?.state === 'shown' ? (
+          <>
+            <span className="revealed-name">{state.legalName}</span>
+            <span className="reveal-countdown">hides in {secondsLeft} s</span>
+            <button type="button" className="button button-small button-quiet" tabIndex={tab} onClick={() => actions.onHide(entry)} aria-label={`Hide the real name of ${entry.pseudonym}`}>
+              Hide
+            </button>
+          </>
+        ) : (
+          <>
+            <span className="masked" aria-hidden="true">
+              •••••
+            </span>
+            <span className="visually-hidden">Hidden</span>
+            <button
+              type="button"
+              className="button button-small"
+              tabIndex={tab}
+              onClick={() => actions.onReveal(entry)}
+              disabled={state?.state === 'loading'}
+              aria-label={`Reveal the real name of ${entry.pseudonym}`}
+              title="Reveal for 30 seconds (Enter). Recorded in the audit log."
+            >
+              {state?.state === 'loading' ? 'Revealing…' : 'Reveal'}
+            </button>
+          </>
+        )}
+      </span>
+      <span role="cell" className="roster-actions">
+        <button type="button" className="button button-small button-quiet" tabIndex={tab} onClick={() => actions.onCopy(entry)} aria-label={`Copy name of ${entry.pseudonym}`} title="Copy the real name; the clipboard is cleared shortly after">
+          Copy name
+        </button>
+        <button type="button" className="button button-small button-quiet" tabIndex={tab} onClick={() => actions.onEdit(entry)} aria-label={`Edit ${entry.pseudonym}`}>
+          Edit
+        </button>
+        {withdrawn ? null : (
+          <button type="button" className="button button-small button-danger-quiet" tabIndex={tab} onClick={() => actions.onWithdraw(entry)} aria-label={`Withdraw ${entry.pseudonym}`}>
+            Withdraw
+          </button>
+        )}
+      </span>
+    </div>
+  );
+});
