@@ -129,8 +129,11 @@ test(`a roster of ${COUNT.toLocaleString('en-US')} plaintiffs stays usable`, asy
 
   // Search as you type (issue 5: under 50 ms per keystroke at 100,000): from each keystroke's
   // input event to the roster showing that query's result (the count's data-search-applied
-  // equals the typed text) and the next frame painted. A benchmark, printed, not asserted: a
-  // loaded 2-core machine can always be slower.
+  // equals the typed text) and the next frame painted. A keystroke that leaves the trimmed query
+  // as it was (a space) needs no new result: the list on screen is already its result, so it is
+  // done at the next frame (it used to wait for the next keystroke's result, ~45 ms later, and
+  // made the 95th percentile). A benchmark, printed, not asserted: a loaded 2-core machine can
+  // always be slower.
   await search.fill('');
   await expect(page.getByText(`${COUNT.toLocaleString('en-US')} plaintiffs`, { exact: true })).toBeVisible();
   await page.evaluate(() => {
@@ -146,17 +149,23 @@ test(`a roster of ${COUNT.toLocaleString('en-US')} plaintiffs stays usable`, asy
     const latencies: number[] = [];
     const waiting: { query: string; at: number }[] = [];
     g.__keystrokeLatencies = latencies;
-    input.addEventListener('input', (event) => waiting.push({ query: input.value.trim().slice(0, 200), at: event.timeStamp }));
-    new g.MutationObserver(() => {
-      const applied = status.dataset.searchApplied ?? '';
-      const index = waiting.findIndex((w) => w.query === applied);
-      if (index === -1) return;
-      // Keystrokes whose query was skipped (a newer one overtook it) count until this result too.
-      const done = waiting.splice(0, index + 1);
+    // Keystrokes whose query was skipped (a newer one overtook it) count until this result too.
+    const finish = (count: number) => {
+      const done = waiting.splice(0, count);
       g.requestAnimationFrame(() => {
         const now = g.performance.now();
         for (const w of done) latencies.push(now - w.at);
       });
+    };
+    input.addEventListener('input', (event) => {
+      const query = input.value.trim().slice(0, 200);
+      waiting.push({ query, at: event.timeStamp });
+      if (query === (status.dataset.searchApplied ?? '')) finish(waiting.length);
+    });
+    new g.MutationObserver(() => {
+      const applied = status.dataset.searchApplied ?? '';
+      const index = waiting.findIndex((w) => w.query === applied);
+      if (index !== -1) finish(index + 1);
     }).observe(status, { attributes: true, attributeFilter: ['data-search-applied'] });
   });
   const typed = [seeded.legalNames[index]!.split(' ').at(-1)!, `Officer Doe ${Math.floor(COUNT / 3)}`];
