@@ -1,5 +1,5 @@
 import { VaultError } from '../errors';
-import { concat, framed, fromUtf8, randomBytes, utf8 } from './bytes';
+import { concat, framed, fromUtf8, publicRandomBytes, utf8 } from './bytes';
 import { sodium } from './sodium';
 
 /**
@@ -24,7 +24,7 @@ function additionalData(ref: FieldRef, format: number): Uint8Array {
 /** XChaCha20-Poly1305 with a random nonce: [format byte][nonce][ciphertext+tag]. */
 export function seal(key: Uint8Array, ref: FieldRef, plaintext: Uint8Array): Uint8Array {
   const s = sodium();
-  const nonce = randomBytes(NONCE_BYTES);
+  const nonce = publicRandomBytes(NONCE_BYTES);
   const body = s.crypto_aead_xchacha20poly1305_ietf_encrypt(
     plaintext,
     additionalData(ref, RECORD_FORMAT),

@@ -1,7 +1,7 @@
 import { encodeBase32 } from './base32';
-import { randomBytes } from './bytes';
+import { publicRandomBytes } from './bytes';
 
 /** A random, meaningless row id (80 bits): ids are stored in plaintext, so they must say nothing. */
 export function randomId(): string {
-  return encodeBase32(randomBytes(10)).toLowerCase();
+  return encodeBase32(publicRandomBytes(10)).toLowerCase();
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   blindIndex,
@@ -7,6 +8,7 @@ import {
   digest,
   framed,
   initCrypto,
+  publicRandomBytes,
   mac,
   randomId,
   randomKey,
@@ -22,6 +24,42 @@ describe('byte helpers', () => {
     expect(framed('a', '')).not.toEqual(framed('a'));
     expect(framed(1, 'x')).toEqual(framed('1', utf8('x')));
     expect(concat(utf8('ab'), utf8('c'))).toEqual(utf8('abc'));
+  });
+
+  // framed() is the additional data of every sealed field: a changed byte would make every
+  // existing vault unreadable.
+  it('frames with the format every vault was sealed with: 4-byte big-endian lengths, UTF-8', () => {
+    expect(Buffer.from(framed('doevault', 1, 'é', Uint8Array.of(7, 8), '')).toString('hex')).toBe(
+      ['00000008', Buffer.from('doevault').toString('hex'), '00000001', '31', '00000002', 'c3a9', '00000002', '0708', '00000000'].join(''),
+    );
+  });
+
+  it('frames any text exactly as TextEncoder encodes it, lone surrogates included', () => {
+    const reference = (...parts: (string | number | Uint8Array)[]) =>
+      concat(
+        ...parts.flatMap((part) => {
+          const bytes = typeof part === 'object' ? part : new TextEncoder().encode(String(part));
+          const length = new Uint8Array(4);
+          new DataView(length.buffer).setUint32(0, bytes.length);
+          return [length, bytes];
+        }),
+      );
+    const part = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.integer(), fc.double(), fc.uint8Array());
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
+        expect(Buffer.from(framed(...parts)).equals(Buffer.from(reference(...parts)))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('hands out every pooled random byte once, across refills of the pool', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 2000; i++) seen.add(Buffer.from(publicRandomBytes(24)).toString('hex'));
+    expect(seen.size).toBe(2000);
+    const big = publicRandomBytes(10_000);
+    expect(big.length).toBe(10_000);
+    expect(new Set(big).size).toBeGreaterThan(200);
   });
 
   it('compares in constant time, including lengths', () => {
