@@ -13,7 +13,13 @@ export function line(label: string, max: number) {
     .string({ error: `${label} must be text` })
     .transform((value) => value.normalize('NFC').trim())
     .refine((value) => !FORBIDDEN_IN_LINE.test(value), { message: `${label} contains control or formatting characters; remove them`, abort: true })
-    .refine((value) => [...value].length <= max, `${label} is longer than ${max} characters`);
+    .refine((value) => withinCharacters(value, max), `${label} is longer than ${max} characters`);
+}
+
+/** At most `max` characters (code points, as a person counts them, not UTF-16 units). */
+function withinCharacters(value: string, max: number): boolean {
+  // A string no longer in UTF-16 units is no longer in code points: no need to split it.
+  return value.length <= max || [...value].length <= max;
 }
 
 export function requiredLine(label: string, max: number) {
@@ -25,7 +31,7 @@ export function text(label: string, max: number) {
     .string({ error: `${label} must be text` })
     .transform((value) => value.normalize('NFC').replace(/\r\n?/g, '\n').trim())
     .refine((value) => !FORBIDDEN_IN_TEXT.test(value), `${label} contains control or formatting characters; remove them`)
-    .refine((value) => [...value].length <= max, `${label} is longer than ${max} characters`);
+    .refine((value) => withinCharacters(value, max), `${label} is longer than ${max} characters`);
 }
 
 /**

@@ -12,7 +12,8 @@ const dateOfBirth = isoDate('Date of birth').refine(
   'Date of birth must be between 1900 and today',
 );
 
-const email = line('Email', 254).refine(blankOr((value) => z.email().safeParse(value).success), 'Email is not a valid address (name@example.org)');
+const emailFormat = z.email();
+const email = line('Email', 254).refine(blankOr((value) => emailFormat.safeParse(value).success), 'Email is not a valid address (name@example.org)');
 
 const phone = line('Phone', 40)
   .refine(blankOr((value) => /^[0-9+().\s/-]+(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i.test(value)), 'Phone may contain only digits, spaces and + ( ) . - /')
