@@ -1,5 +1,4 @@
 /** The body text of a .docx, as Word shows it (mammoth: the only user of that library). */
-import mammoth from 'mammoth';
 import { looksLikeZip, notADocx } from './docx-check';
 
 /**
@@ -10,6 +9,8 @@ import { looksLikeZip, notADocx } from './docx-check';
 export async function docxText(bytes: Uint8Array): Promise<string> {
   if (!looksLikeZip(bytes)) throw notADocx(bytes);
   try {
+    // Loaded on first use, as it is needed by few commands.
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return result.value.replace(/\n+$/, '\n');
   } catch (error) {

@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { VaultError } from '../errors';
 import type { ScanSource } from '../scan/types';
 import { plainXmlText } from './xml-text';
@@ -153,6 +153,8 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
   if (!looksLikePdf(bytes)) throw notAPdf();
   // pdfjs takes ownership of (detaches) the buffer it is given: give it a copy.
   const data = new Uint8Array(bytes);
+  // Loaded on first use: pdfjs (with its canvas binding) is heavy, and most commands never read a PDF.
+  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     data,
     isEvalSupported: false,

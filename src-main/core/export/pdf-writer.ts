@@ -13,7 +13,7 @@
  * metadata names DoeVault only, and the file identifier is derived from the file's content.
  */
 import { createHash } from 'node:crypto';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { VaultError } from '../errors';
 import type { Block, RenderedDocument, Run } from '../filings/document';
 import { FONT_FACES, loadFonts, type FontFace, type LoadedFonts } from './fonts';
@@ -53,7 +53,9 @@ export async function writePdf(doc: RenderedDocument, options: WritePdfOptions):
   if (Number.isNaN(created.getTime())) {
     throw new VaultError('INTERNAL', 'The filing has no valid creation time; it cannot be typeset.');
   }
-  const pdf = createPdf(doc, fonts, created);
+  // Loaded on first use: pdfkit (with fontkit) is heavy, and only an export typesets.
+  const { default: PDF } = await import('pdfkit');
+  const pdf = createPdf(PDF, doc, fonts, created);
   const chunks: Uint8Array[] = [];
   const finished = new Promise<void>((resolve, reject) => {
     pdf.on('data', (chunk: Uint8Array) => chunks.push(chunk));
@@ -67,8 +69,8 @@ export async function writePdf(doc: RenderedDocument, options: WritePdfOptions):
   return withContentId(Buffer.concat(chunks));
 }
 
-function createPdf(doc: RenderedDocument, fonts: LoadedFonts, created: Date): PDFKit.PDFDocument {
-  const pdf = new PDFDocument({
+function createPdf(PDF: typeof PDFDocument, doc: RenderedDocument, fonts: LoadedFonts, created: Date): PDFKit.PDFDocument {
+  const pdf = new PDF({
     size: 'LETTER',
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
     bufferPages: true,

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { VaultError } from '../errors';
 import { writeNewFile } from '../export/new-file';
 import { readIdentity, readPublic } from '../plaintiffs/plaintiffs';
 import type { IntakeContext } from './context';
 import { csvLine, neutralise, UTF8_BOM } from './csv-writer';
+import { loadExcelJS } from './xlsx-reader';
 import type { RosterExportOptions, RosterExportResult } from './types';
 
 const PUBLIC_COLUMNS = ['Pseudonym', 'Status'];
@@ -37,7 +37,8 @@ export async function exportRosterFile(ctx: IntakeContext, options: RosterExport
   } else if (options.format === 'csv') {
     bytes = Buffer.from(UTF8_BOM + [headers, ...table].map(csvLine).join(''), 'utf8');
   } else {
-    const workbook = new ExcelJS.Workbook();
+    const { Workbook } = await loadExcelJS();
+    const workbook = new Workbook();
     const sheet = workbook.addWorksheet(options.sealed ? 'Sealed roster' : 'Roster');
     // Every cell is a string cell: nothing is read as a formula, but neutralise anyway for
     // copies pasted elsewhere as text.

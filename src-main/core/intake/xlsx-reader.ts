@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { VaultError } from '../errors';
 import type { SourceRow } from './source-row';
 
@@ -19,9 +19,18 @@ export interface XlsxBook {
   rowCount: number;
 }
 
+/**
+ * exceljs, loaded when a workbook is first read or written: it is the heaviest library of the
+ * vault, and loading it up front was a third of every CLI command's start-up.
+ */
+export async function loadExcelJS(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
+
 export async function openXlsx(path: string, sheetName: string | undefined): Promise<XlsxBook> {
   const bytes = await readWhole(path);
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
