@@ -1,13 +1,13 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticPlaintiffs } from '../../fixtures/synthetic';
 import { tempVault } from '../../fixtures/temp-vault';
-import { runChild } from './helpers/kill-child';
+import { bundleChild, runChild } from './helpers/kill-child';
 import { openUnlocked, withDb } from './helpers/raw';
 
-const CHILD = fileURLToPath(new URL('./helpers/bulk-add-child.ts', import.meta.url));
+const CHILD_SOURCE = fileURLToPath(new URL('./helpers/bulk-add-child.ts', import.meta.url));
 const BATCH = 10_000;
 const KILLS = 20;
 
@@ -16,14 +16,19 @@ describe('SIGKILL in the middle of adding 10,000 plaintiffs in one transaction',
   let dir: string;
   let caseId: string;
   let cleanup: () => void;
+  let child: string;
 
   beforeAll(async () => {
+    child = await bundleChild(CHILD_SOURCE);
     const created = await tempVault();
     ({ path, dir, cleanup } = created);
     caseId = created.vault.createCase({ title: 'Doe v. Example Corp', scheme: 'neutral' }).id;
     created.vault.close();
   });
-  afterAll(() => cleanup());
+  afterAll(() => {
+    cleanup();
+    rmSync(child, { force: true });
+  });
 
   /** Opens the vault as the app would after the crash and checks it. Returns the plaintiff count. */
   async function checkVault(): Promise<{ count: number; additions: number }> {
@@ -59,7 +64,7 @@ describe('SIGKILL in the middle of adding 10,000 plaintiffs in one transaction',
     writeFileSync(dataPath, JSON.stringify(syntheticPlaintiffs(BATCH, 4242)));
 
     // Calibration: one complete run measures how long the transaction takes on this machine now.
-    const calibration = await runChild(CHILD, [path, caseId, dataPath]);
+    const calibration = await runChild(child, [path, caseId, dataPath]);
     expect(calibration.stderr).toBe('');
     expect(calibration).toMatchObject({ code: 0, sawTx: true, sawDone: true });
     const txDurations = [calibration.txMs!];
@@ -72,7 +77,7 @@ describe('SIGKILL in the middle of adding 10,000 plaintiffs in one transaction',
       // where the commit and the checkpoint after it write to the file.
       const txMs = [...txDurations].sort((a, b) => a - b)[txDurations.length >> 1]!;
       const delay = i % 5 === 4 ? txMs * (0.9 + Math.random() * 0.2) : Math.random() * txMs;
-      const run = await runChild(CHILD, [path, caseId, dataPath], delay);
+      const run = await runChild(child, [path, caseId, dataPath], delay);
       // A kill aimed past the end may come after the child has finished: that is an addition.
       if (run.signal !== 'SIGKILL' && !(run.code === 0 && run.sawDone)) {
         throw new Error(`the child failed (code ${run.code}): ${run.stderr}`);

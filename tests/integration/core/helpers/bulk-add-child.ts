@@ -1,7 +1,7 @@
 /**
  * Child process for the kill-during-insert test (sigkill.test.ts). Not a test itself.
  *
- *   node --import tsx bulk-add-child.ts <vault> <caseId> <plaintiffs.json>
+ *   node bulk-add-child.mjs   (bundled by kill-child.ts bundleChild) <vault> <caseId> <plaintiffs.json>
  *
  * Opens a vault made with TEST_ONLY_INSECURE_KDF, unlocks it, prints "ready", then adds all
  * plaintiffs of the JSON file (10,000 synthetic ones) with one addPlaintiffs call, i.e. in one
