@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { AuditLog, type AuditEntry, type AuditEvent, type AuditVerification } from './audit/audit-log';
 import { newCase, readCase, requireCase, type CaseSummary } from './cases/cases';
 import {
@@ -44,6 +45,7 @@ import {
 import { SearchIndex, type SearchMask, type SearchSource } from './plaintiffs/search-index';
 import { exportFiling, type ExportOutcome } from './export/export-filing';
 import { defaultFontsDir } from './export/fonts-dir';
+import { recordOrTakeBack } from './export/new-file';
 import { extractSealedPackage, readPublicKey, readSecretKey, type PackageProtection, type PackageSecret } from './export/sealed-package';
 import { Clearances } from './export/verification';
 import type { Audience, RenderedDocument } from './filings/document';
@@ -241,8 +243,8 @@ export class VaultService {
   async backup(destination: string): Promise<BackupReport> {
     const keys = this.requireKeys();
     const report = await writeVerifiedBackup(this.store, keys, destination, this.options);
-    this.transaction((audit) =>
-      audit.append({ action: 'backup.created', details: { file: destination, cases: report.cases } }, this.now()),
+    await recordOrTakeBack([destination], () =>
+      this.transaction((audit) => audit.append({ action: 'backup.created', details: { file: destination, cases: report.cases } }, this.now())),
     );
     return report;
   }
@@ -605,12 +607,15 @@ export class VaultService {
       clearances: new Clearances(notAPlaintiffWordings(checked.details)),
       onProgress: options.onProgress,
     });
-    this.transaction((audit) =>
-      audit.append(
-        outcome.status === 'exported'
-          ? { action: 'filing.exported', details: { caseId, folder: outcome.folder, files: outcome.files.length, cited: renders.cited.length } }
-          : { action: 'filing.export-blocked', details: { caseId, hits: outcome.verification.hits.length } },
-        this.now(),
+    const written = outcome.status === 'exported' ? outcome.files.map((file) => join(outcome.folder, file.name)) : [];
+    await recordOrTakeBack(written, () =>
+      this.transaction((audit) =>
+        audit.append(
+          outcome.status === 'exported'
+            ? { action: 'filing.exported', details: { caseId, folder: outcome.folder, files: outcome.files.length, cited: renders.cited.length } }
+            : { action: 'filing.export-blocked', details: { caseId, hits: outcome.verification.hits.length } },
+          this.now(),
+        ),
       ),
     );
     return outcome;

@@ -89,6 +89,20 @@ export async function placeNewFile(from: string, to: string): Promise<void> {
   await rm(from, { force: true });
 }
 
+/**
+ * Records files just written (their audit entry, written by `record`). When the record cannot
+ * be written (a full disk, a locked database), the files are removed and the error rethrown:
+ * an export the audit log does not show must not exist.
+ */
+export async function recordOrTakeBack(paths: readonly string[], record: () => void): Promise<void> {
+  try {
+    record();
+  } catch (error) {
+    await Promise.all(paths.map((path) => rm(path, { force: true })));
+    throw error;
+  }
+}
+
 /** Makes a folder's new entries durable (POSIX; a no-op where folders cannot be opened). */
 export async function syncFolder(path: string): Promise<void> {
   if (process.platform === 'win32') return;

@@ -1,5 +1,5 @@
 import { VaultError } from '../errors';
-import { writeNewFile } from '../export/new-file';
+import { recordOrTakeBack, writeNewFile } from '../export/new-file';
 import { readIdentity, readPublic } from '../plaintiffs/plaintiffs';
 import type { IntakeContext } from './context';
 import { csvLine, neutralise, UTF8_BOM } from './csv-writer';
@@ -47,13 +47,15 @@ export async function exportRosterFile(ctx: IntakeContext, options: RosterExport
     bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
   }
   const written = await writeNewFile(destination, [bytes], 0o600);
-  ctx.transaction((audit) =>
-    audit.append(
-      {
-        action: 'roster.exported',
-        details: { caseId, sealed: options.sealed, format: options.format, rows: rows.length, file: destination },
-      },
-      ctx.now(),
+  await recordOrTakeBack([destination], () =>
+    ctx.transaction((audit) =>
+      audit.append(
+        {
+          action: 'roster.exported',
+          details: { caseId, sealed: options.sealed, format: options.format, rows: rows.length, file: destination },
+        },
+        ctx.now(),
+      ),
     ),
   );
   return { path: destination, rows: rows.length, sha256: written.sha256 };
