@@ -34,7 +34,7 @@ describe('an export whose audit entry cannot be written is taken back', () => {
   /** The next audit entry with this action fails as a full disk would. */
   function failToRecord(action: string): void {
     const append = AuditLog.prototype.append;
-    vi.spyOn(AuditLog.prototype, 'append').mockImplementation(function (this: AuditLog, event: AuditEvent, at: string) {
+    vi.spyOn(AuditLog.prototype, 'append').mockImplementation(function (this: AuditLog, event: AuditEvent, at?: string) {
       if (event.action === action) throw new VaultError('INTERNAL', 'database or disk is full');
       return append.call(this, event, at);
     });
