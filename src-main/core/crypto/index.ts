@@ -1,6 +1,6 @@
 // The cryptographic toolbox of the core. Nothing outside this folder touches libsodium.
 export { initCrypto } from './sodium';
-export { utf8, fromUtf8, framed, concat, wipe, constantTimeEqual, randomBytes, publicRandomBytes } from './bytes';
+export { utf8, fromUtf8, framed, concat, wipe, constantTimeEqual, randomBytes } from './bytes';
 export { randomId } from './ids';
 export { seal, open, sealJson, openJson, RECORD_FORMAT, type FieldRef } from './aead';
 export {

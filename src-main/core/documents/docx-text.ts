@@ -8,9 +8,9 @@ import { looksLikeZip, notADocx } from './docx-check';
  */
 export async function docxText(bytes: Uint8Array): Promise<string> {
   if (!looksLikeZip(bytes)) throw notADocx(bytes);
+  // Loaded on first use, as it is needed by few commands.
+  const { default: mammoth } = await import('mammoth');
   try {
-    // Loaded on first use, as it is needed by few commands.
-    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return result.value.replace(/\n+$/, '\n');
   } catch (error) {

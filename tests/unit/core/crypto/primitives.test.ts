@@ -8,13 +8,13 @@ import {
   digest,
   framed,
   initCrypto,
-  publicRandomBytes,
   mac,
   randomId,
   randomKey,
   utf8,
   wipe,
 } from '../../../../src-main/core/crypto';
+import { publicRandomBytes } from '../../../../src-main/core/crypto/bytes';
 
 describe('byte helpers', () => {
   beforeAll(initCrypto);
