@@ -1,7 +1,7 @@
 /**
  * Child process for the kill-during-insert test (sigkill.test.ts). Not a test itself.
  *
- *   node bulk-add-child.mjs   (bundled by kill-child.ts bundleChild) <vault> <caseId> <plaintiffs.json>
+ *   node <bundle> <vault> <caseId> <plaintiffs.json>    (bundled by kill-child.ts bundleChild)
  *
  * Opens a vault made with TEST_ONLY_INSECURE_KDF, unlocks it, prints "ready", then adds all
  * plaintiffs of the JSON file (10,000 synthetic ones) with one addPlaintiffs call, i.e. in one

@@ -1,7 +1,7 @@
 /**
  * Child process for the kill-during-import test (intake/sigkill.test.ts). Not a test itself.
  *
- *   node intake-child.mjs   (bundled by kill-child.ts bundleChild) <vault> <caseId> <intake.csv>
+ *   node <bundle> <vault> <caseId> <intake.csv>    (bundled by kill-child.ts bundleChild)
  *
  * Imports the CSV with importPlaintiffs (one transaction). Prints "tx" when the writing step
  * starts (the transaction is open) and "done N" after it returns.
