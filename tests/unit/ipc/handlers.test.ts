@@ -1,79 +1,29 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TEST_ONLY_INSECURE_KDF } from '../../../src-main/core/crypto';
-import { InProcessVaultHost } from '../../../src-main/core/host/vault-host';
-import { CLIPBOARD_CLEAR_SECONDS, DesktopSession, type SystemPorts } from '../../../src-main/ipc/desktop-session';
-import { createDispatcher, type Dispatch } from '../../../src-main/ipc/dispatcher';
-import { createHandlers } from '../../../src-main/ipc/handlers';
-import type { Channel, ChannelInput, Envelope } from '../../../src-preload/contract';
-import { PASSPHRASE, tempDir } from '../../fixtures/temp-vault';
-
-const APP = 'app://doevault/index.html';
+import { CLIPBOARD_CLEAR_SECONDS, DesktopSession } from '../../../src-main/ipc/desktop-session';
+import type { Channel, ChannelInput } from '../../../src-preload/contract';
+import { PASSPHRASE } from '../../fixtures/temp-vault';
+import { desktop, type Desktop } from './handlers/desktop';
 
 describe('the desktop handlers over a real vault', () => {
+  let d: Desktop;
   let dir: string;
-  let cleanup: () => void;
-  let host: InProcessVaultHost;
+  let host: Desktop['host'];
   let session: DesktopSession;
-  let dispatch: Dispatch;
-  let clipboard: string;
-  let answers: Partial<Record<keyof SystemPorts, string | null>>;
-  let events: { kind: string; payload: unknown }[];
-  let shown: string[];
-
-  const ask = (port: keyof SystemPorts) => async () => answers[port] ?? null;
-  const call = async <C extends Channel>(channel: C, input: ChannelInput<C>) => {
-    const reply = (await dispatch(APP, channel, input)) as Envelope<unknown>;
-    return reply;
-  };
-  const value = async <C extends Channel>(channel: C, input: ChannelInput<C>) => {
-    const reply = await call(channel, input);
-    if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
-    return reply.value as never;
-  };
+  let answers: Desktop['answers'];
+  let events: Desktop['events'];
+  const call = <C extends Channel>(channel: C, input: ChannelInput<C>) => d.call(channel, input);
+  const value = <C extends Channel>(channel: C, input: ChannelInput<C>) => d.value(channel, input);
 
   beforeEach(async () => {
-    ({ dir, cleanup } = tempDir('doevault-handlers-'));
-    host = new InProcessVaultHost({ kdf: TEST_ONLY_INSECURE_KDF });
-    clipboard = '';
-    answers = {};
-    events = [];
-    shown = [];
-    const ports: SystemPorts = {
-      chooseVaultToOpen: ask('chooseVaultToOpen'),
-      chooseNewVaultPath: ask('chooseNewVaultPath'),
-      chooseBackupDestination: ask('chooseBackupDestination'),
-      chooseBackupToRestore: ask('chooseBackupToRestore'),
-      chooseRestoreDestination: ask('chooseRestoreDestination'),
-      chooseDraftToImport: ask('chooseDraftToImport'),
-      chooseExportFolder: ask('chooseExportFolder'),
-      chooseRecipientKey: ask('chooseRecipientKey'),
-      chooseSealedPackage: ask('chooseSealedPackage'),
-      choosePackageDestination: ask('choosePackageDestination'),
-      chooseSecretKey: ask('chooseSecretKey'),
-      chooseIntakeFile: ask('chooseIntakeFile'),
-      chooseRosterDestination: ask('chooseRosterDestination'),
-      showInFolder: async (path) => {
-        shown.push(path);
-      },
-      writeClipboard: async (text) => {
-        clipboard = text;
-      },
-      readClipboard: async () => clipboard,
-      emit: (kind, payload) => events.push({ kind, payload }),
-    };
-    session = new DesktopSession(host, ports, join(dir, 'settings.json'), join(dir, 'vault.doevault'));
+    d = await desktop();
+    ({ dir, host, session, answers, events } = d);
     await session.start();
-    dispatch = createDispatcher(
-      createHandlers(session, { defaultVaultPath: join(dir, 'vault.doevault'), onSettingsChange: () => undefined }),
-      { isTrustedSender: (url) => url === APP, logError: (_c, e) => { throw e; } },
-    );
   });
   afterEach(async () => {
     vi.useRealTimers();
-    await session.dispose();
-    cleanup();
+    await d.dispose();
   });
 
   async function createWithCase(): Promise<{ caseId: string; plaintiffId: string }> {
@@ -132,20 +82,20 @@ describe('the desktop handlers over a real vault', () => {
     const { caseId, plaintiffId } = await createWithCase();
     vi.useFakeTimers();
     expect(await value('plaintiffs:copyName', { caseId, plaintiffId })).toEqual({ clearsAfterSeconds: CLIPBOARD_CLEAR_SECONDS });
-    expect(clipboard).toBe('Maria Ramirez');
+    expect(d.clipboard).toBe('Maria Ramirez');
     await vi.advanceTimersByTimeAsync(19_000);
-    expect(clipboard).toBe('Maria Ramirez');
+    expect(d.clipboard).toBe('Maria Ramirez');
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(clipboard).toBe('');
+    expect(d.clipboard).toBe('');
 
     await value('plaintiffs:copyName', { caseId, plaintiffId });
-    clipboard = 'something the user copied since';
+    d.clipboard = 'something the user copied since';
     await vi.advanceTimersByTimeAsync(20_000);
-    expect(clipboard).toBe('something the user copied since');
+    expect(d.clipboard).toBe('something the user copied since');
 
     await value('plaintiffs:copyName', { caseId, plaintiffId });
     await value('vault:lock', {});
-    expect(clipboard).toBe('');
+    expect(d.clipboard).toBe('');
     vi.useRealTimers();
     await value('vault:unlock', { passphrase: PASSPHRASE });
     const actions = ((await value('audit:list', {})) as { action: string }[]).map((e) => e.action);

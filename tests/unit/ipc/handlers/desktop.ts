@@ -26,6 +26,8 @@ export interface Desktop {
   asked: DialogPort[];
   shown: string[];
   events: { kind: string; payload: unknown }[];
+  /** What the system clipboard holds; set it to play the user copying something else. */
+  clipboard: string;
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>>;
   value<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   dispose(): Promise<void>;
@@ -85,6 +87,12 @@ export async function desktop(): Promise<Desktop> {
     asked,
     shown,
     events,
+    get clipboard() {
+      return clipboard;
+    },
+    set clipboard(text: string) {
+      clipboard = text;
+    },
     call,
     async value(channel, input) {
       const reply = await call(channel, input);
