@@ -323,6 +323,14 @@ export const CONTRACT = {
   'plaintiffs:reveal': channel(z.strictObject({ caseId: id, plaintiffId: id }), revealedPlaintiff),
   /** Puts the legal name on the clipboard (audited) and clears it later if it is still there. */
   'plaintiffs:copyName': channel(z.strictObject({ caseId: id, plaintiffId: id }), z.object({ clearsAfterSeconds: z.number() })),
+  /**
+   * Writes the roster to a file chosen in main's save dialog (null: cancelled), never over one.
+   * Public: pseudonym and status only. Sealed: with real identities, audited.
+   */
+  'plaintiffs:exportRoster': channel(
+    z.strictObject({ caseId: id, sealed: z.boolean(), format: z.enum(['csv', 'xlsx', 'json']) }),
+    z.object({ fileName: z.string(), rows: z.number().int(), sha256: z.string() }).nullable(),
+  ),
 
   'audit:list': channel(none, z.array(auditEntry)),
   'audit:verify': channel(none, auditVerification),
@@ -419,15 +427,6 @@ export const CONTRACT = {
   ),
   /** Forgets the chosen file (the wizard closed). */
   'intake:clear': channel(none, z.object({ cleared: z.literal(true) })),
-  /**
-   * Writes the roster to a file chosen in main's save dialog (null: cancelled), never over one.
-   * Public: pseudonym and status only. Sealed: with real identities, audited.
-   */
-  'intake:exportRoster': channel(
-    z.strictObject({ caseId: id, sealed: z.boolean(), format: z.enum(['csv', 'xlsx', 'json']) }),
-    z.object({ fileName: z.string(), rows: z.number().int(), sha256: z.string() }).nullable(),
-  ),
-
   /** Cancels the long operation running now (an import, an export); it undoes its work. False: nothing was running. */
   'operations:cancel': channel(none, z.object({ cancelled: z.boolean() })),
 } as const;

@@ -79,18 +79,5 @@ export function intakeHandlers(session: DesktopSession): DomainHandlers<'intake'
       return { cleared: true as const };
     },
 
-    'intake:exportRoster': async ({ caseId, sealed, format }) => {
-      await requireUnlocked(session);
-      const cases = await host.call('listCases');
-      const title = cases.find((c) => c.id === caseId)?.title;
-      if (title === undefined) throw new VaultError('NOT_FOUND', 'No such case in the vault. Reload the list of cases.');
-      const destination = await ports.chooseRosterDestination({ sealed, format, caseTitle: title });
-      if (destination === null) return null;
-      const written = await session.track(sealed ? 'Writing the sealed roster' : 'Writing the public roster', () =>
-        host.call('exportRoster', caseId, { sealed, format }, destination),
-      );
-      session.lastExport = written.path;
-      return { fileName: basename(written.path), rows: written.rows, sha256: written.sha256 };
-    },
   };
 }

@@ -1,8 +1,11 @@
+import { basename } from 'node:path';
+import { VaultError } from '../../core/errors';
 import type { DesktopSession } from '../desktop-session';
 import type { DomainHandlers } from '../dispatcher';
+import { requireUnlocked } from './filings';
 
 export function plaintiffHandlers(session: DesktopSession): DomainHandlers<'plaintiffs'> {
-  const { host } = session;
+  const { host, ports } = session;
   return {
     'plaintiffs:roster': ({ caseId }) => session.track('Loading the roster', () => host.call('roster', caseId)),
     // Called at each keystroke: no progress events (they would cost more than the search).
@@ -19,6 +22,19 @@ export function plaintiffHandlers(session: DesktopSession): DomainHandlers<'plai
     'plaintiffs:copyName': async ({ caseId, plaintiffId }) => {
       const revealed = await host.call('revealPlaintiff', caseId, plaintiffId);
       return { clearsAfterSeconds: await session.copyToClipboard(revealed.legalName) };
+    },
+    'plaintiffs:exportRoster': async ({ caseId, sealed, format }) => {
+      await requireUnlocked(session);
+      const cases = await host.call('listCases');
+      const title = cases.find((c) => c.id === caseId)?.title;
+      if (title === undefined) throw new VaultError('NOT_FOUND', 'No such case in the vault. Reload the list of cases.');
+      const destination = await ports.chooseRosterDestination({ sealed, format, caseTitle: title });
+      if (destination === null) return null;
+      const written = await session.track(sealed ? 'Writing the sealed roster' : 'Writing the public roster', () =>
+        host.call('exportRoster', caseId, { sealed, format }, destination),
+      );
+      session.lastExport = written.path;
+      return { fileName: basename(written.path), rows: written.rows, sha256: written.sha256 };
     },
   };
 }

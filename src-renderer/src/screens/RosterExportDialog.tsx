@@ -23,7 +23,7 @@ export function RosterExportDialog({ caseId, initial, onClose }: { caseId: strin
   const [written, setWritten] = useState<{ fileName: string; rows: number; sha256: string } | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const sealed = kind !== 'public-csv';
-  const exporting = useAction(() => api().intake.exportRoster({ caseId, sealed, format: kind === 'sealed-xlsx' ? 'xlsx' : 'csv' }));
+  const exporting = useAction(() => api().plaintiffs.exportRoster({ caseId, sealed, format: kind === 'sealed-xlsx' ? 'xlsx' : 'csv' }));
 
   const submit = async () => {
     setCancelled(false);

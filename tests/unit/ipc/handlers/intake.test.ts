@@ -73,14 +73,14 @@ describe('intake:* handlers over a real vault', () => {
   });
 
   it('roster exports go where main\'s save dialog says: public without names, sealed with them', async () => {
-    expect(await d.value('intake:exportRoster', { caseId, sealed: false, format: 'csv' })).toBeNull();
+    expect(await d.value('plaintiffs:exportRoster', { caseId, sealed: false, format: 'csv' })).toBeNull();
     expect(d.asked.at(-1)).toBe('chooseRosterDestination');
     d.answers.chooseRosterDestination = join(d.dir, 'public.csv');
-    const pub = await d.value('intake:exportRoster', { caseId, sealed: false, format: 'csv' });
+    const pub = await d.value('plaintiffs:exportRoster', { caseId, sealed: false, format: 'csv' });
     expect(pub).toMatchObject({ fileName: 'public.csv', rows: 3, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(readFileSync(join(d.dir, 'public.csv'), 'utf8')).not.toMatch(/Ramírez|Castellanos/);
     d.answers.chooseRosterDestination = join(d.dir, 'sealed.csv');
-    await d.value('intake:exportRoster', { caseId, sealed: true, format: 'csv' });
+    await d.value('plaintiffs:exportRoster', { caseId, sealed: true, format: 'csv' });
     expect(readFileSync(join(d.dir, 'sealed.csv'), 'utf8')).toMatch(/Castellanos/);
     expect((await d.value('audit:list', {})).map((e) => e.action)).toContain('roster.exported');
   });
