@@ -7,7 +7,8 @@ import { useShortcut } from './hooks/useShortcut';
 import { CreateVaultScreen } from './screens/CreateVault';
 import { RecoveryKeyScreen } from './screens/RecoveryKey';
 import { UnlockScreen } from './screens/Unlock';
-import { UnlockedApp, type Route } from './screens/UnlockedApp';
+import { UnlockedApp } from './screens/UnlockedApp';
+import type { Route } from './routes';
 import { WelcomeScreen } from './screens/Welcome';
 
 export type Phase =

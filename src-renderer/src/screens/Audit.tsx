@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { EmptyState, ErrorAlert, Loading, LoadError, ProgressBar } from '../components/Feedback';
 import { useAction } from '../hooks/useAction';
 import { fileName, formatDateTime, plural } from '../lib/format';
-import { useTitle } from './UnlockedApp';
+import { useTitle } from '../hooks/useTitle';
 
 const PAGE = 200;
 /** Entries that list pseudonyms (a bulk add) show this many, then a count. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CaseSummaryDto } from '../../../src-preload/contract';
 import { api } from '../api/client';
-import type { Route } from './UnlockedApp';
+import type { Route } from '../routes';
 
 /** The case's summary (title, court), for headings and breadcrumbs; null until known or when gone. */
 export function useCaseSummary(caseId: string): CaseSummaryDto | null {

@@ -8,7 +8,7 @@ import { useShortcut } from '../hooks/useShortcut';
 import { describeScheme, formatDate, plural } from '../lib/format';
 import { DeleteCaseDialog } from './DeleteCaseDialog';
 import { NewCaseDialog } from './NewCaseDialog';
-import { useTitle } from './UnlockedApp';
+import { useTitle } from '../hooks/useTitle';
 
 export function CasesScreen({ onOpen }: { onOpen: (caseId: string) => void }) {
   useTitle('Cases');

@@ -6,13 +6,14 @@ import { EmptyState, ErrorAlert, Kbd, Loading, ProgressBar } from '../components
 import { useNotify } from '../components/Toasts';
 import { useAction } from '../hooks/useAction';
 import { useShortcut } from '../hooks/useShortcut';
+import { useTitle } from '../hooks/useTitle';
 import { describeScheme, plural } from '../lib/format';
+import type { Route } from '../routes';
 import { ImportWizard } from './ImportWizard';
 import { PlaintiffFormDialog } from './PlaintiffForm';
 import { RosterExportDialog } from './RosterExportDialog';
 import { Breadcrumb as Trail, CaseTabs } from './CaseNav';
 import { RosterTable, type Revealed, type RosterRowActions, type RosterRows } from './RosterTable';
-import { useTitle, type Route } from './UnlockedApp';
 
 /** How long a revealed real name stays on screen. */
 export const REVEAL_SECONDS = 30;

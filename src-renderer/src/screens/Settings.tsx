@@ -12,7 +12,7 @@ import { useAction } from '../hooks/useAction';
 import { useFieldState } from '../hooks/useFieldState';
 import { fileName, formatBytes, plural } from '../lib/format';
 import { OpenPackageForm } from './filings/OpenPackage';
-import { useTitle } from './UnlockedApp';
+import { useTitle } from '../hooks/useTitle';
 
 export function SettingsScreen({ status, onSwitched }: { status: VaultStatus; onSwitched: (status: VaultStatus, notice?: string) => void }) {
   useTitle('Settings');

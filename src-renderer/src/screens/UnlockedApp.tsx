@@ -10,31 +10,11 @@ import { fileName } from '../lib/format';
 import { LeaveGuardContext, LeaveWithoutSavingDialog, type LeaveGuard } from '../components/LeaveGuard';
 import { AuditScreen } from './Audit';
 import { CasesScreen } from './Cases';
-import { FilingEditorScreen, type EditorView } from './filings/FilingEditor';
+import { FilingEditorScreen } from './filings/FilingEditor';
 import { FilingsScreen } from './filings/Filings';
 import { RosterScreen } from './Roster';
 import { SettingsScreen } from './Settings';
-
-export type Route =
-  | { name: 'cases' }
-  | { name: 'roster'; caseId: string }
-  | { name: 'filings'; caseId: string }
-  | { name: 'filing'; caseId: string; filingId: string; notice?: string; view?: EditorView }
-  | { name: 'audit' }
-  | { name: 'settings' };
-
-/** One key per screen: a new key is a new screen (focus, toasts). */
-export function routeKey(route: Route): string {
-  switch (route.name) {
-    case 'roster':
-    case 'filings':
-      return `${route.name}:${route.caseId}`;
-    case 'filing':
-      return `filing:${route.filingId}`;
-    default:
-      return route.name;
-  }
-}
+import { routeKey, type Route } from '../routes';
 
 const NAV: { name: 'cases' | 'audit' | 'settings'; label: string }[] = [
   { name: 'cases', label: 'Cases' },
@@ -204,11 +184,4 @@ function Shell({
     </div>
     </LeaveGuardContext.Provider>
   );
-}
-
-/** Sets the window title for a screen. */
-export function useTitle(title: string): void {
-  useEffect(() => {
-    document.title = `${title} — DoeVault`;
-  }, [title]);
 }

@@ -8,17 +8,16 @@ import { Tabs } from '../../components/Tabs';
 import { useNotify } from '../../components/Toasts';
 import { useDebounced } from '../../hooks/useDebounced';
 import { useShortcut } from '../../hooks/useShortcut';
+import { useTitle } from '../../hooks/useTitle';
 import { formatDateTime, plural } from '../../lib/format';
 import { draftOf, fieldsOf, FORMATS, shiftFindings, type FilingDraft } from '../../lib/filings';
 import { Breadcrumb, useCaseSummary } from '../CaseNav';
-import { useTitle, type Route } from '../UnlockedApp';
 import { DraftEditor, HIGHLIGHT_LIMIT, type DraftEditorHandle } from './DraftEditor';
 import { ExportDialog } from './ExportDialog';
 import { MentionsList } from './Mentions';
 import { PreviewPanel } from './Preview';
 import { QuestionsPanel } from './Questions';
-
-export type EditorView = 'draft' | 'questions' | 'preview';
+import type { EditorView, Route } from '../../routes';
 
 /** How long typing must pause before the body is scanned again. */
 export const SCAN_DEBOUNCE_MS = 300;

@@ -9,7 +9,8 @@ import { useShortcut } from '../../hooks/useShortcut';
 import { formatDateTime, plural } from '../../lib/format';
 import { FORMATS } from '../../lib/filings';
 import { Breadcrumb, CaseTabs, useCaseSummary } from '../CaseNav';
-import { useTitle, type Route } from '../UnlockedApp';
+import { useTitle } from '../../hooks/useTitle';
+import type { Route } from '../../routes';
 import { NewFilingDialog } from './NewFilingDialog';
 import { OpenPackageForm } from './OpenPackage';
 
