@@ -12,7 +12,7 @@ import { AuditScreen } from './Audit';
 import { CasesScreen } from './Cases';
 import { FilingEditorScreen } from './filings/FilingEditor';
 import { FilingsScreen } from './filings/Filings';
-import { RosterScreen } from './Roster';
+import { RosterScreen } from './roster/RosterScreen';
 import { SettingsScreen } from './Settings';
 import { routeKey, type Route } from '../routes';
 

@@ -1,23 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { RosterEntryDto } from '../../../src-preload/contract';
-import { formatDate } from '../lib/format';
-
-export type Revealed = { state: 'loading' } | { state: 'shown'; legalName: string; hidesAt: number };
+import type { RosterEntryDto } from '../../../../src-preload/contract';
+import { formatDate } from '../../lib/format';
+import { rowAt, type RosterRows } from './rows';
+import type { Revealed } from './useReveal';
 
 const ROW_HEIGHT = 52;
 const HEADER_HEIGHT = 42;
 const estimateSize = () => ROW_HEIGHT;
-
-/**
- * The rows on screen: the roster itself (order null) or the positions in it of the plaintiffs a
- * search or filter kept, in roster order. No array of 100,000 entries is built per keystroke.
- */
-export type RosterRows = { readonly entries: readonly RosterEntryDto[]; readonly order: Uint32Array | null; readonly length: number };
-
-export function rowAt(rows: RosterRows, index: number): RosterEntryDto {
-  return rows.entries[rows.order === null ? index : rows.order[index]!]!;
-}
 
 export type RosterRowActions = {
   onReveal: (entry: RosterEntryDto) => void;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import { Dialog } from '../components/Dialog';
-import { ErrorAlert, Notice, ProgressBar } from '../components/Feedback';
-import { useAction } from '../hooks/useAction';
-import { plural } from '../lib/format';
+import { api } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { ErrorAlert, Notice, ProgressBar } from '../../components/Feedback';
+import { useAction } from '../../hooks/useAction';
+import { plural } from '../../lib/format';
 
 type Kind = 'public-csv' | 'sealed-csv' | 'sealed-xlsx';
 

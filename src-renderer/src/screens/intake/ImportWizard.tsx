@@ -6,11 +6,11 @@ import {
   type IntakeFieldName,
   type IntakeInspectionDto,
   type IntakeProblemDto,
-} from '../../../src-preload/contract';
-import { api, asDoeVaultError, busyStore, type DoeVaultError } from '../api/client';
-import { Dialog } from '../components/Dialog';
-import { EmptyState, ErrorAlert, Notice, ProgressBar } from '../components/Feedback';
-import { plural } from '../lib/format';
+} from '../../../../src-preload/contract';
+import { api, asDoeVaultError, busyStore, type DoeVaultError } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { EmptyState, ErrorAlert, Notice, ProgressBar } from '../../components/Feedback';
+import { plural } from '../../lib/format';
 
 /** What each field is called on screen. */
 export const FIELD_LABELS: Record<IntakeFieldName, string> = {

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { PlaintiffFields, RosterEntryDto } from '../../../src-preload/contract';
-import { api } from '../api/client';
-import { Dialog } from '../components/Dialog';
-import { ErrorAlert, Loading, ProgressBar } from '../components/Feedback';
-import { Field } from '../components/Field';
-import { useAction } from '../hooks/useAction';
+import type { PlaintiffFields, RosterEntryDto } from '../../../../src-preload/contract';
+import { api } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { ErrorAlert, Loading, ProgressBar } from '../../components/Feedback';
+import { Field } from '../../components/Field';
+import { useAction } from '../../hooks/useAction';
 
 type FieldName = 'legalName' | 'aliases' | 'gender' | 'dob' | 'email' | 'phone' | 'address' | 'idNumbers' | 'notes';
 type Errors = Partial<Record<FieldName, string>>;
