@@ -9,7 +9,7 @@ import { useShortcut } from '../hooks/useShortcut';
 import { fileName } from '../lib/format';
 import { LeaveGuardContext, LeaveWithoutSavingDialog, type LeaveGuard } from '../components/LeaveGuard';
 import { AuditScreen } from './Audit';
-import { CasesScreen } from './Cases';
+import { CasesScreen } from './cases/CasesScreen';
 import { FilingEditorScreen } from './filings/FilingEditor';
 import { FilingsScreen } from './filings/Filings';
 import { RosterScreen } from './roster/RosterScreen';

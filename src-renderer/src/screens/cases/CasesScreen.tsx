@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CaseSummaryDto } from '../../../src-preload/contract';
-import { api } from '../api/client';
-import { EmptyState, Loading, LoadError } from '../components/Feedback';
-import { useNotify } from '../components/Toasts';
-import { useAction } from '../hooks/useAction';
-import { useShortcut } from '../hooks/useShortcut';
-import { describeScheme, formatDate, plural } from '../lib/format';
+import type { CaseSummaryDto } from '../../../../src-preload/contract';
+import { api } from '../../api/client';
+import { EmptyState, Loading, LoadError } from '../../components/Feedback';
+import { useNotify } from '../../components/Toasts';
+import { useAction } from '../../hooks/useAction';
+import { useShortcut } from '../../hooks/useShortcut';
+import { useTitle } from '../../hooks/useTitle';
+import { describeScheme, formatDate, plural } from '../../lib/format';
 import { DeleteCaseDialog } from './DeleteCaseDialog';
 import { NewCaseDialog } from './NewCaseDialog';
-import { useTitle } from '../hooks/useTitle';
 
 export function CasesScreen({ onOpen }: { onOpen: (caseId: string) => void }) {
   useTitle('Cases');

@@ -1,12 +1,12 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { CaseSummaryDto } from '../../../src-preload/contract';
-import { api, asDoeVaultError } from '../api/client';
-import { Dialog } from '../components/Dialog';
-import { ErrorAlert, ProgressBar } from '../components/Feedback';
-import { Field } from '../components/Field';
-import { useAction } from '../hooks/useAction';
-import { useDebounced } from '../hooks/useDebounced';
-import { SCHEMES, type SchemeKind } from '../lib/format';
+import type { CaseSummaryDto } from '../../../../src-preload/contract';
+import { api, asDoeVaultError } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { ErrorAlert, ProgressBar } from '../../components/Feedback';
+import { Field } from '../../components/Field';
+import { useAction } from '../../hooks/useAction';
+import { useDebounced } from '../../hooks/useDebounced';
+import { SCHEMES, type SchemeKind } from '../../lib/format';
 
 type Errors = Partial<Record<'title' | 'court' | 'number' | 'scheme', string>>;
 

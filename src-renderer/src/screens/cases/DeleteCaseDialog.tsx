@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { CaseSummaryDto } from '../../../src-preload/contract';
-import { api } from '../api/client';
-import { Dialog } from '../components/Dialog';
-import { ErrorAlert, ProgressBar } from '../components/Feedback';
-import { Field } from '../components/Field';
-import { useAction } from '../hooks/useAction';
-import { plural } from '../lib/format';
+import type { CaseSummaryDto } from '../../../../src-preload/contract';
+import { api } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { ErrorAlert, ProgressBar } from '../../components/Feedback';
+import { Field } from '../../components/Field';
+import { useAction } from '../../hooks/useAction';
+import { plural } from '../../lib/format';
 
 /** Deleting a case destroys its key: typed confirmation of the title, and the consequences said. */
 export function DeleteCaseDialog({ summary, onClose, onDeleted }: { summary: CaseSummaryDto; onClose: () => void; onDeleted: (plaintiffs: number) => void }) {
