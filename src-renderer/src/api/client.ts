@@ -134,8 +134,17 @@ async function settle<T>(call: () => Promise<Envelope<T>>): Promise<T> {
   throw new DoeVaultError(code, message, field);
 }
 
+/**
+ * window.doeVault, read through globalThis (the same object in the page) so that this module
+ * type-checks without the DOM's types too: the renderer's unit tests import it under Node's
+ * tsconfig and install a fake bridge there, the transport boundary.
+ */
+function doeVault(): DoeVaultApi | undefined {
+  return (globalThis as { doeVault?: DoeVaultApi }).doeVault;
+}
+
 function buildClient(): Client {
-  const bridge = window.doeVault as unknown as Record<string, unknown>;
+  const bridge = doeVault() as unknown as Record<string, unknown>;
   const client: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
   for (const [namespace, methods] of Object.entries(bridge)) {
     if (typeof methods !== 'object' || methods === null) continue;
@@ -162,10 +171,11 @@ let subscribed = false;
 
 /** Subscribes once to main's events: 'locked' returns to the unlock screen, 'progress' feeds the bar. */
 export function listenToMain(): void {
-  if (subscribed || !window.doeVault) return;
+  const bridge = doeVault();
+  if (subscribed || !bridge) return;
   subscribed = true;
-  window.doeVault.onEvent('locked', ({ reason }) => notifyLocked(reason));
-  window.doeVault.onEvent('progress', (payload) => {
+  bridge.onEvent('locked', ({ reason }) => notifyLocked(reason));
+  bridge.onEvent('progress', (payload) => {
     if (pending > 0) setBusy({ ...busy, progress: payload });
   });
 }
