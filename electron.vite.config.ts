@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './src-main/app/content-security-policy';
 
@@ -18,11 +19,42 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Records each build's module graph in out/module-graph/<build>.json: for every chunk, the
+ * source modules bundled into it and the modules it imports. tests/unit/build reads it to prove
+ * that no core code but core/shared reaches the preload or renderer, and that the app's main
+ * process never loads libsodium or SQLite. Not packaged (electron-builder.yml).
+ */
+function moduleGraph(build: 'main' | 'preload' | 'renderer'): Plugin {
+  return {
+    name: 'doevault-module-graph',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).flatMap((item) =>
+        item.type === 'chunk'
+          ? [
+              {
+                fileName: item.fileName,
+                isEntry: item.isEntry,
+                modules: Object.keys(item.modules).map((id) => relative(import.meta.dirname, id.replace(/^\0/, '')).split('\\').join('/')),
+                imports: [...item.imports, ...item.dynamicImports],
+              },
+            ]
+          : [],
+      );
+      const dir = resolve(import.meta.dirname, 'out/module-graph');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(resolve(dir, `${build}.json`), `${JSON.stringify({ chunks }, null, 1)}\n`);
+    },
+  };
+}
+
 // Three builds, as electron-vite splits them: main (Node: the Electron entry and the CLI),
 // preload (sandboxed bridge) and renderer (web). Dependencies of main stay external, so the
 // native better-sqlite3 and the libsodium wasm load from node_modules.
 export default defineConfig({
   main: {
+    plugins: [moduleGraph('main')],
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -35,6 +67,7 @@ export default defineConfig({
     },
   },
   preload: {
+    plugins: [moduleGraph('preload')],
     build: {
       // A sandboxed preload cannot require node_modules: bundle zod and the contract into it.
       externalizeDeps: false,
@@ -48,7 +81,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    plugins: [react(), contentSecurityPolicy()],
+    plugins: [react(), contentSecurityPolicy(), moduleGraph('renderer')],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },

@@ -39,14 +39,82 @@ const FORBIDDEN = {
   },
 };
 
-/** @param {(keyof typeof FORBIDDEN)[]} kinds */
-function restrict(...kinds) {
+/**
+ * The domain folders of src-main/core and which others each may import: a declared, acyclic
+ * graph (docs/ARCHITECTURE.md draws it). Every domain may also use the foundation: crypto,
+ * store, files, text, shared and the root modules errors, operation and validation. Nothing
+ * below the façade imports service.ts or index.ts; only host/ reaches the façade.
+ */
+const CORE_DOMAINS = {
+  scan: [],
+  documents: ['scan'],
+  audit: [],
+  vault: ['audit'],
+  cases: ['vault'],
+  plaintiffs: ['cases', 'vault', 'scan'],
+  intake: ['plaintiffs', 'cases', 'vault', 'audit'],
+  filings: ['plaintiffs', 'cases', 'vault', 'scan', 'documents'],
+  export: ['filings', 'plaintiffs', 'cases', 'vault', 'scan', 'documents'],
+  host: ['façade'],
+};
+
+
+/** The import patterns a file of core domain `domain` may not use. */
+function coreZone(/** @type {keyof typeof CORE_DOMAINS} */ domain) {
+  const allowed = new Set(CORE_DOMAINS[domain]);
+  const others = Object.keys(CORE_DOMAINS).filter((other) => other !== domain && !allowed.has(other));
+  return [
+    {
+      regex: `^\\.\\./(${others.join('|')})(/|$)`,
+      message: `core/${domain} may use of the other domains only ${[...allowed].join(', ') || 'none'} (the graph in eslint.config.js CORE_DOMAINS, drawn in docs/ARCHITECTURE.md).`,
+    },
+    ...(allowed.has('façade') ? [] : [{ regex: '^\\.\\./(service|index)$', message: `core/${domain} is below the façade: it may not import service.ts or core/index.ts.` }]),
+  ];
+}
+
+/** The foundation (crypto, store, files, text, shared, errors, operation, validation) uses no domain and not the façade. */
+function foundationZone() {
+  return [
+    {
+      regex: `^\\.\\.?/(${Object.keys(CORE_DOMAINS).join('|')}|service|index)(/|$)`,
+      message: 'The foundation of core (crypto, store, files, text, shared, errors, operation, validation) may not use a domain folder or the façade.',
+    },
+  ];
+}
+
+/**
+ * The CLI reaches core only through its public surface (core/index.ts: the façade and what goes
+ * with it) and core/shared. The app's main process and its IPC layer never load the vault
+ * (it lives in the worker): they use core/helpers (pure), core/shared, core/host, and only
+ * types from core/index.
+ */
+function outsideCore(/** @type {'cli' | 'main'} */ side) {
+  if (side === 'cli') {
+    return [{ regex: '(^|/)core/(?!index$|shared(/|$))', message: 'The CLI imports core only from its public surface (core/index.ts) or core/shared.' }];
+  }
+  return [
+    {
+      regex: '(^|/)core/(?!helpers$|shared(/|$)|host(/|$))',
+      message: 'The main process imports core only from core/helpers, core/shared and core/host (and types from core/index).',
+    },
+    { regex: '(^|/)core(/index)?$', allowTypeImports: true, message: 'The main process never loads the façade (libsodium, SQLite): it lives in the vault worker. Import only types from core/index.' },
+  ];
+}
+
+/** The preload may use of core only the pure shared module: nothing else of core reaches its bundle or the renderer's. */
+const SHARED_ONLY = [{ regex: 'src-main/(?!core/shared(/|$))', message: 'The preload may import only src-main/core/shared from the main side.' }];
+
+/**
+ * @param {(keyof typeof FORBIDDEN)[]} kinds
+ * @param {{ regex: string; message: string; allowTypeImports?: boolean }[]} [zone] further patterns for this area
+ */
+function restrict(kinds, zone = []) {
   return {
     'no-restricted-imports': [
       'error',
       {
         paths: kinds.flatMap((kind) => FORBIDDEN[kind].paths),
-        patterns: kinds.flatMap((kind) => FORBIDDEN[kind].patterns),
+        patterns: [...kinds.flatMap((kind) => FORBIDDEN[kind].patterns), ...zone],
       },
     ],
   };
@@ -75,14 +143,20 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  { files: ['src-main/**/*.{ts,tsx,js,mjs}'], rules: { ...restrict('electron', 'libsodium', 'sqlite', 'network'), ...NO_NETWORK_GLOBALS } },
-  { files: ['src-main/core/crypto/**'], rules: restrict('electron', 'sqlite', 'network') },
-  { files: ['src-main/core/store/**'], rules: restrict('electron', 'libsodium', 'network') },
-  { files: ['src-main/app/**', 'src-main/ipc/**', 'src-main/index.ts'], rules: restrict('libsodium', 'sqlite', 'network') },
-  { files: ['src-preload/**'], rules: { ...restrict('libsodium', 'sqlite', 'network'), ...NO_NETWORK_GLOBALS } },
+  { files: ['src-main/**/*.{ts,tsx,js,mjs}'], rules: { ...restrict(['electron', 'libsodium', 'sqlite', 'network']), ...NO_NETWORK_GLOBALS } },
+  ...Object.keys(CORE_DOMAINS).map((domain) => ({
+    files: [`src-main/core/${domain}/**`],
+    rules: restrict(['electron', 'libsodium', 'sqlite', 'network'], coreZone(/** @type {keyof typeof CORE_DOMAINS} */ (domain))),
+  })),
+  { files: ['src-main/core/{files,text,shared}/**', 'src-main/core/{errors,operation,validation}.ts'], rules: restrict(['electron', 'libsodium', 'sqlite', 'network'], foundationZone()) },
+  { files: ['src-main/core/crypto/**'], rules: restrict(['electron', 'sqlite', 'network'], foundationZone()) },
+  { files: ['src-main/core/store/**'], rules: restrict(['electron', 'libsodium', 'network'], foundationZone()) },
+  { files: ['src-main/cli/**'], rules: restrict(['electron', 'libsodium', 'sqlite', 'network'], outsideCore('cli')) },
+  { files: ['src-main/app/**', 'src-main/ipc/**', 'src-main/index.ts'], rules: restrict(['libsodium', 'sqlite', 'network'], outsideCore('main')) },
+  { files: ['src-preload/**'], rules: { ...restrict(['libsodium', 'sqlite', 'network'], SHARED_ONLY), ...NO_NETWORK_GLOBALS } },
   {
     files: ['src-renderer/**'],
-    rules: { ...restrict('electron', 'libsodium', 'sqlite', 'mainInternals', 'nodeBuiltins'), ...NO_NETWORK_GLOBALS },
+    rules: { ...restrict(['electron', 'libsodium', 'sqlite', 'mainInternals', 'nodeBuiltins']), ...NO_NETWORK_GLOBALS },
   },
   { files: ['tests/**', '*.config.{ts,js}'], rules: { 'no-console': 'off' } },
 );

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { ERROR_CODES, type ErrorCode } from '../src-main/core/errors';
-import { FILING_FORMATS, KEY_FIELDS, MAX_BODY } from '../src-main/core/filings/filing-input';
-import { INTAKE_FIELDS } from '../src-main/core/intake/types';
+import { ERROR_CODES, FILING_FORMATS, INTAKE_FIELDS, KEY_FIELDS, MAX_BODY, type ErrorCode } from '../src-main/core/shared';
 
 /**
  * THE IPC contract: every channel between the renderer and the main process, with the shape of

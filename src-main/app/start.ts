@@ -2,7 +2,7 @@ import { app, dialog, session as electronSession, type BrowserWindow } from 'ele
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { WorkerVaultHost } from '../core/host/worker-vault-host';
-import { APP_NAME, defaultVaultPath } from '../core/vault/default-path';
+import { APP_NAME, defaultVaultPath } from '../core/helpers';
 import { DesktopSession } from '../ipc/desktop-session';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createHandlers } from '../ipc/handlers';

@@ -1,4 +1,3 @@
-import type { ErrorCode } from '../core/errors';
 
 /** The CLI's exit codes: part of its contract with scripts. */
 export const EXIT = {
@@ -9,6 +8,7 @@ export const EXIT = {
   damaged: 4,
   failure: 5,
 } as const;
+import { type ErrorCode } from '../core';
 
 export function exitCodeFor(code: ErrorCode): number {
   switch (code) {

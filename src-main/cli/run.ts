@@ -1,4 +1,3 @@
-import { isVaultError } from '../core/errors';
 import { GLOBAL_OPTIONS, parseInvocation } from './args';
 import { auditCommands } from './commands/audit';
 import { caseCommands } from './commands/cases';
@@ -10,6 +9,7 @@ import { plaintiffCommands } from './commands/plaintiffs';
 import { vaultCommands } from './commands/vault';
 import { EXIT, exitCodeFor, UsageError } from './exit-codes';
 import type { CliIo } from './io';
+import { isVaultError } from '../core';
 
 export const COMMANDS: readonly Command[] = [...vaultCommands, ...caseCommands, ...plaintiffCommands, ...intakeCommands, ...filingCommands, ...auditCommands, ...packageCommands];
 

@@ -21,3 +21,11 @@ export function throwIfCancelled(control: OperationControl | undefined): void {
 export function cancelled(): VaultError {
   return new VaultError('CANCELLED', 'Cancelled: nothing was changed.');
 }
+
+/**
+ * The options of a long operation carry its control by name: `{ ...options, control }`. The
+ * vault host gives it there (tests/host check that only such methods can be `run`).
+ */
+export interface Controlled {
+  control?: OperationControl | undefined;
+}

@@ -139,7 +139,7 @@ export class DesktopSession {
     // A long operation stops first (undoing its work): locking must not wait for an import.
     this.cancelRunning();
     const host = await this.host.status();
-    if (host.unlocked) await this.host.call('lock');
+    if (host.unlocked) await this.host.call('vault.lock');
     this.recipientKey = undefined;
     this.intakeFile = undefined;
     await this.clearClipboard();

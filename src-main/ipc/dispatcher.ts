@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { isVaultError, type ErrorCode } from '../core/errors';
 import { CONTRACT, type Channel, type ChannelOutput, type Contract, type Envelope } from '../../src-preload/contract';
+import { type ErrorCode, isVaultError } from '../core/helpers';
 
 export type Handler<C extends Channel> = (
   input: z.output<Contract[C]['input']>,

@@ -21,8 +21,8 @@ export async function runDoeVault(dir: string, work: Workload, kdf: KdfParams): 
   let caseId: string;
   let add: number;
   try {
-    caseId = vault.createCase(BENCH_CASE).id;
-    const added = timed(() => vault.addPlaintiffs(caseId, work.plaintiffs));
+    caseId = vault.cases.create(BENCH_CASE).id;
+    const added = timed(() => vault.plaintiffs.addMany(caseId, work.plaintiffs));
     expectCount('added', added.value.length, n);
     add = added.ms;
   } finally {
@@ -32,19 +32,19 @@ export async function runDoeVault(dir: string, work: Workload, kdf: KdfParams): 
   // Unlock as a user does: open the file (locked), then derive the key from the passphrase.
   const unlock = await timedAsync(async () => {
     const opened = await VaultService.open(path);
-    opened.unlock(PASSPHRASE);
+    opened.vault.unlock(PASSPHRASE);
     return opened;
   });
   vault = unlock.value;
   try {
-    const sealed = timed(() => vault.sealedRoster(caseId));
+    const sealed = timed(() => vault.plaintiffs.sealedRoster(caseId));
     expectCount('sealed roster entries', sealed.value.length, n);
     if (sealed.value.some((entry) => typeof entry.legalName !== 'string')) throw new Error('The sealed roster lacks identities.');
-    const roster = timed(() => vault.roster(caseId));
+    const roster = timed(() => vault.plaintiffs.roster(caseId));
     expectCount('public roster entries', roster.value.length, n);
 
     const lookups = work.lookupNames.map((legalName) => {
-      const found = timed(() => vault.findDuplicates({ legalName }));
+      const found = timed(() => vault.plaintiffs.findDuplicates({ legalName }));
       if (found.value.length === 0) throw new Error('A duplicate lookup found nothing for a name that is in the vault.');
       return found.ms;
     });

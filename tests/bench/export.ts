@@ -52,14 +52,14 @@ function longBody(pseudonyms: readonly string[], pages: number): string {
 export async function runExportBench(root: string, options: ExportBenchOptions, progress: (line: string) => void): Promise<string> {
   const vault = (await VaultService.create(join(root, 'export-bench.doevault'), 'bench passphrase, not secret', { kdf: TEST_ONLY_INSECURE_KDF })).vault;
   try {
-    const caseId = vault.createCase({ title: 'Does v. Metropolis Daily Courier', court: 'Superior Court of California, County of Metropolis', number: 'MCV-1' }).id;
-    const roster = vault.addPlaintiffs(caseId, syntheticPlaintiffs(options.plaintiffs, 140));
-    vault.addPlaintiffs(vault.createCase({ title: 'Other case' }).id, syntheticPlaintiffs(options.others, 7));
+    const caseId = vault.cases.create({ title: 'Does v. Metropolis Daily Courier', court: 'Superior Court of California, County of Metropolis', number: 'MCV-1' }).id;
+    const roster = vault.plaintiffs.addMany(caseId, syntheticPlaintiffs(options.plaintiffs, 140));
+    vault.plaintiffs.addMany(vault.cases.create({ title: 'Other case' }).id, syntheticPlaintiffs(options.others, 7));
     // Lorem ipsum may meet a surname of 10,000 synthetic people: answer those questions
     // (redact) before timing, as an attorney would before exporting.
     let body = longBody(roster.map((p) => p.pseudonym), options.pages);
-    for (const question of [...vault.checkFiling(caseId, { title: 'Complaint for Damages', body }).questions].sort((a, b) => b.start - a.start)) {
-      body = vault.resolveFinding(caseId, body, question, { kind: 'redact' });
+    for (const question of [...vault.filings.check(caseId, { title: 'Complaint for Damages', body }).questions].sort((a, b) => b.start - a.start)) {
+      body = vault.filings.resolve(caseId, body, question, { kind: 'redact' });
     }
     const exports: number[] = [];
     const readBacks: number[] = [];
@@ -70,7 +70,7 @@ export async function runExportBench(root: string, options: ExportBenchOptions, 
       const folder = join(root, `export-${run}`);
       mkdirSync(folder);
       // The first run builds the scanner over every identity; later runs reuse it, as the app does.
-      const { value: report, ms } = await timedAsync(() => vault.exportFiling(caseId, { title: 'Complaint for Damages', body }, { destination: folder }));
+      const { value: report, ms } = await timedAsync(() => vault.filings.export(caseId, { title: 'Complaint for Damages', body }, { destination: folder }));
       if (report.status !== 'exported') throw new Error(`the benchmark export stopped: ${report.status}`);
       exports.push(ms);
       const pdf = new Uint8Array(readFileSync(join(folder, 'public.pdf')));

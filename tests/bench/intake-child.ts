@@ -8,10 +8,10 @@ import { VaultService } from '../../src-main/core/service';
 const [dir, file] = process.argv.slice(2) as [string, string];
 const { vault } = await VaultService.create(join(dir, `intake-${Date.now()}.doevault`), 'bench passphrase, not secret', { kdf: TEST_ONLY_INSECURE_KDF });
 try {
-  const caseId = vault.createCase({ title: 'Intake bench', scheme: 'gendered' }).id;
+  const caseId = vault.cases.create({ title: 'Intake bench', scheme: 'gendered' }).id;
   const started = performance.now();
-  const inspection = await vault.inspectIntakeFile(caseId, file);
-  const summary = await vault.importPlaintiffs(caseId, file, { mapping: inspection.mapping, onDuplicate: 'import' });
+  const inspection = await vault.intake.inspect(caseId, file);
+  const summary = await vault.intake.import(caseId, file, { mapping: inspection.mapping, onDuplicate: 'import' });
   const ms = performance.now() - started;
   process.stdout.write(`${JSON.stringify({ ms, added: summary.added, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
 } finally {

@@ -77,7 +77,7 @@ export async function runDemo({ dir, log, kdf }: DemoOptions): Promise<DemoResul
     log(`  done in ${seconds(performance.now() - started)}.`);
     await writeFile(recoveryKeyFile, `${recoveryKey}\n`, { mode: 0o600, flag: 'wx' });
 
-    const created = vault.createCase(DEMO_CASE);
+    const created = vault.cases.create(DEMO_CASE);
     log('');
     log(`Case:   ${created.title}`);
     log(`        ${created.court}, No. ${created.number}`);
@@ -93,13 +93,13 @@ export async function runDemo({ dir, log, kdf }: DemoOptions): Promise<DemoResul
     log('  A real intake file holds real identities: import it, then delete it or keep it on an encrypted disk.');
     log(`Importing it: column mapping, validation, duplicates, then one transaction ...`);
     started = performance.now();
-    const inspection = await vault.inspectIntakeFile(created.id, intakePath);
-    const imported = await vault.importPlaintiffs(created.id, intakePath, { mapping: inspection.mapping, onDuplicate: 'fail' });
+    const inspection = await vault.intake.inspect(created.id, intakePath);
+    const imported = await vault.intake.import(created.id, intakePath, { mapping: inspection.mapping, onDuplicate: 'fail' });
     log(`  columns: ${inspection.headers.map((h, i) => `${h} -> ${inspection.mapping[i] ?? 'ignored'}`).join(', ')}`);
     log(`  added ${imported.added}, skipped ${imported.skipped}, rejected ${imported.rejected}, in ${seconds(performance.now() - started)}. Each identity is encrypted under the case's own key.`);
 
     // Read back from the vault, as any user of the roster would.
-    const roster = vault.roster(created.id);
+    const roster = vault.plaintiffs.roster(created.id);
     log('');
     log(`Public roster: ${roster.length} plaintiffs, pseudonyms and status only`);
     log('');
@@ -164,23 +164,23 @@ async function draftScanAndExport(
   log('Drafting: a complaint written with the plaintiffs\' real names (synthetic), as attorneys draft it:');
   log(`  ${draftPath}`);
 
-  const hits = vault.scanDraft(caseId, draft);
+  const hits = vault.filings.scan(caseId, draft);
   log('');
   log(`Scan: ${hits.length} mentions of identities found: ${countBy(hits, (h) => `${h.kind} (${h.confidence})`)}`);
 
-  const prepared = vault.prepareDraft(caseId, draft);
+  const prepared = vault.filings.prepareDraft(caseId, draft);
   log(`  ${prepared.converted} can point to one plaintiff of this case only, or are contact details: turned into pseudonym tokens or redactions.`);
   log(`  ${prepared.questions.length} need a person's decision:`);
   let body = prepared.text;
   // Last first, so that the offsets of the earlier ones still hold.
   for (const question of [...prepared.questions].sort((a, b) => b.start - a.start)) {
     const choice = decide(question, caseId);
-    body = vault.resolveFinding(caseId, body, question, choice);
+    body = vault.filings.resolve(caseId, body, question, choice);
     const whom = question.targets.map((t) => t.pseudonym).join(', ');
     log(`    line ${String(question.line).padStart(2)}: ${question.kind} that may name ${whom} -> ${choice.kind === 'plaintiff' ? choice.pseudonym : choice.kind}`);
   }
 
-  const filing = vault.createFiling(caseId, { title: 'Complaint for Damages', documentType: 'Complaint', format: 'california', body, keyFields: ['dob', 'idNumbers'] });
+  const filing = vault.filings.create(caseId, { title: 'Complaint for Damages', documentType: 'Complaint', format: 'california', body, keyFields: ['dob', 'idNumbers'] });
   const folder = join(dir, 'export');
   const packagePassphrase = randomBytes(24).toString('base64url');
   const packagePassphraseFile = join(dir, 'package-passphrase.txt');
@@ -188,7 +188,7 @@ async function draftScanAndExport(
   log('');
   log('Exporting public, sealed and identity-key PDFs, Word copies and a sealed package ...');
   const started = performance.now();
-  const report = await vault.exportFiling(caseId, filing.details, { destination: folder, docx: true, package: { passphrase: packagePassphrase } });
+  const report = await vault.filings.export(caseId, filing.details, { destination: folder, docx: true, package: { passphrase: packagePassphrase } });
   if (report.status !== 'exported') throw new Error(`the demo export stopped: ${report.status}`);
   log(`  done in ${seconds(performance.now() - started)}.`);
   log('');

@@ -44,8 +44,8 @@ describe('npm run demo', () => {
     // The vault opens with the passphrase from the file and holds the same roster.
     const vault = await VaultService.open(result.vaultPath);
     try {
-      vault.unlock(readFileSync(result.passphraseFile, 'utf8').trim());
-      expect(vault.roster(result.caseId).map((e) => e.pseudonym)).toEqual(result.roster.map((e) => e.pseudonym));
+      vault.vault.unlock(readFileSync(result.passphraseFile, 'utf8').trim());
+      expect(vault.plaintiffs.roster(result.caseId).map((e) => e.pseudonym)).toEqual(result.roster.map((e) => e.pseudonym));
     } finally {
       vault.close();
     }
@@ -61,10 +61,10 @@ describe('npm run demo', () => {
     const people = syntheticPlaintiffs(DEMO_PLAINTIFFS, DEMO_SEED);
     const vault = await VaultService.open(result.vaultPath);
     try {
-      vault.unlock(readFileSync(result.passphraseFile, 'utf8').trim());
-      const sealed = vault.sealedRoster(result.caseId);
+      vault.vault.unlock(readFileSync(result.passphraseFile, 'utf8').trim());
+      const sealed = vault.plaintiffs.sealedRoster(result.caseId);
       expect(sealed.map((p) => [p.legalName, p.dob, p.email, p.idNumbers])).toEqual(people.map((p) => [p.legalName, p.dob, p.email, p.idNumbers]));
-      expect(vault.auditLog().some((e) => e.action === 'plaintiffs.imported' && e.details.added === DEMO_PLAINTIFFS)).toBe(true);
+      expect(vault.audit.list().some((e) => e.action === 'plaintiffs.imported' && e.details.added === DEMO_PLAINTIFFS)).toBe(true);
     } finally {
       vault.close();
     }

@@ -1,6 +1,6 @@
-import { VaultError } from '../../core/errors';
 import { printJson, printTable } from '../output';
 import { withUnlockedVault, type Command } from './command';
+import { VaultError } from '../../core';
 
 const list: Command = {
   path: ['audit', 'list'],
@@ -8,7 +8,7 @@ const list: Command = {
   summary: 'the audit log, oldest first',
   options: {},
   async run(ctx) {
-    const entries = await withUnlockedVault(ctx, (vault) => vault.auditLog());
+    const entries = await withUnlockedVault(ctx, (vault) => vault.audit.list());
     if (ctx.json) {
       printJson(ctx.io, entries);
       return;
@@ -35,7 +35,7 @@ const verify: Command = {
   summary: 'check the hash chain and MACs; exit 4 naming the first altered, removed or reordered entry',
   options: {},
   async run(ctx) {
-    const result = await withUnlockedVault(ctx, (vault) => vault.verifyAudit());
+    const result = await withUnlockedVault(ctx, (vault) => vault.audit.verify());
     if (ctx.json) printJson(ctx.io, result);
     if (!result.ok) {
       throw new VaultError(

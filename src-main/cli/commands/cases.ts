@@ -1,8 +1,8 @@
-import { formatScheme, parseScheme } from '../../core/plaintiffs/pseudonyms';
 import { stringOption } from '../args';
 import { UsageError } from '../exit-codes';
 import { cell, printJson, printTable } from '../output';
 import { say, withUnlockedVault, type Command } from './command';
+import { formatScheme, parseScheme } from '../../core';
 
 const add: Command = {
   path: ['case', 'add'],
@@ -19,7 +19,7 @@ const add: Command = {
     const scheme = stringOption(ctx.options, 'scheme');
     if (scheme !== undefined) parseScheme(scheme); // refuse a bad scheme before asking for the passphrase
     const created = await withUnlockedVault(ctx, (vault) =>
-      vault.createCase({
+      vault.cases.create({
         title: stringOption(ctx.options, 'title'),
         court: stringOption(ctx.options, 'court'),
         number: stringOption(ctx.options, 'number'),
@@ -36,7 +36,7 @@ const list: Command = {
   summary: 'list the cases with their plaintiff counts',
   options: {},
   async run(ctx) {
-    const cases = await withUnlockedVault(ctx, (vault) => vault.listCases());
+    const cases = await withUnlockedVault(ctx, (vault) => vault.cases.list());
     if (ctx.json) {
       printJson(
         ctx.io,
@@ -69,7 +69,7 @@ const remove: Command = {
       );
     }
     const caseId = stringOption(ctx.options, 'case')!;
-    const { plaintiffs } = await withUnlockedVault(ctx, (vault) => vault.deleteCase(caseId));
+    const { plaintiffs } = await withUnlockedVault(ctx, (vault) => vault.cases.delete(caseId));
     say(
       ctx,
       `Deleted case ${caseId} and its ${plaintiffs} plaintiff records. Its key is destroyed; backups made before now still hold it.`,

@@ -1,8 +1,7 @@
-import { VaultService } from '../../core/service';
-import { defaultVaultPath } from '../../core/vault/default-path';
 import { stringOption, type CommandShape, type ParsedOptions } from '../args';
 import type { CliIo } from '../io';
 import { readPassphrase } from '../secrets';
+import { defaultVaultPath, VaultService } from '../../core';
 
 export interface CommandContext {
   io: CliIo;
@@ -31,7 +30,7 @@ export async function withUnlockedVault<T>(ctx: CommandContext, work: (vault: Va
     const passphrase = await readPassphrase(ctx.io, stringOption(ctx.options, 'passphrase-file'), {
       prompt: `Passphrase for ${ctx.vaultPath}: `,
     });
-    vault.unlock(passphrase);
+    vault.vault.unlock(passphrase);
     return await work(vault);
   } finally {
     vault.close();

@@ -1,17 +1,11 @@
 import { basename, extname } from 'node:path';
-import { docxPartsText, pdfText, readDocument } from '../../core/documents';
-import { VaultError } from '../../core/errors';
-import { describeFileHit, KIND_WORDS, type FileHit } from '../../core/export/verification';
-import { readPublicKey } from '../../core/export/sealed-package';
-import type { Question } from '../../core/filings/questions';
-import type { LeakHit, ScanSource } from '../../core/scan/types';
-import type { ExportReport } from '../../core/service';
 import { readFile } from 'node:fs/promises';
 import { stringOption } from '../args';
 import { UsageError } from '../exit-codes';
 import { cell, printJson, printTable } from '../output';
 import { readSecretFile } from '../secrets';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
+import { describeFileHit, docxPartsText, type ExportReport, type FileHit, KIND_WORDS, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, VaultError } from '../../core';
 
 
 const where = (hit: { page?: number | undefined; line: number }) => (hit.page !== undefined ? `p. ${hit.page}, l. ${hit.line}` : `line ${hit.line}`);
@@ -32,7 +26,7 @@ const scan: Command = {
     const caseId = stringOption(ctx.options, 'case');
     if ((caseId === undefined) === (ctx.options.all !== true)) throw new UsageError('give either --case ID or --all');
     const source = await readDocument(file!);
-    const hits = await withUnlockedVault(ctx, (vault) => vault.scanText(caseId === undefined ? 'all' : { caseId }, source));
+    const hits = await withUnlockedVault(ctx, (vault) => vault.filings.scanText(caseId === undefined ? 'all' : { caseId }, source));
     if (ctx.json) {
       printJson(ctx.io, { file, hits: hits.map((h) => ({ ...h, targets: h.targets.map((t) => ({ pseudonym: t.pseudonym, caseId: t.caseId })) })) });
     } else {
@@ -90,7 +84,7 @@ const exportCommand: Command = {
       body: draft.text,
     };
     const report = await withUnlockedVault(ctx, (vault) =>
-      vault.exportFiling(stringOption(o, 'case')!, input, { destination: stringOption(o, 'out')!, docx: o.docx === true, package: packageProtection }),
+      vault.filings.export(stringOption(o, 'case')!, input, { destination: stringOption(o, 'out')!, docx: o.docx === true, package: packageProtection }),
     );
     printReport(ctx, report);
   },
@@ -109,8 +103,8 @@ const verify: Command = {
     const [file] = ctx.args;
     const source = await readPublishedFile(file!);
     const { hits, identities } = await withUnlockedVault(ctx, (vault) => {
-      vault.listFilings(stringOption(ctx.options, 'case')!); // the case must exist
-      return { hits: vault.scanText('all', source), identities: vault.identityCount() };
+      vault.filings.list(stringOption(ctx.options, 'case')!); // the case must exist
+      return { hits: vault.filings.scanText('all', source), identities: vault.filings.identityCount() };
     });
     const name = basename(file!);
     const fileHits: FileHit[] = hits.map((hit) => ({

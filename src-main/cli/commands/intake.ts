@@ -1,9 +1,8 @@
 import { stringOption, listOption } from '../args';
 import { UsageError } from '../exit-codes';
 import { printJson } from '../output';
-import { applyOverrides, describeDuplicate, IntakeRejected, type ImportSummary } from '../../core/intake';
-import type { OperationControl } from '../../core/operation';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
+import { applyOverrides, describeDuplicate, type ImportSummary, IntakeRejected, type OperationControl } from '../../core';
 
 const ON_DUPLICATE = ['skip', 'import', 'fail'] as const;
 
@@ -28,15 +27,16 @@ const importCommand: Command = {
     const sheet = stringOption(ctx.options, 'sheet');
     const dryRun = ctx.options['dry-run'] === true;
     const summary = await withUnlockedVault(ctx, async (vault) => {
-      const inspection = await vault.inspectIntakeFile(caseId, file, { sheet });
+      const inspection = await vault.intake.inspect(caseId, file, { sheet });
       const mapping = applyOverrides(inspection.headers, inspection.mapping, listOption(ctx.options, 'map'));
       try {
-        return await vault.importPlaintiffs(
-          caseId,
-          file,
-          { sheet, mapping, onDuplicate: onDuplicate as (typeof ON_DUPLICATE)[number], dryRun },
-          progressOnTerminal(ctx),
-        );
+        return await vault.intake.import(caseId, file, {
+          sheet,
+          mapping,
+          onDuplicate: onDuplicate as (typeof ON_DUPLICATE)[number],
+          dryRun,
+          control: progressOnTerminal(ctx),
+        });
       } catch (error) {
         if (error instanceof IntakeRejected) printRejection(ctx, error);
         throw error;

@@ -1,18 +1,11 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { wipe } from '../../core/crypto';
-import {
-  describeSealedPackage,
-  extractSealedPackage,
-  readSecretKey,
-  writeKeypair,
-  type PackageSecret,
-} from '../../core/export/sealed-package';
 import { stringOption } from '../args';
 import { UsageError } from '../exit-codes';
 import { printJson, printTable } from '../output';
 import { readPassphrase, readSecretFile } from '../secrets';
 import { say, type Command, type CommandContext } from './command';
+import { describeSealedPackage, extractSealedPackage, type PackageSecret, readSecretKey, wipe, writeKeypair } from '../../core';
 
 // Sealed packages need no vault: these commands never open one.
 

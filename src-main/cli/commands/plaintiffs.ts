@@ -1,8 +1,8 @@
 import { listOption, stringOption } from '../args';
 import { cell, printJson, printTable } from '../output';
-import { csvLine } from '../../core/intake';
 import { UsageError } from '../exit-codes';
 import { say, withUnlockedVault, type Command, type CommandContext } from './command';
+import { csvLine } from '../../core';
 
 const add: Command = {
   path: ['plaintiff', 'add'],
@@ -26,7 +26,7 @@ const add: Command = {
   async run(ctx) {
     const o = ctx.options;
     const added = await withUnlockedVault(ctx, (vault) =>
-      vault.addPlaintiff(stringOption(o, 'case')!, {
+      vault.plaintiffs.add(stringOption(o, 'case')!, {
         legalName: stringOption(o, 'name'),
         gender: stringOption(o, 'gender'),
         aliases: listOption(o, 'alias'),
@@ -53,7 +53,7 @@ const withdraw: Command = {
   required: ['case', 'pseudonym'],
   async run(ctx) {
     const entry = await withUnlockedVault(ctx, (vault) =>
-      vault.withdrawPlaintiff(stringOption(ctx.options, 'case')!, stringOption(ctx.options, 'pseudonym')!),
+      vault.plaintiffs.withdraw(stringOption(ctx.options, 'case')!, { pseudonym: stringOption(ctx.options, 'pseudonym')! }),
     );
     say(ctx, `${entry.pseudonym} is withdrawn; the pseudonym stays reserved.`, {
       pseudonym: entry.pseudonym,
@@ -83,14 +83,14 @@ const roster: Command = {
     const out = stringOption(ctx.options, 'out');
     if (out !== undefined) {
       if (format === 'table') throw new UsageError('--out writes csv, json or xlsx; give --format too');
-      const written = await withUnlockedVault(ctx, (vault) => vault.exportRoster(caseId, { sealed, format: format as 'csv' | 'json' | 'xlsx' }, out));
+      const written = await withUnlockedVault(ctx, (vault) => vault.plaintiffs.exportRoster(caseId, { sealed, format: format as 'csv' | 'json' | 'xlsx' }, out));
       say(ctx, `Wrote ${written.rows} plaintiffs to ${written.path}${sealed ? ' (with identities: keep it under seal)' : ''}. SHA-256 ${written.sha256}`, written);
       return;
     }
     if (format === 'xlsx') throw new UsageError('--format xlsx needs --out FILE');
     const empty = 'No plaintiffs in this case yet. Add one with `doe-vault plaintiff add`.';
     if (sealed) {
-      const entries = await withUnlockedVault(ctx, (vault) => vault.sealedRoster(caseId));
+      const entries = await withUnlockedVault(ctx, (vault) => vault.plaintiffs.sealedRoster(caseId));
       if (format === 'json') {
         printJson(ctx.io, entries);
         return;
@@ -111,7 +111,7 @@ const roster: Command = {
       else printTable(ctx.io, headers, rows, empty);
       return;
     }
-    const entries = await withUnlockedVault(ctx, (vault) => vault.roster(caseId));
+    const entries = await withUnlockedVault(ctx, (vault) => vault.plaintiffs.roster(caseId));
     if (format === 'json') {
       printJson(ctx.io, entries);
       return;

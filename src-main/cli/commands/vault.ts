@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import { KDF_PRESETS, type KdfPreset } from '../../core/crypto';
-import { VaultService } from '../../core/service';
 import { stringOption } from '../args';
 import { UsageError } from '../exit-codes';
 import { readPassphrase, readSecretFile } from '../secrets';
 import { say, withUnlockedVault, type Command } from './command';
+import { KDF_PRESETS, type KdfPreset, VaultService } from '../../core';
 
 const init: Command = {
   path: ['init'],
@@ -56,7 +55,7 @@ const passwd: Command = {
       const current = await readPassphrase(ctx.io, stringOption(ctx.options, 'passphrase-file'), {
         prompt: `Current passphrase for ${ctx.vaultPath}: `,
       });
-      vault.changePassphrase(current, next);
+      vault.vault.changePassphrase(current, next);
     } finally {
       vault.close();
     }
@@ -78,7 +77,7 @@ const recover: Command = {
     const next = readSecretFile(ctx.io, stringOption(ctx.options, 'new-passphrase-file')!, 'new passphrase');
     const vault = await VaultService.open(ctx.vaultPath);
     try {
-      vault.recover(recoveryKey, next);
+      vault.vault.recover(recoveryKey, next);
     } finally {
       vault.close();
     }
@@ -93,7 +92,7 @@ const backup: Command = {
   options: { out: { type: 'string', help: '--out FILE' } },
   required: ['out'],
   async run(ctx) {
-    const report = await withUnlockedVault(ctx, (vault) => vault.backup(resolve(stringOption(ctx.options, 'out')!)));
+    const report = await withUnlockedVault(ctx, (vault) => vault.vault.backup(resolve(stringOption(ctx.options, 'out')!)));
     say(ctx, `Backup written and verified: ${report.path} (${report.bytes} bytes, ${report.cases} cases)`, report);
   },
 };

@@ -1,7 +1,7 @@
 import { constantTimeEqual, digest, framed, mac, openJson, sealJson } from '../crypto';
 import { VaultError } from '../errors';
 import type { AuditRow, VaultStore } from '../store';
-import type { Keyring } from '../vault/keyring';
+import type { FieldRef } from '../crypto';
 
 /** Every kind of event the audit log records. Details never hold a real name. */
 export type AuditAction =
@@ -47,6 +47,13 @@ export type AuditVerification =
   | { ok: true; entries: number }
   | { ok: false; entries: number; firstBadEntry: number; problem: string };
 
+/** The keys the log needs (the vault's Keyring has them). */
+export interface AuditKeys {
+  readonly auditEncryption: Uint8Array;
+  readonly auditMac: Uint8Array;
+  ref(table: string, rowId: string, field: string): FieldRef;
+}
+
 const GENESIS: Uint8Array = new Uint8Array(32);
 
 /**
@@ -58,7 +65,7 @@ const GENESIS: Uint8Array = new Uint8Array(32);
 export class AuditLog {
   constructor(
     private readonly store: VaultStore,
-    private readonly keys: Keyring,
+    private readonly keys: AuditKeys,
   ) {}
 
   /** Call inside the transaction of the action it records, so both commit or neither does. */

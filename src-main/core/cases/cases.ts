@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { openJson, randomId, randomKey, sealJson, wipe } from '../crypto';
 import { VaultError } from '../errors';
-import { DEFAULT_SCHEME, parseScheme, type PseudonymScheme } from '../plaintiffs/pseudonyms';
+import { DEFAULT_SCHEME, parseScheme, type PseudonymScheme } from './pseudonyms';
 import type { CaseRow, VaultStore } from '../store';
 import { line, optional, parseInput, requiredLine } from '../validation';
 import type { Keyring } from '../vault/keyring';

@@ -14,7 +14,7 @@ import {
   wipe,
 } from '../crypto';
 import { VaultError } from '../errors';
-import { exists, writeNewFile } from './new-file';
+import { exists, writeNewFile } from '../files/new-file';
 
 /**
  * Recipient key files for sealed packages, as short text that survives email and printing:

@@ -21,7 +21,7 @@ import {
 } from '../crypto';
 import { VaultError } from '../errors';
 import { checkNewPassphrase, passphraseBytes } from '../vault/passphrase-policy';
-import { exists, placeNewFile, syncFolder, writeNewFile } from './new-file';
+import { exists, placeNewFile, syncFolder, writeNewFile } from '../files/new-file';
 import {
   CHUNK_BYTES,
   damagedPackage,

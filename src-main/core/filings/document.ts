@@ -4,7 +4,9 @@
  * pseudonyms (public) or legal names (sealed) before a writer sees it.
  */
 
-export type FilingFormat = 'california' | 'federal';
+import type { FilingFormat } from '../shared/filing-formats';
+
+export type { FilingFormat };
 export type Audience = 'public' | 'sealed' | 'identity-key';
 
 export interface Run {

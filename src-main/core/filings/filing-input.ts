@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { isoDate, line, optional, parseInput, requiredLine, text } from '../validation';
-import type { FilingFormat } from './document';
+import { FILING_FORMATS, KEY_FIELDS, MAX_BODY, type FilingFormat } from '../shared/filing-formats';
 
-export const FILING_FORMATS = ['california', 'federal'] as const satisfies readonly FilingFormat[];
-
-/** Identifiers the identity-key exhibit can list beside each legal name. */
-export const KEY_FIELDS = ['aliases', 'dob', 'email', 'phone', 'address', 'idNumbers'] as const;
-export type KeyField = (typeof KEY_FIELDS)[number];
-
-/** A body as long as a 500-page filing, with room to spare. */
-export const MAX_BODY = 2_000_000;
+export { FILING_FORMATS, KEY_FIELDS, MAX_BODY, type KeyField } from '../shared/filing-formats';
 
 const labelList = z
   .array(line('Label', 200), { error: 'Labels must be a list of lines' })

@@ -1,6 +1,6 @@
 import { openJson, randomId, sealJson } from '../crypto';
 import { VaultError } from '../errors';
-import type { CaseContext } from '../plaintiffs/plaintiffs';
+import type { CaseContext } from '../cases/context';
 import type { FilingRow } from '../store';
 import type { Filing, FilingDetails } from './filing-input';
 

@@ -1,5 +1,6 @@
 import type { CaseDetails } from '../cases/cases';
 import { VaultError } from '../errors';
+import type { CasePlaintiff } from '../plaintiffs/identities';
 import type { PlaintiffIdentity } from '../plaintiffs/plaintiff-input';
 import type { Block, RenderedDocument, Run } from './document';
 import type { FilingDetails, KeyField } from './filing-input';
@@ -8,16 +9,12 @@ import { parseBody } from './markdown';
 import { replaceSpans } from './resolution';
 import { findTokens, REDACTION_TEXT, type PlacedToken } from './tokens';
 
-/** A plaintiff of the filing's case, as the renders need them. */
-export interface CasePlaintiff {
-  pseudonym: string;
-  seq: number;
-  identity: PlaintiffIdentity;
-}
+/** What the renders need of each plaintiff of the case. */
+export type PlaintiffToRender = Pick<CasePlaintiff, 'pseudonym' | 'seq' | 'identity'>;
 
 export interface RenderContext {
   caseDetails: CaseDetails;
-  plaintiffs: readonly CasePlaintiff[];
+  plaintiffs: readonly PlaintiffToRender[];
   /** ISO time written into the documents' metadata. */
   now: string;
 }
@@ -27,7 +24,7 @@ export interface FilingRenders {
   sealed: RenderedDocument;
   identityKey: RenderedDocument;
   /** The plaintiffs the body cites, in case order: the identity key lists them. */
-  cited: CasePlaintiff[];
+  cited: PlaintiffToRender[];
 }
 
 const OPEN = '\uE000';
@@ -144,8 +141,8 @@ function expand(blocks: readonly Block[], tokens: readonly PlacedToken[], textOf
   });
 }
 
-function citedPlaintiffs(tokens: readonly PlacedToken[], byKey: ReadonlyMap<string, CasePlaintiff>): CasePlaintiff[] {
-  const cited = new Map<string, CasePlaintiff>();
+function citedPlaintiffs(tokens: readonly PlacedToken[], byKey: ReadonlyMap<string, PlaintiffToRender>): PlaintiffToRender[] {
+  const cited = new Map<string, PlaintiffToRender>();
   for (const { token } of tokens) {
     if (token.kind === 'plaintiff') {
       const plaintiff = byKey.get(pseudonymKey(token.pseudonym))!;
@@ -164,7 +161,7 @@ const KEY_FIELD_LABELS: Record<KeyField, string> = {
   idNumbers: 'ID numbers',
 };
 
-function identityKeyBlocks(details: FilingDetails, cited: readonly CasePlaintiff[]): Block[] {
+function identityKeyBlocks(details: FilingDetails, cited: readonly PlaintiffToRender[]): Block[] {
   const cell = (text: string): Run[] => [{ text }];
   const value = (identity: PlaintiffIdentity, field: KeyField): string => {
     const raw = identity[field];

@@ -1,58 +1,22 @@
 import type { KdfParams } from '../crypto';
 import { VaultError } from '../errors';
 import { throwIfCancelled, type OperationControl } from '../operation';
-import { VaultService } from '../service';
+import { VaultService, type FacadeApi } from '../service';
 import type { StoreOptions } from '../store';
 
-/** The VaultService methods a host forwards. */
-export type ServiceMethod =
-  | 'unlock'
-  | 'lock'
-  | 'recover'
-  | 'changePassphrase'
-  | 'backup'
-  | 'createCase'
-  | 'listCases'
-  | 'deleteCase'
-  | 'addPlaintiff'
-  | 'addPlaintiffs'
-  | 'updatePlaintiff'
-  | 'withdrawPlaintiffById'
-  | 'roster'
-  | 'sealedRoster'
-  | 'revealPlaintiff'
-  | 'searchPlaintiffs'
-  | 'searchPlaintiffMask'
-  | 'warmSearch'
-  | 'findDuplicates'
-  | 'auditLog'
-  | 'verifyAudit'
-  | 'listFilings'
-  | 'getFiling'
-  | 'createFiling'
-  | 'updateFiling'
-  | 'deleteFiling'
-  | 'scanDraft'
-  | 'prepareDraft'
-  | 'importDraftFile'
-  | 'resolveFinding'
-  | 'checkFiling'
-  | 'previewFiling'
-  | 'exportFiling'
-  | 'readRecipientKey'
-  | 'inspectIntakeFile'
-  | 'previewImport'
-  | 'importPlaintiffs'
-  | 'exportRoster'
-  | 'extractSealedPackage'
-  | 'inspectIntakeFile'
-  | 'previewImport'
-  | 'importPlaintiffs'
-  | 'exportRoster';
+type Namespace = keyof FacadeApi;
 
-type Method<M extends ServiceMethod> = VaultService[M] extends (...args: infer A) => infer R ? { args: A; result: Awaited<R> } : never;
-export type ServiceArgs<M extends ServiceMethod> = Method<M>['args'];
-export type ServiceResult<M extends ServiceMethod> = Method<M>['result'];
+/** Every façade operation as the host names it, "namespace.method": derived from the façade's type, never listed. */
+export type ServiceMethod = { [N in Namespace]: `${N}.${keyof FacadeApi[N] & string}` }[Namespace];
+
+type Fn<M extends ServiceMethod> = M extends `${infer N extends Namespace}.${infer F}` ? (F extends keyof FacadeApi[N] ? FacadeApi[N][F] : never) : never;
+export type ServiceArgs<M extends ServiceMethod> = Fn<M> extends (...args: infer A) => unknown ? A : never;
+export type ServiceResult<M extends ServiceMethod> = Fn<M> extends (...args: never[]) => infer R ? Awaited<R> : never;
+
+/** The long operations: those whose last argument is an options object with a `control` (progress and cancel). */
+export type ControlledMethod = {
+  [M in ServiceMethod]: ServiceArgs<M> extends [...unknown[], infer Last] ? ('control' extends keyof NonNullable<Last> ? M : never) : never;
+}[ServiceMethod];
 
 /**
  * What a caller of a long method gives `VaultHost.run`: where progress goes, and a signal that
@@ -70,31 +34,22 @@ export interface RunOptions {
 /** How often, at most, progress of one step crosses from the worker (the first and last of a step always do). */
 export const PROGRESS_INTERVAL_MS = 50;
 
-/**
- * Where each long method takes its OperationControl: the methods not listed take none (their
- * progress is only "started" and "finished", and they cannot be cancelled).
- */
-const CONTROLLED: Partial<Record<ServiceMethod, (args: unknown[], control: OperationControl) => unknown[]>> = {
-  // exportFiling(caseId, input, { destination, docx, package, onProgress(step, done, total) })
-  exportFiling: (args, control) => {
-    const [caseId, input, options] = args as [unknown, unknown, Record<string, unknown>];
-    const onProgress = control.onProgress;
-    return [caseId, input, { ...options, ...(onProgress ? { onProgress: (step: string, done: number, total: number) => onProgress(done, total, step) } : {}) }];
-  },
-  // previewImport / importPlaintiffs(caseId, path, options, control)
-  previewImport: (args, control) => [args[0], args[1], args[2], control],
-  importPlaintiffs: (args, control) => [args[0], args[1], args[2], control],
-};
-
-/** Whether `method` accepts progress and cancellation. */
-export function isControlled(method: ServiceMethod): boolean {
-  return CONTROLLED[method] !== undefined;
+/** The façade function behind "namespace.method", or NOT_FOUND for a name the façade does not have. */
+export function facadeFunction(vault: VaultService, method: string): (...args: unknown[]) => unknown {
+  const [namespace, name] = method.split('.');
+  const functions = namespace !== undefined && Object.hasOwn(vault, namespace) ? (vault as unknown as Record<string, object>)[namespace] : undefined;
+  const fn = functions && name !== undefined && Object.hasOwn(functions, name) ? (functions as Record<string, unknown>)[name] : undefined;
+  if (typeof fn !== 'function') throw new VaultError('INTERNAL', `The vault has no operation "${method}".`);
+  return fn as (...args: unknown[]) => unknown;
 }
 
-/** The arguments of `method` with `control` put where the method takes it (unchanged for other methods). */
-export function withControl(method: ServiceMethod, args: readonly unknown[], control: OperationControl): unknown[] {
-  const inject = CONTROLLED[method];
-  return inject ? inject([...args], control) : [...args];
+/** The arguments of a long method with its control given by name in its options (the last argument). */
+export function withControl(args: readonly unknown[], control: OperationControl): unknown[] {
+  const options = args.at(-1);
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new VaultError('INTERNAL', 'A long operation takes its options object last; none was given.');
+  }
+  return [...args.slice(0, -1), { ...options, control }];
 }
 
 export interface HostStatus {
@@ -123,10 +78,10 @@ export interface VaultHost {
   call<M extends ServiceMethod>(method: M, ...args: ServiceArgs<M>): Promise<ServiceResult<M>>;
   /**
    * Like `call`, with progress and cancellation for the long methods (an export, an import):
-   * the host gives the method an OperationControl fed by `options`. Any other method runs as
-   * with `call` (a cancel before it starts still stops it with CANCELLED).
+   * the host gives the method an OperationControl fed by `options`, as the `control` of its
+   * options (a cancel before it starts stops it with CANCELLED).
    */
-  run<M extends ServiceMethod>(method: M, args: ServiceArgs<M>, options?: RunOptions): Promise<ServiceResult<M>>;
+  run<M extends ControlledMethod>(method: M, args: ServiceArgs<M>, options?: RunOptions): Promise<ServiceResult<M>>;
 }
 
 /** The host logic itself, in the calling thread: what the worker runs, and what unit tests use. */
@@ -162,12 +117,10 @@ export class InProcessVaultHost implements VaultHost {
   }
 
   async call<M extends ServiceMethod>(method: M, ...args: ServiceArgs<M>): Promise<ServiceResult<M>> {
-    if (!this.vault) throw new VaultError('NOT_FOUND', 'No vault is open. Create one or open a vault file.');
-    const fn = this.vault[method] as (...a: unknown[]) => unknown;
-    return (await fn.apply(this.vault, args)) as ServiceResult<M>;
+    return this.invoke(method, args) as Promise<ServiceResult<M>>;
   }
 
-  async run<M extends ServiceMethod>(method: M, args: ServiceArgs<M>, options: RunOptions = {}): Promise<ServiceResult<M>> {
+  async run<M extends ControlledMethod>(method: M, args: ServiceArgs<M>, options: RunOptions = {}): Promise<ServiceResult<M>> {
     return this.runControlled(method, args, {
       onProgress: options.onProgress,
       isCancelled: () => options.signal?.aborted ?? false,
@@ -175,8 +128,13 @@ export class InProcessVaultHost implements VaultHost {
   }
 
   /** The worker's entry: the control is built there from messages and shared memory. */
-  async runControlled<M extends ServiceMethod>(method: M, args: readonly unknown[], control: OperationControl): Promise<ServiceResult<M>> {
+  async runControlled<M extends ControlledMethod>(method: M, args: readonly unknown[], control: OperationControl): Promise<ServiceResult<M>> {
     throwIfCancelled(control);
-    return this.call(method, ...(withControl(method, args, control) as ServiceArgs<M>));
+    return this.invoke(method, withControl(args, control)) as Promise<ServiceResult<M>>;
+  }
+
+  private async invoke(method: string, args: readonly unknown[]): Promise<unknown> {
+    if (!this.vault) throw new VaultError('NOT_FOUND', 'No vault is open. Create one or open a vault file.');
+    return facadeFunction(this.vault, method)(...args);
   }
 }

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isVaultError } from '../errors';
 import type { OperationControl } from '../operation';
-import { InProcessVaultHost, PROGRESS_INTERVAL_MS, type HostOptions, type ServiceMethod, type VaultHost } from './vault-host';
+import { InProcessVaultHost, PROGRESS_INTERVAL_MS, type HostOptions, type ControlledMethod, type VaultHost } from './vault-host';
 
 /**
  * Worker-thread entry: runs the vault (Argon2id, SQLite, encryption) off the main process's
@@ -70,7 +70,7 @@ port.on('message', (request: WorkerRequest) => {
     try {
       let value: unknown;
       if (request.op === 'run') {
-        const [method, args, channel] = request.args as [ServiceMethod, unknown[], RunChannel];
+        const [method, args, channel] = request.args as [ControlledMethod, unknown[], RunChannel];
         value = await host.runControlled(method, args, controlFor(request.id, channel));
       } else {
         const run = host[request.op] as (...args: unknown[]) => Promise<unknown>;

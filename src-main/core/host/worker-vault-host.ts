@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, VaultError, type ErrorCode } from '../errors';
-import type { HostOptions, HostStatus, RunOptions, ServiceArgs, ServiceMethod, ServiceResult, VaultHost } from './vault-host';
+import type { ControlledMethod, HostOptions, HostStatus, RunOptions, ServiceArgs, ServiceMethod, ServiceResult, VaultHost } from './vault-host';
 import type { ProgressMessage, RunChannel, WorkerMessage, WorkerReply, WorkerRequest } from './vault-worker';
 
 /** A VaultHost whose vault lives in a worker thread started from the built vault-worker.js. */
@@ -48,7 +48,7 @@ export class WorkerVaultHost implements VaultHost {
    * A long method with progress (messages from the worker) and cancellation (a flag in shared
    * memory the worker reads while it works: no message could reach a busy worker).
    */
-  run<M extends ServiceMethod>(method: M, args: ServiceArgs<M>, options: RunOptions = {}): Promise<ServiceResult<M>> {
+  run<M extends ControlledMethod>(method: M, args: ServiceArgs<M>, options: RunOptions = {}): Promise<ServiceResult<M>> {
     const cancel = new SharedArrayBuffer(4);
     const flag = new Int32Array(cancel);
     const { signal, onProgress } = options;

@@ -1,7 +1,7 @@
 import type { AuditLog } from '../audit/audit-log';
-import type { CaseContext } from '../plaintiffs/plaintiffs';
+import type { CaseContext } from '../cases/context';
 
-/** What the service gives the intake functions: the unlocked case, a clock and its transaction. */
+/** What the intake service gives the intake functions: the unlocked case, a clock and its transaction. */
 export interface IntakeContext {
   case: CaseContext;
   now: () => string;

@@ -1,5 +1,6 @@
 import { toHex } from './hex';
-import { nameDobIndex, nameIndex, readPublic, type CaseContext } from '../plaintiffs/plaintiffs';
+import type { CaseContext } from '../cases/context';
+import { nameDobIndex, nameIndex, readPublic } from '../plaintiffs/plaintiffs';
 import type { PlaintiffIdentity } from '../plaintiffs/plaintiff-input';
 import { throwIfCancelled, type OperationControl } from '../operation';
 import type { IntakeContext } from './context';

@@ -1,5 +1,5 @@
 import { openJson, sealJson } from '../crypto';
-import type { CaseContext } from '../plaintiffs/plaintiffs';
+import type { CaseContext } from '../cases/context';
 import { sameHeaders } from './column-mapping';
 import { INTAKE_FIELDS, type IntakeField } from './types';
 

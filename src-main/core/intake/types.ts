@@ -4,23 +4,9 @@
  * rows of an inspection (shown masked by the app, never logged).
  */
 
-/** What a column of the file can be mapped to. first/middle/last names are combined into the legal name. */
-export const INTAKE_FIELDS = [
-  'legalName',
-  'firstName',
-  'middleName',
-  'lastName',
-  'aliases',
-  'gender',
-  'dob',
-  'email',
-  'phone',
-  'address',
-  'idNumbers',
-  'notes',
-] as const;
+import type { IntakeField } from '../shared/intake-fields';
 
-export type IntakeField = (typeof INTAKE_FIELDS)[number];
+export { INTAKE_FIELDS, type IntakeField } from '../shared/intake-fields';
 
 export type IntakeFormat = 'csv' | 'xlsx';
 
@@ -113,16 +99,3 @@ export interface ImportSummary {
   dryRun?: boolean | undefined;
 }
 
-export type RosterFormat = 'csv' | 'xlsx' | 'json';
-
-export interface RosterExportOptions {
-  /** true: with identities (audited); false: pseudonym and status only. */
-  sealed: boolean;
-  format: RosterFormat;
-}
-
-export interface RosterExportResult {
-  path: string;
-  rows: number;
-  sha256: string;
-}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { blankOr, isoDate, line, optional, parseInput, requiredLine, text } from '../validation';
-import type { Gender } from './pseudonyms';
+import type { Gender } from '../cases/pseudonyms';
 
 const MAX_NAME = 200;
 

@@ -1,10 +1,11 @@
 import { blindIndex, openJson, randomId, sealJson } from '../crypto';
 import { VaultError } from '../errors';
-import type { PlaintiffRow, VaultStore } from '../store';
+import type { PlaintiffRow } from '../store';
 import { fold, initialsOf } from '../text/normalize';
 import type { Keyring } from '../vault/keyring';
+import type { CaseContext } from '../cases/context';
 import type { PlaintiffIdentity } from './plaintiff-input';
-import { pseudonymFor, type PseudonymScheme } from './pseudonyms';
+import { pseudonymFor } from '../cases/pseudonyms';
 
 export type PlaintiffStatus = 'active' | 'withdrawn';
 
@@ -21,15 +22,6 @@ export interface RosterEntry extends PlaintiffPublic {
 }
 
 export interface SealedRosterEntry extends RosterEntry, PlaintiffIdentity {}
-
-/** An unlocked case: its id, data key and naming scheme. */
-export interface CaseContext {
-  store: VaultStore;
-  keys: Keyring;
-  caseId: string;
-  caseKey: Uint8Array;
-  scheme: PseudonymScheme;
-}
 
 /**
  * Encrypts and inserts plaintiffs in the given order, allocating each a pseudonym from the

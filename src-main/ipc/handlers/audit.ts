@@ -3,7 +3,7 @@ import type { DomainHandlers } from '../dispatcher';
 
 export function auditHandlers({ host }: DesktopSession): DomainHandlers<'audit'> {
   return {
-    'audit:list': () => host.call('auditLog'),
-    'audit:verify': () => host.call('verifyAudit'),
+    'audit:list': () => host.call('audit.list'),
+    'audit:verify': () => host.call('audit.verify'),
   };
 }

@@ -1,14 +1,10 @@
 import { basename, join } from 'node:path';
-import { VaultError } from '../../core/errors';
 // Pure code only (labels, input rules, the passphrase rule): the vault itself loads in the worker.
-import { defaultLabels } from '../../core/filings/labels';
-import { clearable } from '../../core/filings/resolution';
-import { isoDate, optional, parseInput } from '../../core/validation';
-import { checkNewPassphrase } from '../../core/vault/passphrase-policy';
 import { z } from 'zod';
 import type { ChannelInput } from '../../../src-preload/contract';
 import type { DesktopSession } from '../desktop-session';
 import type { DomainHandlers } from '../dispatcher';
+import { checkNewPassphrase, clearable, defaultLabels, isoDate, optional, parseInput, VaultError } from '../../core/helpers';
 
 /** The core's rule for "not a plaintiff", sent along so the renderer has no copy of it. */
 function withClearable<F extends Parameters<typeof clearable>[0] & { cannotClear?: true }>(finding: F): F & { canClear: boolean } {
@@ -20,43 +16,43 @@ const orderDateInput = z.object({ orderDate: optional(isoDate('Order date')) });
 export function filingHandlers(session: DesktopSession): DomainHandlers<'filings'> {
   const { host, ports } = session;
   return {
-    'filings:list': ({ caseId }) => host.call('listFilings', caseId),
-    'filings:get': ({ caseId, filingId }) => host.call('getFiling', caseId, filingId),
-    'filings:create': ({ caseId, filing }) => host.call('createFiling', caseId, filing),
-    'filings:update': ({ caseId, filingId, filing }) => host.call('updateFiling', caseId, filingId, filing),
+    'filings:list': ({ caseId }) => host.call('filings.list', caseId),
+    'filings:get': ({ caseId, filingId }) => host.call('filings.get', caseId, filingId),
+    'filings:create': ({ caseId, filing }) => host.call('filings.create', caseId, filing),
+    'filings:update': ({ caseId, filingId, filing }) => host.call('filings.update', caseId, filingId, filing),
     'filings:delete': async ({ caseId, filingId }) => {
-      await host.call('deleteFiling', caseId, filingId);
+      await host.call('filings.delete', caseId, filingId);
       return { deleted: true as const };
     },
 
     // Called as the user types (debounced): no progress events, no audit.
-    'filings:scan': async ({ caseId, text }) => (await host.call('scanDraft', caseId, text)).map(withClearable),
+    'filings:scan': async ({ caseId, text }) => (await host.call('filings.scan', caseId, text)).map(withClearable),
 
     'filings:importDraft': async ({ caseId }) => {
       await requireUnlocked(session);
       const path = await ports.chooseDraftToImport();
       if (path === null) return null;
-      const prepared = await session.track('Importing the draft', () => host.call('importDraftFile', caseId, path));
+      const prepared = await session.track('Importing the draft', () => host.call('filings.importDraft', caseId, path));
       return { ...prepared, questions: prepared.questions.map(withClearable), fileName: basename(path) };
     },
 
     'filings:resolve': async ({ caseId, text, start, end, choice }) => ({
-      text: await host.call('resolveFinding', caseId, text, { start, end }, choice),
+      text: await host.call('filings.resolve', caseId, text, { start, end }, choice),
     }),
 
     'filings:check': async ({ caseId, filing }) => {
-      const checked = await session.track('Checking the filing', () => host.call('checkFiling', caseId, filing));
+      const checked = await session.track('Checking the filing', () => host.call('filings.check', caseId, filing));
       return { body: checked.details.body, converted: checked.converted, questions: checked.questions.map(withClearable) };
     },
 
     'filings:defaultLabels': ({ format, orderDate }) => defaultLabels(format, parseInput(orderDateInput, { orderDate }).orderDate),
 
-    'filings:preview': ({ caseId, filing, audience }) => host.call('previewFiling', caseId, filing, audience),
+    'filings:preview': ({ caseId, filing, audience }) => host.call('filings.preview', caseId, filing, audience),
 
     // Questions first (no folder is asked for while one is open), the passphrase's rule next,
     // then the folder, chosen in main's dialog, then the export itself in the worker.
     'filings:export': async ({ caseId, filing, docx, package: protection }) => {
-      const checked = await session.track('Checking the filing', () => host.call('checkFiling', caseId, filing));
+      const checked = await session.track('Checking the filing', () => host.call('filings.check', caseId, filing));
       if (checked.questions.length > 0) {
         return { status: 'needs-resolution' as const, questions: checked.questions.map(withClearable), body: checked.details.body };
       }
@@ -64,7 +60,7 @@ export function filingHandlers(session: DesktopSession): DomainHandlers<'filings
       const destination = await ports.chooseExportFolder();
       if (destination === null) return null;
       const report = await session.track('Exporting the filing', (progress) =>
-        host.run('exportFiling', [caseId, filing, { destination, docx, package: sealing }], progress),
+        host.run('filings.export', [caseId, filing, { destination, docx, package: sealing }], progress),
       );
       if (report.status === 'needs-resolution') return { ...report, questions: report.questions.map(withClearable) };
       if (report.status === 'exported') {

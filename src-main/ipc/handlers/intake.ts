@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
-import { VaultError } from '../../core/errors';
-import type { IntakeInspection } from '../../core/intake/types';
 import type { DesktopSession } from '../desktop-session';
 import type { DomainHandlers } from '../dispatcher';
 import { requireUnlocked } from './filings';
+import { VaultError } from '../../core/helpers';
+import type { IntakeInspection } from '../../core';
 
 /** What every non-empty sample cell is shown as until the person asks to see it. */
 export const MASK = '•••••';
@@ -41,25 +41,25 @@ export function intakeHandlers(session: DesktopSession): DomainHandlers<'intake'
       await requireUnlocked(session);
       const path = await ports.chooseIntakeFile();
       if (path === null) return null;
-      const inspection = await session.track('Reading the file', () => host.call('inspectIntakeFile', caseId, path, {}));
+      const inspection = await session.track('Reading the file', () => host.call('intake.inspect', caseId, path, {}));
       session.intakeFile = { caseId, path, fileName: basename(path) };
       return shaped(basename(path), inspection);
     },
 
     'intake:inspect': async ({ caseId, sheet }) => {
       const file = chosen(caseId);
-      return shaped(file.fileName, await session.track('Reading the file', () => host.call('inspectIntakeFile', caseId, file.path, sheetOf(sheet))));
+      return shaped(file.fileName, await session.track('Reading the file', () => host.call('intake.inspect', caseId, file.path, sheetOf(sheet))));
     },
 
     'intake:revealSample': async ({ caseId, sheet }) => {
       const file = chosen(caseId);
-      return (await host.call('inspectIntakeFile', caseId, file.path, sheetOf(sheet))).sampleRows;
+      return (await host.call('intake.inspect', caseId, file.path, sheetOf(sheet))).sampleRows;
     },
 
     'intake:preview': async ({ caseId, sheet, mapping }) => {
       const file = chosen(caseId);
       const preview = await session.track('Checking the rows', (progress) =>
-        host.run('previewImport', [caseId, file.path, { ...sheetOf(sheet), mapping }], progress),
+        host.run('intake.preview', [caseId, file.path, { ...sheetOf(sheet), mapping }], progress),
       );
       return { rows: preview.rows, valid: preview.valid, problems: preview.problems, duplicates: preview.duplicates };
     },
@@ -68,7 +68,7 @@ export function intakeHandlers(session: DesktopSession): DomainHandlers<'intake'
       const file = chosen(caseId);
       const byRow = decisions === undefined ? undefined : Object.fromEntries(Object.entries(decisions).map(([row, decision]) => [Number(row), decision]));
       const summary = await session.track('Importing plaintiffs', (progress) =>
-        host.run('importPlaintiffs', [caseId, file.path, { ...sheetOf(sheet), mapping, onDuplicate, ...(byRow ? { decisions: byRow } : {}) }], progress),
+        host.run('intake.import', [caseId, file.path, { ...sheetOf(sheet), mapping, onDuplicate, ...(byRow ? { decisions: byRow } : {}) }], progress),
       );
       session.intakeFile = undefined;
       return summary;

@@ -14,7 +14,7 @@ export function packageHandlers(session: DesktopSession): DomainHandlers<'packag
     'packages:chooseRecipientKey': async () => {
       const path = await ports.chooseRecipientKey();
       if (path === null) return null;
-      const { publicKey, fingerprint } = await host.call('readRecipientKey', path);
+      const { publicKey, fingerprint } = await host.call('packages.readRecipientKey', path);
       session.recipientKey = { publicKey, fingerprint, fileName: basename(path) };
       return { fileName: basename(path), fingerprint };
     },
@@ -37,7 +37,7 @@ export function packageHandlers(session: DesktopSession): DomainHandlers<'packag
       }
       const destination = await ports.choosePackageDestination();
       if (destination === null) return null;
-      const written = await session.track('Opening the sealed package', () => host.call('extractSealedPackage', source, opening, destination));
+      const written = await session.track('Opening the sealed package', () => host.call('packages.openPackage', source, opening, destination));
       const files = await Promise.all(written.map(describeFile));
       session.lastPackage = written[0];
       return { folder: written[0] ? dirname(written[0]) : destination, files };

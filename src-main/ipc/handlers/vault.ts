@@ -1,6 +1,6 @@
-import { VaultError } from '../../core/errors';
 import type { DesktopSession } from '../desktop-session';
 import type { DomainHandlers } from '../dispatcher';
+import { VaultError } from '../../core/helpers';
 
 export function vaultHandlers(session: DesktopSession, defaultVaultPath: string): DomainHandlers<'vault'> {
   const { host, ports } = session;
@@ -24,7 +24,7 @@ export function vaultHandlers(session: DesktopSession, defaultVaultPath: string)
     },
 
     'vault:unlock': async ({ passphrase }) => {
-      await session.track('Unlocking', () => host.call('unlock', passphrase));
+      await session.track('Unlocking', () => host.call('vault.unlock', passphrase));
       return session.status();
     },
 
@@ -34,12 +34,12 @@ export function vaultHandlers(session: DesktopSession, defaultVaultPath: string)
     },
 
     'vault:changePassphrase': async ({ current, next }) => {
-      await session.track('Changing the passphrase', () => host.call('changePassphrase', current, next));
+      await session.track('Changing the passphrase', () => host.call('vault.changePassphrase', current, next));
       return { changed: true as const };
     },
 
     'vault:recover': async ({ recoveryKey, newPassphrase }) => {
-      await session.track('Setting the new passphrase', () => host.call('recover', recoveryKey, newPassphrase));
+      await session.track('Setting the new passphrase', () => host.call('vault.recover', recoveryKey, newPassphrase));
       return session.status();
     },
 
@@ -49,7 +49,7 @@ export function vaultHandlers(session: DesktopSession, defaultVaultPath: string)
       }
       const path = await ports.chooseBackupDestination();
       if (path === null) return null;
-      return session.track('Writing and checking the backup', () => host.call('backup', path));
+      return session.track('Writing and checking the backup', () => host.call('vault.backup', path));
     },
 
     // The restored vault goes to a new file and the app switches to it, locked; the vault in

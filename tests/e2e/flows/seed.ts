@@ -17,9 +17,9 @@ export async function seedVault(
   const path = join(harness.dir, options.file);
   const { vault, recoveryKey } = await VaultService.create(path, options.passphrase);
   try {
-    const { id } = vault.createCase({ title: options.caseTitle, scheme: options.scheme });
+    const { id } = vault.cases.create({ title: options.caseTitle, scheme: options.scheme });
     const people = syntheticPlaintiffs(options.plaintiffs, options.seed ?? 140);
-    for (let start = 0; start < people.length; start += 10_000) vault.addPlaintiffs(id, people.slice(start, start + 10_000));
+    for (let start = 0; start < people.length; start += 10_000) vault.plaintiffs.addMany(id, people.slice(start, start + 10_000));
     return { path, recoveryKey, caseId: id, legalNames: people.map((p) => p.legalName) };
   } finally {
     vault.close();

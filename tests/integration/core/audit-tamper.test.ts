@@ -15,16 +15,16 @@ describe('a tampered audit log', () => {
 
   beforeAll(async () => {
     const { vault, path, dir, recoveryKey, cleanup } = await tempVault();
-    const caseA = vault.createCase({ title: 'Doe v. Example Corp' }).id;
-    const caseB = vault.createCase({ title: 'Roe v. Example Corp' }).id;
-    const added = vault.addPlaintiffs(caseA, syntheticPlaintiffs(4, 3));
-    vault.revealPlaintiff(caseA, added[0]!.id);
-    vault.sealedRoster(caseA);
-    vault.withdrawPlaintiff(caseA, added[1]!.pseudonym);
-    vault.lock();
-    vault.unlock(PASSPHRASE);
-    entries = vault.auditLog().length; // 8: created, 2 cases, added, revealed, roster, withdrawn, unlocked
-    expect(vault.verifyAudit()).toEqual({ ok: true, entries });
+    const caseA = vault.cases.create({ title: 'Doe v. Example Corp' }).id;
+    const caseB = vault.cases.create({ title: 'Roe v. Example Corp' }).id;
+    const added = vault.plaintiffs.addMany(caseA, syntheticPlaintiffs(4, 3));
+    vault.plaintiffs.reveal(caseA, added[0]!.id);
+    vault.plaintiffs.sealedRoster(caseA);
+    vault.plaintiffs.withdraw(caseA, { pseudonym: added[1]!.pseudonym });
+    vault.vault.lock();
+    vault.vault.unlock(PASSPHRASE);
+    entries = vault.audit.list().length; // 8: created, 2 cases, added, revealed, roster, withdrawn, unlocked
+    expect(vault.audit.verify()).toEqual({ ok: true, entries });
     vault.close();
     sample = { path, dir, recoveryKey, caseA, caseB, cleanup };
   });
@@ -39,8 +39,8 @@ describe('a tampered audit log', () => {
     });
     const vault = await VaultService.open(path);
     try {
-      vault.unlock(PASSPHRASE);
-      return vault.verifyAudit();
+      vault.vault.unlock(PASSPHRASE);
+      return vault.audit.verify();
     } finally {
       vault.close();
     }
@@ -103,13 +103,13 @@ describe('a tampered audit log', () => {
   it('catches entries removed from the end when nothing is appended afterwards', async () => {
     const path = copyVault(sample);
     const vault = await VaultService.open(path);
-    vault.unlock(PASSPHRASE);
+    vault.vault.unlock(PASSPHRASE);
     withDb(path, (db) => {
       db.exec('DROP TRIGGER audit_log_no_delete');
       db.prepare('DELETE FROM audit_log WHERE seq > ?').run(entries - 1);
     });
     try {
-      const result = vault.verifyAudit();
+      const result = vault.audit.verify();
       expect(result).toMatchObject({ ok: false, firstBadEntry: entries });
       expect(result.ok === false && result.problem).toMatch(/removed/);
     } finally {

@@ -23,8 +23,8 @@ describe('an export whose audit entry cannot be written is taken back', () => {
 
   beforeEach(async () => {
     ({ vault, dir, cleanup } = await tempVault());
-    caseId = vault.createCase({ title: 'Does v. Courier', court: 'Superior Court', number: 'MCV-1' }).id;
-    vault.addPlaintiffs(caseId, [MARIA, LUKASZ]);
+    caseId = vault.cases.create({ title: 'Does v. Courier', court: 'Superior Court', number: 'MCV-1' }).id;
+    vault.plaintiffs.addMany(caseId, [MARIA, LUKASZ]);
   });
   afterEach(() => {
     vi.restoreAllMocks();
@@ -40,17 +40,17 @@ describe('an export whose audit entry cannot be written is taken back', () => {
     });
   }
 
-  const actions = () => vault.auditLog().map((entry) => entry.action);
+  const actions = () => vault.audit.list().map((entry) => entry.action);
 
   it('a sealed roster', async () => {
     failToRecord('roster.exported');
     const destination = join(dir, 'out', 'sealed.csv');
-    await expect(vault.exportRoster(caseId, { sealed: true, format: 'csv' }, destination)).rejects.toThrow(/disk is full/);
+    await expect(vault.plaintiffs.exportRoster(caseId, { sealed: true, format: 'csv' }, destination)).rejects.toThrow(/disk is full/);
     expect(existsSync(destination)).toBe(false);
     expect(readdirSync(join(dir, 'out'))).toEqual([]);
     vi.restoreAllMocks();
     expect(actions()).not.toContain('roster.exported');
-    await vault.exportRoster(caseId, { sealed: true, format: 'csv' }, destination);
+    await vault.plaintiffs.exportRoster(caseId, { sealed: true, format: 'csv' }, destination);
     expect(actions()).toContain('roster.exported');
   });
 
@@ -58,18 +58,18 @@ describe('an export whose audit entry cannot be written is taken back', () => {
     failToRecord('filing.exported');
     const destination = join(dir, 'filing');
     const filing = { title: 'Complaint', body: 'Plaintiffs {{Jane Doe 1}} and {{John Doe 2}} sue.' };
-    await expect(vault.exportFiling(caseId, filing, { destination, docx: true })).rejects.toThrow(/disk is full/);
+    await expect(vault.filings.export(caseId, filing, { destination, docx: true })).rejects.toThrow(/disk is full/);
     expect(readdirSync(destination)).toEqual([]);
     vi.restoreAllMocks();
     expect(actions()).not.toContain('filing.exported');
-    expect(await vault.exportFiling(caseId, filing, { destination, docx: true })).toMatchObject({ status: 'exported' });
+    expect(await vault.filings.export(caseId, filing, { destination, docx: true })).toMatchObject({ status: 'exported' });
     expect(readdirSync(destination).length).toBeGreaterThan(4);
   });
 
   it('a backup', async () => {
     failToRecord('backup.created');
     const destination = join(dir, 'backup.doevault');
-    await expect(vault.backup(destination)).rejects.toThrow(/disk is full/);
+    await expect(vault.vault.backup(destination)).rejects.toThrow(/disk is full/);
     expect(readdirSync(dir).filter((name) => name.startsWith('backup') || name.startsWith('.backup'))).toEqual([]);
     vi.restoreAllMocks();
     expect(actions()).not.toContain('backup.created');

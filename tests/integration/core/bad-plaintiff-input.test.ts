@@ -14,14 +14,14 @@ describe('bad plaintiff input', () => {
 
   beforeAll(async () => {
     ({ vault, path, cleanup } = await tempVault());
-    caseId = vault.createCase({ title: 'Doe v. Example Corp' }).id;
-    vault.addPlaintiffs(caseId, syntheticPlaintiffs(3, 21));
+    caseId = vault.cases.create({ title: 'Doe v. Example Corp' }).id;
+    vault.plaintiffs.addMany(caseId, syntheticPlaintiffs(3, 21));
   });
   afterAll(() => cleanup());
 
   function refusal(run: () => unknown): VaultError {
-    const rosterBefore = vault.roster(caseId).length;
-    const auditBefore = vault.auditLog().length;
+    const rosterBefore = vault.plaintiffs.roster(caseId).length;
+    const auditBefore = vault.audit.list().length;
     const fileBefore = snapshot(path);
     let caught: unknown;
     try {
@@ -30,8 +30,8 @@ describe('bad plaintiff input', () => {
       caught = error;
     }
     expect(caught).toMatchObject({ code: 'VALIDATION' });
-    expect(vault.roster(caseId)).toHaveLength(rosterBefore);
-    expect(vault.auditLog()).toHaveLength(auditBefore);
+    expect(vault.plaintiffs.roster(caseId)).toHaveLength(rosterBefore);
+    expect(vault.audit.list()).toHaveLength(auditBefore);
     expect(snapshot(path)).toBe(fileBefore);
     return caught as VaultError;
   }
@@ -51,12 +51,12 @@ describe('bad plaintiff input', () => {
     ['an email without a domain', { email: 'jane.roe@' }, 'email'],
     ['an unknown gender', { gender: 'x' }, 'gender'],
   ])('%s: VALIDATION on the field, nothing written', (_, change, field) => {
-    const error = refusal(() => vault.addPlaintiff(caseId, { ...good, ...change }));
+    const error = refusal(() => vault.plaintiffs.add(caseId, { ...good, ...change }));
     expect(error.field).toBe(field);
   });
 
   it('the message says what to fix without repeating the value', () => {
-    const error = refusal(() => vault.addPlaintiff(caseId, { ...good, legalName: 'Zephyrine\u202e Quillfeather' }));
+    const error = refusal(() => vault.plaintiffs.add(caseId, { ...good, legalName: 'Zephyrine\u202e Quillfeather' }));
     expect(error.message).toMatch(/Legal name contains control or formatting characters/);
     expect(error.message).not.toMatch(/Zephyrine|Quillfeather/);
   });
@@ -68,18 +68,18 @@ describe('bad plaintiff input', () => {
   ])('one bad row among 500 (%s): VALIDATION naming row and field, none of the 500 written', (_, at) => {
     const rows: unknown[] = syntheticPlaintiffs(500, 22);
     rows[at] = { ...(rows[at] as object), dob: '2023-02-30' };
-    const error = refusal(() => vault.addPlaintiffs(caseId, rows));
+    const error = refusal(() => vault.plaintiffs.addMany(caseId, rows));
     expect(error.field).toBe(`${at}.dob`);
     expect(error.message).toMatch(new RegExp(`^Plaintiff ${at + 1}: `));
   });
 
   it('a bulk addition with a row that is not even an object writes nothing', () => {
     const rows: unknown[] = [...syntheticPlaintiffs(10, 23), 'Jane Roe'];
-    const error = refusal(() => vault.addPlaintiffs(caseId, rows));
+    const error = refusal(() => vault.plaintiffs.addMany(caseId, rows));
     expect(error.field).toMatch(/^10\./);
   });
 
   it('after all the refusals, a good plaintiff gets the next number', () => {
-    expect(vault.addPlaintiff(caseId, good)).toMatchObject({ seq: 4, pseudonym: 'Jane Doe 4' });
+    expect(vault.plaintiffs.add(caseId, good)).toMatchObject({ seq: 4, pseudonym: 'Jane Doe 4' });
   });
 });

@@ -55,7 +55,7 @@ describe('canary identities', () => {
   it('appear in no file written during a full session, WAL and shared memory included', async () => {
     const { vault, path, dir } = await tempVault();
     expect(dir.startsWith(privateTmp)).toBe(true);
-    const caseId = vault.createCase({ title: 'Doe v. Example Corp', court: 'District Court', number: '24-cv-0140' }).id;
+    const caseId = vault.cases.create({ title: 'Doe v. Example Corp', court: 'District Court', number: '24-cv-0140' }).id;
     const canaries = CANARIES.map((legalName, i) => ({
       legalName,
       aliases: [legalName.split(' ')[0]!],
@@ -64,18 +64,18 @@ describe('canary identities', () => {
       email: EMAILS[i],
       notes: `Also known as ${legalName.toUpperCase()}.`,
     }));
-    const added = vault.addPlaintiffs(caseId, [...syntheticPlaintiffs(30, 77).slice(0, 15), ...canaries, ...syntheticPlaintiffs(30, 77).slice(15)]);
+    const added = vault.plaintiffs.addMany(caseId, [...syntheticPlaintiffs(30, 77).slice(0, 15), ...canaries, ...syntheticPlaintiffs(30, 77).slice(15)]);
     const canaryEntries = added.slice(15, 15 + CANARIES.length);
 
-    expect(vault.revealPlaintiff(caseId, canaryEntries[0]!.id).legalName).toBe(CANARIES[0]);
-    expect(vault.sealedRoster(caseId).map((p) => p.legalName)).toEqual(expect.arrayContaining([...CANARIES]));
-    expect(vault.findDuplicates({ legalName: fold(CANARIES[1]) })).toHaveLength(1);
+    expect(vault.plaintiffs.reveal(caseId, canaryEntries[0]!.id).legalName).toBe(CANARIES[0]);
+    expect(vault.plaintiffs.sealedRoster(caseId).map((p) => p.legalName)).toEqual(expect.arrayContaining([...CANARIES]));
+    expect(vault.plaintiffs.findDuplicates({ legalName: fold(CANARIES[1]) })).toHaveLength(1);
     const backupDir = join(privateTmp, 'backups');
     mkdirSync(backupDir);
     const backup = join(backupDir, 'backup.doevault');
-    await vault.backup(backup);
-    vault.changePassphrase(PASSPHRASE, 'a different passphrase entirely');
-    vault.withdrawPlaintiff(caseId, canaryEntries[1]!.pseudonym);
+    await vault.vault.backup(backup);
+    vault.vault.changePassphrase(PASSPHRASE, 'a different passphrase entirely');
+    vault.plaintiffs.withdraw(caseId, { pseudonym: canaryEntries[1]!.pseudonym });
 
     // While the vault is open: its write-ahead log and shared memory hold recent pages.
     const openFiles = filesUnder(dir);
@@ -83,12 +83,12 @@ describe('canary identities', () => {
     expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
     expect(findCanaries(openFiles)).toEqual([]);
 
-    vault.lock();
+    vault.vault.lock();
     vault.close();
 
     const reopened = await VaultService.open(path);
-    reopened.unlock('a different passphrase entirely');
-    expect(reopened.roster(caseId)[16]).toMatchObject({ status: 'withdrawn' });
+    reopened.vault.unlock('a different passphrase entirely');
+    expect(reopened.plaintiffs.roster(caseId)[16]).toMatchObject({ status: 'withdrawn' });
     reopened.close();
 
     const written = filesUnder(privateTmp);

@@ -112,13 +112,13 @@ describe('a vault left by a crash in the middle of a checkpoint', () => {
   it('opens with all its data (it is not truncated: the missing pages are in its write-ahead log)', async () => {
     const { vault, path, dir, cleanup } = await tempVault();
     try {
-      const caseId = vault.createCase({ title: 'Doe v. Example Corp' }).id;
-      vault.addPlaintiffs(caseId, syntheticPlaintiffs(20, 5));
+      const caseId = vault.cases.create({ title: 'Doe v. Example Corp' }).id;
+      vault.plaintiffs.addMany(caseId, syntheticPlaintiffs(20, 5));
       // A reader holding an old snapshot keeps the next writes in the WAL (no checkpoint can pass it).
       const reader = new Database(path, { readonly: true });
       reader.prepare('BEGIN').run();
       reader.prepare('SELECT count(*) FROM plaintiffs').get();
-      vault.addPlaintiffs(caseId, syntheticPlaintiffs(300, 6));
+      vault.plaintiffs.addMany(caseId, syntheticPlaintiffs(300, 6));
       // The crash: a copy of the files as they are on disk now.
       const crashed = join(dir, 'crashed.doevault');
       copyFileSync(path, crashed);
@@ -141,8 +141,8 @@ describe('a vault left by a crash in the middle of a checkpoint', () => {
 
       const recovered = await openUnlocked(crashed);
       try {
-        expect(recovered.listCases()[0]!.plaintiffs).toBe(320);
-        expect(recovered.verifyAudit()).toMatchObject({ ok: true });
+        expect(recovered.cases.list()[0]!.plaintiffs).toBe(320);
+        expect(recovered.audit.verify()).toMatchObject({ ok: true });
       } finally {
         recovered.close();
       }

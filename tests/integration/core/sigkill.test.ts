@@ -22,7 +22,7 @@ describe('SIGKILL in the middle of adding 10,000 plaintiffs in one transaction',
     child = await bundleChild(CHILD_SOURCE);
     const created = await tempVault();
     ({ path, dir, cleanup } = created);
-    caseId = created.vault.createCase({ title: 'Doe v. Example Corp', scheme: 'neutral' }).id;
+    caseId = created.vault.cases.create({ title: 'Doe v. Example Corp', scheme: 'neutral' }).id;
     created.vault.close();
   });
   afterAll(() => {
@@ -36,9 +36,9 @@ describe('SIGKILL in the middle of adding 10,000 plaintiffs in one transaction',
     let count: number;
     let additions: number;
     try {
-      count = vault.listCases()[0]!.plaintiffs;
-      expect(vault.verifyAudit()).toMatchObject({ ok: true });
-      additions = vault.auditLog().filter((e) => e.action === 'plaintiffs.added').length;
+      count = vault.cases.list()[0]!.plaintiffs;
+      expect(vault.audit.verify()).toMatchObject({ ok: true });
+      additions = vault.audit.list().filter((e) => e.action === 'plaintiffs.added').length;
     } finally {
       vault.close();
     }
@@ -98,7 +98,7 @@ describe('SIGKILL in the middle of adding 10,000 plaintiffs in one transaction',
 
     const vault = await openUnlocked(path);
     try {
-      const roster = vault.roster(caseId);
+      const roster = vault.plaintiffs.roster(caseId);
       expect(roster).toHaveLength(previous.count);
       expect(roster.at(-1)).toMatchObject({ seq: previous.count, pseudonym: `Doe ${previous.count}` });
     } finally {

@@ -19,7 +19,7 @@ describe('stored ciphertexts', () => {
   async function outcome(path: string, use: (vault: VaultService) => unknown): Promise<ErrorCode | 'none'> {
     const vault = await VaultService.open(path);
     try {
-      const unlocked = await codeOf(() => vault.unlock(PASSPHRASE));
+      const unlocked = await codeOf(() => vault.vault.unlock(PASSPHRASE));
       if (unlocked !== 'none') return unlocked;
       return await codeOf(() => use(vault));
     } finally {
@@ -46,31 +46,31 @@ describe('stored ciphertexts', () => {
       table: 'cases',
       column: 'details',
       where: (s) => ['id = ?', [s.caseA]],
-      uses: [(v) => v.listCases(), (v, s) => v.roster(s.caseA), (v, s) => v.addPlaintiff(s.caseA, { legalName: 'Jane Roe' })],
+      uses: [(v) => v.cases.list(), (v, s) => v.plaintiffs.roster(s.caseA), (v, s) => v.plaintiffs.add(s.caseA, { legalName: 'Jane Roe' })],
     },
     'cases.wrapped_key': {
       table: 'cases',
       column: 'wrapped_key',
       where: (s) => ['id = ?', [s.caseB]],
-      uses: [(v) => v.listCases(), (v, s) => v.roster(s.caseB), (v, s) => v.sealedRoster(s.caseB)],
+      uses: [(v) => v.cases.list(), (v, s) => v.plaintiffs.roster(s.caseB), (v, s) => v.plaintiffs.sealedRoster(s.caseB)],
     },
     'plaintiffs.public': {
       table: 'plaintiffs',
       column: 'public',
       where: (s) => ['case_id = ? AND seq = 2', [s.caseA]],
-      uses: [(v, s) => v.roster(s.caseA), (v, s) => v.sealedRoster(s.caseA), (v, s, p) => v.revealPlaintiff(s.caseA, plaintiffIds(p, s.caseA)[1]!)],
+      uses: [(v, s) => v.plaintiffs.roster(s.caseA), (v, s) => v.plaintiffs.sealedRoster(s.caseA), (v, s, p) => v.plaintiffs.reveal(s.caseA, plaintiffIds(p, s.caseA)[1]!)],
     },
     'plaintiffs.identity': {
       table: 'plaintiffs',
       column: 'identity',
       where: (s) => ['case_id = ? AND seq = 3', [s.caseA]],
-      uses: [(v, s) => v.sealedRoster(s.caseA), (v, s, p) => v.revealPlaintiff(s.caseA, plaintiffIds(p, s.caseA)[2]!)],
+      uses: [(v, s) => v.plaintiffs.sealedRoster(s.caseA), (v, s, p) => v.plaintiffs.reveal(s.caseA, plaintiffIds(p, s.caseA)[2]!)],
     },
     'audit_log.entry': {
       table: 'audit_log',
       column: 'entry',
       where: () => ['seq = 2', []],
-      uses: [(v) => v.auditLog()],
+      uses: [(v) => v.audit.list()],
     },
     'meta.key_check': {
       table: 'meta',
@@ -119,8 +119,8 @@ describe('stored ciphertexts', () => {
     flip(path, targets['audit_log.entry']!, (length) => length * 4);
     const vault = await VaultService.open(path);
     try {
-      vault.unlock(PASSPHRASE);
-      expect(vault.verifyAudit()).toMatchObject({ ok: false, firstBadEntry: 2 });
+      vault.vault.unlock(PASSPHRASE);
+      expect(vault.audit.verify()).toMatchObject({ ok: false, firstBadEntry: 2 });
     } finally {
       vault.close();
     }
@@ -131,8 +131,8 @@ describe('stored ciphertexts', () => {
     flip(path, targets['meta.key_check']!, () => 77);
     const vault = await VaultService.open(path);
     try {
-      expect(await codeOf(() => vault.unlock(PASSPHRASE))).toBe('DAMAGED');
-      expect(await codeOf(() => vault.recover(sample.recoveryKey, 'a brand new passphrase'))).toBe('DAMAGED');
+      expect(await codeOf(() => vault.vault.unlock(PASSPHRASE))).toBe('DAMAGED');
+      expect(await codeOf(() => vault.vault.recover(sample.recoveryKey, 'a brand new passphrase'))).toBe('DAMAGED');
       expect(vault.isUnlocked).toBe(false);
     } finally {
       vault.close();
@@ -151,10 +151,10 @@ describe('stored ciphertexts', () => {
       withDb(path, (db) =>
         db.prepare('UPDATE plaintiffs SET identity = (SELECT identity FROM plaintiffs WHERE id = ?) WHERE id = ?').run(first, second),
       );
-      await expectDamaged(path, (v, ids) => v.revealPlaintiff(sample.caseA, ids.a[1]!));
-      await expectDamaged(path, (v) => v.sealedRoster(sample.caseA));
+      await expectDamaged(path, (v, ids) => v.plaintiffs.reveal(sample.caseA, ids.a[1]!));
+      await expectDamaged(path, (v) => v.plaintiffs.sealedRoster(sample.caseA));
       // The plaintiff whose identity was copied is still itself.
-      expect(await outcome(path, (v) => v.revealPlaintiff(sample.caseA, first!))).toBe('none');
+      expect(await outcome(path, (v) => v.plaintiffs.reveal(sample.caseA, first!))).toBe('none');
     });
 
     it('identity copied from a plaintiff of another case', async () => {
@@ -164,7 +164,7 @@ describe('stored ciphertexts', () => {
       withDb(path, (db) =>
         db.prepare('UPDATE plaintiffs SET identity = (SELECT identity FROM plaintiffs WHERE id = ?) WHERE id = ?').run(fromB, toA),
       );
-      await expectDamaged(path, (v, ids) => v.revealPlaintiff(sample.caseA, ids.a[0]!));
+      await expectDamaged(path, (v, ids) => v.plaintiffs.reveal(sample.caseA, ids.a[0]!));
     });
 
     it('public part copied from another plaintiff (a pseudonym swap)', async () => {
@@ -173,23 +173,23 @@ describe('stored ciphertexts', () => {
       withDb(path, (db) =>
         db.prepare('UPDATE plaintiffs SET public = (SELECT public FROM plaintiffs WHERE id = ?) WHERE id = ?').run(first, second),
       );
-      await expectDamaged(path, (v) => v.roster(sample.caseA));
+      await expectDamaged(path, (v) => v.plaintiffs.roster(sample.caseA));
     });
 
     it('public part copied into the identity field of the same row', async () => {
       const path = copyVault(sample);
       const [first] = plaintiffIds(path, sample.caseA);
       withDb(path, (db) => db.prepare('UPDATE plaintiffs SET identity = public WHERE id = ?').run(first));
-      await expectDamaged(path, (v, ids) => v.revealPlaintiff(sample.caseA, ids.a[0]!));
+      await expectDamaged(path, (v, ids) => v.plaintiffs.reveal(sample.caseA, ids.a[0]!));
     });
 
     it('a plaintiff row moved to another case', async () => {
       const path = copyVault(sample);
       const [moved] = plaintiffIds(path, sample.caseA);
       withDb(path, (db) => db.prepare('UPDATE plaintiffs SET case_id = ?, seq = 99 WHERE id = ?').run(sample.caseB, moved));
-      await expectDamaged(path, (v) => v.roster(sample.caseB));
-      await expectDamaged(path, (v) => v.revealPlaintiff(sample.caseB, moved!));
-      await expectDamaged(path, (v) => v.sealedRoster(sample.caseB));
+      await expectDamaged(path, (v) => v.plaintiffs.roster(sample.caseB));
+      await expectDamaged(path, (v) => v.plaintiffs.reveal(sample.caseB, moved!));
+      await expectDamaged(path, (v) => v.plaintiffs.sealedRoster(sample.caseB));
     });
 
     it('two plaintiffs swapping their row ids', async () => {
@@ -200,7 +200,7 @@ describe('stored ciphertexts', () => {
         db.prepare('UPDATE plaintiffs SET id = ? WHERE id = ?').run(first, second);
         db.prepare("UPDATE plaintiffs SET id = ? WHERE id = 'swap'").run(second);
       });
-      await expectDamaged(path, (v) => v.roster(sample.caseA));
+      await expectDamaged(path, (v) => v.plaintiffs.roster(sample.caseA));
     });
 
     it('case details copied from another case', async () => {
@@ -208,8 +208,8 @@ describe('stored ciphertexts', () => {
       withDb(path, (db) =>
         db.prepare('UPDATE cases SET details = (SELECT details FROM cases WHERE id = ?) WHERE id = ?').run(sample.caseA, sample.caseB),
       );
-      await expectDamaged(path, (v) => v.listCases());
-      await expectDamaged(path, (v) => v.roster(sample.caseB));
+      await expectDamaged(path, (v) => v.cases.list());
+      await expectDamaged(path, (v) => v.plaintiffs.roster(sample.caseB));
     });
 
     it('a case key copied from another case', async () => {
@@ -217,7 +217,7 @@ describe('stored ciphertexts', () => {
       withDb(path, (db) =>
         db.prepare('UPDATE cases SET wrapped_key = (SELECT wrapped_key FROM cases WHERE id = ?) WHERE id = ?').run(sample.caseA, sample.caseB),
       );
-      await expectDamaged(path, (v) => v.roster(sample.caseB));
+      await expectDamaged(path, (v) => v.plaintiffs.roster(sample.caseB));
     });
 
     it('a key check copied from another vault', async () => {
@@ -242,10 +242,10 @@ describe('stored ciphertexts', () => {
           db.prepare('INSERT INTO main.plaintiffs SELECT * FROM other.plaintiffs WHERE case_id = ?').run(other.caseA);
           db.exec('DETACH DATABASE other');
         });
-        await expectDamaged(path, (v) => v.listCases());
-        await expectDamaged(path, (v) => v.roster(other.caseA));
+        await expectDamaged(path, (v) => v.cases.list());
+        await expectDamaged(path, (v) => v.plaintiffs.roster(other.caseA));
         // The vault's own cases stay readable.
-        expect(await outcome(path, (v) => v.sealedRoster(sample.caseA))).toBe('none');
+        expect(await outcome(path, (v) => v.plaintiffs.sealedRoster(sample.caseA))).toBe('none');
       } finally {
         other.cleanup();
       }

@@ -15,20 +15,20 @@ describe('a wrong passphrase', () => {
     const before = snapshot(path);
     const vault = await VaultService.open(path);
     for (const attempt of ['correct horse battery stapler', '', 'CORRECT HORSE BATTERY STAPLE', `${PASSPHRASE} `]) {
-      expect(await codeOf(() => vault.unlock(attempt))).toBe('WRONG_PASSPHRASE');
+      expect(await codeOf(() => vault.vault.unlock(attempt))).toBe('WRONG_PASSPHRASE');
       expect(vault.isUnlocked).toBe(false);
     }
-    expect(await codeOf(() => vault.listCases())).toBe('LOCKED');
+    expect(await codeOf(() => vault.cases.list())).toBe('LOCKED');
     vault.close();
     expect(snapshot(path)).toBe(before);
 
     const unlocked = await openUnlocked(path);
     try {
-      const failed = unlocked.auditLog().filter((entry) => entry.action === 'unlock.failed');
+      const failed = unlocked.audit.list().filter((entry) => entry.action === 'unlock.failed');
       expect(failed).toHaveLength(4);
-      expect(unlocked.auditLog().at(-1)!.action).toBe('vault.unlocked');
-      expect(unlocked.verifyAudit()).toMatchObject({ ok: true });
-      expect(unlocked.roster(sample.caseA)).toHaveLength(5);
+      expect(unlocked.audit.list().at(-1)!.action).toBe('vault.unlocked');
+      expect(unlocked.audit.verify()).toMatchObject({ ok: true });
+      expect(unlocked.plaintiffs.roster(sample.caseA)).toHaveLength(5);
     } finally {
       unlocked.close();
     }
@@ -38,7 +38,7 @@ describe('a wrong passphrase', () => {
     const path = copyVault(sample);
     const before = snapshot(path);
     const vault = await VaultService.open(path);
-    expect(await codeOf(() => vault.changePassphrase('not the passphrase', 'a brand new passphrase'))).toBe('WRONG_PASSPHRASE');
+    expect(await codeOf(() => vault.vault.changePassphrase('not the passphrase', 'a brand new passphrase'))).toBe('WRONG_PASSPHRASE');
     vault.close();
     expect(snapshot(path)).toBe(before);
   });
@@ -49,7 +49,7 @@ describe('a wrong passphrase', () => {
       const path = copyVault(sample);
       const before = snapshot(path);
       const vault = await VaultService.open(path);
-      expect(await codeOf(() => vault.recover(other.recoveryKey, 'a brand new passphrase'))).toBe('WRONG_PASSPHRASE');
+      expect(await codeOf(() => vault.vault.recover(other.recoveryKey, 'a brand new passphrase'))).toBe('WRONG_PASSPHRASE');
       vault.close();
       expect(snapshot(path)).toBe(before);
     } finally {
@@ -86,7 +86,7 @@ describe('a damaged keyslot', () => {
     try {
       let caught: unknown;
       try {
-        vault.unlock(PASSPHRASE);
+        vault.vault.unlock(PASSPHRASE);
       } catch (error) {
         caught = error;
       }
@@ -94,7 +94,7 @@ describe('a damaged keyslot', () => {
       expect((caught as Error).message).toMatch(/passphrase keyslot .* damaged/);
       expect((caught as Error).message).toMatch(/recovery key/);
       // A wrong passphrase on a damaged slot is still DAMAGED: the user must not keep guessing.
-      expect(await codeOf(() => vault.unlock('some other passphrase'))).toBe('DAMAGED');
+      expect(await codeOf(() => vault.vault.unlock('some other passphrase'))).toBe('DAMAGED');
       expect(vault.isUnlocked).toBe(false);
     } finally {
       vault.close();
@@ -106,10 +106,10 @@ describe('a damaged keyslot', () => {
     damageSlot(path, 'passphrase', 'wrapped_key', 100);
     const vault = await VaultService.open(path);
     try {
-      vault.recover(sample.recoveryKey, 'a brand new passphrase');
-      vault.lock();
-      vault.unlock('a brand new passphrase');
-      expect(vault.roster(sample.caseA)).toHaveLength(5);
+      vault.vault.recover(sample.recoveryKey, 'a brand new passphrase');
+      vault.vault.lock();
+      vault.vault.unlock('a brand new passphrase');
+      expect(vault.plaintiffs.roster(sample.caseA)).toHaveLength(5);
     } finally {
       vault.close();
     }
@@ -120,9 +120,9 @@ describe('a damaged keyslot', () => {
     damageSlot(path, 'recovery', 'salt', 5);
     const vault = await VaultService.open(path);
     try {
-      expect(await codeOf(() => vault.recover(sample.recoveryKey, 'a brand new passphrase'))).toBe('DAMAGED');
-      vault.unlock(PASSPHRASE);
-      expect(vault.roster(sample.caseB)).toHaveLength(3);
+      expect(await codeOf(() => vault.vault.recover(sample.recoveryKey, 'a brand new passphrase'))).toBe('DAMAGED');
+      vault.vault.unlock(PASSPHRASE);
+      expect(vault.plaintiffs.roster(sample.caseB)).toHaveLength(3);
     } finally {
       vault.close();
     }

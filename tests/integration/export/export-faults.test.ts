@@ -25,8 +25,8 @@ describe('export: bad input and faults leave nothing half-written', () => {
 
   beforeAll(async () => {
     ({ vault, dir, cleanup } = await tempVault());
-    caseId = vault.createCase({ title: 'Does v. Courier', court: 'Superior Court', number: 'MCV-1' }).id;
-    vault.addPlaintiffs(caseId, [MARIA, LUKASZ]);
+    caseId = vault.cases.create({ title: 'Does v. Courier', court: 'Superior Court', number: 'MCV-1' }).id;
+    vault.plaintiffs.addMany(caseId, [MARIA, LUKASZ]);
   });
   afterAll(() => cleanup());
 
@@ -34,13 +34,13 @@ describe('export: bad input and faults leave nothing half-written', () => {
 
   it('a token for an unknown pseudonym: VALIDATION naming it, no folder made', async () => {
     const out = folder('unknown-token');
-    await expect(vault.exportFiling(caseId, { ...good, body: 'By {{Jane Doe 9}}.' }, { destination: out })).rejects.toThrow(/\{\{Jane Doe 9\}\} names no plaintiff/);
+    await expect(vault.filings.export(caseId, { ...good, body: 'By {{Jane Doe 9}}.' }, { destination: out })).rejects.toThrow(/\{\{Jane Doe 9\}\} names no plaintiff/);
     expect(existsSync(out)).toBe(false);
   });
 
   it('an empty draft: VALIDATION, nothing written', async () => {
     const out = folder('empty');
-    expect(await codeOf(() => vault.exportFiling(caseId, { ...good, body: '  \n ' }, { destination: out }))).toBe('VALIDATION');
+    expect(await codeOf(() => vault.filings.export(caseId, { ...good, body: '  \n ' }, { destination: out }))).toBe('VALIDATION');
     expect(existsSync(out)).toBe(false);
   });
 
@@ -49,7 +49,7 @@ describe('export: bad input and faults leave nothing half-written', () => {
     mkdirSync(out);
     writeFileSync(join(out, 'public.pdf'), 'an earlier export');
     const before = sha256(join(out, 'public.pdf'));
-    expect(await codeOf(() => vault.exportFiling(caseId, good, { destination: out }))).toBe('CONFLICT');
+    expect(await codeOf(() => vault.filings.export(caseId, good, { destination: out }))).toBe('CONFLICT');
     expect(readdirSync(out)).toEqual(['public.pdf']);
     expect(sha256(join(out, 'public.pdf'))).toBe(before);
   });
@@ -57,36 +57,36 @@ describe('export: bad input and faults leave nothing half-written', () => {
   it('a destination that cannot be a folder: VALIDATION with the reason', async () => {
     const file = folder('a-file');
     writeFileSync(file, 'x');
-    await expect(vault.exportFiling(caseId, good, { destination: file })).rejects.toThrow(/is a file, not a folder/);
-    await expect(vault.exportFiling(caseId, good, { destination: join(file, 'below') })).rejects.toThrow(/Cannot write to .* \(ENOTDIR\)/);
+    await expect(vault.filings.export(caseId, good, { destination: file })).rejects.toThrow(/is a file, not a folder/);
+    await expect(vault.filings.export(caseId, good, { destination: join(file, 'below') })).rejects.toThrow(/Cannot write to .* \(ENOTDIR\)/);
   });
 
   it.skipIf(process.getuid?.() === 0)('a folder without write permission: VALIDATION', async () => {
     const out = folder('read-only');
     mkdirSync(out);
     chmodSync(out, 0o500);
-    expect(await codeOf(() => vault.exportFiling(caseId, good, { destination: out }))).toBe('VALIDATION');
+    expect(await codeOf(() => vault.filings.export(caseId, good, { destination: out }))).toBe('VALIDATION');
     chmodSync(out, 0o700);
     expect(readdirSync(out)).toEqual([]);
   });
 
   it('a good export writes exactly the files asked for, private, with the hashes it reports', async () => {
     const out = folder('good');
-    const report = await vault.exportFiling(caseId, good, { destination: out, docx: true, package: { passphrase: 'a long one-time package passphrase' } });
+    const report = await vault.filings.export(caseId, good, { destination: out, docx: true, package: { passphrase: 'a long one-time package passphrase' } });
     expect(report.status).toBe('exported');
     if (report.status !== 'exported') return;
     expect(readdirSync(out).sort()).toEqual(['identity-key.pdf', 'manifest.json', 'public.docx', 'public.pdf', 'sealed.docx', 'sealed.doesealed', 'sealed.pdf']);
     for (const file of report.files) expect(sha256(join(out, file.name))).toBe(file.sha256);
     expect(report.manifest.files.map((f) => f.name)).toEqual(['public.pdf', 'sealed.pdf', 'identity-key.pdf', 'public.docx', 'sealed.docx']);
     expect(report.verification).toMatchObject({ result: 'passed', hits: [], identities: 2, sealedComplete: true });
-    expect(vault.auditLog().at(-1)).toMatchObject({ action: 'filing.exported', details: { caseId, files: 7, cited: 2 } });
+    expect(vault.audit.list().at(-1)).toMatchObject({ action: 'filing.exported', details: { caseId, files: 7, cited: 2 } });
   });
 
   it('a 500-page draft exports whole: every page there, nothing lost', async () => {
     const out = folder('long');
     const paragraph = (i: number) => `${i}. Plaintiff {{Jane Doe 1}} and {{John Doe 2}} state the facts of paragraph ${i}, which runs long enough to fill several lines of pleading paper on its own, as paragraphs of a long complaint do.`;
     const body = Array.from({ length: 4700 }, (_, i) => paragraph(i + 1)).join('\n\n');
-    const report = await vault.exportFiling(caseId, { title: 'Complaint for Damages', body }, { destination: out });
+    const report = await vault.filings.export(caseId, { title: 'Complaint for Damages', body }, { destination: out });
     expect(report.status).toBe('exported');
     const text = await pdfText(new Uint8Array(readFileSync(join(out, 'public.pdf'))));
     expect((text.pageStarts?.length ?? 0) + 1).toBeGreaterThanOrEqual(500);

@@ -25,10 +25,10 @@ describe('drafts that try to leak', () => {
 
   beforeAll(async () => {
     ({ vault, dir, cleanup } = await tempVault());
-    caseId = vault.createCase({ title: 'Does 1–7 v. Metropolis Daily Courier', court: 'Superior Court of California, County of Metropolis', number: 'MCV-1' }).id;
-    vault.addPlaintiffs(caseId, people);
-    const other = vault.createCase({ title: 'Doe v. Elsewhere' }).id;
-    vault.addPlaintiff(other, OTHER_CASE_PLAINTIFF);
+    caseId = vault.cases.create({ title: 'Does 1–7 v. Metropolis Daily Courier', court: 'Superior Court of California, County of Metropolis', number: 'MCV-1' }).id;
+    vault.plaintiffs.addMany(caseId, people);
+    const other = vault.cases.create({ title: 'Doe v. Elsewhere' }).id;
+    vault.plaintiffs.add(other, OTHER_CASE_PLAINTIFF);
   });
   afterAll(() => cleanup());
 
@@ -42,12 +42,12 @@ describe('drafts that try to leak', () => {
   async function exportAnswering(draft: string, folder: string) {
     let input: Record<string, unknown> = { title: 'Complaint for Damages', body: draft };
     for (let round = 0; round < 4; round++) {
-      const report = await vault.exportFiling(caseId, input, { destination: folder, docx: true });
+      const report = await vault.filings.export(caseId, input, { destination: folder, docx: true });
       if (report.status !== 'needs-resolution') return report;
       let body = report.body;
       for (const question of [...report.questions].sort((a, b) => b.start - a.start)) {
         expect(question.field).toBe('body');
-        body = vault.resolveFinding(caseId, body, question, answer(question));
+        body = vault.filings.resolve(caseId, body, question, answer(question));
       }
       input = { ...input, body };
     }
@@ -95,7 +95,7 @@ describe('drafts that try to leak', () => {
   it('a draft cannot clear a full name with "not a plaintiff": the export asks again and writes nothing', async () => {
     const folder = join(dir, 'cannot-clear');
     const body = `Witness ${formatToken({ kind: 'not-a-plaintiff', wording: 'Maria Elena Ramírez' })} spoke.`;
-    const report = await vault.exportFiling(caseId, { title: 'Declaration', body }, { destination: folder });
+    const report = await vault.filings.export(caseId, { title: 'Declaration', body }, { destination: folder });
     expect(report.status).toBe('needs-resolution');
     expect(report.status === 'needs-resolution' && report.questions[0]).toMatchObject({ cannotClear: true, kind: 'full-name' });
     expect(existsSync(folder)).toBe(false);

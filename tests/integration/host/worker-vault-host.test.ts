@@ -40,19 +40,19 @@ describe('the vault in a worker thread', () => {
   });
 
   it('forwards calls and results', async () => {
-    const created = await host.call('createCase', { title: 'Does v. Worker', scheme: 'letters' });
-    await host.call('addPlaintiff', created.id, { legalName: 'Ada Lovelace-Byron' });
-    expect(await host.call('roster', created.id)).toEqual([expect.objectContaining({ pseudonym: 'Plaintiff A', status: 'active' })]);
+    const created = await host.call('cases.create', { title: 'Does v. Worker', scheme: 'letters' });
+    await host.call('plaintiffs.add', created.id, { legalName: 'Ada Lovelace-Byron' });
+    expect(await host.call('plaintiffs.roster', created.id)).toEqual([expect.objectContaining({ pseudonym: 'Plaintiff A', status: 'active' })]);
     expect(await host.status()).toEqual({ path: join(dir, 'vault.doevault'), open: true, unlocked: true });
   });
 
   it('brings VaultErrors back as VaultErrors, with code and field', async () => {
-    const error = await host.call('addPlaintiff', 'nocase', { legalName: '' }).catch((e: unknown) => e);
+    const error = await host.call('plaintiffs.add', 'nocase', { legalName: '' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VaultError);
     expect(error).toMatchObject({ code: 'VALIDATION', field: 'legalName' });
-    await host.call('lock');
-    await expect(host.call('listCases')).rejects.toMatchObject({ code: 'LOCKED' });
-    await expect(host.call('unlock', 'wrong passphrase, surely')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await host.call('vault.lock');
+    await expect(host.call('cases.list')).rejects.toMatchObject({ code: 'LOCKED' });
+    await expect(host.call('vault.unlock', 'wrong passphrase, surely')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
   });
 });
 
@@ -64,8 +64,8 @@ describe('long calls in the worker: progress out, cancel in', () => {
   beforeAll(async () => {
     host = new WorkerVaultHost(WORKER, { kdf: TEST_ONLY_INSECURE_KDF });
     await host.create(join(dir, 'vault.doevault'), PASSPHRASE);
-    caseId = (await host.call('createCase', { title: 'Does v. Progress', scheme: 'gendered' })).id;
-    await host.call('addPlaintiff', caseId, { legalName: 'Maria Elena Ramírez', gender: 'female' });
+    caseId = (await host.call('cases.create', { title: 'Does v. Progress', scheme: 'gendered' })).id;
+    await host.call('plaintiffs.add', caseId, { legalName: 'Maria Elena Ramírez', gender: 'female' });
   });
   afterAll(async () => {
     await host.terminate();
@@ -76,7 +76,7 @@ describe('long calls in the worker: progress out, cancel in', () => {
     const seen: [number, number | null, string][] = [];
     let settled = false;
     const report = await host
-      .run('exportFiling', [caseId, { title: 'Complaint', body: 'The plaintiff {{Jane Doe 1}} sues.' }, { destination: join(dir, 'export') }], {
+      .run('filings.export', [caseId, { title: 'Complaint', body: 'The plaintiff {{Jane Doe 1}} sues.' }, { destination: join(dir, 'export') }], {
         onProgress: (done, total, step) => {
           expect(settled).toBe(false);
           seen.push([done, total, step]);
@@ -91,26 +91,28 @@ describe('long calls in the worker: progress out, cancel in', () => {
 
   it('a cancel reaches the worker while it is busy: a call waiting behind a long one stops with CANCELLED', async () => {
     // 20,000 plaintiffs in one synchronous transaction keep the worker's thread busy for a while.
-    const busy = host.call('addPlaintiffs', caseId, syntheticPlaintiffs(20_000, 3));
+    const busy = host.call('plaintiffs.addMany', caseId, syntheticPlaintiffs(20_000, 3));
+    const file = join(dir, 'never.csv');
+    writeFileSync(file, 'Name\nNever Imported\n');
     const controller = new AbortController();
-    const waiting = host.run('createCase', [{ title: 'Never made' }], { signal: controller.signal });
+    const waiting = host.run('intake.import', [caseId, file, { mapping: ['legalName'], onDuplicate: 'fail' }], { signal: controller.signal });
     await new Promise((resolve) => setTimeout(resolve, 20));
     controller.abort();
     await expect(waiting).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(await busy).toHaveLength(20_000);
-    expect((await host.call('listCases')).map((c) => c.title)).toEqual(['Does v. Progress']);
+    expect(await host.call('plaintiffs.search', caseId, 'Never Imported')).toEqual([]);
   });
 
   it('cancels an import in the middle of its one transaction, from this thread, while the worker is busy writing', async () => {
     const file = join(dir, 'intake.csv');
     writeFileSync(file, ['Name,Date of Birth', ...Array.from({ length: 20_000 }, (_, i) => `Person Number${i},1980-01-${String((i % 28) + 1).padStart(2, '0')}`)].join('\n'));
-    const { mapping } = await host.call('inspectIntakeFile', caseId, file, {});
-    const before = (await host.call('roster', caseId)).length;
+    const { mapping } = await host.call('intake.inspect', caseId, file, {});
+    const before = (await host.call('plaintiffs.roster', caseId)).length;
     const controller = new AbortController();
     const seen: [number, number | null, string][] = [];
     let ticks = 0;
     const timer = setInterval(() => (ticks += 1), 5);
-    const importing = host.run('importPlaintiffs', [caseId, file, { mapping, onDuplicate: 'skip' }], {
+    const importing = host.run('intake.import', [caseId, file, { mapping, onDuplicate: 'skip' }], {
       signal: controller.signal,
       onProgress: (done, total, step) => {
         seen.push([done, total, step]);
@@ -123,14 +125,17 @@ describe('long calls in the worker: progress out, cancel in', () => {
     const writing = seen.filter(([, , step]) => step === 'Writing');
     expect(writing.length).toBeGreaterThan(0);
     expect(writing.every(([done, total]) => total !== null && done < total)).toBe(true); // stopped before the end
-    expect(await host.call('roster', caseId)).toHaveLength(before);
-    expect((await host.call('verifyAudit')).ok).toBe(true);
+    expect(await host.call('plaintiffs.roster', caseId)).toHaveLength(before);
+    expect((await host.call('audit.verify')).ok).toBe(true);
   });
 
   it('an abort after the call finished changes nothing', async () => {
+    const file = join(dir, 'made.csv');
+    writeFileSync(file, 'Name\nMade Person\n');
     const controller = new AbortController();
-    const created = await host.run('createCase', [{ title: 'Made' }], { signal: controller.signal });
+    const imported = await host.run('intake.import', [caseId, file, { mapping: ['legalName'], onDuplicate: 'fail' }], { signal: controller.signal });
     controller.abort();
-    expect((await host.call('listCases')).map((c) => c.id)).toContain(created.id);
+    expect(imported.added).toBe(1);
+    expect(await host.call('plaintiffs.search', caseId, 'Made Person')).toHaveLength(1);
   });
 });

@@ -35,7 +35,7 @@ vi.mock('../../../src-main/core/host/worker-vault-host', async () => {
       // An unexpected (non-VaultError) failure whose message names someone.
       const call = this.call.bind(this) as (method: string, ...args: unknown[]) => Promise<unknown>;
       this.call = (async (method: string, ...args: unknown[]) => {
-        if (method === 'auditLog') throw new Error('unexpected failure while reading Jane Roe');
+        if (method === 'audit.list') throw new Error('unexpected failure while reading Jane Roe');
         return call(method, ...args);
       }) as typeof this.call;
     }

@@ -30,9 +30,9 @@ const vault = await VaultService.open(vaultPath, {
     return new Date();
   },
 });
-vault.unlock(PASSPHRASE);
+vault.vault.unlock(PASSPHRASE);
 process.stdout.write('ready\n');
 armed = true;
-const added = vault.addPlaintiffs(caseId, plaintiffs);
+const added = vault.plaintiffs.addMany(caseId, plaintiffs);
 process.stdout.write(`done ${added.length}\n`);
 vault.close();

@@ -11,15 +11,19 @@ import { PASSPHRASE } from '../../../fixtures/temp-vault';
 
 const [vaultPath, caseId, csv] = process.argv.slice(2) as [string, string, string];
 const vault = await VaultService.open(vaultPath);
-vault.unlock(PASSPHRASE);
-const { mapping } = await vault.inspectIntakeFile(caseId, csv);
+vault.vault.unlock(PASSPHRASE);
+const { mapping } = await vault.intake.inspect(caseId, csv);
 let announced = false;
-const summary = await vault.importPlaintiffs(caseId, csv, { mapping, onDuplicate: 'import' }, {
-  onProgress: (_done, _total, step) => {
-    if (step === 'Writing' && !announced) {
-      announced = true;
-      process.stdout.write('tx\n');
-    }
+const summary = await vault.intake.import(caseId, csv, {
+  mapping,
+  onDuplicate: 'import',
+  control: {
+    onProgress: (_done, _total, step) => {
+      if (step === 'Writing' && !announced) {
+        announced = true;
+        process.stdout.write('tx\n');
+      }
+    },
   },
 });
 process.stdout.write(`done ${summary.added}\n`);

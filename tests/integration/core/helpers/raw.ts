@@ -48,10 +48,10 @@ export interface Sample {
 /** A closed vault (everything checkpointed into the one file) with two cases of synthetic plaintiffs. */
 export async function sampleVault(): Promise<Sample> {
   const { vault, path, dir, recoveryKey, cleanup } = await tempVault();
-  const caseA = vault.createCase({ title: 'Doe v. Example Corp', court: 'District Court', number: '24-cv-0001' }).id;
-  const caseB = vault.createCase({ title: 'Roe v. Example Corp', scheme: 'letters' }).id;
-  vault.addPlaintiffs(caseA, syntheticPlaintiffs(5, 11));
-  vault.addPlaintiffs(caseB, syntheticPlaintiffs(3, 12));
+  const caseA = vault.cases.create({ title: 'Doe v. Example Corp', court: 'District Court', number: '24-cv-0001' }).id;
+  const caseB = vault.cases.create({ title: 'Roe v. Example Corp', scheme: 'letters' }).id;
+  vault.plaintiffs.addMany(caseA, syntheticPlaintiffs(5, 11));
+  vault.plaintiffs.addMany(caseB, syntheticPlaintiffs(3, 12));
   vault.close();
   return { path, dir, recoveryKey, caseA, caseB, cleanup };
 }
@@ -68,7 +68,7 @@ export function copyVault(sample: Sample): string {
 export async function openUnlocked(path: string): Promise<VaultService> {
   const vault = await VaultService.open(path);
   try {
-    vault.unlock(PASSPHRASE);
+    vault.vault.unlock(PASSPHRASE);
   } catch (error) {
     vault.close();
     throw error;

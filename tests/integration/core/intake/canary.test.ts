@@ -32,19 +32,19 @@ describe('intake canaries', () => {
   it('no identity of an imported CSV or XLSX is in plaintext in any file on disk afterwards (temp folder included), once the intake files are deleted', async () => {
     expect(tmpdir()).toBe(privateTmp);
     const { vault, dir } = await tempVault();
-    const caseId = vault.createCase({ title: 'Doe v. Example' }).id;
+    const caseId = vault.cases.create({ title: 'Doe v. Example' }).id;
     const canaries = CANARIES.map((legalName, i) => ({ legalName, aliases: [legalName.split(' ')[0]!], dob: `198${i}-0${i + 1}-1${i}`, email: EMAILS[i], gender: 'female' as const }));
     const csv = join(privateTmp, 'intake.csv');
     writeFileSync(csv, intakeCsv([...syntheticPlaintiffs(20, 5), canaries[0]!, canaries[1]!]));
     const xlsx = join(privateTmp, 'intake.xlsx');
     await writeIntakeXlsx(xlsx, [canaries[2]!, ...syntheticPlaintiffs(10, 6)], { extraSheet: true });
-    const inspected = await vault.inspectIntakeFile(caseId, csv);
-    await vault.previewImport(caseId, csv, { mapping: inspected.mapping });
-    await vault.importPlaintiffs(caseId, csv, { mapping: inspected.mapping, onDuplicate: 'fail' });
-    const sheet = await vault.inspectIntakeFile(caseId, xlsx, { sheet: 'Plaintiffs' });
-    await vault.importPlaintiffs(caseId, xlsx, { sheet: 'Plaintiffs', mapping: sheet.mapping, onDuplicate: 'fail' });
-    await vault.exportRoster(caseId, { sealed: false, format: 'csv' }, join(dir, 'public.csv'));
-    expect(vault.sealedRoster(caseId).map((p) => p.legalName)).toEqual(expect.arrayContaining([...CANARIES]));
+    const inspected = await vault.intake.inspect(caseId, csv);
+    await vault.intake.preview(caseId, csv, { mapping: inspected.mapping });
+    await vault.intake.import(caseId, csv, { mapping: inspected.mapping, onDuplicate: 'fail' });
+    const sheet = await vault.intake.inspect(caseId, xlsx, { sheet: 'Plaintiffs' });
+    await vault.intake.import(caseId, xlsx, { sheet: 'Plaintiffs', mapping: sheet.mapping, onDuplicate: 'fail' });
+    await vault.plaintiffs.exportRoster(caseId, { sealed: false, format: 'csv' }, join(dir, 'public.csv'));
+    expect(vault.plaintiffs.sealedRoster(caseId).map((p) => p.legalName)).toEqual(expect.arrayContaining([...CANARIES]));
     // The search works: the intake files hold them.
     expect(findCanaries([csv], dir)).not.toEqual([]);
     rmSync(csv);

@@ -18,7 +18,7 @@ let caseId: string;
 
 beforeEach(async () => {
   ({ vault, dir, cleanup } = await tempVault());
-  caseId = vault.createCase({ title: 'Does 1-140 v. Daily Courier', scheme: 'gendered' }).id;
+  caseId = vault.cases.create({ title: 'Does 1-140 v. Daily Courier', scheme: 'gendered' }).id;
 });
 afterEach(() => cleanup());
 
@@ -40,7 +40,7 @@ async function failure(run: () => Promise<unknown>): Promise<Error & { code?: st
 describe('inspectIntakeFile', () => {
   it('detects the mapping, gives sample rows and the delimiter', async () => {
     const path = file('intake.csv', intakeCsv(syntheticPlaintiffs(30, 1)).replace(/,/g, ';').replace(/""/g, '"'));
-    const inspection = await vault.inspectIntakeFile(caseId, path);
+    const inspection = await vault.intake.inspect(caseId, path);
     expect(inspection).toMatchObject({ format: 'csv', delimiter: ';', encoding: 'utf-8', sheets: [], sheet: null, mappingSource: 'detected', totalRows: null });
     expect(inspection.mapping).toEqual(MAPPING);
     expect(inspection.sampleRows).toHaveLength(20);
@@ -49,7 +49,7 @@ describe('inspectIntakeFile', () => {
 
   it('maps common headers: Full Name, Date of Birth, Gender, Serial No., Alias, Email, Phone', async () => {
     const path = file('h.csv', 'Full Name,Date of Birth,Gender,Serial No.,Alias,Email,Phone,Favourite colour\n');
-    const { mapping } = await vault.inspectIntakeFile(caseId, path);
+    const { mapping } = await vault.intake.inspect(caseId, path);
     expect(mapping).toEqual(['legalName', 'dob', 'gender', 'idNumbers', 'aliases', 'email', 'phone', null]);
   });
 
@@ -59,13 +59,13 @@ describe('inspectIntakeFile', () => {
     const custom = [...MAPPING];
     custom[9] = null; // notes ignored
     custom[5] = 'notes'; // phone column as notes, say
-    await vault.importPlaintiffs(caseId, path, { mapping: custom, onDuplicate: 'fail' });
+    await vault.intake.import(caseId, path, { mapping: custom, onDuplicate: 'fail' });
     const again = file('b.csv', intakeCsv(syntheticPlaintiffs(2, 3)));
-    expect(await vault.inspectIntakeFile(caseId, again)).toMatchObject({ mapping: custom, mappingSource: 'remembered' });
-    const other = vault.createCase({ title: 'Other' }).id;
-    expect(await vault.inspectIntakeFile(other, again)).toMatchObject({ mapping: MAPPING, mappingSource: 'detected' });
+    expect(await vault.intake.inspect(caseId, again)).toMatchObject({ mapping: custom, mappingSource: 'remembered' });
+    const other = vault.cases.create({ title: 'Other' }).id;
+    expect(await vault.intake.inspect(other, again)).toMatchObject({ mapping: MAPPING, mappingSource: 'detected' });
     const differentHeaders = file('c.csv', 'Name,DOB\nAda Quill,1980-01-01\n');
-    expect(await vault.inspectIntakeFile(caseId, differentHeaders)).toMatchObject({ mapping: ['legalName', 'dob'], mappingSource: 'detected' });
+    expect(await vault.intake.inspect(caseId, differentHeaders)).toMatchObject({ mapping: ['legalName', 'dob'], mappingSource: 'detected' });
   });
 });
 
@@ -74,19 +74,19 @@ describe('importPlaintiffs', () => {
     const plaintiffs = syntheticPlaintiffs(140, 7);
     const path = join(dir, 'intake.csv');
     writeIntakeCsv(path, plaintiffs);
-    const summary = await vault.importPlaintiffs(caseId, path, { mapping: MAPPING, onDuplicate: 'fail' });
+    const summary = await vault.intake.import(caseId, path, { mapping: MAPPING, onDuplicate: 'fail' });
     expect(summary).toMatchObject({ added: 140, skipped: 0, merged: 0, rejected: 0, problems: [] });
-    const sealed = vault.sealedRoster(caseId);
+    const sealed = vault.plaintiffs.sealedRoster(caseId);
     expect(sealed.map((p) => p.legalName)).toEqual(plaintiffs.map((p) => p.legalName));
     expect(sealed[0]).toMatchObject({ dob: plaintiffs[0]!.dob, email: plaintiffs[0]!.email, idNumbers: plaintiffs[0]!.idNumbers });
     expect(summary.pseudonyms).toEqual({ first: sealed[0]!.pseudonym, last: sealed[139]!.pseudonym });
-    const entry = vault.auditLog().find((e) => e.action === 'plaintiffs.imported')!;
+    const entry = vault.audit.list().find((e) => e.action === 'plaintiffs.imported')!;
     expect(entry.details).toEqual({ caseId, rows: 140, added: 140, skipped: 0, merged: 0 });
   });
 
   it('rejects the whole file when any row is invalid, listing every problem with row and field', async () => {
     const path = file('bad.csv', 'Name,DOB,Email,Sex\nAda Quill,1980-01-01,ada@example.org,F\n,1981-02-02,x@example.org,M\nBo Lark,1990-13-45,not-an-email,Q\n');
-    const error = await failure(() => vault.importPlaintiffs(caseId, path, { mapping: ['legalName', 'dob', 'email', 'gender'], onDuplicate: 'fail' }));
+    const error = await failure(() => vault.intake.import(caseId, path, { mapping: ['legalName', 'dob', 'email', 'gender'], onDuplicate: 'fail' }));
     expect(error).toBeInstanceOf(IntakeRejected);
     expect(error.code).toBe('VALIDATION');
     expect(error.summary!.rejected).toBe(2);
@@ -98,71 +98,79 @@ describe('importPlaintiffs', () => {
     ]);
     expect(error.message).toMatch(/Row 3, legalName \(column "Name"\): Legal name is required/);
     expect(error.message).not.toMatch(/Bo Lark|not-an-email|Ada/);
-    expect(vault.roster(caseId)).toEqual([]);
+    expect(vault.plaintiffs.roster(caseId)).toEqual([]);
   });
 
   it('finds duplicates within the file and across every case, with the date of birth', async () => {
-    const other = vault.createCase({ title: 'Earlier case', scheme: 'neutral' }).id;
-    vault.addPlaintiff(other, { legalName: 'Ada Quill', dob: '1980-01-01' });
-    vault.addPlaintiff(other, { legalName: 'Cy Moss', dob: '1970-05-05' });
+    const other = vault.cases.create({ title: 'Earlier case', scheme: 'neutral' }).id;
+    vault.plaintiffs.add(other, { legalName: 'Ada Quill', dob: '1980-01-01' });
+    vault.plaintiffs.add(other, { legalName: 'Cy Moss', dob: '1970-05-05' });
     const path = file('d.csv', 'Name,DOB\nADA  QUILL,1980-01-01\nBo Lark,\nbo lark,1990-01-01\nCy Moss,1971-01-01\n');
-    const preview = await vault.previewImport(caseId, path, { mapping: ['legalName', 'dob'] });
+    const preview = await vault.intake.preview(caseId, path, { mapping: ['legalName', 'dob'] });
     expect(preview).toMatchObject({ rows: 4, valid: 4, problems: [] });
     expect(preview.duplicates).toEqual([
       { row: 2, against: 'vault', caseId: other, plaintiffId: expect.any(String), pseudonym: 'Doe 1', sameDateOfBirth: true },
       { row: 4, against: 'file', otherRow: 3, sameDateOfBirth: false },
     ]);
     // Cy Moss has another date of birth: another person. Nothing was written by the preview.
-    expect(vault.roster(caseId)).toEqual([]);
-    const conflict = await failure(() => vault.importPlaintiffs(caseId, path, { mapping: ['legalName', 'dob'], onDuplicate: 'fail' }));
+    expect(vault.plaintiffs.roster(caseId)).toEqual([]);
+    const conflict = await failure(() => vault.intake.import(caseId, path, { mapping: ['legalName', 'dob'], onDuplicate: 'fail' }));
     expect(conflict.code).toBe('CONFLICT');
     expect(conflict.message).toMatch(/row 2 matches Doe 1, same date of birth; row 4 repeats row 3/);
-    const skipped = await vault.importPlaintiffs(caseId, path, { mapping: ['legalName', 'dob'], onDuplicate: 'skip' });
+    const skipped = await vault.intake.import(caseId, path, { mapping: ['legalName', 'dob'], onDuplicate: 'skip' });
     expect(skipped).toMatchObject({ added: 2, skipped: 2 });
   });
 
   it('takes a decision per row: skip, import anyway, merge (fills empty fields, adds aliases and IDs, pseudonym kept, audited)', async () => {
-    const existing = vault.addPlaintiff(caseId, { legalName: 'Ada Quill', gender: 'female', aliases: ['Addy'], idNumbers: ['B-1'] });
+    const existing = vault.plaintiffs.add(caseId, { legalName: 'Ada Quill', gender: 'female', aliases: ['Addy'], idNumbers: ['B-1'] });
     const path = file('m.csv', 'Name,DOB,Email,Badge,AKA\nAda Quill,1980-01-01,ada@example.org,B-2,Ace\nBo Lark,,,,\nBo Lark,,bo@example.org,B-3,\nBo Lark,,,,\n');
-    const summary = await vault.importPlaintiffs(caseId, path, {
+    const summary = await vault.intake.import(caseId, path, {
       mapping: ['legalName', 'dob', 'email', 'idNumbers', 'aliases'],
       onDuplicate: 'fail',
       decisions: { 2: 'merge', 4: 'merge', 5: 'skip' },
     });
     expect(summary).toMatchObject({ added: 1, skipped: 1, merged: 2 });
-    const roster = vault.sealedRoster(caseId);
+    const roster = vault.plaintiffs.sealedRoster(caseId);
     expect(roster).toHaveLength(2);
     expect(roster[0]).toMatchObject({ id: existing.id, pseudonym: existing.pseudonym, legalName: 'Ada Quill', dob: '1980-01-01', email: 'ada@example.org', aliases: ['Addy', 'Ace'], idNumbers: ['B-1', 'B-2'] });
     expect(roster[1]).toMatchObject({ legalName: 'Bo Lark', email: 'bo@example.org', idNumbers: ['B-3'] });
-    expect(vault.auditLog().filter((e) => e.action === 'plaintiff.merged').map((e) => e.details)).toEqual([{ caseId, pseudonym: existing.pseudonym, rows: 1 }]);
+    expect(vault.audit.list().filter((e) => e.action === 'plaintiff.merged').map((e) => e.details)).toEqual([{ caseId, pseudonym: existing.pseudonym, rows: 1 }]);
   });
 
   it('cancel leaves the vault as it was (roster, audit log), during reading and during writing', async () => {
-    vault.addPlaintiff(caseId, { legalName: 'Ada Quill' });
+    vault.plaintiffs.add(caseId, { legalName: 'Ada Quill' });
     const path = join(dir, 'big.csv');
     writeIntakeCsv(path, syntheticPlaintiffs(3000, 9));
-    const before = { roster: vault.roster(caseId), audit: vault.auditLog(), cases: vault.listCases() };
+    const before = { roster: vault.plaintiffs.roster(caseId), audit: vault.audit.list(), cases: vault.cases.list() };
     for (const step of ['Reading rows', 'Looking for duplicates', 'Writing']) {
       let cancel = false;
       const error = await failure(() =>
-        vault.importPlaintiffs(caseId, path, { mapping: MAPPING, onDuplicate: 'import' }, {
-          onProgress: (done, _total, at) => {
-            if (at === step && done >= 1000) cancel = true;
+        vault.intake.import(caseId, path, {
+          mapping: MAPPING,
+          onDuplicate: 'import',
+          control: {
+            onProgress: (done, _total, at) => {
+              if (at === step && done >= 1000) cancel = true;
+            },
+            isCancelled: () => cancel,
           },
-          isCancelled: () => cancel,
         }),
       );
       expect(isVaultError(error, 'CANCELLED'), step).toBe(true);
-      expect({ roster: vault.roster(caseId), audit: vault.auditLog(), cases: vault.listCases() }).toEqual(before);
+      expect({ roster: vault.plaintiffs.roster(caseId), audit: vault.audit.list(), cases: vault.cases.list() }).toEqual(before);
     }
-    expect(await vault.inspectIntakeFile(caseId, path)).toMatchObject({ mappingSource: 'detected' });
+    expect(await vault.intake.inspect(caseId, path)).toMatchObject({ mappingSource: 'detected' });
   });
 
   it('reports progress with counts', async () => {
     const path = join(dir, 'p.csv');
     writeIntakeCsv(path, syntheticPlaintiffs(2500, 10));
     const seen: string[] = [];
-    await vault.importPlaintiffs(caseId, path, { mapping: MAPPING, onDuplicate: 'import' }, { onProgress: (done, total, step) => seen.push(`${step} ${done}/${total}`) });
+    await vault.intake.import(caseId, path, {
+      mapping: MAPPING,
+      onDuplicate: 'import',
+      control: { onProgress: (done, total, step) => seen.push(`${step} ${done}/${total}`) },
+    });
     expect(seen).toContain('Reading rows 2500/2500');
     expect(seen).toContain('Writing 2500/2500');
   });
@@ -170,29 +178,29 @@ describe('importPlaintiffs', () => {
 
 describe('bad input, each with a clear outcome', () => {
   const importOf = (path: string, mapping: (IntakeField | null)[] = ['legalName']) =>
-    failure(() => vault.importPlaintiffs(caseId, path, { mapping, onDuplicate: 'fail' }));
+    failure(() => vault.intake.import(caseId, path, { mapping, onDuplicate: 'fail' }));
 
   it('an empty file', async () => {
     const error = await importOf(file('empty.csv', ''));
     expect([error.code, error.message]).toEqual(['VALIDATION', expect.stringMatching(/file is empty/)]);
-    expect((await failure(() => vault.inspectIntakeFile(caseId, file('blank.csv', '\n\n  \n')))).message).toMatch(/file is empty/);
+    expect((await failure(() => vault.intake.inspect(caseId, file('blank.csv', '\n\n  \n')))).message).toMatch(/file is empty/);
   });
 
   it('a header only', async () => {
     const path = file('header.csv', 'Name,DOB\n');
-    expect(await vault.inspectIntakeFile(caseId, path)).toMatchObject({ headers: ['Name', 'DOB'], sampleRows: [] });
-    expect(await vault.previewImport(caseId, path, { mapping: ['legalName', 'dob'] })).toEqual({ rows: 0, valid: 0, problems: [], duplicates: [] });
+    expect(await vault.intake.inspect(caseId, path)).toMatchObject({ headers: ['Name', 'DOB'], sampleRows: [] });
+    expect(await vault.intake.preview(caseId, path, { mapping: ['legalName', 'dob'] })).toEqual({ rows: 0, valid: 0, problems: [], duplicates: [] });
     expect((await importOf(path, ['legalName', 'dob'])).message).toMatch(/header but no plaintiff rows/);
   });
 
   it('a file of 300 MB is refused before reading, with the limit', async () => {
     const path = file('huge.csv', '');
     truncateSync(path, 300_000_000); // sparse: nothing to read anyway
-    const error = await failure(() => vault.inspectIntakeFile(caseId, path));
+    const error = await failure(() => vault.intake.inspect(caseId, path));
     expect([error.code, error.message]).toEqual(['VALIDATION', expect.stringMatching(/is 300 MB; DoeVault imports CSV files of up to 268 MB. Nothing was read/)]);
     const xlsx = file('huge.xlsx', '');
     truncateSync(xlsx, 300_000_000);
-    expect((await failure(() => vault.inspectIntakeFile(caseId, xlsx))).message).toMatch(/Excel workbooks of up to 67 MB/);
+    expect((await failure(() => vault.intake.inspect(caseId, xlsx))).message).toMatch(/Excel workbooks of up to 67 MB/);
   });
 
   it('binary garbage, as .csv and as .xlsx', async () => {
@@ -205,7 +213,7 @@ describe('bad input, each with a clear outcome', () => {
 
   it('ragged rows: a value beyond the header is a problem; a short row reads as blanks', async () => {
     const path = file('ragged.csv', 'Name,DOB\nAda Quill\nBo Lark,1990-01-01,extra\nCy Moss,1970-05-05,\n');
-    const preview = await vault.previewImport(caseId, path, { mapping: ['legalName', 'dob'] });
+    const preview = await vault.intake.preview(caseId, path, { mapping: ['legalName', 'dob'] });
     expect(preview.problems).toEqual([{ row: 3, field: 'columns', message: expect.stringMatching(/Row 3 has a value in column 3, but the header has only 2 columns/) }]);
     expect(preview.valid).toBe(2);
   });
@@ -221,12 +229,12 @@ describe('XLSX', () => {
   it('lists the sheets, reads the first by default, the chosen one on request', async () => {
     const path = join(dir, 'two.xlsx');
     await writeIntakeXlsx(path, syntheticPlaintiffs(12, 11), { extraSheet: true });
-    const first = await vault.inspectIntakeFile(caseId, path);
+    const first = await vault.intake.inspect(caseId, path);
     expect(first).toMatchObject({ format: 'xlsx', sheets: ['Instructions', 'Plaintiffs'], sheet: 'Instructions' });
-    const chosen = await vault.inspectIntakeFile(caseId, path, { sheet: 'Plaintiffs' });
+    const chosen = await vault.intake.inspect(caseId, path, { sheet: 'Plaintiffs' });
     expect(chosen).toMatchObject({ sheet: 'Plaintiffs', mapping: MAPPING, totalRows: 12 });
-    expect((await failure(() => vault.inspectIntakeFile(caseId, path, { sheet: 'Nope' }))).message).toMatch(/no sheet "Nope". Its sheets: "Instructions", "Plaintiffs"/);
-    const summary = await vault.importPlaintiffs(caseId, path, { sheet: 'Plaintiffs', mapping: MAPPING, onDuplicate: 'fail' });
+    expect((await failure(() => vault.intake.inspect(caseId, path, { sheet: 'Nope' }))).message).toMatch(/no sheet "Nope". Its sheets: "Instructions", "Plaintiffs"/);
+    const summary = await vault.intake.import(caseId, path, { sheet: 'Plaintiffs', mapping: MAPPING, onDuplicate: 'fail' });
     expect(summary.added).toBe(12);
   });
 
@@ -240,10 +248,10 @@ describe('XLSX', () => {
     sheet.mergeCells('D2:D4'); // one address for three rows
     const path = join(dir, 'merged.xlsx');
     await workbook.xlsx.writeFile(path);
-    const inspection = await vault.inspectIntakeFile(caseId, path);
+    const inspection = await vault.intake.inspect(caseId, path);
     expect(inspection.mapping).toEqual(['firstName', 'lastName', 'dob', 'address', 'idNumbers', 'notes']);
-    await vault.importPlaintiffs(caseId, path, { mapping: inspection.mapping, onDuplicate: 'fail' });
-    const roster = vault.sealedRoster(caseId);
+    await vault.intake.import(caseId, path, { mapping: inspection.mapping, onDuplicate: 'fail' });
+    const roster = vault.plaintiffs.sealedRoster(caseId);
     expect(roster.map((p) => [p.legalName, p.dob, p.address, p.idNumbers, p.notes])).toEqual([
       ['Ada Quill', '1980-01-01', '1 Elm St', ['B-1'], 'x'],
       ['Bo Lark', '1990-06-15', '1 Elm St', ['B-2'], 'click'],
@@ -254,41 +262,41 @@ describe('XLSX', () => {
 
 describe('exportRoster', () => {
   it('public CSV: pseudonym and status only; sealed CSV with identities, audited; formula injection neutralised; never overwrites', async () => {
-    vault.addPlaintiff(caseId, { legalName: 'Ada Quill', gender: 'female', phone: '+1 555 0100 200', notes: '=HYPERLINK("http://x","y")', aliases: ['@ada'] });
-    vault.addPlaintiff(caseId, { legalName: 'Bo Lark', gender: 'male', notes: '-5 then\ttab' });
+    vault.plaintiffs.add(caseId, { legalName: 'Ada Quill', gender: 'female', phone: '+1 555 0100 200', notes: '=HYPERLINK("http://x","y")', aliases: ['@ada'] });
+    vault.plaintiffs.add(caseId, { legalName: 'Bo Lark', gender: 'male', notes: '-5 then\ttab' });
     const publicPath = join(dir, 'out', 'public.csv');
-    const pub = await vault.exportRoster(caseId, { sealed: false, format: 'csv' }, publicPath);
+    const pub = await vault.plaintiffs.exportRoster(caseId, { sealed: false, format: 'csv' }, publicPath);
     expect(pub).toMatchObject({ path: publicPath, rows: 2, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const text = (await import('node:fs')).readFileSync(publicPath, 'utf8');
     expect(text).toBe('\uFEFFPseudonym,Status\r\nJane Doe 1,active\r\nJohn Doe 2,active\r\n');
     expect(statSync(publicPath).mode & 0o777).toBe(0o600);
 
     const sealedPath = join(dir, 'out', 'sealed.csv');
-    await vault.exportRoster(caseId, { sealed: true, format: 'csv' }, sealedPath);
+    await vault.plaintiffs.exportRoster(caseId, { sealed: true, format: 'csv' }, sealedPath);
     const sealed = (await import('node:fs')).readFileSync(sealedPath, 'utf8');
     expect(sealed).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(sealed).toContain("'+1 555 0100 200");
     expect(sealed).toContain("'@ada");
     expect(sealed).toContain(`"'-5 then\ttab"`);
-    expect(vault.auditLog().filter((e) => e.action === 'roster.exported').map((e) => e.details)).toEqual([
+    expect(vault.audit.list().filter((e) => e.action === 'roster.exported').map((e) => e.details)).toEqual([
       { caseId, sealed: false, format: 'csv', rows: 2, file: publicPath },
       { caseId, sealed: true, format: 'csv', rows: 2, file: sealedPath },
     ]);
-    expect((await failure(() => vault.exportRoster(caseId, { sealed: false, format: 'csv' }, publicPath))).code).toBe('CONFLICT');
+    expect((await failure(() => vault.plaintiffs.exportRoster(caseId, { sealed: false, format: 'csv' }, publicPath))).code).toBe('CONFLICT');
 
     // A sealed roster imports back into another case with the detected mapping.
-    const other = vault.createCase({ title: 'Copy' }).id;
-    const back = await vault.inspectIntakeFile(other, sealedPath);
+    const other = vault.cases.create({ title: 'Copy' }).id;
+    const back = await vault.intake.inspect(other, sealedPath);
     expect(back.mapping.slice(2)).toEqual(['legalName', 'aliases', 'gender', 'dob', 'email', 'phone', 'address', 'idNumbers', 'notes']);
 
     const xlsxPath = join(dir, 'out', 'sealed.xlsx');
-    await vault.exportRoster(caseId, { sealed: true, format: 'xlsx' }, xlsxPath);
+    await vault.plaintiffs.exportRoster(caseId, { sealed: true, format: 'xlsx' }, xlsxPath);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsxPath);
     expect(book.worksheets[0]!.getRow(2).getCell(3).value).toBe('Ada Quill');
     expect(book.worksheets[0]!.getRow(2).getCell(11).value).toBe(`'=HYPERLINK("http://x","y")`);
     const jsonPath = join(dir, 'out', 'public.json');
-    await vault.exportRoster(caseId, { sealed: false, format: 'json' }, jsonPath);
+    await vault.plaintiffs.exportRoster(caseId, { sealed: false, format: 'json' }, jsonPath);
     expect(JSON.parse((await import('node:fs')).readFileSync(jsonPath, 'utf8'))).toEqual([
       { pseudonym: 'Jane Doe 1', status: 'active' },
       { pseudonym: 'John Doe 2', status: 'active' },

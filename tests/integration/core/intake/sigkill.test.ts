@@ -24,7 +24,7 @@ describe(`SIGKILL during an import of ${ROWS.toLocaleString('en-US')} rows`, () 
     child = await bundleChild(CHILD_SOURCE);
     const created = await tempVault();
     ({ path, dir, cleanup } = created);
-    caseId = created.vault.createCase({ title: 'Doe v. Example Corp', scheme: 'neutral' }).id;
+    caseId = created.vault.cases.create({ title: 'Doe v. Example Corp', scheme: 'neutral' }).id;
     created.vault.close();
     copyFileSync(path, `${path}.pristine`);
   });
@@ -44,9 +44,9 @@ describe(`SIGKILL during an import of ${ROWS.toLocaleString('en-US')} rows`, () 
     let count: number;
     let imports: number;
     try {
-      count = vault.listCases()[0]!.plaintiffs;
-      expect(vault.verifyAudit()).toMatchObject({ ok: true });
-      imports = vault.auditLog().filter((e) => e.action === 'plaintiffs.imported').length;
+      count = vault.cases.list()[0]!.plaintiffs;
+      expect(vault.audit.verify()).toMatchObject({ ok: true });
+      imports = vault.audit.list().filter((e) => e.action === 'plaintiffs.imported').length;
     } finally {
       vault.close();
     }

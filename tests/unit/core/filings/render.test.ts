@@ -3,7 +3,7 @@ import type { CaseDetails } from '../../../../src-main/core/cases/cases';
 import type { Block, RenderedDocument } from '../../../../src-main/core/filings/document';
 import { parseFilingInput } from '../../../../src-main/core/filings/filing-input';
 import { defaultLabels, longDate } from '../../../../src-main/core/filings/labels';
-import { renderFiling, type CasePlaintiff } from '../../../../src-main/core/filings/render';
+import { renderFiling, type PlaintiffToRender } from '../../../../src-main/core/filings/render';
 import type { PlaintiffIdentity } from '../../../../src-main/core/plaintiffs/plaintiff-input';
 import { codeOf } from '../../../fixtures/checks';
 
@@ -16,7 +16,7 @@ const identity = (legalName: string, extra: Partial<PlaintiffIdentity> = {}): Pl
   ...extra,
 });
 
-const PLAINTIFFS: CasePlaintiff[] = [
+const PLAINTIFFS: PlaintiffToRender[] = [
   { pseudonym: 'Jane Doe 1', seq: 1, identity: identity('Zephyrine Quillfeather', { dob: '1984-03-07', email: 'zq@example.org' }) },
   { pseudonym: 'John Doe 2', seq: 2, identity: identity('Bartholomew Oakhaven', { gender: 'male', idNumbers: ['B-4471'] }) },
   { pseudonym: 'Jane Doe 3', seq: 3, identity: identity('Nguyễn Thị Minh Khai') },

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_ONLY_INSECURE_KDF } from '../../../../src-main/core/crypto';
-import { InProcessVaultHost, isControlled, withControl } from '../../../../src-main/core/host/vault-host';
+import { InProcessVaultHost, withControl } from '../../../../src-main/core/host/vault-host';
 import { PASSPHRASE, tempDir } from '../../../fixtures/temp-vault';
 
 // The host protocol in the calling thread (what the worker runs, and what the IPC tests use):
@@ -17,8 +17,8 @@ describe('InProcessVaultHost.run: progress and cancel', () => {
     ({ dir, cleanup } = tempDir('doevault-host-'));
     host = new InProcessVaultHost({ kdf: TEST_ONLY_INSECURE_KDF });
     await host.create(join(dir, 'vault.doevault'), PASSPHRASE);
-    caseId = (await host.call('createCase', { title: 'Does v. Host', scheme: 'gendered' })).id;
-    await host.call('addPlaintiff', caseId, { legalName: 'Maria Elena Ramírez', gender: 'female' });
+    caseId = (await host.call('cases.create', { title: 'Does v. Host', scheme: 'gendered' })).id;
+    await host.call('plaintiffs.add', caseId, { legalName: 'Maria Elena Ramírez', gender: 'female' });
   });
   afterEach(async () => {
     await host.close();
@@ -26,20 +26,28 @@ describe('InProcessVaultHost.run: progress and cancel', () => {
   });
 
   it('without options, runs like call', async () => {
-    expect(await host.run('roster', [caseId])).toEqual(await host.call('roster', caseId));
+    const file = join(dir, 'one.csv');
+    writeFileSync(file, 'Name\nOne Person\n');
+    const options = { mapping: ['legalName' as const] };
+    expect(await host.run('intake.preview', [caseId, file, options])).toEqual(await host.call('intake.preview', caseId, file, options));
   });
 
   it('a call cancelled before it starts does nothing and fails with CANCELLED', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(host.run('createCase', [{ title: 'Never made' }], { signal: controller.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
-    expect((await host.call('listCases')).map((c) => c.title)).toEqual(['Does v. Host']);
+    const file = join(dir, 'never.csv');
+    writeFileSync(file, 'Name\nNever Imported\n');
+    const before = await host.call('plaintiffs.roster', caseId);
+    await expect(host.run('intake.import', [caseId, file, { mapping: ['legalName'], onDuplicate: 'fail' }], { signal: controller.signal })).rejects.toMatchObject({
+      code: 'CANCELLED',
+    });
+    expect(await host.call('plaintiffs.roster', caseId)).toEqual(before);
   });
 
   it("the export's steps arrive as (done, total, step), counting up to a known total", async () => {
     const seen: [number, number | null, string][] = [];
     const report = await host.run(
-      'exportFiling',
+      'filings.export',
       [caseId, { title: 'Complaint', body: 'The plaintiff {{Jane Doe 1}} sues.' }, { destination: join(dir, 'export') }],
       { onProgress: (done, total, step) => seen.push([done, total, step]) },
     );
@@ -54,16 +62,13 @@ describe('InProcessVaultHost.run: progress and cancel', () => {
     }
   });
 
-  it('knows which methods take a control, and puts it where each takes it', () => {
-    expect(isControlled('exportFiling')).toBe(true);
-    expect(isControlled('roster')).toBe(false);
+  it('gives a long method its control by name, in its options, and refuses a call without options', () => {
     const calls: unknown[] = [];
-    const [a, b, options] = withControl('exportFiling', ['c', 'f', { destination: '/x', docx: true }], { onProgress: (...args) => calls.push(args) });
+    const control = { onProgress: (...args: unknown[]) => calls.push(args) };
+    const [a, b, options] = withControl(['c', 'f', { destination: '/x', docx: true }], control);
     expect([a, b]).toEqual(['c', 'f']);
-    expect(options).toMatchObject({ destination: '/x', docx: true });
-    (options as { onProgress: (step: string, done: number, total: number) => void }).onProgress('Typesetting', 2, 5);
-    expect(calls).toEqual([[2, 5, 'Typesetting']]);
-    expect(withControl('roster', ['c'], {})).toEqual(['c']);
+    expect(options).toMatchObject({ destination: '/x', docx: true, control });
+    expect(() => withControl(['c'], control)).toThrow(/options/);
   });
 });
 
@@ -73,13 +78,13 @@ describe('InProcessVaultHost.run: an import cancelled while it writes', () => {
     const host = new InProcessVaultHost({ kdf: TEST_ONLY_INSECURE_KDF });
     try {
       await host.create(join(dir, 'vault.doevault'), PASSPHRASE);
-      const caseId = (await host.call('createCase', { title: 'Does v. Cancel', scheme: 'neutral' })).id;
+      const caseId = (await host.call('cases.create', { title: 'Does v. Cancel', scheme: 'neutral' })).id;
       const file = join(dir, 'intake.csv');
       writeFileSync(file, ['Name,Email', ...Array.from({ length: 5_000 }, (_, i) => `Person Number${i},p${i}@example.org`)].join('\n'));
-      const { mapping } = await host.call('inspectIntakeFile', caseId, file, {});
+      const { mapping } = await host.call('intake.inspect', caseId, file, {});
       const controller = new AbortController();
       const steps = new Set<string>();
-      const importing = host.run('importPlaintiffs', [caseId, file, { mapping, onDuplicate: 'fail' }], {
+      const importing = host.run('intake.import', [caseId, file, { mapping, onDuplicate: 'fail' }], {
         signal: controller.signal,
         onProgress: (done, total, step) => {
           steps.add(step);
@@ -89,9 +94,9 @@ describe('InProcessVaultHost.run: an import cancelled while it writes', () => {
       });
       await expect(importing).rejects.toMatchObject({ code: 'CANCELLED' });
       expect(steps.has('Writing')).toBe(true);
-      expect(await host.call('roster', caseId)).toEqual([]);
+      expect(await host.call('plaintiffs.roster', caseId)).toEqual([]);
       // And without the cancel, the same import goes through.
-      expect(await host.run('importPlaintiffs', [caseId, file, { mapping, onDuplicate: 'fail' }])).toMatchObject({ added: 5_000 });
+      expect(await host.run('intake.import', [caseId, file, { mapping, onDuplicate: 'fail' }])).toMatchObject({ added: 5_000 });
     } finally {
       await host.close();
       cleanup();

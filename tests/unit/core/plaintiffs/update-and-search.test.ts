@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exampleNames, parseScheme } from '../../../../src-main/core/plaintiffs/pseudonyms';
+import { exampleNames, parseScheme } from '../../../../src-main/core/cases/pseudonyms';
 import type { VaultService } from '../../../../src-main/core/service';
 import { tempVault } from '../../../fixtures/temp-vault';
 
@@ -12,8 +12,8 @@ describe('editing and searching plaintiffs', () => {
 
   beforeEach(async () => {
     ({ vault, cleanup } = await tempVault());
-    caseId = vault.createCase({ title: 'Does v. Search' }).id;
-    vault.addPlaintiffs(caseId, [
+    caseId = vault.cases.create({ title: 'Does v. Search' }).id;
+    vault.plaintiffs.addMany(caseId, [
       { legalName: 'María Ramírez', gender: 'female', aliases: ['Mari'] },
       { legalName: 'Tomás Oyelaran', gender: 'male' },
       { legalName: 'Kai Ramirez-Lund' },
@@ -21,56 +21,56 @@ describe('editing and searching plaintiffs', () => {
   });
   afterEach(() => cleanup());
 
-  const ids = () => vault.roster(caseId).map((entry) => entry.id);
+  const ids = () => vault.plaintiffs.roster(caseId).map((entry) => entry.id);
 
   it('finds by legal name, alias or pseudonym, ignoring case and accents, in roster order', () => {
     const [maria, tomas, kai] = ids();
-    expect(vault.searchPlaintiffs(caseId, 'ramirez')).toEqual([maria, kai]);
-    expect(vault.searchPlaintiffs(caseId, 'RAMÍREZ')).toEqual([maria, kai]);
-    expect(vault.searchPlaintiffs(caseId, 'mari')).toEqual([maria]);
-    expect(vault.searchPlaintiffs(caseId, 'john doe 2')).toEqual([tomas]);
-    expect(vault.searchPlaintiffs(caseId, '')).toEqual([maria, tomas, kai]);
-    expect(vault.searchPlaintiffs(caseId, 'nobody')).toEqual([]);
+    expect(vault.plaintiffs.search(caseId, 'ramirez')).toEqual([maria, kai]);
+    expect(vault.plaintiffs.search(caseId, 'RAMÍREZ')).toEqual([maria, kai]);
+    expect(vault.plaintiffs.search(caseId, 'mari')).toEqual([maria]);
+    expect(vault.plaintiffs.search(caseId, 'john doe 2')).toEqual([tomas]);
+    expect(vault.plaintiffs.search(caseId, '')).toEqual([maria, tomas, kai]);
+    expect(vault.plaintiffs.search(caseId, 'nobody')).toEqual([]);
   });
 
   it('sees plaintiffs added and names corrected after the first search', () => {
-    expect(vault.searchPlaintiffs(caseId, 'okafor')).toEqual([]);
+    expect(vault.plaintiffs.search(caseId, 'okafor')).toEqual([]);
     const [, tomas] = ids();
-    vault.updatePlaintiff(caseId, tomas!, { legalName: 'Tomás Okafor', gender: 'male' });
-    expect(vault.searchPlaintiffs(caseId, 'okafor')).toEqual([tomas]);
-    const added = vault.addPlaintiff(caseId, { legalName: 'Ada Okafor' });
-    expect(vault.searchPlaintiffs(caseId, 'okafor')).toEqual([tomas, added.id]);
+    vault.plaintiffs.update(caseId, tomas!, { legalName: 'Tomás Okafor', gender: 'male' });
+    expect(vault.plaintiffs.search(caseId, 'okafor')).toEqual([tomas]);
+    const added = vault.plaintiffs.add(caseId, { legalName: 'Ada Okafor' });
+    expect(vault.plaintiffs.search(caseId, 'okafor')).toEqual([tomas, added.id]);
   });
 
   it('is unavailable once locked', () => {
-    vault.searchPlaintiffs(caseId, 'ramirez');
-    vault.lock();
-    expect(() => vault.searchPlaintiffs(caseId, 'ramirez')).toThrow(expect.objectContaining({ code: 'LOCKED' }));
+    vault.plaintiffs.search(caseId, 'ramirez');
+    vault.vault.lock();
+    expect(() => vault.plaintiffs.search(caseId, 'ramirez')).toThrow(expect.objectContaining({ code: 'LOCKED' }));
   });
 
   it('updating keeps the pseudonym, replaces the identity, moves the duplicate index and is audited', () => {
     const [maria] = ids();
-    const before = vault.roster(caseId)[0]!;
-    const entry = vault.updatePlaintiff(caseId, maria!, { legalName: 'María Ramírez Soto', gender: 'male', dob: '1984-03-07' });
+    const before = vault.plaintiffs.roster(caseId)[0]!;
+    const entry = vault.plaintiffs.update(caseId, maria!, { legalName: 'María Ramírez Soto', gender: 'male', dob: '1984-03-07' });
     expect(entry).toEqual(before);
-    expect(vault.revealPlaintiff(caseId, maria!)).toMatchObject({ pseudonym: 'Jane Doe 1', legalName: 'María Ramírez Soto', dob: '1984-03-07' });
-    expect(vault.findDuplicates({ legalName: 'María Ramírez' })).toEqual([]);
-    expect(vault.findDuplicates({ legalName: 'maria ramirez soto' })).toHaveLength(1);
-    expect(vault.auditLog().map((e) => e.action)).toContain('plaintiff.updated');
+    expect(vault.plaintiffs.reveal(caseId, maria!)).toMatchObject({ pseudonym: 'Jane Doe 1', legalName: 'María Ramírez Soto', dob: '1984-03-07' });
+    expect(vault.plaintiffs.findDuplicates({ legalName: 'María Ramírez' })).toEqual([]);
+    expect(vault.plaintiffs.findDuplicates({ legalName: 'maria ramirez soto' })).toHaveLength(1);
+    expect(vault.audit.list().map((e) => e.action)).toContain('plaintiff.updated');
   });
 
   it('refuses invalid input and unknown plaintiffs without writing', () => {
     const [maria] = ids();
-    const audit = vault.auditLog().length;
-    expect(() => vault.updatePlaintiff(caseId, maria!, { legalName: '' })).toThrow(expect.objectContaining({ code: 'VALIDATION', field: 'legalName' }));
-    expect(() => vault.updatePlaintiff(caseId, 'nope', { legalName: 'A B' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
-    expect(vault.auditLog()).toHaveLength(audit);
-    expect(vault.revealPlaintiff(caseId, maria!).legalName).toBe('María Ramírez');
+    const audit = vault.audit.list().length;
+    expect(() => vault.plaintiffs.update(caseId, maria!, { legalName: '' })).toThrow(expect.objectContaining({ code: 'VALIDATION', field: 'legalName' }));
+    expect(() => vault.plaintiffs.update(caseId, 'nope', { legalName: 'A B' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(vault.audit.list()).toHaveLength(audit);
+    expect(vault.plaintiffs.reveal(caseId, maria!).legalName).toBe('María Ramírez');
   });
 
   it('withdraws by id as by pseudonym', () => {
     const [, tomas] = ids();
-    expect(vault.withdrawPlaintiffById(caseId, tomas!)).toMatchObject({ pseudonym: 'John Doe 2', status: 'withdrawn' });
+    expect(vault.plaintiffs.withdraw(caseId, { plaintiffId: tomas! })).toMatchObject({ pseudonym: 'John Doe 2', status: 'withdrawn' });
   });
 
   it('shows what a scheme will produce', () => {

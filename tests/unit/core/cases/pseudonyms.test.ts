@@ -7,7 +7,7 @@ import {
   parseScheme,
   pseudonymFor,
   type PseudonymScheme,
-} from '../../../../src-main/core/plaintiffs/pseudonyms';
+} from '../../../../src-main/core/cases/pseudonyms';
 
 describe('lettersFor (bijective base 26)', () => {
   it.each([

@@ -1,10 +1,21 @@
 import { VaultError } from '../errors';
-import { recordOrTakeBack, writeNewFile } from '../export/new-file';
-import { readIdentity, readPublic } from '../plaintiffs/plaintiffs';
-import type { IntakeContext } from './context';
+import { writeNewFile } from '../files/new-file';
 import { csvLine, neutralise, UTF8_BOM } from './csv-writer';
-import { loadExcelJS } from './xlsx-reader';
-import type { RosterExportOptions, RosterExportResult } from './types';
+import type { RosterEntry, SealedRosterEntry } from './plaintiffs';
+
+export type RosterFormat = 'csv' | 'xlsx' | 'json';
+
+export interface RosterExportOptions {
+  /** true: with identities (audited); false: pseudonym and status only. */
+  sealed: boolean;
+  format: RosterFormat;
+}
+
+export interface RosterExportResult {
+  path: string;
+  rows: number;
+  sha256: string;
+}
 
 const PUBLIC_COLUMNS = ['Pseudonym', 'Status'];
 /** Headers the importer recognises, so a sealed roster can be imported again. */
@@ -12,19 +23,20 @@ const SEALED_COLUMNS = [...PUBLIC_COLUMNS, 'Legal Name', 'Aliases', 'Gender', 'D
 
 /**
  * Writes a case's roster to a new file (temp file, flushed, then linked into place; never over
- * an existing file), mode 0600. Public: pseudonym and status only, no identity is decrypted.
- * Sealed: with identities, recorded in the audit log.
+ * an existing file), mode 0600. Public: pseudonym and status only. Sealed: with identities.
  */
-export async function exportRosterFile(ctx: IntakeContext, options: RosterExportOptions, destination: string): Promise<RosterExportResult> {
+export async function writeRoster(
+  entries: readonly (RosterEntry | SealedRosterEntry)[],
+  options: RosterExportOptions,
+  destination: string,
+): Promise<RosterExportResult> {
   if (!['csv', 'xlsx', 'json'].includes(options.format)) {
     throw new VaultError('VALIDATION', 'The roster format must be csv, xlsx or json.', { field: 'format' });
   }
-  const { store, caseId } = ctx.case;
-  const rows = store.plaintiffsOfCase(caseId).map((row) => {
-    const pub = readPublic(ctx.case, row);
-    if (!options.sealed) return { pseudonym: pub.pseudonym, status: pub.status };
-    const identity = readIdentity(ctx.case, row);
-    return { pseudonym: pub.pseudonym, status: pub.status, ...identity };
+  const rows = entries.map((entry) => {
+    if (!options.sealed || !('legalName' in entry)) return { pseudonym: entry.pseudonym, status: entry.status };
+    const { id: _id, seq: _seq, pseudonym, status, withdrawnAt: _withdrawnAt, ...identity } = entry;
+    return { pseudonym, status, ...identity };
   });
   const table = rows.map((r) => {
     if (!('legalName' in r)) return [r.pseudonym, r.status];
@@ -37,7 +49,7 @@ export async function exportRosterFile(ctx: IntakeContext, options: RosterExport
   } else if (options.format === 'csv') {
     bytes = Buffer.from(UTF8_BOM + [headers, ...table].map(csvLine).join(''), 'utf8');
   } else {
-    const { Workbook } = await loadExcelJS();
+    const { Workbook } = (await import('exceljs')).default;
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet(options.sealed ? 'Sealed roster' : 'Roster');
     // Every cell is a string cell: nothing is read as a formula, but neutralise anyway for
@@ -47,16 +59,5 @@ export async function exportRosterFile(ctx: IntakeContext, options: RosterExport
     bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
   }
   const written = await writeNewFile(destination, [bytes], 0o600);
-  await recordOrTakeBack([destination], () =>
-    ctx.transaction((audit) =>
-      audit.append(
-        {
-          action: 'roster.exported',
-          details: { caseId, sealed: options.sealed, format: options.format, rows: rows.length, file: destination },
-        },
-        ctx.now(),
-      ),
-    ),
-  );
   return { path: destination, rows: rows.length, sha256: written.sha256 };
 }

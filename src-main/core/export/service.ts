@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { openCase } from '../cases/context';
+import { encodeBase32, wipe } from '../crypto';
+import { VaultError } from '../errors';
+import { recordOrTakeBack } from '../files/new-file';
+import { checkCaseFiling, notAPlaintiffWordings, renderContext } from '../filings/case-filing';
+import type { Question } from '../filings/questions';
+import { renderFiling } from '../filings/render';
+import type { Controlled } from '../operation';
+import { scannerOf } from '../plaintiffs/identities';
+import type { VaultSession } from '../vault/session';
+import { exportFiling, type ExportOutcome } from './export-filing';
+import { extractSealedPackage, readPublicKey, readSecretKey, type PackageProtection, type PackageSecret } from './sealed-package';
+import { Clearances } from './verification';
+
+export interface ExportOptions extends Controlled {
+  destination: string;
+  docx?: boolean;
+  package?: PackageProtection | undefined;
+}
+
+/**
+ * An export that could not start: the questions, with offsets into `body` (the draft with its
+ * unambiguous mentions already turned into tokens) for those in the body.
+ */
+export type ExportReport = ExportOutcome | { status: 'needs-resolution'; questions: Question[]; body: string };
+
+/** Exports of filings (fail-closed, verified against the whole vault) and sealed packages. */
+export class ExportService {
+  constructor(
+    private readonly session: VaultSession,
+    private readonly fontsDir: string,
+  ) {}
+
+  /**
+   * Exports a filing (issue 4 §3): nothing is written while any question is open; the public
+   * files are verified against every identity of the vault before they are moved into place.
+   */
+  async export(caseId: string, input: unknown, { control, ...options }: ExportOptions): Promise<ExportReport> {
+    const vault = this.session.unlocked();
+    const ctx = openCase(vault, caseId);
+    const checked = checkCaseFiling(vault, ctx, input);
+    if (checked.details.body.trim() === '') {
+      throw new VaultError('VALIDATION', 'The filing has no body yet; there is nothing to export. Write or import the draft first.', { field: 'body' });
+    }
+    if (checked.questions.length > 0) return { status: 'needs-resolution', questions: checked.questions, body: checked.details.body };
+    const renders = renderFiling(checked.details, renderContext(vault, ctx));
+    const { scanner, identities } = scannerOf(vault, 'all');
+    const { title, court, number } = ctx.details;
+    const onProgress = control?.onProgress;
+    const outcome = await exportFiling({
+      renders,
+      caseCaption: { title, court, number },
+      destination: options.destination,
+      docx: options.docx ?? false,
+      package: options.package,
+      fontsDir: this.fontsDir,
+      scan: (source) => scanner.scan(source),
+      identities,
+      clearances: new Clearances(notAPlaintiffWordings(checked.details)),
+      onProgress: onProgress && ((step, done, total) => onProgress(done, total, step)),
+    });
+    const written = outcome.status === 'exported' ? outcome.files.map((file) => join(outcome.folder, file.name)) : [];
+    await recordOrTakeBack(written, () =>
+      vault.record(
+        outcome.status === 'exported'
+          ? { action: 'filing.exported', details: { caseId, folder: outcome.folder, files: outcome.files.length, cited: renders.cited.length } }
+          : { action: 'filing.export-blocked', details: { caseId, hits: outcome.verification.hits.length } },
+      ),
+    );
+    return outcome;
+  }
+
+  /**
+   * A recipient's public key file (.pub), read and checked here, in the vault's thread: the
+   * app's main process loads no cryptography. The fingerprint is the start of the key line as
+   * the .pub file prints it ("ABCD-EFGH"), for the person to compare.
+   */
+  async readRecipientKey(path: string): Promise<{ publicKey: Uint8Array; fingerprint: string }> {
+    const publicKey = await readPublicKey(path);
+    return { publicKey, fingerprint: encodeBase32(publicKey).slice(0, 8).replace(/^(.{4})/, '$1-') };
+  }
+
+  /**
+   * Opens a sealed package into `outDir` (all or nothing, never over a file) with its passphrase
+   * or the recipient's secret key file, and returns the paths written. Needs no unlocked vault;
+   * when the vault is unlocked, the opening is recorded in its audit log.
+   */
+  async openPackage(path: string, secret: { passphrase: string } | { secretKeyFile: string }, outDir: string): Promise<string[]> {
+    const key = 'secretKeyFile' in secret ? await readSecretKey(secret.secretKeyFile) : undefined;
+    const opening: PackageSecret = key ? { secretKey: key } : { passphrase: (secret as { passphrase: string }).passphrase };
+    try {
+      const written = await extractSealedPackage(path, opening, outDir);
+      if (this.session.isUnlocked) {
+        this.session.unlocked().record({ action: 'package.opened', details: { file: path, folder: outDir, files: written.length } });
+      }
+      return written;
+    } finally {
+      if (key) wipe(key);
+    }
+  }
+}

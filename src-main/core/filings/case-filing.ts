@@ -1,0 +1,32 @@
+import type { CaseContext } from '../cases/context';
+import { caseIdentities, scannerOf, type CasePlaintiff } from '../plaintiffs/identities';
+import type { UnlockedVault } from '../vault/unlocked-vault';
+import { parseFilingInput, type FilingDetails } from './filing-input';
+import { checkFiling, type CheckedFiling } from './questions';
+import { pseudonymKey, type RenderContext } from './render';
+import { findTokens } from './tokens';
+
+/**
+ * A filing read against its case: what the check, the preview and the export share. Built from
+ * the vault's cached identities, so one operation decrypts each identity at most once.
+ */
+export function checkCaseFiling(vault: UnlockedVault, ctx: CaseContext, input: unknown): CheckedFiling {
+  const details = parseFilingInput(input);
+  const { scanner } = scannerOf(vault, 'all');
+  return checkFiling(details, ctx.caseId, (text) => scanner.scan(text), legalNameLookup(caseIdentities(vault, ctx)));
+}
+
+export function renderContext(vault: UnlockedVault, ctx: CaseContext): RenderContext {
+  return { caseDetails: ctx.details, plaintiffs: caseIdentities(vault, ctx), now: vault.now() };
+}
+
+export function legalNameLookup(plaintiffs: readonly CasePlaintiff[]): (pseudonym: string) => string | undefined {
+  const byKey = new Map(plaintiffs.map((p) => [pseudonymKey(p.pseudonym), p.identity.legalName]));
+  return (pseudonym) => byKey.get(pseudonymKey(pseudonym));
+}
+
+/** The wordings a person marked "not a plaintiff" anywhere in the filing: the export's verification clears them. */
+export function notAPlaintiffWordings(details: FilingDetails): string[] {
+  const texts = [details.body, details.title, details.parties, details.counsel, details.court, details.caseNumber];
+  return texts.flatMap((text) => findTokens(text ?? '').flatMap(({ token }) => (token.kind === 'not-a-plaintiff' ? [token.wording] : [])));
+}
