@@ -54,7 +54,7 @@ const exportCommand: Command = {
     in: { type: 'string', help: '--in DRAFT           .txt, .md or .docx, with real names or {{pseudonym}} tokens' },
     out: { type: 'string', help: '--out DIR            a folder without an earlier export (created if missing)' },
     format: { type: 'string', help: '--format F           california (pleading paper, default) or federal' },
-    title: { type: 'string', help: '--title TEXT         default: the draft’s first heading, else its file name' },
+    title: { type: 'string', help: '--title TEXT         default: the draft’s first heading (never its file name)' },
     'order-date': { type: 'string', help: '--order-date DATE    date of the sealing order (changes the sealed label)' },
     docx: { type: 'boolean', help: '--docx               also public.docx and sealed.docx' },
     'package-passphrase-file': { type: 'string', help: '--package-passphrase-file FILE  also sealed.doesealed under this one-time passphrase' },
@@ -77,8 +77,16 @@ const exportCommand: Command = {
         : recipientFile !== undefined
           ? { recipientPublicKey: await readPublicKey(recipientFile) }
           : undefined;
+    // Never the file name: "MartaKowalczyk.txt" would print a plaintiff on every page. The
+    // title is scanned like the body (it is part of the filing the check reads).
+    const title = stringOption(o, 'title') ?? firstHeading(draft.text);
+    if (title === undefined) {
+      throw new VaultError('VALIDATION', 'The draft has no title: begin it with a heading (for example "# Complaint for Damages") or pass --title. The file name is never used, since it may name someone.', {
+        field: 'title',
+      });
+    }
     const input = {
-      title: stringOption(o, 'title') ?? firstHeading(draft.text) ?? basename(draftPath, extname(draftPath)),
+      title,
       format: stringOption(o, 'format') ?? 'california',
       orderDate: stringOption(o, 'order-date'),
       body: draft.text,

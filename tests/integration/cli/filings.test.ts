@@ -127,12 +127,31 @@ describe('doe-vault scan, export and verify', () => {
 
   it('export refuses an unknown pseudonym and an empty draft, writing nothing', async () => {
     const unknown = box.path('unknown.md');
-    writeFileSync(unknown, 'By {{Jane Doe 40}}.');
+    writeFileSync(unknown, '# Complaint\n\nBy {{Jane Doe 40}}.');
     expect(expectFailure(await runCli([...vault.auth, 'export', '--case', caseId, '--in', unknown, '--out', box.path('o1')]), 5)).toMatch(/\{\{Jane Doe 40\}\} names no plaintiff/);
     const empty = box.path('empty.md');
     writeFileSync(empty, '');
-    expect(expectFailure(await runCli([...vault.auth, 'export', '--case', caseId, '--in', empty, '--out', box.path('o2')]), 5)).toMatch(/no body/);
+    expect(expectFailure(await runCli([...vault.auth, 'export', '--case', caseId, '--in', empty, '--out', box.path('o2'), '--title', 'Complaint']), 5)).toMatch(/no body/);
     expect(existsSync(box.path('o1')) || existsSync(box.path('o2'))).toBe(false);
+  });
+
+  it('export never titles a filing with the draft\'s file name (issue 11, leak 6): no heading and no --title is refused; a heading is the title', async () => {
+    // A draft saved under a plaintiff's name, its body already pseudonymous.
+    const draft = box.path('MariaElenaRamirez.md');
+    writeFileSync(draft, 'The plaintiff {{Jane Doe 1}} sued.\n');
+    const refused = await runCli([...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', box.path('untitled')]);
+    expect(expectFailure(refused, 5)).toMatch(/no title.*--title/);
+    expect(existsSync(box.path('untitled'))).toBe(false);
+
+    writeFileSync(draft, '# Complaint for Damages\n\nThe plaintiff {{Jane Doe 1}} sued.\n');
+    const out = box.path('titled');
+    await ok([...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', out]);
+    for (const file of ['public.pdf', 'sealed.pdf', 'identity-key.pdf']) {
+      const text = fold(execFileSync('pdftotext', ['-enc', 'UTF-8', `${out}/${file}`, '-'], { encoding: 'utf8' }));
+      const info = fold(execFileSync('pdfinfo', ['-enc', 'UTF-8', `${out}/${file}`], { encoding: 'utf8' }));
+      expect(text + info).not.toMatch(/mariaelenaramirez/);
+      expect(text).toContain('complaint for damages');
+    }
   });
 
   it('verify reads only .pdf and .docx', async () => {
