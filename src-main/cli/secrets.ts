@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { UsageError } from './exit-codes';
 import type { CliIo } from './io';
 
@@ -7,19 +7,34 @@ import type { CliIo } from './io';
  * and shell history) or the environment (inherited by every child process).
  */
 export function readSecretFile(io: CliIo, path: string, what: string): string {
-  let content: string;
+  let fd: number;
   try {
-    content = readFileSync(path, 'utf8');
+    // Non-blocking, so a FIFO given as a secret file is refused instead of waited on.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw new UsageError(`cannot read the ${what} file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) {
-    io.warn(`warning: ${path} can be read by other users of this computer; restrict it with \`chmod 600 ${path}\``);
+  let content: string;
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new UsageError(`the ${what} file ${path} is not a regular file (a pipe, device or folder); give a file that holds the ${what} on one line`);
+    if (stat.size > MAX_SECRET_BYTES) throw new UsageError(`the ${what} file ${path} is over ${MAX_SECRET_BYTES / 1024} KiB; it should hold the ${what} on one line`);
+    if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
+      io.warn(`warning: ${path} can be read by other users of this computer; restrict it with \`chmod 600 ${path}\``);
+    }
+    const bytes = Buffer.alloc(MAX_SECRET_BYTES);
+    content = bytes.toString('utf8', 0, readSync(fd, bytes, 0, MAX_SECRET_BYTES, 0));
+    bytes.fill(0);
+  } finally {
+    closeSync(fd);
   }
   const secret = firstLine(content);
   if (secret.length === 0) throw new UsageError(`the ${what} file ${path} is empty`);
   return secret;
 }
+
+/** The most a secret file or a line of standard input may hold: a passphrase is one line, not a stream. */
+export const MAX_SECRET_BYTES = 4096;
 
 /** The passphrase: --passphrase-file, else one line of stdin when piped, else a prompt without echo. */
 export async function readPassphrase(
@@ -61,7 +76,14 @@ export function readStdinLine(stdin: NodeJS.ReadableStream): Promise<string | un
     const onData = (chunk: Buffer | string) => {
       buffered += chunk.toString();
       const end = buffered.search(/\r?\n/);
-      if (end !== -1) finish(buffered.slice(0, end));
+      if (end !== -1 && end <= MAX_SECRET_BYTES) finish(buffered.slice(0, end));
+      else if (buffered.length > MAX_SECRET_BYTES) {
+        stdin.off('data', onData);
+        stdin.off('end', onEnd);
+        stdin.off('error', reject);
+        stdin.pause();
+        reject(new UsageError(`the line on standard input is over ${MAX_SECRET_BYTES / 1024} KiB; give the passphrase on one line`));
+      }
     };
     const onEnd = () => finish(buffered.length > 0 ? buffered : undefined);
     stdin.on('data', onData);

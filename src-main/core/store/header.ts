@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { VaultError } from '../errors';
 import { SCHEMA_VERSION } from './migrations';
 
@@ -14,7 +14,8 @@ const SQLITE_MAGIC = 'SQLite format 3\u0000';
 export function inspectVaultFile(path: string): { schemaVersion: number } {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
@@ -26,6 +27,9 @@ export function inspectVaultFile(path: string): { schemaVersion: number } {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) {
       throw new VaultError('NOT_A_VAULT', `${path} is a folder, not a vault file. Give the path of the vault file.`);
+    }
+    if (!stat.isFile()) {
+      throw new VaultError('NOT_A_VAULT', `${path} is not a regular file (a pipe, socket or device), so it cannot be a vault. Give the path of the vault file.`);
     }
     const size = stat.size;
     const header = Buffer.alloc(100);

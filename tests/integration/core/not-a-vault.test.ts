@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -62,6 +63,14 @@ describe('a file that is not a usable vault', () => {
     copyFileSync(copyVault(sample), path);
     withDb(path, (db) => db.pragma('application_id = 0'));
     await expectRefusedUntouched(path, 'NOT_A_VAULT', /not a DoeVault vault/);
+  });
+
+  it('a FIFO, a device: NOT_A_VAULT at once, never waited on (issue 11)', async () => {
+    const fifo = join(sample.dir, 'fifo.doevault');
+    execFileSync('mkfifo', [fifo]);
+    for (const path of [fifo, '/dev/zero']) {
+      await expect(VaultService.open(path), path).rejects.toMatchObject({ code: 'NOT_A_VAULT', message: expect.stringMatching(/not a regular file/) });
+    }
   });
 
   it('an empty file: NOT_A_VAULT', async () => {

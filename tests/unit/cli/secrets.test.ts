@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src-main/cli/exit-codes';
 import type { CliIo } from '../../../src-main/cli/io';
-import { readPassphrase, readSecretFile, readStdinLine } from '../../../src-main/cli/secrets';
+import { MAX_SECRET_BYTES, readPassphrase, readSecretFile, readStdinLine } from '../../../src-main/cli/secrets';
 
 const dir = mkdtempSync(join(tmpdir(), 'doevault-secrets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -65,5 +66,28 @@ describe('passphrase input', () => {
     stdin.write('half of a ');
     stdin.write('passphrase\nrest');
     await expect(line).resolves.toBe('half of a passphrase');
+  });
+
+  // Issue 11: every secret read is bounded, and only a regular file is a secret file.
+  it('refuses a device, a FIFO and a folder as a secret file at once, without reading or waiting', () => {
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const path of ['/dev/zero', fifo, dir]) {
+      expect(() => readSecretFile(io(), path, 'passphrase'), path).toThrow(/not a regular file/);
+    }
+  });
+
+  it('refuses a secret file over 4 KiB, naming the limit', () => {
+    const path = secretFile('long', `${'x'.repeat(MAX_SECRET_BYTES)}\n`);
+    expect(() => readSecretFile(io(), path, 'passphrase')).toThrow(/over 4 KiB/);
+    expect(readSecretFile(io(), secretFile('just', `${'y'.repeat(MAX_SECRET_BYTES - 1)}\n`), 'passphrase')).toHaveLength(MAX_SECRET_BYTES - 1);
+  });
+
+  it('refuses a line of standard input over 4 KiB instead of reading without end', async () => {
+    const stdin = new PassThrough();
+    const line = readStdinLine(stdin);
+    stdin.write('z'.repeat(3000));
+    stdin.write('z'.repeat(3000));
+    await expect(line).rejects.toThrow(/over 4 KiB/);
   });
 });
