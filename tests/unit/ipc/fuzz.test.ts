@@ -54,8 +54,8 @@ describe('every channel under arbitrary input', () => {
       logError,
     });
     await host.create(vaultPath, PASSPHRASE);
-    caseId = (await host.call('createCase', { title: 'Does v. Fuzz' })).id;
-    plaintiffId = (await host.call('addPlaintiff', caseId, { legalName: 'Maria Ramirez', gender: 'female' })).id;
+    caseId = (await host.call('cases.create', { title: 'Does v. Fuzz' })).id;
+    plaintiffId = (await host.call('plaintiffs.add', caseId, { legalName: 'Maria Ramirez', gender: 'female' })).id;
   });
   afterAll(async () => {
     await host.close();
@@ -65,10 +65,10 @@ describe('every channel under arbitrary input', () => {
   /** The state a refused call must leave as it was. */
   async function snapshot(): Promise<string> {
     const status = await host.status();
-    if (!status.unlocked) await host.call('unlock', PASSPHRASE);
-    const cases = await host.call('listCases');
-    const rosters = await Promise.all(cases.map((c) => host.call('roster', c.id)));
-    const revealed = await host.call('sealedRoster', caseId).catch(() => []);
+    if (!status.unlocked) await host.call('vault.unlock', PASSPHRASE);
+    const cases = await host.call('cases.list');
+    const rosters = await Promise.all(cases.map((c) => host.call('plaintiffs.roster', c.id)));
+    const revealed = await host.call('plaintiffs.sealedRoster', caseId).catch(() => []);
     return JSON.stringify({ cases, rosters, revealed: revealed.map((r) => ({ ...r, withdrawnAt: undefined })) });
   }
 
@@ -104,6 +104,6 @@ describe('every channel under arbitrary input', () => {
 
   it('leaves a sound vault and an intact audit log behind', async () => {
     await snapshot();
-    expect(await host.call('verifyAudit')).toMatchObject({ ok: true });
+    expect(await host.call('audit.verify')).toMatchObject({ ok: true });
   });
 });
