@@ -77,6 +77,18 @@ describe('KDF presets', () => {
     ).toEqual(a);
   });
 
+  it('derives real-size keys in a worker thread: the same key, and no WebAssembly memory left behind here', () => {
+    const salt = newSalt();
+    const secret = utf8('correct horse battery staple');
+    const { opslimit, memlimit } = KDF_PRESETS.interactive;
+    const before = process.memoryUsage().external;
+    const key = deriveKek(secret, salt, KDF_PRESETS.interactive);
+    // This thread's libsodium never ran the 64 MiB derivation (its memory would stay).
+    expect(process.memoryUsage().external - before).toBeLessThan(16 * 1024 * 1024);
+    expect(key).toEqual(sodium.crypto_pwhash(32, secret, salt, opslimit, memlimit, sodium.crypto_pwhash_ALG_ARGON2ID13));
+    expect(Array.from(secret)).toEqual(Array.from(utf8('correct horse battery staple')));
+  });
+
   it('refuses implausible parameters as DAMAGED instead of running them', () => {
     let caught: unknown;
     try {
