@@ -258,11 +258,30 @@ function shellQuote(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/** Issue 10: the demo's memory ceiling (its peak resident set, worker threads included). */
+export const DEMO_PEAK_RSS_LIMIT_MIB = 400;
+
+/**
+ * The peak resident memory of this process so far: every thread (the KDF's short-lived
+ * workers too), not child processes (pdftotext). maxRSS is in kilobytes.
+ */
+export function peakRssMiB(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+function peakMemoryLine(): string {
+  const peak = peakRssMiB();
+  const verdict = peak <= DEMO_PEAK_RSS_LIMIT_MIB ? 'within' : 'OVER';
+  return `Peak memory (resident set) of this demo: ${peak.toFixed(0)} MiB, ${verdict} the ${DEMO_PEAK_RSS_LIMIT_MIB} MiB limit.`;
+}
+
 async function main(): Promise<void> {
   // realpath: on macOS the temporary folder is reached through a symlink.
   const dir = await realpath(await mkdtemp(join(tmpdir(), 'doevault-demo-')));
   try {
     await runDemo({ dir, log: (line) => console.log(line) });
+    console.log('');
+    console.log(peakMemoryLine());
   } catch (error) {
     // Nothing half-made stays behind; on success the folder stays for the next commands.
     await rm(dir, { recursive: true, force: true });

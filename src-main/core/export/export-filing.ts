@@ -10,7 +10,7 @@ import type { LeakHit, ScanSource } from '../scan/types';
 import { writeDocx } from './docx-writer';
 import { buildManifest, type CaseCaption, type Manifest } from './manifest';
 import { writePdf } from './pdf-writer';
-import { writeSealedPackage, type PackageProtection } from './sealed-package';
+import { preparePackageKey, writeSealedPackage, type PackageKey, type PackageProtection } from './sealed-package';
 import { Clearances, missingNames, toFileHit, type FileHit, type Verification } from './verification';
 
 export const EXPORT_FILES = {
@@ -63,11 +63,24 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
   if (request.package) names.push(EXPORT_FILES.package);
   await prepareDestination(destination, names);
 
-  const steps = names.length + 2;
+  const steps = names.length + (request.package ? 3 : 2);
   let step = 0;
   const progress = (label: string) => request.onProgress?.(label, ++step, steps);
-  const temp = await mkdtemp(join(destination, '.doevault-export-'));
-  await chmod(temp, 0o700);
+  // The package's Argon2id first, while little else is in memory (and a weak passphrase is
+  // refused before the typesetting, not after it).
+  let packageKey: PackageKey | undefined;
+  if (request.package) {
+    progress('Protecting the sealed package key');
+    packageKey = await preparePackageKey(request.package);
+  }
+  let temp: string;
+  try {
+    temp = await mkdtemp(join(destination, '.doevault-export-'));
+    await chmod(temp, 0o700);
+  } catch (error) {
+    packageKey?.dispose();
+    throw error;
+  }
   try {
     const written = new Map<string, Uint8Array>();
     const put = async (name: string, bytes: Uint8Array) => {
@@ -98,12 +111,12 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
     const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
     progress('Writing the manifest');
     await put(EXPORT_FILES.manifest, manifestBytes);
-    if (request.package) {
+    if (packageKey) {
       progress('Encrypting the sealed package');
       await writeSealedPackage(
         join(temp, EXPORT_FILES.package),
         [EXPORT_FILES.sealedPdf, EXPORT_FILES.identityKey, EXPORT_FILES.manifest].map((name) => ({ name, bytes: written.get(name)! })),
-        request.package,
+        packageKey,
       );
     }
 
@@ -115,6 +128,7 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
     );
     return { status: 'exported', folder: destination, files: listed, verification, manifest };
   } finally {
+    packageKey?.dispose();
     await rm(temp, { recursive: true, force: true });
   }
 }

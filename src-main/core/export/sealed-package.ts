@@ -69,30 +69,54 @@ export interface WrittenPackage {
 const PACKAGE_FILE_MODE = 0o600;
 
 /**
+ * A package's file key, already protected: the slow part of writing a package (Argon2id, for a
+ * passphrase), done before the files exist. Use it once, for one package; dispose() wipes it.
+ */
+export interface PackageKey {
+  readonly protection: KeyProtection;
+  readonly fileKey: Uint8Array;
+  dispose(): void;
+}
+
+/** Checks `protection` and protects a fresh file key with it (VALIDATION for a weak passphrase). */
+export async function preparePackageKey(protection: PackageProtection): Promise<PackageKey> {
+  await initCrypto();
+  checkProtection(protection);
+  const fileKey = randomKey();
+  try {
+    return { protection: protectKey(fileKey, protection), fileKey, dispose: () => wipe(fileKey) };
+  } catch (error) {
+    wipe(fileKey);
+    throw error;
+  }
+}
+
+/**
  * Writes a new package at `destination` (mode 0600), all or nothing, never over an existing
- * file (CONFLICT). Names must be plain file names, unique regardless of case.
+ * file (CONFLICT). Names must be plain file names, unique regardless of case. `protection` may
+ * be a key from preparePackageKey (the caller disposes of it).
  */
 export async function writeSealedPackage(
   destination: string,
   files: PackageFile[],
-  protection: PackageProtection,
+  protection: PackageProtection | PackageKey,
 ): Promise<WrittenPackage> {
   await initCrypto();
   checkFiles(files);
-  checkProtection(protection);
+  if (!('fileKey' in protection)) checkProtection(protection);
   const path = resolve(destination);
   if (await exists(path)) {
     throw new VaultError('CONFLICT', `${path} already exists. Choose another path; DoeVault never overwrites a file.`);
   }
-  const fileKey = randomKey();
-  const stream = streamEncryptor(fileKey);
+  const key = 'fileKey' in protection ? protection : await preparePackageKey(protection);
+  const stream = streamEncryptor(key.fileKey);
   try {
-    const header = encodeHeader(protectKey(fileKey, protection), stream.header);
+    const header = encodeHeader(key.protection, stream.header);
     const written = await writeNewFile(path, encryptedChunks(header, files, stream), PACKAGE_FILE_MODE);
     return { path, ...written };
   } finally {
     stream.dispose();
-    wipe(fileKey);
+    if (key !== protection) key.dispose();
   }
 }
 
