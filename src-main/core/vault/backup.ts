@@ -1,7 +1,8 @@
 import { chmodSync, constants, copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { AuditLog } from '../audit/audit-log';
 import { VaultError } from '../errors';
+import { siblingTemp } from '../files/new-file';
 import { inspectVaultFile, linkInto, refuseExisting, removeFileSet, VaultStore, type StoreOptions } from '../store';
 import { Keyring } from './keyring';
 
@@ -77,8 +78,4 @@ export function stageRestore(source: string, destination: string): string {
   copyFileSync(source, temporary, constants.COPYFILE_EXCL);
   chmodSync(temporary, 0o600);
   return temporary;
-}
-
-export function siblingTemp(path: string, purpose: string): string {
-  return join(dirname(path), `.${basename(path)}.${purpose}-${process.pid}-${Date.now()}`);
 }
