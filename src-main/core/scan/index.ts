@@ -2,4 +2,4 @@
 export { LeakScanner } from './leak-scanner';
 export { identityVariants, phoneKey, type Variant, type VariantChannel } from './variants';
 export { isCommonWord } from './common-words';
-export type { Confidence, HitTarget, LeakHit, LowReason, ScanIdentity, ScanSource, VariantKind } from './types';
+export type { Confidence, HitTarget, LeakHit, LowReason, MixedScriptHit, ScanIdentity, ScanSource, VariantKind } from './types';

@@ -12,6 +12,19 @@
  * equal spans merge; of overlapping spans the leftmost-longest wins, so a full name swallows
  * the surname and given-name hits inside it. A variant text that belongs to several identities
  * is one hit with all of them as targets ('shared').
+ *
+ * Run-together names (issue 11, leak 2): the `joined` variants ("martakowalczyk",
+ * "kowalczykmarta") run through a third automaton over the characters of each normalised
+ * token at least as long as the shortest of them, so they are found inside handles, e-mail
+ * local parts, URL paths and file names ("@martakowalczyk", "MartaKowalczyk2024.pdf",
+ * "x.example/u/martakowalczyk"). The boundary rule (see joinedBoundary): a joined name of at
+ * least MIN_EMBEDDED letters matches anywhere inside a token; a shorter one ("AnnLee",
+ * "LiWang") only as the whole token or where the original text shows a word boundary inside
+ * the token at both of its ends: a lower-case letter followed by a capital ("myAnnLee"), or a
+ * letter next to a digit ("annlee2024"). So "LiWang" is not found in "bolivianwanghee"-like
+ * strings, nor "TomAto" in "tomatoes", while a full name of 8 letters or more is distinctive
+ * enough that inside any token it is most likely the name. A whole token that is an ordinary
+ * word ("tomato" for Tom Ato) is a low-confidence 'common-word' hit.
  */
 import { ROOT, TrieBuilder, type AhoCorasick } from './aho-corasick';
 import { isCommonWord } from './common-words';
@@ -19,8 +32,9 @@ import { findDates } from './dates';
 import { EntryLists } from './entries';
 import { findDigits, ID_NUMBER, PHONE, type DigitsPatterns } from './digits';
 import { LineIndex } from './line-index';
-import { buildTextMap, normalizeKey, originalEnd, type TextMap } from './text-map';
-import type { Confidence, HitTarget, LeakHit, LowReason, ScanIdentity, ScanSource, VariantKind } from './types';
+import { findMixedScriptWords } from './look-alikes';
+import { buildTextMap, normalizeKey, originalEnd, SPACE, type TextMap } from './text-map';
+import type { Confidence, HitTarget, LeakHit, LowReason, MixedScriptHit, ScanIdentity, ScanSource, VariantKind } from './types';
 import { forEachVariant, type VariantSink } from './variants';
 import { Vocabulary } from './vocabulary';
 import { wordStream, type WordStream } from './words';
@@ -44,6 +58,8 @@ const COMMON = 1;
 const INITIAL = 2;
 const PARTIAL_KINDS = new Set<VariantKind>(['surname', 'given-name']);
 const NAME_KINDS = new Set<VariantKind>(['full-name', 'alias', 'surname', 'given-name']);
+/** Shortest joined name matched anywhere inside a token (see the file comment). */
+export const MIN_EMBEDDED = 8;
 
 /** An entry: identity index * 16 + kind code. */
 const encode = (identity: number, kind: number) => identity * 16 + kind;
@@ -82,11 +98,17 @@ export class LeakScanner {
     private readonly digitPatterns: number,
     /** Date key -> entry list. */
     private readonly dates: ReadonlyMap<string, number>,
+    private readonly joined: AhoCorasick,
+    /** Per entry list of the joined channel: 1 when the key is an ordinary word. */
+    private readonly joinedCommon: Uint8Array,
+    /** Length of the shortest joined key (tokens shorter than it are not read). */
+    private readonly minJoined: number,
+    private readonly joinedPatterns: number,
   ) {}
 
   /** Number of distinct texts the scanner looks for (words and digits channels). */
   get patternCount(): number {
-    return this.wordPatterns + this.digitPatterns;
+    return this.wordPatterns + this.digitPatterns + this.joinedPatterns;
   }
 
   static build(identities: readonly ScanIdentity[]): LeakScanner {
@@ -152,6 +174,25 @@ export class LeakScanner {
       return list;
     };
     const dates = new Map<string, number>();
+    // Joined channel: each key's characters, into a third trie.
+    const joinedTrie = new TrieBuilder(0x10000, identities.length * 40);
+    let joinedCount = 0;
+    let joinedCommon: Uint8Array = new Uint8Array(1024);
+    let minJoined = Number.MAX_SAFE_INTEGER;
+    const joinedList = (key: string): number => {
+      let node = ROOT;
+      for (let i = 0; i < key.length; i++) node = joinedTrie.child(node, key.charCodeAt(i));
+      let list = joinedTrie.output(node);
+      if (list === -1) {
+        list = entries.create();
+        joinedTrie.setOutput(node, list);
+        joinedCount++;
+        if (key.length < minJoined) minJoined = key.length;
+        if (list >= joinedCommon.length) joinedCommon = grown(joinedCommon, list + 1);
+        if (isCommonWord(key)) joinedCommon[list] = 1;
+      }
+      return list;
+    };
 
     for (let i = 0; i < identities.length; i++) {
       const shield = normalizeKey(identities[i]!.pseudonym);
@@ -164,6 +205,8 @@ export class LeakScanner {
       const code = encode(i, KIND_CODE[kind]);
       if (channel === 'words') {
         if (ids.length > 0) entries.add(wordList(ids, NAME_KINDS.has(kind)), code);
+      } else if (channel === 'joined') {
+        entries.add(joinedList(key), code);
       } else if (channel === 'digits') {
         const list = digitList(key);
         digitFlags[list]! |= kind === 'phone' ? PHONE : ID_NUMBER;
@@ -197,6 +240,10 @@ export class LeakScanner {
       { automaton: digitTrie.finish(0x10000), flags: digitFlags, maxLength },
       digitLists.length,
       dates,
+      joinedTrie.finish(0x10000),
+      joinedCommon,
+      minJoined,
+      joinedCount,
     );
   }
 
@@ -209,6 +256,7 @@ export class LeakScanner {
 
     const map = buildTextMap(text);
     const stream = this.scanWords(map, candidates, blocked);
+    if (this.joinedPatterns > 0) this.scanJoined(map, stream, candidates);
     findDigits(map, this.digits, (start, end, pattern) => {
       candidates.push({ start, end, lists: pattern, common: false });
     });
@@ -239,6 +287,56 @@ export class LeakScanner {
       at = text.indexOf('{{', close + 2);
     }
     return this.select(text, candidates, blocked, pageStarts);
+  }
+
+  /** Joined names inside the tokens of the text (see the file comment for the boundary rule). */
+  private scanJoined(map: TextMap, stream: WordStream, candidates: Candidate[]): void {
+    const { codes } = map;
+    const automaton = this.joined;
+    const min = this.minJoined;
+    for (let w = 0; w < stream.count; w++) {
+      const first = stream.starts[w]!;
+      const end = stream.ends[w]!;
+      if (end - first < min) continue;
+      let state = ROOT;
+      for (let k = first; k < end; k++) {
+        state = automaton.next(state, codes[k]!);
+        for (let s = automaton.firstOutput(state); s > 0; s = automaton.nextOutput(s)) {
+          const length = automaton.depth(s);
+          const from = k + 1 - length;
+          const whole = from === first && k + 1 === end;
+          if (!whole && length < MIN_EMBEDDED && !(joinedBoundary(map, first, end, from) && joinedBoundary(map, first, end, k + 1))) continue;
+          const pattern = automaton.output(s);
+          candidates.push({
+            start: map.starts[from]!,
+            end: originalEnd(map, k),
+            lists: pattern,
+            common: whole && this.joinedCommon[pattern] === 1,
+          });
+        }
+      }
+    }
+  }
+
+  /** Words of the text that mix scripts ("Mаrta" with a Cyrillic "а"): findings of their own kind. */
+  mixedScript(source: ScanSource | string): MixedScriptHit[] {
+    const text = typeof source === 'string' ? source : source.text;
+    const words = findMixedScriptWords(text);
+    if (words.length === 0) return [];
+    const lines = new LineIndex(text, typeof source === 'string' ? undefined : source.pageStarts);
+    return words.map((word) => {
+      const place = lines.locate(word.start);
+      return {
+        start: word.start,
+        end: word.end,
+        text: word.text,
+        kind: 'mixed-script' as const,
+        confidence: 'low' as const,
+        scripts: word.scripts,
+        line: place.line,
+        ...(place.page === undefined ? {} : { page: place.page }),
+      };
+    });
   }
 
   private scanWords(
@@ -398,6 +496,25 @@ function initialsWritten(map: TextMap, stream: WordStream, first: number, last: 
     if (!period && (letter === 0x61 || letter === 0x69)) bareAorI = true;
   }
   return !bareAorI || otherCapital;
+}
+
+/**
+ * Whether normalised position `k` of a token (start `tokenStart`, end `tokenEnd`) is a word
+ * boundary inside it in the original text: the token's edge, a lower-case letter followed by
+ * a capital ("my|Ann|Lee"), or a letter next to a digit ("annlee|2024").
+ */
+function joinedBoundary(map: TextMap, tokenStart: number, tokenEnd: number, k: number): boolean {
+  if (k === tokenStart || k === tokenEnd) return true;
+  const before = map.codes[k - 1]!;
+  const after = map.codes[k]!;
+  if (before === SPACE || after === SPACE) return true;
+  const digitBefore = before >= 0x30 && before <= 0x39;
+  const digitAfter = after >= 0x30 && after <= 0x39;
+  if (digitBefore !== digitAfter) return true;
+  const { source } = map;
+  const a = source[map.starts[k - 1]!]!;
+  const b = source[map.starts[k]!]!;
+  return a === a.toLowerCase() && a !== a.toUpperCase() && b === b.toUpperCase() && b !== b.toLowerCase();
 }
 
 function grown(array: Uint8Array, size: number): Uint8Array {

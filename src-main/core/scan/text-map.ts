@@ -9,6 +9,20 @@
  * œ->oe, ħ->h, ı->i), applied alike to the names and to the text, so "Þórunn" and "Thorunn"
  * meet.
  *
+ * Look-alike letters (issue 11, leak 1): after that folding, every character that is still not
+ * ASCII is replaced by its confusable skeleton (Unicode TS #39, confusables.txt, from the
+ * `unhomoglyph` package's data), and the result is folded again. Cyrillic "а" (U+0430), Greek
+ * "ο", Armenian "օ" become "a", "o", "o"; fullwidth and mathematical letters are already plain
+ * after NFKD. The folding stays per code point, so every normalised code unit still records
+ * the offset of the one original character it came from: a hit on "Mаrta" covers exactly
+ * "Mаrta" (the replacement may be longer or shorter than the character, the map is not
+ * shifted by it). ASCII is never replaced (confusables.txt maps "m" to "rn", "0" to "O", "1"
+ * to "l": a phone number or "Tom" must stay as written); instead a look-alike whose skeleton is
+ * an ASCII letter's own skeleton reads as that letter (a look-alike skeleton "rn" reads "m").
+ * Letters are looked up by their small form first (see asciiLookAlike), so case still does not
+ * matter: Cyrillic "І" and "і" both read "i" (not "l", the skeleton of a capital I). Names and text go through the same fold, so a name stored with Cyrillic
+ * letters is found in a Latin draft and the other way round.
+ *
  * Every character that is not a letter or a digit separates words: spaces and line breaks,
  * apostrophes of any shape, dashes of any length, periods, commas, "@", "/". That one rule
  * makes "Last, First" and "Last First", "F. Last" and "F Last", "O'Brien", "O’Brien" and
@@ -25,6 +39,8 @@
  * a name legitimately hyphenated at the end of a line ("Garcia-\nLopez") must be found as
  * "garcia lopez" too, and its variants hold the joined form "garcialopez" as well.
  */
+
+import confusables from 'unhomoglyph/data.json';
 
 export const SPACE = 0x20;
 
@@ -83,6 +99,61 @@ const EXTRA: Record<string, string> = {
 
 const MARKS = /\p{M}+/gu;
 const WORD_CHAR = /[\p{L}\p{Nd}\p{Nl}]/u;
+const NON_ASCII = /[^\p{ASCII}]/u;
+
+/** NFKD, marks removed, lower case, the transliterations of EXTRA. */
+function basicFold(text: string): string {
+  let out = text.normalize('NFKD').replace(MARKS, '');
+  out = out.toLowerCase().normalize('NFKD').replace(MARKS, '');
+  return out.replace(/[ßłøđþðæœħıŧς]/gu, (c) => EXTRA[c] ?? c);
+}
+
+/** The confusable skeleton of one character (confusables.txt), or undefined when it has none. */
+const CONFUSABLES: Readonly<Record<string, string | undefined>> = confusables;
+
+/**
+ * ASCII letters by their skeleton, capitals and small letters apart: "l" -> "I" (the capital,
+ * whose skeleton is "l"), "rn" -> "m"; a letter that is its own skeleton maps to itself.
+ */
+const CAPITAL_BY_SKELETON = new Map<string, string>();
+const SMALL_BY_SKELETON = new Map<string, string>();
+for (let c = 0x41; c <= 0x5a; c++) {
+  const capital = String.fromCharCode(c);
+  const small = String.fromCharCode(c + 0x20);
+  CAPITAL_BY_SKELETON.set(CONFUSABLES[capital] ?? capital, small);
+  SMALL_BY_SKELETON.set(CONFUSABLES[small] ?? small, small);
+}
+
+/**
+ * The ASCII letter a (non-ASCII) character looks like, if any. Case-blind, so that a name and
+ * its capitalised form still fold alike: the small letter's look-alike first ("і" looks like
+ * "i"), else its capital's ("м" has no small look-alike, "М" looks like "M"; "μ", "Μ" -> "m").
+ * A capital whose small letter looks like another letter folds as that letter (Greek "Η" as
+ * "η", "n"): such a word is flagged as mixed-script (look-alikes.ts).
+ */
+function asciiLookAlike(c: string): string | undefined {
+  const lower = c.toLowerCase();
+  if ([...lower].length !== 1) return undefined;
+  const small = SMALL_BY_SKELETON.get(CONFUSABLES[lower] ?? lower);
+  if (small !== undefined) return small;
+  const upper = lower.toUpperCase();
+  return upper !== lower && [...upper].length === 1 ? CAPITAL_BY_SKELETON.get(CONFUSABLES[upper] ?? upper) : undefined;
+}
+
+/** One character (case kept, marks removed) folded, with its skeleton when it is not ASCII. */
+function skeletonFold(c: string): string {
+  const folded = basicFold(c);
+  // Punctuation keeps separating words ("—" has the skeleton "ー", a letter).
+  if (!NON_ASCII.test(folded) || !WORD_CHAR.test(c)) return folded;
+  const letter = asciiLookAlike(c);
+  if (letter !== undefined) return letter;
+  let out = '';
+  for (const f of folded) {
+    const skeleton = f.charCodeAt(0) < 128 || !WORD_CHAR.test(f) ? undefined : CONFUSABLES[f];
+    out += skeleton === undefined ? f : basicFold(skeleton);
+  }
+  return out;
+}
 
 /** '' = ignorable (dropped), ' ' = separator, else normalised letters/digits (maybe with spaces). */
 function foldCodePointUncached(cp: number): string {
@@ -91,9 +162,8 @@ function foldCodePointUncached(cp: number): string {
   if (/\p{M}/u.test(ch)) return ''; // a combining mark: part of the letter before it
   if (/\p{No}/u.test(ch)) return ' '; // superscripts, fractions, circled numbers
   if (cp === 0x2bc || cp === 0x2bb || cp === 0x2bd) return ' '; // modifier-letter apostrophes: ʼ ʻ ʽ
-  let out = ch.normalize('NFKD').replace(MARKS, '');
-  out = out.toLowerCase().normalize('NFKD').replace(MARKS, '');
-  out = out.replace(/[ßłøđþðæœħıŧς]/gu, (c) => EXTRA[c] ?? c);
+  let out = '';
+  for (const c of ch.normalize('NFKD').replace(MARKS, '')) out += skeletonFold(c);
   let result = '';
   for (const c of out) result += WORD_CHAR.test(c) ? c : ' ';
   return result.trim() === '' ? ' ' : result;

@@ -62,6 +62,24 @@ export interface LeakHit {
   page?: number;
 }
 
+/**
+ * A finding of its own kind, not a variant of any identity (issue 11, leak 1): a word that mixes
+ * scripts ("Mаrta" with a Cyrillic "а"), from LeakScanner.mixedScript. Always low confidence and
+ * without targets. Not yet a VariantKind: the exhaustive kind lists outside the scanner (export
+ * verification's and the renderer's KIND_WORDS, filings' clearable) must learn it first.
+ */
+export interface MixedScriptHit {
+  start: number;
+  end: number;
+  text: string;
+  kind: 'mixed-script';
+  confidence: 'low';
+  /** The scripts mixed in the word, in order of first use: ["Latin", "Cyrillic"]. */
+  scripts: string[];
+  line: number;
+  page?: number;
+}
+
 /** Text to scan. `pageStarts` are the offsets where pages 2, 3 … begin (PDF input). */
 export interface ScanSource {
   text: string;

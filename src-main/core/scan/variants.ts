@@ -13,7 +13,8 @@ import type { ScanIdentity, VariantKind } from './types';
 import { isParticle, parseName } from './names';
 import { normalizeKey } from './text-map';
 
-export type VariantChannel = 'words' | 'digits' | 'date';
+/** `joined`: a name run together ("MartaKowalczyk"), matched inside longer tokens (see leak-scanner.ts). */
+export type VariantChannel = 'words' | 'digits' | 'date' | 'joined';
 
 export interface Variant {
   kind: VariantKind;
@@ -265,6 +266,40 @@ function nameVariants(legalName: string, add: Adder): void {
   add.alone('given-name', G);
   for (const piece of components([name.given])) add.alone('given-name', phraseForms([piece]));
   for (const M of Ms) add.alone('given-name', M);
+  const surname = name.surname.join(' ');
+  const core = name.surnameCore.join(' ');
+  joinedVariants(
+    'full-name',
+    [
+      [name.given, ...name.middles, surname],
+      [surname, name.given, ...name.middles],
+      [name.given, surname],
+      [surname, name.given],
+      ...(core !== surname ? [[name.given, core], [core, name.given]] : []),
+    ],
+    add,
+  );
+}
+
+/** Written pieces of a name part without its punctuation: "O'Brien-Núñez" -> "OBrienNúñez". */
+function runTogether(words: readonly string[]): string {
+  return words.join('').replace(/[^\p{L}\p{M}\p{N}]+/gu, '');
+}
+
+/**
+ * The joined forms of a name of two or more parts (issue 11, leak 2): given+family and
+ * family+given, with the middle names where there are any: "MartaKowalczyk", "KowalczykMarta",
+ * "MartaAnnaKowalczyk", "KowalczykMartaAnna". Keys are the folded letters without spaces.
+ */
+function joinedVariants(kind: VariantKind, orders: readonly (readonly string[])[], add: Adder): void {
+  const seen = new Set<string>();
+  for (const order of orders) {
+    if (order.length < 2) continue;
+    const key = order.map((piece) => normalizeKey(piece).replaceAll(' ', '')).join('');
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    add.emit(kind, 'joined', key, runTogether(order));
+  }
 }
 
 function aliasVariants(alias: string, add: Adder): void {
@@ -276,6 +311,7 @@ function aliasVariants(alias: string, add: Adder): void {
     const rest = phraseForms(words.slice(1));
     add.add('alias', pair(rest, ', ', first)); // "Lopez, Lena"
     add.add('alias', pair(initial(words[0]!), ' ', rest)); // "L. Lopez"
+    joinedVariants('alias', [words, [...words.slice(1), words[0]!]], add); // "LenaLopez", "LopezLena"
   }
 }
 

@@ -18,7 +18,9 @@ describe('buildTextMap: one normalisation pass', () => {
     ['Ra\u00admírez Ra\u200bmírez \ufeffRamírez', 'ramirez ramirez ramirez'],
     ['Ramírez¹ and ²', 'ramirez and'],
     ['x.org/?u=name%40example.org', 'x org u name example org'],
-    ['Иван Петров 山田', 'иван петров 山田'],
+    // Look-alikes fold to their confusable skeleton (UTS #39): Cyrillic "И" has none in Latin.
+    ['Иван Петров 山田', 'ᴎbah πetpob 山田'],
+    ['Mаrta Kowаlczyk Μαrta Іvan օlga ԁavid', 'marta kowalczyk marta ivan olga david'],
     ['𝐀𝐝𝐚 (math bold)', 'ada math bold'],
   ])('%j -> %j', (text, expected) => {
     expect(norm(text)).toBe(expected);
@@ -31,7 +33,9 @@ describe('buildTextMap: one normalisation pass', () => {
         // fold() keeps the words the scanner keeps, minus the scanner's extra transliterations
         // and its dropping of format characters and superscripts.
         if (/[\p{Cf}\p{No}ʼʻʽİı]/u.test(text) || /[þðæœħıŧς]/u.test(text.normalize('NFKD').toLowerCase().normalize('NFKD'))) return;
-        expect(norm(text, false)).toBe(fold(text));
+        // Folding first changes nothing; where fold() leaves only ASCII, no skeleton applies.
+        expect(norm(fold(text), false)).toBe(norm(text, false));
+        if (/^\p{ASCII}*$/u.test(fold(text))) expect(norm(text, false)).toBe(fold(text));
       }),
       { numRuns: 500, seed: 20_260_101 },
     );

@@ -78,7 +78,22 @@ describe('identityVariants', () => {
     expect(of('address').map(([text]) => text)).toEqual(
       expect.arrayContaining(['1234 North Elm Street Apt 5', '1234 N. Elm Street Apt 5', '1234 North Elm St. Apt 5', '1234 North Elm Street', '1234 North Elm St.']),
     );
-    expect(of('alias').map(([text]) => text)).toEqual(['Kitty Ames', 'Ames, Kitty', 'K. Ames']);
+    expect(of('alias').map(([text]) => text)).toEqual(['Kitty Ames', 'Ames, Kitty', 'K. Ames', 'KittyAmes', 'AmesKitty']);
+  });
+
+  it('gives the run-together forms of names and aliases (issue 11, leak 2)', () => {
+    const variants = identityVariants(
+      identity('Marta Anna Kowalczyk', { aliases: ['Kasia Nowak'] }),
+    );
+    const joined = variants.filter((v) => v.channel === 'joined').map((v) => [v.kind, v.text, v.key]);
+    expect(joined).toEqual([
+      ['full-name', 'MartaAnnaKowalczyk', 'martaannakowalczyk'],
+      ['full-name', 'KowalczykMartaAnna', 'kowalczykmartaanna'],
+      ['full-name', 'MartaKowalczyk', 'martakowalczyk'],
+      ['full-name', 'KowalczykMarta', 'kowalczykmarta'],
+      ['alias', 'KasiaNowak', 'kasianowak'],
+      ['alias', 'NowakKasia', 'nowakkasia'],
+    ]);
   });
 
   it.each([
