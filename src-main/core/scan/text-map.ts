@@ -100,6 +100,8 @@ const EXTRA: Record<string, string> = {
 const MARKS = /\p{M}+/gu;
 const WORD_CHAR = /[\p{L}\p{Nd}\p{Nl}]/u;
 const NON_ASCII = /[^\p{ASCII}]/u;
+/** Latin and Common letters (fullwidth, mathematical) fold by NFKD first. */
+const LATIN = /[\p{Script=Latin}\p{Script=Common}]/u;
 
 /** NFKD, marks removed, lower case, the transliterations of EXTRA. */
 function basicFold(text: string): string {
@@ -162,6 +164,12 @@ function foldCodePointUncached(cp: number): string {
   if (/\p{M}/u.test(ch)) return ''; // a combining mark: part of the letter before it
   if (/\p{No}/u.test(ch)) return ' '; // superscripts, fractions, circled numbers
   if (cp === 0x2bc || cp === 0x2bb || cp === 0x2bd) return ' '; // modifier-letter apostrophes: ʼ ʻ ʽ
+  // A letter of another script that looks like an ASCII letter is read as that letter before
+  // NFKD can change it (Greek lunate sigma "ϲ" looks like "c", NFKD makes it "ς", "σ", "o").
+  if (WORD_CHAR.test(ch) && !LATIN.test(ch)) {
+    const letter = asciiLookAlike(ch);
+    if (letter !== undefined) return letter;
+  }
   let out = '';
   for (const c of ch.normalize('NFKD').replace(MARKS, '')) out += skeletonFold(c);
   let result = '';
