@@ -7,6 +7,8 @@ import { docxPartsText, pdfText } from '../../../src-main/core/documents';
 import type { Choice, Finding } from '../../../src-main/core/filings/resolution';
 import { formatToken } from '../../../src-main/core/filings/tokens';
 import type { VaultService } from '../../../src-main/core/service';
+import { identityVariants } from '../../../src-main/core/scan';
+import { normalizeKey } from '../../../src-main/core/scan/text-map';
 import { fold } from '../../../src-main/core/text/normalize';
 import { CORPUS_PLAINTIFFS, forbiddenIn, LEAKY_DRAFTS, OTHER_CASE_PLAINTIFF } from '../../fixtures/leak-corpus';
 import { tempVault } from '../../fixtures/temp-vault';
@@ -89,6 +91,35 @@ describe('drafts that try to leak', () => {
     expect(cited?.verification.sealedNamesPresent).toBe(true);
     for (const person of people) {
       if (sealed.includes(words(person.legalName))) expect(key.includes(words(person.legalName))).toBe(true);
+    }
+  });
+
+  it('issue 11: look-alike letters and run-together names are asked about and never reach the public files', async () => {
+    const folder = join(dir, 'issue-11');
+    const draft = [
+      'Plaintiff M\u0430ria Elena R\u0430mírez (Cyrillic a) and Μaria Ramírez (Greek capital Mu) testified.',
+      'She posts as @mariaramirez and MariaElenaRamirez; see https://x.example/u/ramirezmaria and RAMIREZMaria_2024.pdf.',
+      'Łukasz wrote from lukaszwisniewski99@example.net as WiśniewskiŁukasz.',
+    ].join('\n\n');
+    const report = await exportAnswering(draft, folder);
+    expect(report.status).toBe('exported');
+    const pdf = new Uint8Array(readFileSync(join(folder, 'public.pdf')));
+    const docx = new Uint8Array(readFileSync(join(folder, 'public.docx')));
+    const readers = {
+      'pdfjs text': (await pdfText(pdf)).text,
+      pdftotext: execFileSync('pdftotext', ['-enc', 'UTF-8', join(folder, 'public.pdf'), '-'], { encoding: 'utf8' }),
+      'docx parts': (await docxPartsText(docx)).text,
+    };
+    const people11 = [CORPUS_PLAINTIFFS.ramirez!, CORPUS_PLAINTIFFS.wisniewski!];
+    for (const [reader, text] of Object.entries(readers)) {
+      // Folded with the scanner's own folding (look-alikes to their skeleton), words run together.
+      const squashed = normalizeKey(text).replaceAll(' ', '');
+      for (const person of people11) {
+        const joined = identityVariants({ plaintiffId: '', caseId: '', pseudonym: '', legalName: person.legalName, aliases: [], idNumbers: [] })
+          .filter((variant) => variant.channel === 'joined')
+          .map((variant) => variant.key);
+        for (const key of [...joined, 'mariaramirez', 'ramirezmaria', 'mariaelenaramirez', 'lukaszwisniewski', 'wisniewskilukasz']) expect(squashed.includes(key), `${reader} shows ${key}`).toBe(false);
+      }
     }
   });
 
