@@ -40,7 +40,11 @@
  * "garcia lopez" too, and its variants hold the joined form "garcialopez" as well.
  */
 
-import confusables from 'unhomoglyph/data.json';
+import { createRequire } from 'node:module';
+
+// Through require: a JSON import needs an import attribute in Node's ESM loader, which the
+// bundlers (electron-vite for the CLI, esbuild for the test children) leave to Node.
+const confusables = createRequire(import.meta.url)('unhomoglyph/data.json') as Record<string, string>;
 
 export const SPACE = 0x20;
 
