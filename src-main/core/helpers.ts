@@ -1,6 +1,6 @@
 /**
  * Pure helpers of core for the main process's IPC layer and shell: checks and formats that need
- * no key and no vault file. Importing this loads neither libsodium nor better-sqlite3 (the app's
+ * no key and no vault file. Importing this loads neither the crypto library nor SQLite (the app's
  * main process never does: the vault lives in its worker). tests/unit/build checks the bundle.
  */
 export { VaultError, isVaultError, type ErrorCode } from './errors';
