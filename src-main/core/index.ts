@@ -5,22 +5,17 @@
  * eslint.config.js enforces it. Nothing exported here holds a key or opens a vault.
  */
 export { VaultService, type CreateOptions, type FacadeApi, type OpenOptions } from './service';
-export { VaultError, isVaultError, type ErrorCode } from './errors';
 export type { Controlled, OperationControl } from './operation';
+// The pure helpers the main process uses too, listed once there.
+export * from './helpers';
 
 export type { CaseSummary } from './cases/cases';
-export { exampleNames, formatScheme, parseScheme } from './cases/pseudonyms';
 export { KDF_PRESETS, wipe, type KdfPreset } from './crypto';
 export { docxPartsText, pdfText, readDocument } from './documents';
 export type { ExportReport } from './export/service';
 export { describeSealedPackage, extractSealedPackage, readPublicKey, readSecretKey, writeKeypair, type PackageSecret } from './export/sealed-package';
 export { describeFileHit, KIND_WORDS, type FileHit } from './export/verification';
-export { defaultLabels } from './filings/labels';
 export type { Question } from './filings/questions';
-export { clearable } from './filings/resolution';
 export { applyOverrides, describeDuplicate, IntakeRejected, type ImportSummary, type IntakeInspection } from './intake';
 export { csvLine } from './plaintiffs/csv-writer';
 export type { LeakHit, ScanSource } from './scan/types';
-export { isoDate, optional, parseInput } from './validation';
-export { defaultVaultPath } from './vault/default-path';
-export { checkNewPassphrase } from './vault/passphrase-policy';
