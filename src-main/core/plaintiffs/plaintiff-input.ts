@@ -54,6 +54,38 @@ export interface PlaintiffIdentity {
   address?: string | undefined;
   idNumbers: string[];
   notes?: string | undefined;
+  /**
+   * The doxxing surface (issue 11): what doxxers publish about a person besides the name.
+   * Optional so records written before it still read; absent means none.
+   */
+  family?: FamilyMember[] | undefined;
+  pastAddresses?: string[] | undefined;
+  affiliations?: Affiliation[] | undefined;
+  vehicles?: Vehicle[] | undefined;
+  handles?: string[] | undefined;
+  characteristics?: string[] | undefined;
+}
+
+/** A family member: their name is scanned like a plaintiff's full name. */
+export interface FamilyMember {
+  name: string;
+  /** "spouse", "daughter", "father"…: free text, shown in the sealed roster and declaration. */
+  relation: string;
+}
+
+/** A school (the plaintiff's or a child's) or an employer, scanned as a phrase. */
+export interface Affiliation {
+  name: string;
+  kind: 'school' | 'employer' | 'other';
+}
+
+/** A vehicle: the plate is scanned with and without spaces and hyphens. */
+export interface Vehicle {
+  plate: string;
+  /** Issuing state or country: "CA". */
+  state?: string | undefined;
+  /** "grey 2019 Honda Civic": kept for the sealed record, not scanned. */
+  description?: string | undefined;
 }
 
 export function parsePlaintiffInput(input: unknown): PlaintiffIdentity {

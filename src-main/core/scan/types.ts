@@ -36,6 +36,13 @@ export interface ScanIdentity {
   phone?: string | undefined;
   address?: string | undefined;
   idNumbers: readonly string[];
+  /** The doxxing surface (PlaintiffIdentity's optional fields; absent means none). */
+  family?: readonly { name: string; relation: string }[] | undefined;
+  pastAddresses?: readonly string[] | undefined;
+  affiliations?: readonly { name: string; kind: string }[] | undefined;
+  vehicles?: readonly { plate: string; state?: string | undefined }[] | undefined;
+  handles?: readonly string[] | undefined;
+  characteristics?: readonly string[] | undefined;
 }
 
 /** Whom a hit may point at. */
