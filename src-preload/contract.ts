@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ERROR_CODES, FILING_FORMATS, INTAKE_FIELDS, KEY_FIELDS, MAX_BODY, type ErrorCode } from '../src-main/core/shared';
+import { ERROR_CODES, FILING_FORMATS, FINDING_KINDS, INTAKE_FIELDS, KEY_FIELDS, KIND_WORDS, MAX_BODY, type ErrorCode } from '../src-main/core/shared';
 
 /**
  * THE IPC contract: every channel between the renderer and the main process, with the shape of
@@ -132,7 +132,7 @@ const filingDetails = z.object({
 
 const filing = filingSummary.extend({ details: filingDetails });
 
-const variantKind = z.enum(['full-name', 'surname', 'given-name', 'alias', 'email', 'phone', 'id-number', 'date-of-birth', 'address']);
+const variantKind = z.enum(FINDING_KINDS);
 
 /**
  * One mention of someone in the vault, found in text the renderer sent: `text` is that text's
@@ -478,5 +478,5 @@ export type IntakeProblemDto = z.output<typeof intakeProblem>;
 export type IntakeDuplicateDto = z.output<typeof intakeDuplicate>;
 export type IntakeFieldName = (typeof INTAKE_FIELDS)[number];
 export type DuplicateDecisionDto = z.output<typeof duplicateDecision>;
-export { INTAKE_FIELDS };
+export { INTAKE_FIELDS, KIND_WORDS };
 export type KeyField = (typeof KEY_FIELDS)[number];

@@ -1,6 +1,9 @@
 import type { LeakHit, ScanSource, VariantKind } from '../scan/types';
 import { fold } from '../text/normalize';
 import { clearable } from '../filings/resolution';
+import { KIND_WORDS } from '../shared/finding-kinds';
+
+export { KIND_WORDS };
 
 /** A hit in a written file: where it is and whom it points at. */
 export interface FileHit {
@@ -79,18 +82,6 @@ export function missingNames(source: ScanSource, names: readonly string[], gap =
   return names.filter((name) => !shown(name));
 }
 
-/** What each kind of hit is called in reports and messages. */
-export const KIND_WORDS: Record<VariantKind, string> = {
-  'full-name': 'full name',
-  surname: 'surname',
-  'given-name': 'given name',
-  alias: 'alias',
-  email: 'email address',
-  phone: 'phone number',
-  'id-number': 'ID number',
-  'date-of-birth': 'date of birth',
-  address: 'street address',
-};
 
 /** "public.pdf page 3, line 12: the surname of Jane Doe 3" — no identity in it. */
 export function describeFileHit(hit: FileHit): string {

@@ -4,17 +4,10 @@
  * verifier, the CLI's `scan` and the editor's live highlighting.
  */
 
-/** What kind of text matched. */
-export type VariantKind =
-  | 'full-name' // "Maria Elena Ramírez", "Maria Ramírez", "Ramírez, Maria", "M. Ramírez", "Maria E. Ramírez"
-  | 'surname' // "Ramírez" alone
-  | 'given-name' // "Maria" alone
-  | 'alias' // an alias or nickname from the vault
-  | 'email'
-  | 'phone'
-  | 'id-number'
-  | 'date-of-birth'
-  | 'address';
+import type { FindingKind } from '../shared/finding-kinds';
+
+/** What kind of text matched (core/shared/finding-kinds.ts lists them). */
+export type VariantKind = FindingKind;
 
 export type Confidence = 'high' | 'low';
 

@@ -6,3 +6,4 @@
 export * from './error-codes';
 export * from './filing-formats';
 export * from './intake-fields';
+export * from './finding-kinds';

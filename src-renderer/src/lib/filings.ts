@@ -1,3 +1,4 @@
+import { KIND_WORDS } from '../../../src-preload/contract';
 import type { FilingFields, FilingFormat, FindingDto, FilingDto, KeyField, QuestionDto } from '../../../src-preload/contract';
 
 /** What the editor holds: the contract's filing fields, every optional text as a string. */
@@ -67,17 +68,8 @@ export const KEY_FIELDS_LABELS: Record<KeyField, string> = {
   idNumbers: 'ID numbers',
 };
 
-export const KIND_WORDS: Record<FindingDto['kind'], string> = {
-  'full-name': 'full name',
-  surname: 'surname',
-  'given-name': 'given name',
-  alias: 'alias',
-  email: 'email address',
-  phone: 'phone number',
-  'id-number': 'ID number',
-  'date-of-birth': 'date of birth',
-  address: 'street address',
-};
+
+export { KIND_WORDS };
 
 export const FIELD_LABELS: Record<QuestionDto['field'], string> = {
   body: 'Body',
