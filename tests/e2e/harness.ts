@@ -63,6 +63,11 @@ export interface Harness {
   vaultPath: string;
   /** Answers for the next call of each dialog; an unanswered dialog returns null (the user cancelled). */
   answerDialogs(answers: Partial<Record<DialogName, string | null>>): void;
+  /**
+   * The next long operation that reports progress in this step holds there until it is
+   * cancelled (WorkerVaultHost.holdAtStep): a test cancels "while it writes" on any machine.
+   */
+  holdAtStep(step: string | undefined): void;
   /** Which dialogs were shown, in order (answered or not). */
   dialogsShown: DialogName[];
   /** The files main asked the file manager to show ("Show in folder"), in order. */
@@ -358,6 +363,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       vaultPath,
       answerDialogs(answers) {
         for (const [name, value] of Object.entries(answers) as [DialogName, string | null][]) dialogAnswers.set(name, value);
+      },
+      holdAtStep(step) {
+        host.holdAtStep = step;
       },
       dialogsShown,
       shownInFolder,

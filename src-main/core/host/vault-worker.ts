@@ -23,9 +23,18 @@ export interface WorkerRequest {
 /** The third argument of a `run` request (after method and its arguments). */
 export interface RunChannel {
   progress: boolean;
-  /** Int32Array over it: [0] is 1 once cancelled. */
+  /** Int32Array over it: [0] is 1 once cancelled (the caller notifies it, see `holdAt`). */
   cancel: SharedArrayBuffer;
+  /**
+   * Tests only (WorkerVaultHost.holdAtStep): once the method has reported progress in this
+   * step, it holds there until cancelled (at most HOLD_LIMIT_MS), so that a cancel lands inside
+   * the step on any machine, however loaded. Holding never changes what the method does.
+   */
+  holdAt?: string | undefined;
 }
+
+/** How long a held step waits for its cancel before it goes on. */
+const HOLD_LIMIT_MS = 300_000;
 
 export interface ProgressMessage {
   id: number;
@@ -48,6 +57,12 @@ function controlFor(id: number, channel: RunChannel): OperationControl {
   const flag = new Int32Array(channel.cancel);
   let lastStep: string | undefined;
   let lastSent = 0;
+  let held = false;
+  const holdIfAsked = (done: number, step: string) => {
+    if (held || step !== channel.holdAt || done === 0) return;
+    held = true;
+    Atomics.wait(flag, 0, 0, HOLD_LIMIT_MS);
+  };
   return {
     isCancelled: () => Atomics.load(flag, 0) === 1,
     ...(channel.progress
@@ -55,10 +70,12 @@ function controlFor(id: number, channel: RunChannel): OperationControl {
           onProgress: (done: number, total: number | null, step: string) => {
             const now = performance.now();
             const boundary = step !== lastStep || done === 0 || (total !== null && done >= total);
-            if (!boundary && now - lastSent < PROGRESS_INTERVAL_MS) return;
+            const holding = !held && step === channel.holdAt && done > 0;
+            if (!boundary && !holding && now - lastSent < PROGRESS_INTERVAL_MS) return;
             lastStep = step;
             lastSent = now;
             port.postMessage({ id, progress: { done, total, step } } satisfies ProgressMessage);
+            holdIfAsked(done, step);
           },
         }
       : {}),

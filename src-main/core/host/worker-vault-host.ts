@@ -12,6 +12,12 @@ export class WorkerVaultHost implements VaultHost {
   >();
   private nextId = 1;
   private failure: Error | undefined;
+  /**
+   * Tests only: a progress step ("Writing") in which the next long method holds, once it has
+   * reported progress there, until it is cancelled: the E2E suite cancels an import mid-write
+   * this way on any machine, however loaded (RunChannel.holdAt). The app never sets it.
+   */
+  holdAtStep: string | undefined;
 
   constructor(scriptPath: string, options: HostOptions = {}) {
     this.worker = new Worker(scriptPath, { workerData: options });
@@ -52,10 +58,13 @@ export class WorkerVaultHost implements VaultHost {
     const cancel = new SharedArrayBuffer(4);
     const flag = new Int32Array(cancel);
     const { signal, onProgress } = options;
-    const abort = () => Atomics.store(flag, 0, 1);
+    const abort = () => {
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0); // wakes a held step (holdAtStep)
+    };
     if (signal?.aborted) abort();
     signal?.addEventListener('abort', abort, { once: true });
-    const channel: RunChannel = { progress: onProgress !== undefined, cancel };
+    const channel: RunChannel = { progress: onProgress !== undefined, cancel, holdAt: this.holdAtStep };
     const result = this.request('run', [method, args, channel], onProgress) as Promise<ServiceResult<M>>;
     const detach = () => signal?.removeEventListener('abort', abort);
     result.then(detach, detach);

@@ -112,6 +112,9 @@ describe('long calls in the worker: progress out, cancel in', () => {
     const seen: [number, number | null, string][] = [];
     let ticks = 0;
     const timer = setInterval(() => (ticks += 1), 5);
+    // The worker holds after its first written batch until the abort reaches it: without the
+    // hold, a loaded machine could deliver the progress message after the commit.
+    host.holdAtStep = 'Writing';
     const importing = host.run('intake.import', [caseId, file, { mapping, onDuplicate: 'skip' }], {
       signal: controller.signal,
       onProgress: (done, total, step) => {
@@ -119,7 +122,7 @@ describe('long calls in the worker: progress out, cancel in', () => {
         if (step === 'Writing' && done > 0) controller.abort();
       },
     });
-    await expect(importing).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(importing).rejects.toMatchObject({ code: 'CANCELLED' }).finally(() => (host.holdAtStep = undefined));
     clearInterval(timer);
     expect(ticks).toBeGreaterThan(0);
     const writing = seen.filter(([, , step]) => step === 'Writing');
