@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import { mkfifoSync } from './fifo';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { docxAllText } from './published';
+import { join } from 'node:path';
+import type { RedTeam } from './context';
+import { fullName, lookAlike, namesIn, person, runTogether, styled } from './forms';
+
+/** One way a name got (or could get) through, tried `tries` times with fresh synthetic data. */
+export interface Vector {
+  name: string;
+  /** One try: true when DoeVault caught it. */
+  attempt(team: RedTeam, index: number): Promise<boolean>;
+}
+
+/** Every known vector of issue 11, in its order. */
+export const VECTORS: Vector[] = [
+  {
+    name: 'look-alike letters (Cyrillic, Greek) in the draft',
+    async attempt(team) {
+      const p = person();
+      await team.add(p);
+      return team.allDoorsCatch(`${lookAlike(p.given)} ${lookAlike(p.surname)}`, p);
+    },
+  },
+  {
+    name: 'fullwidth and mathematical letters',
+    async attempt(team) {
+      const p = person();
+      await team.add(p);
+      // The PDF font draws neither: verify reads a Word file instead.
+      return team.allDoorsCatch(`${styled(p.given)} ${styled(p.surname)}`, p, 'docx');
+    },
+  },
+  {
+    name: 'a name stored with look-alikes, written in Latin',
+    async attempt(team) {
+      const p = person();
+      await team.add(`${lookAlike(p.given)} ${lookAlike(p.surname)}`);
+      return team.allDoorsCatch(fullName(p), p);
+    },
+  },
+  {
+    name: 'run-together names, handles and URLs',
+    async attempt(team) {
+      const p = person();
+      await team.add(p);
+      return team.allDoorsCatch(runTogether(p), p);
+    },
+  },
+  {
+    name: 'the title taken from the file name',
+    async attempt(team, index) {
+      const p = person();
+      await team.add(p);
+      const dir = team.path('named');
+      const input = join(team.dir, `${p.given}${p.surname}-${index}.txt`);
+      // Every other try has no heading: then there is no title to take but the file name.
+      const heading = index % 2 === 0 ? 'COMPLAINT FOR DAMAGES\n\n' : '';
+      writeFileSync(input, `${heading}Plaintiffs allege as follows.\n\nThe posts named no one.\n`);
+      const result = await team.cli(['export', '--case', team.caseId, '--in', input, '--out', dir, '--docx']);
+      if (result.code !== 0) return !existsSync(dir) || readdirSync(dir).length === 0; // refusing, with nothing written, is catching
+      const pdf = join(dir, 'public.pdf');
+      const text = execFileSync('pdftotext', [pdf, '-']).toString() + execFileSync('pdfinfo', ['-meta', pdf]).toString() + execFileSync('pdfinfo', [pdf]).toString();
+      return !namesIn(text + (await docxAllText(readFileSync(join(dir, 'public.docx')))), p);
+    },
+  },
+  {
+    name: 'a passphrase file without end (/dev/zero)',
+    async attempt(team) {
+      const result = await team.cli(['case', 'list'], { passFile: '/dev/zero', timeoutMs: 60_000 });
+      return !result.timedOut && result.code !== 0;
+    },
+  },
+  {
+    name: 'a FIFO given as the vault',
+    async attempt(team) {
+      const fifo = team.path('vault.fifo');
+      mkfifoSync(fifo);
+      const result = await team.cli(['case', 'list'], { vault: fifo, timeoutMs: 60_000 });
+      return !result.timedOut && result.code !== 0;
+    },
+  },
+];
