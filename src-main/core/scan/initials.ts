@@ -78,8 +78,11 @@ export function identityInitials(identity: Pick<ScanIdentity, 'legalName' | 'ali
     const g = letter(name.given);
     const middles = name.middles.map(letter).join('');
     const surnames = new Set<string>([letter(name.surname[0]!), letter(name.surnameCore[0]!)]);
-    const pieces = name.surnameCore.join(' ').split(/[\s\-‐‑–—]+/u).filter((p) => firstLetter(p) !== '');
-    if (pieces.length > 1) surnames.add(pieces.map(letter).join(''));
+    const core = name.surnameCore.length === 1 ? name.surnameCore[0]! : name.surnameCore.join(' ');
+    if (HYPHEN_OR_SPACE.test(core)) {
+      const pieces = core.split(HYPHEN_OR_SPACE).filter((p) => firstLetter(p) !== '');
+      if (pieces.length > 1) surnames.add(pieces.map(letter).join(''));
+    }
     for (const s of surnames) {
       if (s === '') continue;
       out.add(g + s);
@@ -90,16 +93,23 @@ export function identityInitials(identity: Pick<ScanIdentity, 'legalName' | 'ali
     const words = alias.trim().split(/\s+/).map(letter).filter((l) => l !== '');
     if (words.length >= 2) out.add(words.join(''));
   }
-  return [...out].filter((key) => key.length >= 2 && key.length <= MAX_INITIALS && /^[a-z]+$/.test(key));
+  return [...out].filter((key) => key.length >= 2 && key.length <= MAX_INITIALS && LETTERS.test(key));
 }
 
 /** The folded first letter of a word ("Łukasz" -> "l", "Ólafur" -> "o"); '' when it has none. */
 function firstLetter(word: string): string {
+  // Fast path: an ASCII letter first (most names; the scanner builds 10,000 identities at once).
+  const c = word.charCodeAt(0);
+  if (c >= 0x61 && c <= 0x7a) return word[0]!;
+  if (c >= 0x41 && c <= 0x5a) return String.fromCharCode(c + 0x20);
   const first = [...word.normalize('NFKD')].find((c) => /\p{L}/u.test(c));
   if (first === undefined) return '';
   const folded = first.toLowerCase();
   return FOLD[folded] ?? folded;
 }
+
+const LETTERS = /^[a-z]+$/;
+const HYPHEN_OR_SPACE = /[\s\-‐‑–—]+/u;
 
 const FOLD: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 't', æ: 'a', œ: 'o', ß: 's', ħ: 'h', ı: 'i', ŧ: 't' };
 
@@ -129,6 +139,9 @@ export function findInitials(map: TextMap, stream: WordStream, known: (letters: 
   const isSingleLetter = (w: number) => stream.ends[w]! - stream.starts[w]! === 1 && !isDigit(codes[stream.starts[w]!]!);
 
   for (let w = 0; w < stream.count; w++) {
+    // Fast path (most words): initials begin with a capital, never a small letter or a digit.
+    const first = source.charCodeAt(startOf(w));
+    if ((first >= 0x61 && first <= 0x7a) || (first >= 0x30 && first <= 0x39)) continue;
     let last = w;
     let dotted = false;
     let letters = '';
