@@ -50,6 +50,19 @@ describe('initials in a filing', () => {
     const answered = replaceSpans(body, [{ start: question!.start, end: question!.end, replacement: formatToken(tokenFor(question!, { kind: 'not-a-plaintiff' }, legalNameOf)) }]);
     expect(check(answered).questions).toEqual([]);
   });
+
+  it('are answered once per filing: the same initials elsewhere, however dotted, take the answer given', () => {
+    const checked = check('Officer {{Jane Doe 1|Z.Q}}. arrived first.\n\nLater Officer Z. Q. left, and Det. ZQ stayed; Officer B.A. waited.');
+    expect(checked.details.body).toBe('Officer {{Jane Doe 1|Z.Q}}. arrived first.\n\nLater Officer {{Jane Doe 1|Z. Q}}. left, and Det. {{Jane Doe 1|ZQ}} stayed; Officer B.A. waited.');
+    expect(checked.converted).toBe(2);
+    // Other initials are still asked about, at their new place.
+    expect(checked.questions).toEqual([expect.objectContaining({ kind: 'initials', text: 'B.A', line: 3 })]);
+    const question = checked.questions[0]!;
+    expect(checked.details.body.slice(question.start, question.end)).toBe('B.A');
+    // "not a plaintiff" once clears them everywhere; a name's wording is no answer for initials.
+    expect(check('Officer {{not a plaintiff|B.A.}} and Officer B. A. spoke.').questions).toEqual([]);
+    expect(check('{{Jane Doe 1|Ba}} met Officer B.A.').questions).toEqual([expect.objectContaining({ kind: 'initials' })]);
+  });
 });
 
 describe('mixed-script words in a filing', () => {
