@@ -68,10 +68,12 @@ describe('issue 11: initials, mixed scripts and DOCX parts through scan, export 
     expect(asked.stdout).toMatch(/line 3 +initials +Jane Doe 1 +a plaintiff’s initials, or an abbreviation +M\.R/);
     expect(existsSync(out)).toBe(false);
 
-    writeFileSync(draft, '# Complaint for Damages\n\nOfficer {{Jane Doe 1|M.R}}. arrived first.\n');
+    // Answered once: the same initials later in the draft take that answer.
+    writeFileSync(draft, '# Complaint for Damages\n\nOfficer {{Jane Doe 1|M.R}}. arrived first. Later Officer M. R. left.\n');
     await ok([...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', out]);
     const text = fold(execFileSync('pdftotext', ['-enc', 'UTF-8', `${out}/public.pdf`, '-'], { encoding: 'utf8' }));
     expect(text).toContain('officer jane doe 1 arrived first');
+    expect(text).toContain('later officer jane doe 1 left');
     expect(text).not.toMatch(/\bm r\b/);
   });
 
