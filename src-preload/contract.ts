@@ -147,12 +147,14 @@ const finding = z.object({
   reasons: z.array(z.enum(['partial-name', 'shared', 'common-word'])),
   targets: z.array(z.object({ plaintiffId: id, caseId: id, pseudonym: z.string() })),
   line: z.number().int(),
+  /** Kind 'mixed-script' only: the scripts the word mixes ("Latin", "Cyrillic"). */
+  scripts: z.array(z.string()).optional(),
   /** Whether "not a plaintiff" may be chosen: only for what may honestly name someone else (a lone given name or surname, a common word, a date). */
   canClear: z.boolean(),
   action: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('plaintiff'), pseudonym: z.string() }),
     z.object({ kind: z.literal('redact') }),
-    z.object({ kind: z.literal('ask'), why: z.enum(['several', 'common-word', 'other-case', 'date']) }),
+    z.object({ kind: z.literal('ask'), why: z.enum(['several', 'common-word', 'other-case', 'date', 'initials', 'mixed-script']) }),
   ]),
 });
 

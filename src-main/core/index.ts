@@ -11,7 +11,7 @@ export * from './helpers';
 
 export type { CaseSummary } from './cases/cases';
 export { KDF_PRESETS, wipe, type KdfPreset } from './crypto';
-export { docxPartsText, pdfText, readDocument } from './documents';
+export { docxPartsText, pdfText, readDocument, type DocumentPart } from './documents';
 export type { ExportReport } from './export/service';
 export { describeSealedPackage, extractSealedPackage, readPublicKey, readSecretKey, writeKeypair, type PackageSecret } from './export/sealed-package';
 export { describeFileHit, KIND_WORDS, type FileHit } from './export/verification';

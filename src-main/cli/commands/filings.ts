@@ -5,11 +5,16 @@ import { UsageError } from '../exit-codes';
 import { cell, printJson, printTable } from '../output';
 import { readSecretFile } from '../secrets';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
-import { describeFileHit, docxPartsText, type ExportReport, type FileHit, KIND_WORDS, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, VaultError } from '../../core';
+import { describeFileHit, type DocumentPart, docxPartsText, type ExportReport, type FileHit, KIND_WORDS, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, VaultError } from '../../core';
 
 
-const where = (hit: { page?: number | undefined; line: number }) => (hit.page !== undefined ? `p. ${hit.page}, l. ${hit.line}` : `line ${hit.line}`);
-const whom = (hit: LeakHit) => hit.targets.map((t) => t.pseudonym).join(', ');
+const where = (hit: { page?: number | undefined; line: number }, parts?: readonly DocumentPart[]) => {
+  // A .docx read part by part: each part is a "page"; the part's name says where (issue 11, leak 7).
+  if (parts && hit.page !== undefined && parts[hit.page - 1]) return `${parts[hit.page - 1]!.name} line ${hit.line}`;
+  return hit.page !== undefined ? `p. ${hit.page}, l. ${hit.line}` : `line ${hit.line}`;
+};
+const whom = (hit: LeakHit) => (hit.kind === 'mixed-script' ? `(${(hit.scripts ?? []).join(' and ')} letters)` : hit.targets.map((t) => t.pseudonym).join(', '));
+const confidence = (h: LeakHit) => h.confidence + (h.reasons.length ? ` (${h.reasons.join(', ')})` : '');
 
 const scan: Command = {
   path: ['scan'],
@@ -25,15 +30,19 @@ const scan: Command = {
     const [file] = ctx.args;
     const caseId = stringOption(ctx.options, 'case');
     if ((caseId === undefined) === (ctx.options.all !== true)) throw new UsageError('give either --case ID or --all');
-    const source = await readDocument(file!);
+    // Every part of a .docx (comments, tracked changes, headers, notes, properties, embedded
+    // objects): whatever a reader of the file could find.
+    const source = await readDocument(file!, { allParts: true });
+    const { parts } = source;
     const hits = await withUnlockedVault(ctx, (vault) => vault.filings.scanText(caseId === undefined ? 'all' : { caseId }, source));
+    const partOf = (h: LeakHit) => (parts && h.page !== undefined ? { part: parts[h.page - 1]?.name } : {});
     if (ctx.json) {
-      printJson(ctx.io, { file, hits: hits.map((h) => ({ ...h, targets: h.targets.map((t) => ({ pseudonym: t.pseudonym, caseId: t.caseId })) })) });
+      printJson(ctx.io, { file, hits: hits.map((h) => ({ ...h, ...partOf(h), targets: h.targets.map((t) => ({ pseudonym: t.pseudonym, caseId: t.caseId })) })) });
     } else {
       printTable(
         ctx.io,
         ['WHERE', 'KIND', 'CONFIDENCE', 'MAY NAME', 'TEXT'],
-        hits.map((h) => [where(h), KIND_WORDS[h.kind], h.confidence + (h.reasons.length ? ` (${h.reasons.join(', ')})` : ''), whom(h), cell(h.text)]),
+        hits.map((h) => [where(h, parts), KIND_WORDS[h.kind], confidence(h), whom(h), cell(h.text)]),
         `No identity of the vault found in ${file}.`,
       );
     }
@@ -115,9 +124,10 @@ const verify: Command = {
       return { hits: vault.filings.scanText('all', source), identities: vault.filings.identityCount() };
     });
     const name = basename(file!);
+    const parts = 'parts' in source ? source.parts : undefined;
     const fileHits: FileHit[] = hits.map((hit) => ({
-      file: name,
-      ...(hit.page !== undefined ? { page: hit.page } : {}),
+      file: parts && hit.page !== undefined && parts[hit.page - 1] ? `${name} (${parts[hit.page - 1]!.name})` : name,
+      ...(hit.page !== undefined && !parts ? { page: hit.page } : {}),
       line: hit.line,
       kind: hit.kind,
       confidence: hit.confidence,
@@ -133,11 +143,15 @@ const verify: Command = {
 };
 
 /** Text, metadata and every XML part: whatever a reader of the file could see. */
-async function readPublishedFile(file: string): Promise<ScanSource> {
+async function readPublishedFile(file: string): Promise<ScanSource & { parts?: DocumentPart[] }> {
   const extension = extname(file).toLowerCase();
   if (extension !== '.pdf' && extension !== '.docx') throw new UsageError(`verify reads .pdf and .docx files, not ${extension || 'files without an extension'}`);
   const bytes = new Uint8Array(await readFile(file));
-  if (extension === '.docx') return docxPartsText(bytes);
+  if (extension === '.docx') {
+    // Each part a "page", so a hit names its part (word/footer1.xml) rather than a page number.
+    const { text, parts } = await docxPartsText(bytes);
+    return { text, pageStarts: parts.slice(1).map((part) => part.start), parts };
+  }
   const pdf = await pdfText(bytes);
   const metadataStart = pdf.text.length + 1;
   return { text: `${pdf.text}\n${pdf.metadata.join('\n')}`, pageStarts: [...(pdf.pageStarts ?? []), metadataStart] };
@@ -187,6 +201,7 @@ function printReport(ctx: CommandContext, report: ExportReport): void {
 }
 
 function why(q: Question): string {
+  if (q.kind === 'mixed-script') return `mixes ${(q.scripts ?? []).join(' and ') || 'several scripts’'} letters: retype it in one script, or redact it`;
   if (q.cannotClear) return 'a full name or contact detail cannot be "not a plaintiff"';
   if (q.action.kind !== 'ask') return 'names someone; caption fields take no tokens';
   switch (q.action.why) {
@@ -198,6 +213,10 @@ function why(q: Question): string {
       return 'names someone of another case';
     case 'date':
       return 'a date of birth, or just a date';
+    case 'initials':
+      return 'a plaintiff’s initials, or an abbreviation';
+    case 'mixed-script':
+      return 'mixes scripts: retype it in one script, or redact it';
   }
 }
 

@@ -3,10 +3,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { VaultError } from '../errors';
 import type { ScanSource } from '../scan/types';
+import { docxPartsText } from './docx-parts';
 import { docxText } from './docx-text';
 import { pdfText } from './pdf-text';
 import { decodeTextFile } from './text-file';
-import type { DocumentFormat } from './types';
+import type { DocumentFormat, DocumentPart } from './types';
 
 /** Largest document read: beyond this a file is almost surely not a filing. */
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
@@ -30,12 +31,17 @@ function describeExtension(extension: string): string {
 
 /**
  * The text of a .txt, .md/.markdown, .docx or .pdf file (by extension; case does not matter).
- * .docx: the body as Word shows it (docxPartsText reads every part); .pdf: page text with
+ * .docx: the body as Word shows it, footnotes and endnotes as Markdown footnotes (a draft), or
+ * with `allParts` every part of the package, each part a "page" of `pageStarts` named by
+ * `parts` (what `scan` reads: a name in a comment or a header is as public); .pdf: page text with
  * `pageStarts` (pdfText has the metadata too). Refused (VALIDATION), with what to do instead:
  * another extension, a file over 50 MB, binary or non-UTF-8 text, a .docx or .pdf that is not
  * one, a PDF without a text layer. Messages never repeat the file's name.
  */
-export async function readDocument(path: string): Promise<ScanSource & { format: DocumentFormat }> {
+export async function readDocument(
+  path: string,
+  options: { allParts?: boolean } = {},
+): Promise<ScanSource & { format: DocumentFormat; parts?: DocumentPart[] }> {
   const extension = extname(path).toLowerCase();
   const format = FORMATS[extension];
   if (!format) {
@@ -70,8 +76,11 @@ export async function readDocument(path: string): Promise<ScanSource & { format:
     case 'txt':
     case 'md':
       return { text: decodeTextFile(bytes, format === 'md' ? 'Markdown' : 'text'), format };
-    case 'docx':
-      return { text: await docxText(bytes), format };
+    case 'docx': {
+      if (!options.allParts) return { text: await docxText(bytes), format };
+      const { text, parts } = await docxPartsText(bytes);
+      return { text, pageStarts: parts.slice(1).map((part) => part.start), parts, format };
+    }
     case 'pdf': {
       const pdf = await pdfText(bytes);
       return { text: pdf.text, pageStarts: pdf.pageStarts, format };

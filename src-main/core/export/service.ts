@@ -55,7 +55,8 @@ export class ExportService {
       docx: options.docx ?? false,
       package: options.package,
       fontsDir: this.fontsDir,
-      scan: (source) => scanner.scan(source),
+      // Hits and mixed-script words: a disguised word has no place in a public filing.
+      scan: (source) => scanner.findings(source),
       identities,
       clearances: new Clearances(notAPlaintiffWordings(checked.details)),
       onProgress: onProgress && ((step, done, total) => onProgress(done, total, step)),

@@ -86,6 +86,7 @@ export function missingNames(source: ScanSource, names: readonly string[], gap =
 /** "public.pdf page 3, line 12: the surname of Jane Doe 3" — no identity in it. */
 export function describeFileHit(hit: FileHit): string {
   const place = `${hit.file}${hit.page !== undefined ? ` page ${hit.page},` : ''} line ${hit.line}`;
+  if (hit.kind === 'mixed-script') return `${place}: a word mixing scripts (a look-alike letter); retype it in one script`;
   const whom = hit.pseudonyms.length === 1 ? hit.pseudonyms[0]! : `one of ${hit.pseudonyms.join(', ')}`;
   return `${place}: the ${KIND_WORDS[hit.kind]} of ${whom}`;
 }

@@ -3,6 +3,7 @@ import { caseIdentities, scannerOf, type CasePlaintiff } from '../plaintiffs/ide
 import type { UnlockedVault } from '../vault/unlocked-vault';
 import { parseFilingInput, type FilingDetails } from './filing-input';
 import { checkFiling, type CheckedFiling } from './questions';
+import { decidable } from './resolution';
 import { pseudonymKey, type RenderContext } from './render';
 import { findTokens } from './tokens';
 
@@ -13,7 +14,7 @@ import { findTokens } from './tokens';
 export function checkCaseFiling(vault: UnlockedVault, ctx: CaseContext, input: unknown): CheckedFiling {
   const details = parseFilingInput(input);
   const { scanner } = scannerOf(vault, 'all');
-  return checkFiling(details, ctx.caseId, (text) => scanner.scan(text), legalNameLookup(caseIdentities(vault, ctx)));
+  return checkFiling(details, ctx.caseId, (text) => decidable(scanner.findings(text)), legalNameLookup(caseIdentities(vault, ctx)));
 }
 
 export function renderContext(vault: UnlockedVault, ctx: CaseContext): RenderContext {

@@ -1,7 +1,8 @@
 import type { LeakHit } from '../scan/types';
+import { fold } from '../text/normalize';
 import type { FilingDetails } from './filing-input';
-import { classify, clearable, prepareDraft, type Finding } from './resolution';
-import { findTokens } from './tokens';
+import { classify, clearable, prepareDraft, replaceSpans, type Finding, type PreparedDraft } from './resolution';
+import { findTokens, formatToken, lineCounter, type Token } from './tokens';
 
 /** Where in a filing a question is: the body, or one of the caption's fields. */
 export type FilingField = 'body' | 'title' | 'parties' | 'counsel' | 'court' | 'caseNumber' | 'labels';
@@ -28,7 +29,7 @@ type Scan = (text: string) => LeakHit[];
  * tokens), and "not a plaintiff" marks over a full name, contact detail or ID number.
  */
 export function checkFiling(details: FilingDetails, caseId: string, scan: Scan, legalNameOf: (pseudonym: string) => string | undefined): CheckedFiling {
-  const prepared = prepareDraft(details.body, scan(details.body).map((hit) => classify(hit, caseId)), legalNameOf);
+  const prepared = answerInitialsOnce(prepareDraft(details.body, scan(details.body).map((hit) => classify(hit, caseId)), legalNameOf));
   const questions: Question[] = prepared.questions.map((finding) => ({ ...finding, field: 'body' }));
   const fields: [FilingField, string | undefined][] = [
     ['title', details.title],
@@ -51,4 +52,43 @@ export function checkFiling(details: FilingDetails, caseId: string, scan: Scan, 
     }
   }
   return { details: { ...details, body: prepared.text }, converted: prepared.converted, questions };
+}
+
+/**
+ * Initials are answered once per filing (issue 11, leak 5): once the draft says what "M.R."
+ * means at one place ({{Jane Doe 1|M.R.}}, {{redacted|M.R.}} or {{not a plaintiff|M.R.}}),
+ * the same initials elsewhere, however spaced or dotted, take the same answer instead of
+ * asking again. The first answer in the draft wins.
+ */
+function answerInitialsOnce(prepared: PreparedDraft): PreparedDraft {
+  if (!prepared.questions.some((q) => q.kind === 'initials')) return prepared;
+  const answers = new Map<string, Token>();
+  for (const { token } of findTokens(prepared.text)) {
+    if (token.wording === undefined) continue;
+    const key = initialsKey(token.wording);
+    if (key !== '' && !answers.has(key)) answers.set(key, token);
+  }
+  if (answers.size === 0) return prepared;
+  const edits: { start: number; end: number; replacement: string }[] = [];
+  const kept: Finding[] = [];
+  for (const question of prepared.questions) {
+    const answer = question.kind === 'initials' ? answers.get(initialsKey(question.text)) : undefined;
+    if (answer) edits.push({ start: question.start, end: question.end, replacement: formatToken({ ...answer, wording: question.text.replace(/\s+/g, ' ') }) });
+    else kept.push(question);
+  }
+  if (edits.length === 0) return prepared;
+  const text = replaceSpans(prepared.text, edits);
+  const shiftAt = (offset: number) => edits.reduce((shift, e) => (e.end <= offset ? shift + e.replacement.length - (e.end - e.start) : shift), 0);
+  const lineOf = lineCounter(text);
+  const questions = kept.map((q) => {
+    const shift = shiftAt(q.start);
+    return { ...q, start: q.start + shift, end: q.end + shift, line: lineOf(q.start + shift) };
+  });
+  return { text, converted: prepared.converted + edits.length, questions };
+}
+
+/** Initials as letters only ("M. R." and "M.R" are "mr"); '' for wording that is not initials. */
+function initialsKey(wording: string): string {
+  const letters = fold(wording).replace(/[^a-z]/g, '');
+  return /^\p{Lu}([.\s]*\p{Lu}){1,3}\.?$/u.test(wording.trim()) && letters.length >= 2 && letters.length <= 4 ? letters : '';
 }

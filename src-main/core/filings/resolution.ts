@@ -17,7 +17,9 @@ export type AskReason =
   | 'several' // the text may name several people of the vault (a shared surname)
   | 'common-word' // the text is also an ordinary word ("Will", "Young")
   | 'other-case' // the text names someone of another case only
-  | 'date'; // a date that is someone's date of birth, or just a date
+  | 'date' // a date that is someone's date of birth, or just a date
+  | 'initials' // a plaintiff's initials, or an abbreviation or someone else's initials
+  | 'mixed-script'; // a word mixing scripts: retype it in one script, or redact it
 
 export interface Finding extends LeakHit {
   action: Action;
@@ -28,12 +30,29 @@ export type Choice = { kind: 'plaintiff'; pseudonym: string } | { kind: 'redact'
 
 const NAME_KINDS = new Set<LeakHit['kind']>(['full-name', 'surname', 'given-name', 'alias']);
 
+/**
+ * The hits a person decides on, one per place: a mixed-script word inside a name's hit
+ * ("Mаrta Kowalczyk") goes with that hit: once the name becomes a token or is redacted the
+ * disguise is gone from the public text, and two findings over one span could not both be
+ * answered.
+ */
+export function decidable(hits: readonly LeakHit[]): LeakHit[] {
+  const names = hits.filter((hit) => hit.kind !== 'mixed-script');
+  if (names.length === hits.length) return [...hits];
+  return hits.filter((hit) => hit.kind !== 'mixed-script' || !names.some((name) => hit.start < name.end && hit.end > name.start));
+}
+
 export function classify(hit: LeakHit, caseId: string): Finding {
   return { ...hit, action: actionFor(hit, caseId) };
 }
 
 function actionFor(hit: LeakHit, caseId: string): Action {
   if (hit.kind === 'date-of-birth') return { kind: 'ask', why: 'date' };
+  // Never automatic, even with one plaintiff of that name: two capitals are as often an
+  // abbreviation or someone else's initials, and a wrong pseudonym would print a falsehood.
+  if (hit.kind === 'initials') return { kind: 'ask', why: 'initials' };
+  // A disguised word has no right reading: a person must retype or redact it.
+  if (hit.kind === 'mixed-script') return { kind: 'ask', why: 'mixed-script' };
   if (!NAME_KINDS.has(hit.kind)) return { kind: 'redact' };
   const inCase = hit.targets.filter((target) => target.caseId === caseId);
   if (hit.reasons.includes('common-word')) return { kind: 'ask', why: 'common-word' };
@@ -44,13 +63,15 @@ function actionFor(hit: LeakHit, caseId: string): Action {
 
 /**
  * Only what may honestly name someone else can be marked "not a plaintiff": a given name or
- * surname alone, an alias that is an ordinary word, a date. A full name (even one two people of
+ * surname alone, initials, an alias that is an ordinary word, a date. A mixed-script word
+ * cannot: it is printed as written, disguise and all. A full name (even one two people of
  * the vault share), a contact detail or an ID number must be given to a plaintiff or redacted,
  * and the export's verifier refuses it in a public file whatever the draft says.
  */
 export function clearable(hit: Pick<LeakHit, 'confidence' | 'kind' | 'reasons'>): boolean {
   switch (hit.kind) {
     case 'date-of-birth':
+    case 'initials':
       return true;
     case 'surname':
     case 'given-name':
@@ -77,6 +98,9 @@ export function tokenFor(hit: Pick<LeakHit, 'text' | 'kind' | 'targets'>, choice
       }
       // A contact detail given to a plaintiff still prints as a redaction: the pseudonym in place
       // of a phone number would read as nonsense.
+      // Initials given to a plaintiff print the pseudonym ("Officer Jane Doe 3"), the sealed
+      // version the initials as drafted.
+      if ((hit as LeakHit).kind === 'initials') return { kind: 'plaintiff', pseudonym: choice.pseudonym, wording };
       if (!NAME_KINDS.has((hit as LeakHit).kind)) return { kind: 'redacted', wording };
       // A name broken at a line end ("Wiś-\nniewski") is the same name; so is one broken at its
       // own hyphen ("Garcia-\nLopez").

@@ -11,7 +11,7 @@ import { parseFilingInput, type Filing, type FilingSummary } from './filing-inpu
 import { insertFiling, readFiling, requireFiling, updateFiling } from './filings';
 import type { CheckedFiling } from './questions';
 import { renderFiling } from './render';
-import { classify, clearable, prepareDraft, replaceSpans, tokenFor, type Choice, type Finding, type PreparedDraft } from './resolution';
+import { classify, clearable, decidable, prepareDraft, replaceSpans, tokenFor, type Choice, type Finding, type PreparedDraft } from './resolution';
 import { formatToken } from './tokens';
 
 /** Filings and their drafts: stored sealed under the case key, scanned as they are written. */
@@ -66,7 +66,7 @@ export class FilingService {
    */
   scan(caseId: string, text: string): Finding[] {
     const { vault } = this.#open(caseId);
-    return scannerOf(vault, 'all').scanner.scan(text).map((hit) => classify(hit, caseId));
+    return decidable(scannerOf(vault, 'all').scanner.findings(text)).map((hit) => classify(hit, caseId));
   }
 
   /** Imports a draft written with real names: unambiguous mentions become tokens. */
@@ -122,11 +122,14 @@ export class FilingService {
     return doc;
   }
 
-  /** Scans text against one case's identities, or the whole vault's. */
+  /**
+   * Scans text against one case's identities, or the whole vault's: every hit, and every word
+   * that mixes scripts (`scan`, `verify`).
+   */
   scanText(scope: { caseId: string } | 'all', source: ScanSource): LeakHit[] {
     const vault = this.session.unlocked();
     if (scope !== 'all') openCase(vault, scope.caseId);
-    return scannerOf(vault, scope).scanner.scan(source);
+    return scannerOf(vault, scope).scanner.findings(source);
   }
 
   /** How many identities the vault's scanner looks for (every plaintiff of every case). */

@@ -32,6 +32,7 @@ import { findDates } from './dates';
 import { EntryLists } from './entries';
 import { findDigits, ID_NUMBER, PHONE, type DigitsPatterns } from './digits';
 import { LineIndex } from './line-index';
+import { findInitials, identityInitials } from './initials';
 import { findMixedScriptWords } from './look-alikes';
 import { buildTextMap, normalizeKey, originalEnd, SPACE, type TextMap } from './text-map';
 import type { Confidence, HitTarget, LeakHit, LowReason, MixedScriptHit, ScanIdentity, ScanSource, VariantKind } from './types';
@@ -50,13 +51,15 @@ const KINDS: readonly VariantKind[] = [
   'address',
   'surname',
   'given-name',
+  'initials',
 ];
 const KIND_CODE = Object.fromEntries(KINDS.map((kind, i) => [kind, i])) as Record<VariantKind, number>;
 const SHIELD = 15;
 /** Flags of a vocabulary word. */
 const COMMON = 1;
 const INITIAL = 2;
-const PARTIAL_KINDS = new Set<VariantKind>(['surname', 'given-name']);
+/** Low confidence as part of a name: a surname, a given name or initials alone. */
+const PARTIAL_KINDS = new Set<VariantKind>(['surname', 'given-name', 'initials']);
 const NAME_KINDS = new Set<VariantKind>(['full-name', 'alias', 'surname', 'given-name']);
 /** Shortest joined name matched anywhere inside a token (see the file comment). */
 export const MIN_EMBEDDED = 8;
@@ -104,11 +107,13 @@ export class LeakScanner {
     /** Length of the shortest joined key (tokens shorter than it are not read). */
     private readonly minJoined: number,
     private readonly joinedPatterns: number,
+    /** Initials' folded letters ("mr") -> entry list (initials.ts). */
+    private readonly initials: ReadonlyMap<string, number>,
   ) {}
 
   /** Number of distinct texts the scanner looks for (words and digits channels). */
   get patternCount(): number {
-    return this.wordPatterns + this.digitPatterns + this.joinedPatterns;
+    return this.wordPatterns + this.digitPatterns + this.joinedPatterns + this.initials.size;
   }
 
   static build(identities: readonly ScanIdentity[]): LeakScanner {
@@ -222,6 +227,15 @@ export class LeakScanner {
       }
     };
     forEachVariant(identities, variant, intern);
+    // Initials: matched by their own reader (initials.ts), which needs the letters only.
+    const initials = new Map<string, number>();
+    for (let i = 0; i < identities.length; i++) {
+      for (const letters of identityInitials(identities[i]!)) {
+        let list = initials.get(letters);
+        if (list === undefined) initials.set(letters, (list = entries.create()));
+        entries.add(list, encode(i, KIND_CODE.initials));
+      }
+    }
 
     // Shared by the hits that name them, so frozen.
     const targets = identities.map((identity) =>
@@ -244,6 +258,7 @@ export class LeakScanner {
       joinedCommon,
       minJoined,
       joinedCount,
+      initials,
     );
   }
 
@@ -257,6 +272,11 @@ export class LeakScanner {
     const map = buildTextMap(text);
     const stream = this.scanWords(map, candidates, blocked);
     if (this.joinedPatterns > 0) this.scanJoined(map, stream, candidates);
+    if (this.initials.size > 0) {
+      for (const match of findInitials(map, stream, (letters) => this.initials.has(letters))) {
+        candidates.push({ start: match.start, end: match.end, lists: this.initials.get(match.letters)!, common: false });
+      }
+    }
     findDigits(map, this.digits, (start, end, pattern) => {
       candidates.push({ start, end, lists: pattern, common: false });
     });
@@ -279,13 +299,7 @@ export class LeakScanner {
         (start <= hyphen && hyphen < end) || (capital && start < wordEnd && end > wordStart),
       );
     });
-    // DoeVault tokens: from "{{" to the next "}}".
-    for (let at = text.indexOf('{{'); at >= 0; ) {
-      const close = text.indexOf('}}', at + 2);
-      if (close < 0) break; // an unclosed token is scanned like any text
-      blocked.push([at, close + 2]);
-      at = text.indexOf('{{', close + 2);
-    }
+    blocked.push(...tokenRanges(text));
     return this.select(text, candidates, blocked, pageStarts);
   }
 
@@ -316,6 +330,24 @@ export class LeakScanner {
         }
       }
     }
+  }
+
+  /**
+   * What a public output must not hold: every hit of `scan` and every word that mixes scripts
+   * (issue 11, leak 1), in text order. `scan` and `verify` report both; the export's check and
+   * its read-back refuse both. A mixed-script word inside a hit is reported with it (a name
+   * spelt with a look-alike letter is a name and a disguise).
+   */
+  findings(source: ScanSource | string): LeakHit[] {
+    const hits = this.scan(source);
+    const text = typeof source === 'string' ? source : source.text;
+    // Inside a DoeVault token, like names: its wording is not printed publicly as such (a "not
+    // a plaintiff" wording is, and the filing's check scans it on its own).
+    const tokens = tokenRanges(text);
+    const mixed = this.mixedScript(source).filter((word) => !tokens.some(([from, to]) => word.start < to && word.end > from));
+    if (mixed.length === 0) return hits;
+    const all: LeakHit[] = [...hits, ...mixed.map(mixedScriptFinding)];
+    return all.sort((a, b) => a.start - b.start || b.end - a.end);
   }
 
   /** Words of the text that mix scripts ("Mаrta" with a Cyrillic "а"): findings of their own kind. */
@@ -471,6 +503,23 @@ export class LeakScanner {
       ...(place.page === undefined ? {} : { page: place.page }),
     };
   }
+}
+
+/** DoeVault tokens: from "{{" to the next "}}" (an unclosed token is scanned like any text). */
+function tokenRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let at = text.indexOf('{{'); at >= 0; ) {
+    const close = text.indexOf('}}', at + 2);
+    if (close < 0) break;
+    ranges.push([at, close + 2]);
+    at = text.indexOf('{{', close + 2);
+  }
+  return ranges;
+}
+
+/** A mixed-script word as a finding: no identity of its own, so no targets. */
+export function mixedScriptFinding(hit: MixedScriptHit): LeakHit {
+  return { ...hit, reasons: [], targets: [], scripts: [...hit.scripts] };
 }
 
 /**

@@ -13,7 +13,7 @@ export type Confidence = 'high' | 'low';
 
 /** Why a hit is low confidence. A hit with no reason is high. */
 export type LowReason =
-  | 'partial-name' // a given name or surname alone
+  | 'partial-name' // a given name, surname or initials alone
   | 'shared' // the text names several identities of the vault
   | 'common-word'; // the text is also an ordinary English word ("Will", "Young", "Rose")
 
@@ -60,13 +60,14 @@ export interface LeakHit {
   line: number;
   /** 1-based page, when the source has pages (PDF). */
   page?: number;
+  /** Kind 'mixed-script' only: the scripts mixed in the word ("Latin", "Cyrillic"). */
+  scripts?: string[];
 }
 
 /**
  * A finding of its own kind, not a variant of any identity (issue 11, leak 1): a word that mixes
  * scripts ("Mаrta" with a Cyrillic "а"), from LeakScanner.mixedScript. Always low confidence and
- * without targets. Not yet a VariantKind: the exhaustive kind lists outside the scanner (export
- * verification's and the renderer's KIND_WORDS, filings' clearable) must learn it first.
+ * without targets; as a LeakHit (LeakScanner.findings) it has none and no reasons.
  */
 export interface MixedScriptHit {
   start: number;

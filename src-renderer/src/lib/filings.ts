@@ -90,6 +90,17 @@ export function describeTargets(finding: Pick<FindingDto, 'targets'>, caseId: st
   return `${names.slice(0, 3).join(', ')} or ${names.length - 3} others`;
 }
 
+/**
+ * What a finding is, in words: "surname of Jane Doe 3", "initials of Jane Doe 1 or John Doe 2";
+ * a mixed-script word belongs to nobody: "word mixing scripts (Latin and Cyrillic)".
+ */
+export function describeFinding(finding: Pick<FindingDto, 'kind' | 'targets'> & { scripts?: string[] | undefined }, caseId: string): string {
+  if (finding.kind === 'mixed-script') {
+    return finding.scripts && finding.scripts.length > 0 ? `word mixing scripts (${finding.scripts.join(' and ')})` : 'word mixing scripts';
+  }
+  return `${KIND_WORDS[finding.kind]} of ${describeTargets(finding, caseId)}`;
+}
+
 /** What DoeVault does with a finding, in a few words. */
 export function describeAction(finding: Pick<FindingDto, 'action'>): { text: string; tone: 'auto' | 'ask' } {
   const { action } = finding;
@@ -120,6 +131,10 @@ export function whyAsked(question: Pick<QuestionDto, 'action' | 'cannotClear' | 
       return 'This names someone of another case only. Redact it, or say it means someone else.';
     case 'date':
       return 'This date is the date of birth of someone in the vault. Redact it, or say it is just a date.';
+    case 'initials':
+      return 'These are the initials of someone in the vault, and initials identify people who know the case. Say whom they mean, redact them, or say they mean nobody in the vault (an abbreviation, or someone else).';
+    case 'mixed-script':
+      return 'This word mixes letters of different scripts (a look-alike letter, such as a Cyrillic “а” in a Latin word). It would print disguised: retype it in one script in the draft, or redact it.';
     default:
       return 'This names someone in the vault.';
   }

@@ -8,6 +8,7 @@ import type { Choice, Finding } from '../../../src-main/core/filings/resolution'
 import { formatToken } from '../../../src-main/core/filings/tokens';
 import type { VaultService } from '../../../src-main/core/service';
 import { identityVariants } from '../../../src-main/core/scan';
+import { findMixedScriptWords } from '../../../src-main/core/scan/look-alikes';
 import { normalizeKey } from '../../../src-main/core/scan/text-map';
 import { fold } from '../../../src-main/core/text/normalize';
 import { CORPUS_PLAINTIFFS, forbiddenIn, LEAKY_DRAFTS, OTHER_CASE_PLAINTIFF } from '../../fixtures/leak-corpus';
@@ -120,6 +121,42 @@ describe('drafts that try to leak', () => {
           .map((variant) => variant.key);
         for (const key of [...joined, 'mariaramirez', 'ramirezmaria', 'mariaelenaramirez', 'lukaszwisniewski', 'wisniewskilukasz']) expect(squashed.includes(key), `${reader} shows ${key}`).toBe(false);
       }
+    }
+  });
+
+  it('issue 11: initials and mixed-script words are asked about; answered, none reaches the public files', async () => {
+    const folder = join(dir, 'issue-11-initials');
+    const draft = [
+      'Officer M.R. arrived first; Plaintiff (M. E. R.) was injured. Det. ŁW was present.',
+      'The clerk J\u043ehnson filed the report. Σωκράτης and Иван Петров, bystanders, left.',
+    ].join('\n\n');
+    // Before any answer: every initials and the disguised word is a question; nothing is written.
+    const first = await vault.filings.export(caseId, { title: 'Complaint for Damages', body: draft }, { destination: folder });
+    expect(first.status).toBe('needs-resolution');
+    const asked = first.status === 'needs-resolution' ? first.questions.map((q) => [q.kind, q.text]) : [];
+    expect(asked).toEqual([
+      ['initials', 'M.R'],
+      ['initials', 'M. E. R'],
+      ['initials', 'ŁW'],
+      ['mixed-script', 'J\u043ehnson'],
+    ]);
+    expect(existsSync(folder)).toBe(false);
+
+    const report = await exportAnswering(draft, folder);
+    expect(report.status).toBe('exported');
+    const pdf = new Uint8Array(readFileSync(join(folder, 'public.pdf')));
+    const docx = new Uint8Array(readFileSync(join(folder, 'public.docx')));
+    const readers = {
+      'pdfjs text': (await pdfText(pdf)).text,
+      pdftotext: execFileSync('pdftotext', ['-enc', 'UTF-8', join(folder, 'public.pdf'), '-'], { encoding: 'utf8' }),
+      'docx parts': (await docxPartsText(docx)).text,
+    };
+    for (const [reader, text] of Object.entries(readers)) {
+      expect(text, reader).not.toMatch(/M\.\s?(E\.\s?)?R\b|ŁW|LW/);
+      expect(findMixedScriptWords(text), reader).toEqual([]);
+      expect(fold(text), reader).toContain('officer jane doe 1 arrived first');
+      // Names wholly in one script are nobody's disguise: printed as written.
+      expect(text, reader).toContain('Σωκράτης');
     }
   });
 

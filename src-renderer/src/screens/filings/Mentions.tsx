@@ -1,6 +1,6 @@
 import type { FindingDto } from '../../../../src-preload/contract';
 import { plural } from '../../lib/format';
-import { describeAction, describeTargets, KIND_WORDS } from '../../lib/filings';
+import { describeAction, describeFinding, describeTargets, KIND_WORDS } from '../../lib/filings';
 
 /**
  * Every mention of someone in the vault in the body, in text order, beside the editor: what it
@@ -57,8 +57,14 @@ export function MentionsList({
                   <span className="mention-line">Line {finding.line}</span>{' '}
                   <span className="mention-text">“{finding.text.replace(/\s+/g, ' ')}”</span>{' '}
                   <span className="mention-who">
-                    {cap(KIND_WORDS[finding.kind])}
-                    {finding.confidence === 'low' ? ' (possibly)' : ''} of {describeTargets(finding, caseId)}
+                    {finding.kind === 'mixed-script' ? (
+                      cap(describeFinding(finding, caseId))
+                    ) : (
+                      <>
+                        {cap(KIND_WORDS[finding.kind])}
+                        {finding.confidence === 'low' ? ' (possibly)' : ''} of {describeTargets(finding, caseId)}
+                      </>
+                    )}
                   </span>{' '}
                   <span className={`mention-action mention-action-${action.tone}`}>{action.text}</span>
                 </button>

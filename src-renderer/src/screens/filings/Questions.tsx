@@ -4,7 +4,7 @@ import { api, type DoeVaultError } from '../../api/client';
 import { ErrorAlert, Loading, Notice } from '../../components/Feedback';
 import { useAction } from '../../hooks/useAction';
 import { plural } from '../../lib/format';
-import { describeTargets, excerpt, FIELD_LABELS, fieldsOf, KIND_WORDS, notAPlaintiffWording, whyAsked, type FilingDraft } from '../../lib/filings';
+import { describeFinding, excerpt, FIELD_LABELS, fieldsOf, KIND_WORDS, notAPlaintiffWording, whyAsked, type FilingDraft } from '../../lib/filings';
 
 type TextField = 'body' | 'title' | 'parties' | 'counsel' | 'court' | 'caseNumber';
 
@@ -182,7 +182,7 @@ function QuestionItem({
     <li className="question" tabIndex={-1} aria-labelledby={headingId}>
       <h2 id={headingId} className="question-title">
         {FIELD_LABELS[question.field]}
-        {isBody || isLabels ? `, line ${question.line}` : ''}: {KIND_WORDS[question.kind]} of {describeTargets(question, caseId)}
+        {isBody || isLabels ? `, line ${question.line}` : ''}: {describeFinding(question, caseId)}
       </h2>
       <p className="question-excerpt">
         {shown.before}
@@ -247,7 +247,12 @@ function QuestionItem({
               </button>
             </>
           ) : null}
-          {!question.canClear && !question.cannotClear ? (
+          {!question.canClear && !question.cannotClear && question.kind === 'mixed-script' ? (
+            <p id={explainId} className="question-note">
+              “Not a plaintiff” is not offered: the word would still print disguised. Retype it in one script, or redact it.
+            </p>
+          ) : null}
+          {!question.canClear && !question.cannotClear && question.kind !== 'mixed-script' ? (
             <p id={explainId} className="question-note">
               “Not a plaintiff” is not offered: this is a {KIND_WORDS[question.kind]} of someone in the vault, and the export’s check refuses it in a public
               file whatever the draft says.
@@ -264,7 +269,8 @@ function QuestionItem({
   );
 }
 
-const NAME_KINDS = new Set<QuestionDto['kind']>(['full-name', 'surname', 'given-name', 'alias']);
+/** Kinds that may be given to a plaintiff (initials too: public "Officer Jane Doe 1", sealed "Officer M.R."). */
+const NAME_KINDS = new Set<QuestionDto['kind']>(['full-name', 'surname', 'given-name', 'alias', 'initials']);
 
 function convertedText(count: number, other: string): string {
   return count === 1

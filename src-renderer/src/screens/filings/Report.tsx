@@ -92,7 +92,7 @@ export function HitsTable({ hits }: { hits: FileHitDto[] }) {
                 {KIND_WORDS[hit.kind]}
                 {hit.confidence === 'low' ? <span className="muted"> (possible)</span> : null}
               </td>
-              <td>{hit.pseudonyms.length === 1 ? hit.pseudonyms[0] : `one of ${hit.pseudonyms.join(', ')}`}</td>
+              <td>{hit.pseudonyms.length === 0 ? '— (a disguised word, not a name)' : hit.pseudonyms.length === 1 ? hit.pseudonyms[0] : `one of ${hit.pseudonyms.join(', ')}`}</td>
             </tr>
           ))}
         </tbody>
