@@ -58,14 +58,15 @@ export class RedTeam {
   }
 
   /**
-   * `export` of the draft: caught when it stops (exit 3) and writes nothing, or when what it
+   * `export` of the draft (Markdown text, or the path of a .docx): caught when it stops (exit 3) and writes nothing, or when what it
    * writes for the public names nobody: public.pdf (pdftotext) and public.docx (every XML part),
    * read independently of DoeVault and folded to the confusable skeleton, hold no form of the
    * person's name.
    */
-  async exportKeepsOut(text: string, who: Person): Promise<boolean> {
+  async exportKeepsOut(draftOrFile: string, who: Person): Promise<boolean> {
     const out = this.path('export');
-    const result = await this.cli(['export', '--case', this.caseId, '--in', this.write('draft.md', text), '--out', out, '--title', 'Complaint for Damages', '--docx']);
+    const input = draftOrFile.endsWith('.docx') ? draftOrFile : this.write('draft.md', draftOrFile);
+    const result = await this.cli(['export', '--case', this.caseId, '--in', input, '--out', out, '--title', 'Complaint for Damages', '--docx']);
     const written = existsSync(out) ? readdirSync(out) : [];
     if (result.code === 3) return written.length === 0;
     if (result.code !== 0) throw new Error(`export failed (exit ${result.code}): ${result.stderr.slice(0, 300)}`);

@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { docxAllText } from './published';
 import { join } from 'node:path';
 import type { RedTeam } from './context';
-import { fullName, lookAlike, namesIn, person, runTogether, styled } from './forms';
+import { docxWithNameIn, HIDING_PLACES } from '../fixtures/docx-parts';
+import { faker, fullName, initials, lookAlike, namesIn, person, runTogether, styled } from './forms';
 
 /** One way a name got (or could get) through, tried `tries` times with fresh synthetic data. */
 export interface Vector {
@@ -63,6 +64,41 @@ export const VECTORS: Vector[] = [
       const pdf = join(dir, 'public.pdf');
       const text = execFileSync('pdftotext', [pdf, '-']).toString() + execFileSync('pdfinfo', ['-meta', pdf]).toString() + execFileSync('pdfinfo', [pdf]).toString();
       return !namesIn(text + (await docxAllText(readFileSync(join(dir, 'public.docx')))), p);
+    },
+  },
+  {
+    name: 'initials next to a name-like context',
+    async attempt(team) {
+      const p = person();
+      await team.add(p);
+      return team.allDoorsCatch(initials(p), p);
+    },
+  },
+  {
+    name: 'a word mixing scripts',
+    async attempt(team) {
+      // Not anyone's name: a word no reader should find in a filing with a letter of another script.
+      const word = faker.helpers.arrayElement(['Sergeant', 'Station', 'Precinct', 'Officer', 'Detective', 'Warrant']);
+      const who = person();
+      return team.allDoorsCatch(`${lookAlike(word)} ${who.surname}`, { given: 'x', surname: 'zzzzzzzz' });
+    },
+  },
+  {
+    name: 'a name only in one part of a Word file',
+    async attempt(team, index) {
+      // scan and verify: every place a name can hide; export (slower): one place per try, in turn.
+      let caught = true;
+      for (const [i, place] of HIDING_PLACES.entries()) {
+        const p = person();
+        await team.add(p);
+        const file = team.write('hidden.docx', await docxWithNameIn(place, fullName(p)));
+        const scanned = (await team.cli(['scan', '--case', team.caseId, file])).code === 3;
+        const verified = (await team.cli(['verify', '--case', team.caseId, file])).code === 3;
+        const exported = i === index % HIDING_PLACES.length ? await team.exportKeepsOut(file, p) : true;
+        if (process.env.REDTEAM_DEBUG) process.stderr.write(`  ${place}: scan ${scanned}, export ${exported}, verify ${verified}\n`);
+        caught &&= scanned && verified && exported;
+      }
+      return caught;
     },
   },
   {
