@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 
 /** The built `doe-vault`, run as a child process the way an attacker's script would. */
 export const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'src-main/cli/bin.mjs');
+export const BIN = join(ROOT, 'src-main/cli/bin.mjs');
 
 export interface CliResult {
   code: number | null;
@@ -20,11 +20,13 @@ export function assertBuilt(): void {
   }
 }
 
-export function runCli(args: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliResult> {
+/** `wrap`: a command the CLI runs under (e.g. GNU time). */
+export function runCli(args: string[], options: { env?: Record<string, string>; timeoutMs?: number; wrap?: string[] } = {}): Promise<CliResult> {
   return new Promise((done, fail) => {
     const env = { ...process.env, ...options.env };
     delete env.DOE_VAULT;
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const [command, ...prefix] = [...(options.wrap ?? []), process.execPath];
+    const child = spawn(command!, [...prefix, BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let timedOut = false;

@@ -25,7 +25,7 @@ export class RedTeam {
   }
 
   /** The CLI on this vault, with --json. */
-  cli(args: string[], options: { vault?: string; passFile?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+  cli(args: string[], options: { vault?: string; passFile?: string; timeoutMs?: number; wrap?: string[] } = {}): Promise<CliResult> {
     return runCli(['--vault', options.vault ?? this.vault, '--passphrase-file', options.passFile ?? this.passFile, '--json', ...args], options);
   }
 
@@ -33,6 +33,15 @@ export class RedTeam {
     const result = await this.cli(args, options);
     if (result.code !== 0) throw new Error(`doe-vault ${args[0]} ${args[1] ?? ''} failed (exit ${result.code}): ${result.stderr.slice(0, 500)}`);
     return result;
+  }
+
+  private secondCase = '';
+
+  /** A second case, for rows moved between cases. */
+  async ensureSecondCase(): Promise<void> {
+    if (this.secondCase !== '') return;
+    this.secondCase = JSON.parse((await this.ok(['case', 'add', '--title', 'John Does 1 through 5 v. County of Shelbyville'])).stdout).id;
+    await this.ok(['plaintiff', 'add', '--case', this.secondCase, '--name', 'Quentin Harrowgate']);
   }
 
   /** Adds a plaintiff to the case; returns the pseudonym. */

@@ -5,6 +5,9 @@ import { docxAllText } from './published';
 import { join } from 'node:path';
 import type { RedTeam } from './context';
 import { docxWithNameIn, HIDING_PLACES } from '../fixtures/docx-parts';
+import { doxxCaught, DOXX_FORMS } from './doxxing';
+import { tamperingCaught, TAMPERINGS } from './tampering';
+import { hostileWorkbookRefused, killedExportCleaned, weakPassphraseRefused } from './weaknesses';
 import { faker, fullName, initials, lookAlike, namesIn, person, runTogether, styled } from './forms';
 
 /** One way a name got (or could get) through, tried `tries` times with fresh synthetic data. */
@@ -101,6 +104,8 @@ export const VECTORS: Vector[] = [
       return caught;
     },
   },
+  ...Object.entries(DOXX_FORMS).map(([name, make]): Vector => ({ name: `doxxing: ${name}`, attempt: (team) => doxxCaught(team, make) })),
+  ...Object.entries(TAMPERINGS).map(([name, sql]): Vector => ({ name: `vault file: ${name}`, attempt: (team) => tamperingCaught(team, sql) })),
   {
     name: 'a passphrase file without end (/dev/zero)',
     async attempt(team) {
@@ -117,4 +122,7 @@ export const VECTORS: Vector[] = [
       return !result.timedOut && result.code !== 0;
     },
   },
+  { name: 'a weak passphrase', attempt: weakPassphraseRefused },
+  { name: 'a spreadsheet that inflates to 160 MB', attempt: hostileWorkbookRefused },
+  { name: 'an export killed mid-way', attempt: killedExportCleaned },
 ];
