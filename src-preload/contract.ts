@@ -482,3 +482,13 @@ export type IntakeFieldName = (typeof INTAKE_FIELDS)[number];
 export type DuplicateDecisionDto = z.output<typeof duplicateDecision>;
 export { INTAKE_FIELDS, KIND_WORDS };
 export type KeyField = (typeof KEY_FIELDS)[number];
+/** The new-passphrase rule the vault enforces, for the renderer's meter to show before submit (issue 11). */
+export {
+  MIN_PASSPHRASE_LENGTH,
+  MIN_PASSPHRASE_SCORE,
+  PASSPHRASE_CONTEXT_WORDS,
+  PASSPHRASE_L33T_MAX_SUBSTITUTIONS,
+  PASSPHRASE_SCORE_LABELS,
+  passphraseProblem,
+  SCORED_PASSPHRASE_CHARS,
+} from '../src-main/core/shared';

@@ -5,7 +5,7 @@ import { UsageError } from '../exit-codes';
 import { cell, printJson, printTable } from '../output';
 import { readSecretFile } from '../secrets';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
-import { describeFileHit, type DocumentPart, docxPartsText, type ExportReport, type FileHit, KIND_WORDS, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, VaultError } from '../../core';
+import { checkNewPassphrase, describeFileHit, type DocumentPart, docxPartsText, type ExportReport, type FileHit, KIND_WORDS, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, VaultError } from '../../core';
 
 
 const where = (hit: { page?: number | undefined; line: number }, parts?: readonly DocumentPart[]) => {
@@ -86,6 +86,8 @@ const exportCommand: Command = {
         : recipientFile !== undefined
           ? { recipientPublicKey: await readPublicKey(recipientFile) }
           : undefined;
+    // Before the vault is unlocked or the destination made, as the app's handler does.
+    if (packageProtection && 'passphrase' in packageProtection) checkNewPassphrase(packageProtection.passphrase ?? '');
     // Never the file name: "MartaKowalczyk.txt" would print a plaintiff on every page. The
     // title is scanned like the body (it is part of the filing the check reads).
     const title = stringOption(o, 'title') ?? firstHeading(draft.text);

@@ -1,4 +1,4 @@
-import { constantTimeEqual, digest, framed, mac, openJson, sealJson } from '../crypto';
+import { constantTimeEqual, digest, framed, mac, openJson, sealJson, sealPaddedJson } from '../crypto';
 import { VaultError } from '../errors';
 import type { AuditRow, VaultStore } from '../store';
 import type { FieldRef } from '../crypto';
@@ -27,7 +27,8 @@ export type AuditAction =
   | 'filing.previewed'
   | 'filing.exported'
   | 'filing.export-blocked'
-  | 'package.opened';
+  | 'package.opened'
+  | 'vault.upgraded';
 
 export type AuditDetails = Record<string, string | number | boolean | string[]>;
 
@@ -78,11 +79,15 @@ export class AuditLog {
     const headTrusted = head !== 'damaged' && (head !== undefined || last === undefined);
     const seq = Math.max(last?.seq ?? 0, headTrusted ? (head?.seq ?? 0) : 0) + 1;
     const prev_hash = last ? entryHash(last) : GENESIS;
-    const entry = sealJson(this.keys.auditEncryption, this.keys.ref('audit_log', String(seq), 'entry'), {
+    // The time is inside the ciphertext and the entry is padded to a size bucket: the file
+    // shows neither when something happened nor, by its size, what (issue 11). The plaintext
+    // column stays '' (entries written before that keep theirs: the chain is append-only).
+    const entry = sealPaddedJson(this.keys.auditEncryption, this.keys.ref('audit_log', String(seq), 'entry'), {
       action: event.action,
       details: event.details ?? {},
+      at,
     });
-    const row: AuditRow = { seq, at, entry, prev_hash, mac: this.mac(seq, at, entry, prev_hash) };
+    const row: AuditRow = { seq, at: '', entry, prev_hash, mac: this.mac(seq, '', entry, prev_hash) };
     this.store.appendAudit(row);
     if (!headTrusted) return;
     this.store.setAuditHead(
@@ -95,7 +100,10 @@ export class AuditLog {
 
   /** Entries oldest first. Throws DAMAGED if one does not decrypt; run verify() for the full story. */
   list(): AuditEntry[] {
-    return this.store.auditRows().map((row) => ({ seq: row.seq, at: row.at, ...this.decrypt(row) }));
+    return this.store.auditRows().map((row) => {
+      const { action, details, at } = this.decrypt(row);
+      return { seq: row.seq, at: at ?? row.at, action, details };
+    });
   }
 
   verify(): AuditVerification {
@@ -160,11 +168,13 @@ export class AuditLog {
     }
   }
 
-  private decrypt(row: AuditRow): { action: AuditAction; details: AuditDetails } {
+  /** `at` is inside entries written since issue 11; older ones have it in the plaintext column. */
+  private decrypt(row: AuditRow): { action: AuditAction; details: AuditDetails; at?: string } {
     try {
       return openJson(this.keys.auditEncryption, this.keys.ref('audit_log', String(row.seq), 'entry'), row.entry) as {
         action: AuditAction;
         details: AuditDetails;
+        at?: string;
       };
     } catch {
       throw new VaultError(

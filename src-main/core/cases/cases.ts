@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openJson, randomId, randomKey, sealJson, wipe } from '../crypto';
+import { openJson, randomId, randomKey, sealPaddedJson, wipe } from '../crypto';
 import { VaultError } from '../errors';
 import { DEFAULT_SCHEME, parseScheme, type PseudonymScheme } from './pseudonyms';
 import type { CaseRow, VaultStore } from '../store';
@@ -42,10 +42,11 @@ export function newCase(keys: Keyring, input: unknown, now: string): { row: Case
   try {
     const row: CaseRow = {
       id,
-      created_at: now,
+      // The time lives inside the sealed details (issue 11); the list is in insertion order.
+      created_at: '',
       next_seq: 1,
       wrapped_key: keys.wrapCaseKey(id, dataKey),
-      details: sealJson(dataKey, keys.ref('cases', id, 'details'), details),
+      details: sealPaddedJson(dataKey, keys.ref('cases', id, 'details'), { ...details, createdAt: now } satisfies SealedCaseDetails),
     };
     return { row, details };
   } finally {
@@ -53,8 +54,24 @@ export function newCase(keys: Keyring, input: unknown, now: string): { row: Case
   }
 }
 
+/** What cases.details holds: the details and, since issue 11, the time the case was created. */
+export interface SealedCaseDetails extends CaseDetails {
+  createdAt?: string;
+}
+
 export function readCase(keys: Keyring, row: CaseRow): CaseDetails {
-  return openJson(keys.caseKey(row.id, row.wrapped_key), keys.ref('cases', row.id, 'details'), row.details) as CaseDetails;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the time is read by caseCreatedAt
+  const { createdAt, ...details } = openSealedCase(keys, row);
+  return details;
+}
+
+/** When the case was created: inside its sealed details, or (a case not yet re-sealed) its old plaintext column. */
+export function caseCreatedAt(keys: Keyring, row: CaseRow): string {
+  return openSealedCase(keys, row).createdAt ?? row.created_at;
+}
+
+function openSealedCase(keys: Keyring, row: CaseRow): SealedCaseDetails {
+  return openJson(keys.caseKey(row.id, row.wrapped_key), keys.ref('cases', row.id, 'details'), row.details) as SealedCaseDetails;
 }
 
 export function requireCase(store: VaultStore, caseId: string): CaseRow {

@@ -1,5 +1,5 @@
 import type { VaultSession } from '../vault/session';
-import { newCase, readCase, requireCase, type CaseSummary } from './cases';
+import { caseCreatedAt, newCase, readCase, requireCase, type CaseSummary } from './cases';
 
 /** Cases: each with its own data key, so deleting one shreds its records. */
 export class CaseService {
@@ -19,7 +19,7 @@ export class CaseService {
   list(): CaseSummary[] {
     const { store, keys } = this.session.unlocked();
     const counts = store.plaintiffCounts();
-    return store.cases().map((row) => ({ id: row.id, createdAt: row.created_at, plaintiffs: counts.get(row.id) ?? 0, ...readCase(keys, row) }));
+    return store.cases().map((row) => ({ id: row.id, createdAt: caseCreatedAt(keys, row), plaintiffs: counts.get(row.id) ?? 0, ...readCase(keys, row) }));
   }
 
   /**

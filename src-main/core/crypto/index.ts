@@ -2,7 +2,7 @@
 export { initCrypto } from './sodium';
 export { utf8, fromUtf8, framed, concat, wipe, constantTimeEqual, randomBytes } from './bytes';
 export { randomId } from './ids';
-export { seal, open, sealJson, openJson, RECORD_FORMAT, type FieldRef } from './aead';
+export { seal, open, sealJson, openJson, sealPadded, sealPaddedJson, isUnpadded, paddedLength, RECORD_FORMAT, PADDED_RECORD_FORMAT, type FieldRef } from './aead';
 export {
   deriveKek,
   newSalt,

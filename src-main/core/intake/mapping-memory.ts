@@ -1,4 +1,4 @@
-import { openJson, sealJson } from '../crypto';
+import { openJson, sealPaddedJson } from '../crypto';
 import type { CaseContext } from '../cases/context';
 import { sameHeaders } from './column-mapping';
 import { INTAKE_FIELDS, type IntakeField } from './types';
@@ -19,11 +19,11 @@ export function rememberedMapping(ctx: CaseContext, headers: readonly string[]):
 }
 
 /** Remembers a mapping for the case (call inside the import's transaction). */
-export function rememberMapping(ctx: CaseContext, headers: readonly string[], mapping: readonly (IntakeField | null)[], now: string): void {
+export function rememberMapping(ctx: CaseContext, headers: readonly string[], mapping: readonly (IntakeField | null)[], _now: string): void {
   const value: Remembered = { headers: [...headers], mapping: [...mapping] };
   ctx.store.putIntakeMapping({
     case_id: ctx.caseId,
-    updated_at: now,
-    mapping: sealJson(ctx.caseKey, ctx.keys.ref('intake_mappings', ctx.caseId, 'mapping'), value),
+    updated_at: '',
+    mapping: sealPaddedJson(ctx.caseKey, ctx.keys.ref('intake_mappings', ctx.caseId, 'mapping'), value),
   });
 }

@@ -1,4 +1,4 @@
-import { blindIndex, openJson, randomId, sealJson } from '../crypto';
+import { blindIndex, openJson, randomId, sealPaddedJson } from '../crypto';
 import { VaultError } from '../errors';
 import type { PlaintiffRow } from '../store';
 import { fold, initialsOf } from '../text/normalize';
@@ -27,7 +27,7 @@ export interface SealedRosterEntry extends RosterEntry, PlaintiffIdentity {}
  * Encrypts and inserts plaintiffs in the given order, allocating each a pseudonym from the
  * case's sequence. Call inside a transaction: a failure on row 9,000 leaves nothing behind.
  */
-export function insertPlaintiffs(ctx: CaseContext, identities: PlaintiffIdentity[], now: string): RosterEntry[] {
+export function insertPlaintiffs(ctx: CaseContext, identities: PlaintiffIdentity[], _now: string): RosterEntry[] {
   const { store, keys, caseId } = ctx;
   const firstSeq = store.reserveSeq(caseId, identities.length);
   const initialsSeen = new Map<string, number>();
@@ -50,10 +50,12 @@ export function insertPlaintiffs(ctx: CaseContext, identities: PlaintiffIdentity
       id,
       case_id: caseId,
       seq,
-      created_at: now,
-      updated_at: now,
-      public: sealJson(ctx.caseKey, keys.ref('plaintiffs', id, 'public'), publicPart),
-      identity: sealJson(ctx.caseKey, keys.ref('plaintiffs', id, 'identity'), identity),
+      // No time in plaintext (issue 11): when a person was added or edited would draw a
+      // timeline; records are padded to size buckets so their length says little of a name.
+      created_at: '',
+      updated_at: '',
+      public: sealPaddedJson(ctx.caseKey, keys.ref('plaintiffs', id, 'public'), publicPart),
+      identity: sealPaddedJson(ctx.caseKey, keys.ref('plaintiffs', id, 'identity'), identity),
       pseudonym_index: pseudonymIndex(keys, caseId, pseudonym),
       name_index: nameIndex(keys, identity.legalName),
       name_dob_index: identity.dob ? nameDobIndex(keys, identity.legalName, identity.dob) : null,
@@ -96,18 +98,18 @@ export function withdraw(ctx: CaseContext, row: PlaintiffRow, now: string): Rost
     throw new VaultError('CONFLICT', `${current.pseudonym} is already withdrawn.`);
   }
   const updated: PlaintiffPublic = { pseudonym: current.pseudonym, status: 'withdrawn', withdrawnAt: now };
-  ctx.store.updatePlaintiffPublic(row.id, sealJson(ctx.caseKey, ctx.keys.ref('plaintiffs', row.id, 'public'), updated), now);
+  ctx.store.updatePlaintiffPublic(row.id, sealPaddedJson(ctx.caseKey, ctx.keys.ref('plaintiffs', row.id, 'public'), updated), '');
   return { id: row.id, seq: row.seq, ...updated };
 }
 
 /** Replaces a plaintiff's identity. The pseudonym stays as allocated, whatever changed. */
-export function updateIdentity(ctx: CaseContext, row: PlaintiffRow, identity: PlaintiffIdentity, now: string): RosterEntry {
+export function updateIdentity(ctx: CaseContext, row: PlaintiffRow, identity: PlaintiffIdentity, _now: string): RosterEntry {
   const { keys } = ctx;
   ctx.store.updatePlaintiffIdentity(row.id, {
-    identity: sealJson(ctx.caseKey, keys.ref('plaintiffs', row.id, 'identity'), identity),
+    identity: sealPaddedJson(ctx.caseKey, keys.ref('plaintiffs', row.id, 'identity'), identity),
     name_index: nameIndex(keys, identity.legalName),
     name_dob_index: identity.dob ? nameDobIndex(keys, identity.legalName, identity.dob) : null,
-    updated_at: now,
+    updated_at: '',
   });
   return readPublic(ctx, row);
 }

@@ -185,7 +185,7 @@ export class VaultStore {
   }
 
   cases(): CaseRow[] {
-    return this.all<CaseRow>('SELECT * FROM cases ORDER BY created_at, id');
+    return this.all<CaseRow>('SELECT * FROM cases ORDER BY rowid');
   }
 
   caseById(id: string): CaseRow | undefined {
@@ -273,7 +273,7 @@ export class VaultStore {
   }
 
   filingsOfCase(caseId: string): FilingRow[] {
-    return this.all<FilingRow>('SELECT * FROM filings WHERE case_id = ? ORDER BY created_at, id', caseId);
+    return this.all<FilingRow>('SELECT * FROM filings WHERE case_id = ? ORDER BY rowid', caseId);
   }
 
   filingById(caseId: string, id: string): FilingRow | undefined {
@@ -330,6 +330,53 @@ export class VaultStore {
     const rows = this.all<PendingEventRow>('SELECT * FROM pending_events ORDER BY id');
     this.run('DELETE FROM pending_events');
     return rows;
+  }
+
+  // records written before issue 11 (times in plaintext, unpadded ciphertexts) -------------
+
+  /**
+   * Rows still holding a time in plaintext or an unpadded ciphertext (format byte 1): what the
+   * upgrade at unlock re-seals. Empty once a vault has been unlocked by this version.
+   */
+  legacyRecords(): { cases: CaseRow[]; filings: FilingRow[]; plaintiffs: PlaintiffRow[]; intakeMappings: IntakeMappingRow[]; plaintextTimes: number } {
+    const unpadded = (column: string) => `substr(${column}, 1, 1) = x'01'`;
+    const plaintextTimes = this.get<{ n: number }>(
+      `SELECT (SELECT count(*) FROM meta WHERE created_at <> '')
+            + (SELECT count(*) FROM keyslots WHERE updated_at <> '')
+            + (SELECT count(*) FROM plaintiffs WHERE created_at <> '' OR updated_at <> '')
+            + (SELECT count(*) FROM intake_mappings WHERE updated_at <> '') AS n`,
+    )!.n;
+    return {
+      cases: this.all<CaseRow>(`SELECT * FROM cases WHERE created_at <> '' OR ${unpadded('details')} ORDER BY rowid`),
+      filings: this.all<FilingRow>(`SELECT * FROM filings WHERE created_at <> '' OR updated_at <> '' OR ${unpadded('details')} ORDER BY rowid`),
+      plaintiffs: this.all<PlaintiffRow>(`SELECT * FROM plaintiffs WHERE ${unpadded('public')} OR ${unpadded('identity')} ORDER BY case_id, seq`),
+      intakeMappings: this.all<IntakeMappingRow>(`SELECT * FROM intake_mappings WHERE ${unpadded('mapping')}`),
+      plaintextTimes,
+    };
+  }
+
+  resealCase(id: string, details: Uint8Array): void {
+    this.run("UPDATE cases SET details = ?, created_at = '' WHERE id = ?", details, id);
+  }
+
+  resealFiling(id: string, details: Uint8Array): void {
+    this.run("UPDATE filings SET details = ?, created_at = '', updated_at = '' WHERE id = ?", details, id);
+  }
+
+  resealPlaintiff(id: string, publicBlob: Uint8Array, identity: Uint8Array): void {
+    this.run("UPDATE plaintiffs SET public = ?, identity = ?, created_at = '', updated_at = '' WHERE id = ?", publicBlob, identity, id);
+  }
+
+  resealIntakeMapping(caseId: string, mapping: Uint8Array): void {
+    this.run("UPDATE intake_mappings SET mapping = ?, updated_at = '' WHERE case_id = ?", mapping, caseId);
+  }
+
+  /** Times nothing reads back (they are in the audit log, encrypted): blanked in place. */
+  clearPlaintextTimes(): void {
+    this.run("UPDATE meta SET created_at = '' WHERE created_at <> ''");
+    this.run("UPDATE keyslots SET updated_at = '' WHERE updated_at <> ''");
+    this.run("UPDATE plaintiffs SET created_at = '', updated_at = '' WHERE created_at <> '' OR updated_at <> ''");
+    this.run("UPDATE intake_mappings SET updated_at = '' WHERE updated_at <> ''");
   }
 
   // plumbing ------------------------------------------------------------------------------

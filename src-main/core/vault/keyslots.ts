@@ -26,12 +26,13 @@ export function createKeyslot(
   secret: Uint8Array,
   masterKey: Uint8Array,
   kdf: KdfParams,
-  now: string,
+  _now: string,
 ): KeyslotRow {
   const salt = newSalt();
   const kek = deriveKek(secret, salt, kdf);
   try {
-    const slot = { kind, alg: kdf.alg, opslimit: kdf.opslimit, memlimit: kdf.memlimit, salt, updated_at: now };
+    // No time in plaintext (issue 11): the audit log records when the passphrase changed.
+    const slot = { kind, alg: kdf.alg, opslimit: kdf.opslimit, memlimit: kdf.memlimit, salt, updated_at: '' };
     const wrapped_key = seal(kek, wrapRef(vaultId, slot), masterKey);
     return { ...slot, wrapped_key, checksum: checksum({ ...slot, wrapped_key }) };
   } finally {

@@ -7,6 +7,7 @@ import { writeVerifiedBackup, type BackupReport } from './backup';
 import { Keyring } from './keyring';
 import { createKeyslot, openKeyslot } from './keyslots';
 import { checkNewPassphrase, passphraseBytes } from './passphrase-policy';
+import { resealLegacyRecords } from './reseal';
 import type { VaultSession } from './session';
 
 /**
@@ -35,7 +36,7 @@ export function createVaultFile(
     const store = VaultStore.create(
       path,
       (fresh) => {
-        fresh.insertMeta({ vault_id: vaultId, created_at: now, key_check: keys.keyCheck(), audit_head: null });
+        fresh.insertMeta({ vault_id: vaultId, created_at: '', key_check: keys.keyCheck(), audit_head: null });
         for (const slot of slots) fresh.putKeyslot(slot);
         new AuditLog(fresh, keys).append({ action: 'vault.created', details: { kdf: `argon2id ops=${kdf.opslimit} mem=${kdf.memlimit}` } }, now);
       },
@@ -130,6 +131,10 @@ export class VaultLifecycle {
         for (const event of store.takePendingEvents()) audit.append({ action: event.kind, details: { attemptedAt: event.at } }, now());
         if (slot) store.putKeyslot(slot);
         for (const event of events) audit.append(event, now());
+        // Records from before issue 11 are padded and lose their plaintext times with the keys
+        // at hand, all or nothing with this unlock.
+        const upgraded = resealLegacyRecords(store, keys);
+        if (upgraded) audit.append(upgraded, now());
       });
     } catch (error) {
       keys.wipe();

@@ -8,8 +8,8 @@ export interface NewPassphraseState {
   setPassphrase: (value: string) => void;
   setConfirmation: (value: string) => void;
   errors: { passphrase?: string; confirmation?: string };
-  /** Checks the rule and the confirmation; shows the problems; true when both are fine. */
-  validate: () => boolean;
+  /** Checks the vault's rule (length and zxcvbn strength) and the confirmation; shows the problems; true when both are fine. */
+  validate: () => Promise<boolean>;
   /** Shows an error from main on the passphrase field. */
   setServerError: (message: string) => void;
   reset: () => void;
@@ -31,8 +31,8 @@ export function useNewPassphrase(): NewPassphraseState {
       setErrors((e) => ({ ...e, confirmation: undefined }));
     },
     errors,
-    validate: () => {
-      const problem = newPassphraseProblem(passphrase);
+    validate: async () => {
+      const problem = await newPassphraseProblem(passphrase);
       const mismatch = problem === null && passphrase !== confirmation ? 'The two passphrases are not the same. Type it again.' : undefined;
       setErrors({ passphrase: problem ?? undefined, confirmation: mismatch });
       return problem === null && mismatch === undefined;
@@ -55,7 +55,7 @@ export function NewPassphraseFields({ state, label = 'New passphrase', disabled 
         value={state.passphrase}
         onChange={state.setPassphrase}
         error={state.errors.passphrase}
-        hint="At least 12 characters. A few unrelated words are strong and easy to remember."
+        hint="At least 12 characters and strong. A few unrelated words are strong and easy to remember."
         autoComplete="new-password"
         disabled={disabled}
       />

@@ -1,5 +1,5 @@
 import { useEffect, useState, type Ref } from 'react';
-import { MIN_PASSPHRASE_LENGTH, measureStrength, passphraseLength, type Strength } from '../lib/strength';
+import { MIN_PASSPHRASE_LENGTH, MIN_PASSPHRASE_SCORE, measureStrength, passphraseLength, type Strength } from '../lib/strength';
 import { Field } from './Field';
 
 /** A passphrase input with a Show/Hide toggle. */
@@ -85,7 +85,9 @@ export function StrengthMeter({ passphrase }: { passphrase: string }) {
       : tooShort
         ? `Too short: ${length} of at least ${MIN_PASSPHRASE_LENGTH} characters.`
         : strength
-          ? `${strength.label}.`
+          ? strength.score < MIN_PASSPHRASE_SCORE
+            ? `${strength.label}. Too easy to guess: the vault needs Strong or better.`
+            : `${strength.label}.`
           : 'Measuring…';
 
   return (

@@ -52,7 +52,7 @@ export function RecoveryKeyForm({
     const key = recoveryKey.value.trim();
     const missing = key.length === 0 ? 'Enter the recovery key.' : undefined;
     recoveryKey.setError(missing);
-    const passphraseOk = next.validate();
+    const passphraseOk = await next.validate();
     if (missing || !passphraseOk) return;
     const outcome = await recover.run(key, next.passphrase);
     if (outcome.ok) {

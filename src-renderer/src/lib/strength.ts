@@ -1,6 +1,15 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import {
+  MIN_PASSPHRASE_LENGTH,
+  MIN_PASSPHRASE_SCORE,
+  PASSPHRASE_CONTEXT_WORDS,
+  PASSPHRASE_L33T_MAX_SUBSTITUTIONS,
+  PASSPHRASE_SCORE_LABELS,
+  passphraseProblem,
+  SCORED_PASSPHRASE_CHARS,
+} from '../../../src-preload/contract';
 
-export const MIN_PASSPHRASE_LENGTH = 12;
+export { MIN_PASSPHRASE_LENGTH, MIN_PASSPHRASE_SCORE };
 
 export interface Strength {
   /** 0 (guessed at once) to 4 (very hard to guess), as zxcvbn scores it. */
@@ -12,7 +21,7 @@ export interface Strength {
   crackTime: string;
 }
 
-export const SCORE_LABELS = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;
+export const SCORE_LABELS = PASSPHRASE_SCORE_LABELS;
 
 let loading: Promise<ZxcvbnFactory> | undefined;
 
@@ -24,16 +33,16 @@ function load(): Promise<ZxcvbnFactory> {
         dictionary: { ...common.dictionary, ...en.dictionary },
         graphs: common.adjacencyGraphs,
         translations: en.translations,
+        l33tMaxSubstitutions: PASSPHRASE_L33T_MAX_SUBSTITUTIONS,
+        maxLength: SCORED_PASSPHRASE_CHARS,
       }),
   );
   return loading;
 }
 
-const CONTEXT_WORDS = ['doevault', 'doe', 'vault', 'jane', 'john', 'plaintiff', 'court', 'password', 'passphrase'];
-
 export async function measureStrength(passphrase: string): Promise<Strength> {
   const zxcvbn = await load();
-  const result = zxcvbn.check(passphrase.slice(0, 256), CONTEXT_WORDS);
+  const result = zxcvbn.check([...passphrase].slice(0, SCORED_PASSPHRASE_CHARS).join(''), [...PASSPHRASE_CONTEXT_WORDS]);
   const score = result.score as Strength['score'];
   return {
     score,
@@ -48,12 +57,13 @@ export function passphraseLength(passphrase: string): number {
   return [...passphrase].length;
 }
 
-/** Why a new passphrase is refused, or null. The same rule as the vault's own. */
-export function newPassphraseProblem(passphrase: string): string | null {
-  const length = passphraseLength(passphrase);
-  if (passphrase.trim().length === 0) return 'Enter a passphrase.';
-  if (length < MIN_PASSPHRASE_LENGTH) {
-    return `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters (it has ${length}). A few unrelated words work well.`;
-  }
-  return null;
+/**
+ * Why a new passphrase is refused, or null: the vault's own rule (core/shared/passphrase-rule),
+ * so the form shows before submit the refusal main would send.
+ */
+export async function newPassphraseProblem(passphrase: string): Promise<string | null> {
+  const quick = passphraseProblem(passphrase, () => ({ score: 4, warning: null, suggestions: [] }));
+  if (quick !== null) return quick;
+  const strength = await measureStrength(passphrase);
+  return passphraseProblem(passphrase, () => strength);
 }

@@ -30,6 +30,7 @@ const ACTIONS: Record<string, string> = {
   'filing.exported': 'Filing exported',
   'filing.export-blocked': 'Export stopped: a name was found',
   'package.opened': 'Sealed package opened',
+  'vault.upgraded': 'Vault records re-sealed (padded, times encrypted)',
 };
 
 const DETAIL_LABELS: Record<string, string> = {

@@ -24,7 +24,7 @@ export function CreateVaultScreen({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setCancelled(false);
-    if (!passphrase.validate()) return;
+    if (!(await passphrase.validate())) return;
     const outcome = await create.run(passphrase.passphrase, location);
     if (!outcome.ok) {
       if (outcome.error.code === 'VALIDATION') {

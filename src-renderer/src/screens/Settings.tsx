@@ -142,7 +142,7 @@ function ChangePassphraseForm() {
     setDone(false);
     const missing = current.value.length === 0 ? 'Enter the current passphrase.' : undefined;
     current.setError(missing);
-    const ok = next.validate();
+    const ok = await next.validate();
     if (missing || !ok) return;
     if (current.value === next.passphrase) {
       next.setServerError('The new passphrase is the same as the current one.');

@@ -125,6 +125,16 @@ describe('doe-vault scan, export and verify', () => {
     expect(expectFailure(again, 5, undefined)).toMatch(/already holds an export/);
   });
 
+  it('export refuses a weak package passphrase (issue 11) with the meter’s reason, writing nothing', async () => {
+    const draft = box.path('weak-package.md');
+    writeFileSync(draft, '# Complaint for Damages\n\nJane Doe 1 sued.\n');
+    const out = box.path('out-weak-package');
+    const weak = secretFile(box.path('weak-package.pass'), 'password1234');
+    const result = await runCli([...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', out, '--package-passphrase-file', weak]);
+    expect(expectFailure(result, 5)).toMatch(/too easy to guess.*similar to a commonly used password/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('export refuses an unknown pseudonym and an empty draft, writing nothing', async () => {
     const unknown = box.path('unknown.md');
     writeFileSync(unknown, '# Complaint\n\nBy {{Jane Doe 40}}.');

@@ -100,6 +100,14 @@ describe('doe-vault init', () => {
     expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
   });
 
+  it('a weak passphrase (issue 11): exit 5 VALIDATION with the meter’s reason, no file', async () => {
+    const path = box.path('weak.doevault');
+    const weak = secretFile(box.path('weak-passphrase'), 'password1234');
+    const message = await failJson(['--vault', path, '--passphrase-file', weak, 'init', '--kdf', 'interactive'], 5, 'VALIDATION');
+    expect(message).toMatch(/too easy to guess.*similar to a commonly used password/);
+    expect(existsSync(path)).toBe(false);
+  });
+
   it('reads the passphrase from one line of standard input when there is no --passphrase-file', async () => {
     const path = box.path('stdin.doevault');
     // Only the first line counts.
@@ -184,6 +192,12 @@ describe('doe-vault passwd', () => {
     const short = secretFile(box.path('short'), 'too short');
     const message = await failJson([...vault.auth, 'passwd', '--new-passphrase-file', short], 5, 'VALIDATION');
     expect(message).toMatch(/12/);
+  });
+
+  it('with a weak new passphrase (issue 11): exit 5 VALIDATION naming the reason', async () => {
+    const weak = secretFile(box.path('weak'), 'aaaaaaaaaaaa');
+    const message = await failJson([...vault.auth, 'passwd', '--new-passphrase-file', weak], 5, 'VALIDATION');
+    expect(message).toMatch(/too easy to guess.*Repeated characters/);
   });
 
   it('needs --new-passphrase-file (exit 1)', async () => {

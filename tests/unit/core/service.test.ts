@@ -48,6 +48,11 @@ describe('VaultService', () => {
       expect(await codeOf(() => VaultService.create(path, PASSPHRASE, { kdf: TEST_ONLY_INSECURE_KDF }))).toBe('CONFLICT');
       const other = join(dir, 'other.doevault');
       expect(await codeOf(() => VaultService.create(other, 'too short', { kdf: TEST_ONLY_INSECURE_KDF }))).toBe('VALIDATION');
+      // Long enough but weak (issue 11): refused with zxcvbn's reason.
+      await expect(VaultService.create(other, 'password1234', { kdf: TEST_ONLY_INSECURE_KDF })).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/too easy to guess.*similar to a commonly used password/),
+      });
       expect(existsSync(other)).toBe(false);
     });
 
@@ -138,6 +143,7 @@ describe('VaultService', () => {
     it('refuses a wrong current passphrase or a weak new one and changes nothing', async () => {
       expect(await codeOf(() => vault.vault.changePassphrase('not the passphrase', NEW_PASSPHRASE))).toBe('WRONG_PASSPHRASE');
       expect(await codeOf(() => vault.vault.changePassphrase(PASSPHRASE, 'short'))).toBe('VALIDATION');
+      expect(() => vault.vault.changePassphrase(PASSPHRASE, 'aaaaaaaaaaaa')).toThrow(/too easy to guess.*Repeated characters/);
       await reopen();
       expect(await codeOf(() => vault.vault.unlock(NEW_PASSPHRASE))).toBe('WRONG_PASSPHRASE');
       vault.vault.unlock(PASSPHRASE);

@@ -94,7 +94,7 @@ export function ExportDialog({
     event.preventDefault();
     setCancelled(false);
     setReport(null);
-    if (sealing === 'passphrase' && !passphrase.validate()) return;
+    if (sealing === 'passphrase' && !(await passphrase.validate())) return;
     if (sealing === 'recipient-key' && !recipient) return;
     const outcome = await exporting.run(sealing, passphrase.passphrase);
     if (!outcome.ok) {

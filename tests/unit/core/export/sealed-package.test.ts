@@ -209,8 +209,11 @@ describe('sealed packages', () => {
       expect(existsSync(path)).toBe(false);
     });
 
-    it('a short passphrase, a bad public key or out-of-range KDF settings (VALIDATION)', async () => {
+    it('a short or weak passphrase, a bad public key or out-of-range KDF settings (VALIDATION)', async () => {
       await expectCode(() => writeSealedPackage(fresh(), FILES, { passphrase: 'too short' }), 'VALIDATION');
+      const weak = fresh();
+      expect(await messageOf(() => writeSealedPackage(weak, FILES, { passphrase: 'aaaaaaaaaaaa' }))).toMatch(/too easy to guess.*Repeated characters/);
+      expect(existsSync(weak)).toBe(false);
       await expectCode(() => writeSealedPackage(fresh(), FILES, { recipientPublicKey: new Uint8Array(31) }), 'VALIDATION');
       await expectCode(() => writeSealedPackage(fresh(), FILES, { passphrase: PASSPHRASE, kdf: { ...TEST_ONLY_INSECURE_KDF, opslimit: 0 } }), 'VALIDATION');
     });

@@ -1,20 +1,23 @@
+import { Faker, en } from '@faker-js/faker';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkNewPassphrase, MIN_PASSPHRASE_LENGTH, passphraseBytes } from '../../../../src-main/core/vault/passphrase-policy';
 
-function refusal(passphrase: string): { code?: string; field?: string } | undefined {
+function refusal(passphrase: string): { code?: string; field?: string; message?: string } | undefined {
   try {
     checkNewPassphrase(passphrase);
     return undefined;
   } catch (error) {
-    return error as { code?: string; field?: string };
+    return error as { code?: string; field?: string; message?: string };
   }
 }
+
+const STRONG = 'violet kettle under nine moons';
 
 describe('passphrase policy', () => {
   it('needs at least 12 characters', () => {
     expect(MIN_PASSPHRASE_LENGTH).toBe(12);
-    expect(refusal('a'.repeat(11))).toMatchObject({ code: 'VALIDATION', field: 'passphrase' });
-    expect(refusal('a'.repeat(12))).toBeUndefined();
+    expect(refusal('violet kett')).toMatchObject({ code: 'VALIDATION', field: 'passphrase', message: expect.stringContaining('at least 12 characters (it has 11)') });
     expect(refusal('')).toMatchObject({ code: 'VALIDATION', field: 'passphrase' });
   });
 
@@ -23,13 +26,53 @@ describe('passphrase policy', () => {
   });
 
   it('counts characters, not UTF-16 units', () => {
-    expect(refusal('🔑'.repeat(11))).toMatchObject({ code: 'VALIDATION' }); // 22 UTF-16 units
-    expect(refusal('🔑'.repeat(12))).toBeUndefined();
+    expect(refusal('🔑🚲🌵🎻🍋🧭🪁🦉🧲🪴🛶')).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('(it has 11)') }); // 22 UTF-16 units
+    expect(refusal('🔑🚲🌵🎻🍋🧭🪁🦉🧲🪴🛶🎲')).toBeUndefined();
   });
 
   it('refuses more than 1024 characters', () => {
-    expect(refusal('a'.repeat(1024))).toBeUndefined();
-    expect(refusal('a'.repeat(1025))).toMatchObject({ code: 'VALIDATION', field: 'passphrase' });
+    const long = `${STRONG} `.repeat(40);
+    expect(refusal(long.slice(0, 1024))).toBeUndefined();
+    expect(refusal(long.slice(0, 1025))).toMatchObject({ code: 'VALIDATION', field: 'passphrase', message: expect.stringContaining('at most 1024') });
+  });
+
+  it('refuses the weak passphrases of issue 11 with the meter’s reason', () => {
+    const repeated = refusal('aaaaaaaaaaaa');
+    expect(repeated).toMatchObject({ code: 'VALIDATION', field: 'passphrase' });
+    expect(repeated?.message).toContain('too easy to guess');
+    expect(repeated?.message).toContain('Repeated characters like "aaa" are easy to guess.');
+    const common = refusal('password1234');
+    expect(common).toMatchObject({ code: 'VALIDATION', field: 'passphrase' });
+    expect(common?.message).toContain('This is similar to a commonly used password.');
+    expect(refusal('P@ssw0rd!2024')).toMatchObject({ code: 'VALIDATION' });
+    expect(refusal('qwertyuiop123')).toMatchObject({ code: 'VALIDATION' }); // a keyboard row
+  });
+
+  it('accepts a few unrelated words and the fixtures’ passphrases', () => {
+    for (const passphrase of [STRONG, 'correct horse battery staple', 'quiet harbour lantern ninety', 'one-time package passphrase']) {
+      expect(refusal(passphrase), passphrase).toBeUndefined();
+    }
+  });
+
+  it('refuses any character repeated, at any length up to the limit', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...'abcxyz0123456789!@# é'), fc.integer({ min: 12, max: 1024 }), (char, n) => {
+        expect(refusal(char.repeat(n))).toMatchObject({ code: 'VALIDATION' });
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('accepts four random unrelated words, and a long random passphrase without scoring all of it', () => {
+    const faker = new Faker({ locale: [en] });
+    faker.seed(11);
+    for (let i = 0; i < 10; i++) {
+      const words = [faker.word.noun(), faker.word.adjective(), faker.word.verb(), faker.word.noun()].join(' ');
+      if ([...words].length >= MIN_PASSPHRASE_LENGTH) expect(refusal(words), words).toBeUndefined();
+    }
+    // A weak prefix is still weak, however long (only the first 64 characters are scored).
+    expect(refusal(`${'a'.repeat(64)}${faker.string.alphanumeric(900)}`)).toMatchObject({ code: 'VALIDATION' });
+    expect(refusal(faker.string.alphanumeric(1024))).toBeUndefined();
   });
 
   it('derives from NFC bytes, so composed and decomposed input match', () => {
