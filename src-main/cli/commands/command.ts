@@ -31,6 +31,8 @@ export async function withUnlockedVault<T>(ctx: CommandContext, work: (vault: Va
       prompt: `Passphrase for ${ctx.vaultPath}: `,
     });
     vault.vault.unlock(passphrase);
+    const integrity = vault.vault.integrity();
+    if (integrity.message !== null) ctx.io.stderr.write(`Warning: ${integrity.message}\n`);
     return await work(vault);
   } finally {
     vault.close();

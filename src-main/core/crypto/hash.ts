@@ -19,3 +19,20 @@ export function mac(key: Uint8Array, data: Uint8Array): Uint8Array {
 export function blindIndex(key: Uint8Array, domain: string, normalisedValue: string): Uint8Array {
   return sodium().crypto_generichash(32, utf8(`${domain}\u0000${normalisedValue}`), key);
 }
+
+/**
+ * BLAKE2b-256 fed part by part (keyed: a MAC; `null`: a digest): over many rows without one
+ * buffer holding them all.
+ */
+export interface StreamingMac {
+  update(data: Uint8Array): void;
+  final(): Uint8Array;
+}
+
+export function streamingMac(key: Uint8Array | null): StreamingMac {
+  const state = sodium().crypto_generichash_init(key, 32);
+  return {
+    update: (data) => sodium().crypto_generichash_update(state, data),
+    final: () => sodium().crypto_generichash_final(state, 32),
+  };
+}
