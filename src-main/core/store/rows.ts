@@ -46,6 +46,9 @@ export interface PlaintiffRow {
   initials_index: Uint8Array | null; // blind index
 }
 
+/** id, seq, public, identity, pseudonym_index, name_index, name_dob_index, initials_index. */
+export type PlaintiffHeadRow = [string, number, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array | null, Uint8Array | null];
+
 export interface FilingRow {
   id: string;
   case_id: string;

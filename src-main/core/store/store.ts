@@ -14,6 +14,7 @@ import type {
   MetaRow,
   PendingEventRow,
   PlaintiffRow,
+  PlaintiffHeadRow,
   StoreChanges,
 } from './rows';
 
@@ -299,6 +300,21 @@ export class VaultStore {
 
   plaintiffsOfCase(caseId: string): PlaintiffRow[] {
     return this.all<PlaintiffRow>('SELECT * FROM plaintiffs WHERE case_id = ? ORDER BY seq', caseId);
+  }
+
+  /**
+   * The columns a case's integrity head covers, row by row in seq order, as arrays: read at
+   * every unlock for every plaintiff, so no row objects and no timestamps.
+   */
+  plaintiffHeadRows(caseId: string): PlaintiffHeadRow[] {
+    const sql =
+      'SELECT id, seq, public, identity, pseudonym_index, name_index, name_dob_index, initials_index FROM plaintiffs WHERE case_id = ? ORDER BY seq';
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql).raw(true);
+      this.statements.set(sql, statement);
+    }
+    return statement.all(caseId) as PlaintiffHeadRow[];
   }
 
   plaintiffById(caseId: string, id: string): PlaintiffRow | undefined {

@@ -1,5 +1,5 @@
 import { AuditLog } from '../audit/audit-log';
-import { digest, framed, openJson, sealJson, streamingMac, wipe } from '../crypto';
+import { digest, framed, openJson, sealJson, streamingDigest, wipe } from '../crypto';
 import { VaultError } from '../errors';
 import type { CaseRow, KeyslotRow, Sealer, StoreChanges, VaultStore } from '../store';
 import type { Keyring } from './keyring';
@@ -34,13 +34,11 @@ export interface IntegrityReport {
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 
 function computeCaseHead(store: VaultStore, row: CaseRow): CaseHead {
-  const rows = store.plaintiffsOfCase(row.id);
-  const hash = streamingMac(null);
+  const rows = store.plaintiffHeadRows(row.id);
+  const hash = streamingDigest();
   const none = new Uint8Array(0);
-  for (const p of rows) {
-    hash.update(
-      framed('plaintiff', p.id, p.seq, p.public, p.identity, p.pseudonym_index, p.name_index, p.name_dob_index ?? none, p.initials_index ?? none),
-    );
+  for (const [id, seq, publicPart, identity, pseudonymIndex, nameIndex, nameDobIndex, initialsIndex] of rows) {
+    hash.update(framed('plaintiff', id, seq, publicPart, identity, pseudonymIndex, nameIndex, nameDobIndex ?? none, initialsIndex ?? none));
   }
   return { count: rows.length, nextSeq: row.next_seq, rows: hex(hash.final()) };
 }
