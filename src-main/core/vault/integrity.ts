@@ -210,6 +210,16 @@ function everSealed(store: VaultStore, keys: Keyring): boolean {
   }
 }
 
+/**
+ * Whether every problem is the passphrase keyslot itself: what recovering with the recovery key
+ * repairs, since it writes a new passphrase slot in place of the damaged one.
+ */
+export function onlyPassphraseSlot(problems: readonly string[]): boolean {
+  return problems.length > 0 && problems.every((problem) => problem.startsWith(PASSPHRASE_SLOT));
+}
+
+const PASSPHRASE_SLOT = 'the passphrase keyslot ';
+
 export function damagedError(problems: readonly string[]): VaultError {
   return new VaultError(
     'DAMAGED',

@@ -4,7 +4,7 @@ import { VaultError } from '../errors';
 import { recordOrTakeBack } from '../files/new-file';
 import { refuseExisting, VaultStore, type KeyslotRow, type StoreOptions } from '../store';
 import { writeVerifiedBackup, type BackupReport } from './backup';
-import { checkIntegrity, damagedError, sealAll, sealerFor } from './integrity';
+import { checkIntegrity, damagedError, onlyPassphraseSlot, sealAll, sealerFor } from './integrity';
 import { Keyring } from './keyring';
 import { createKeyslot, openKeyslot } from './keyslots';
 import { checkNewPassphrase, passphraseBytes } from './passphrase-policy';
@@ -143,7 +143,10 @@ export class VaultLifecycle {
         () => {
           const checkedVersion = store.dataVersion();
           const report = checkIntegrity(store, keys);
-          if (slot && report.problems.length > 0) throw damagedError(report.problems);
+          // A new passphrase slot is written only into an intact vault, or in place of the
+          // damaged passphrase slot that was all that was wrong (recovery repairs it).
+          const repairs = slot !== undefined && onlyPassphraseSlot(report.problems);
+          if (slot && report.problems.length > 0 && !repairs) throw damagedError(report.problems);
           const audit = new AuditLog(store, keys);
           for (const event of store.takePendingEvents()) audit.append({ action: event.kind, details: { attemptedAt: event.at } }, now());
           if (report.unsealed) {
@@ -155,7 +158,7 @@ export class VaultLifecycle {
           }
           if (slot) store.putKeyslot(slot);
           for (const event of events) audit.append(event, now());
-          return { problems: report.problems, checkedVersion };
+          return { problems: repairs ? [] : report.problems, checkedVersion };
         },
         sealerFor(keys, () => []),
       );

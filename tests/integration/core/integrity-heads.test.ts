@@ -180,6 +180,44 @@ describe('a vault tampered with, with the file and no keys', () => {
     }
   });
 
+  it('a damaged passphrase keyslot is repaired by recovering with the recovery key; the vault is intact afterwards', async () => {
+    const path = copyVault(sample);
+    withDb(path, (db) => {
+      const { wrapped_key } = db.prepare("SELECT wrapped_key FROM keyslots WHERE kind = 'passphrase'").get() as { wrapped_key: Buffer };
+      db.prepare("UPDATE keyslots SET wrapped_key = ? WHERE kind = 'passphrase'").run(flipBit(wrapped_key, 33));
+    });
+    const vault = await VaultService.open(path);
+    try {
+      expect((await refusal(() => vault.vault.unlock(PASSPHRASE))).code).toBe('DAMAGED');
+      vault.vault.recover(sample.recoveryKey, 'amber lantern glacier oboe 9023');
+      expect(vault.vault.integrity().damaged).toBe(false);
+    } finally {
+      vault.close();
+    }
+    const again = await VaultService.open(path);
+    try {
+      again.vault.unlock('amber lantern glacier oboe 9023');
+      expect(again.vault.integrity().damaged).toBe(false);
+    } finally {
+      again.close();
+    }
+  });
+
+  it('the passphrase cannot be changed on a damaged vault (the change would seal the damage in)', async () => {
+    const path = copyVault(sample);
+    withDb(path, (db) => db.prepare('DELETE FROM plaintiffs WHERE case_id = ? AND seq = 4').run(sample.caseA));
+    const vault = await VaultService.open(path);
+    try {
+      const outcome = await refusal(() => vault.vault.changePassphrase(PASSPHRASE, 'amber lantern glacier oboe 9023'));
+      expect(outcome.code).toBe('DAMAGED');
+      expect(outcome.message).toMatch(/a plaintiff row is missing/);
+      vault.vault.unlock(PASSPHRASE);
+      expect(vault.vault.integrity().damaged).toBe(true);
+    } finally {
+      vault.close();
+    }
+  });
+
   it('an intact vault opens intact, and a vault from before the heads is sealed at its first unlock, audited', async () => {
     const path = copyVault(sample);
     const intact = await openUnlocked(path);
