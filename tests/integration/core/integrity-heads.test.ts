@@ -93,6 +93,19 @@ const TAMPERS: { name: string; problem: RegExp; tamper: (db: Database.Database) 
     },
   },
   {
+    name: 'an audit entry appended outside DoeVault (a copy of the last)',
+    problem: /entries were added to the end of the audit log outside DoeVault/,
+    tamper: (db) => db.exec('INSERT INTO audit_log SELECT seq + 1, at, entry, prev_hash, mac FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)'),
+  },
+  {
+    name: 'the last audit entry edited',
+    problem: /the audit log's last entry was replaced or edited/,
+    tamper: (db) => {
+      dropAuditTriggers(db);
+      db.exec("UPDATE audit_log SET at = '2020-01-01T00:00:00.000Z' WHERE seq = (SELECT max(seq) FROM audit_log)");
+    },
+  },
+  {
     name: "the audit chain's head record altered",
     problem: /the audit log's head record was altered/,
     tamper: (db) => {
