@@ -38,6 +38,11 @@ const vaultStatus = z.object({
   path: z.string().nullable(),
   /** Whether a vault file exists at `path`. */
   exists: z.boolean(),
+  /**
+   * Unlocked but DAMAGED (an integrity check failed, docs/INTEGRITY.md): what is wrong and what
+   * to do. Reveal, the sealed roster, scan, export and import are refused while it is set.
+   */
+  damage: z.string().optional(),
 });
 
 const caseSummary = z.object({

@@ -35,7 +35,16 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
       io.stdout.write(commandHelp(command));
       return EXIT.ok;
     }
-    await command.run({ io, options, args: words.slice(command.path.length), json, vaultPath: resolveVaultPath(io, options) });
+    const warnings: string[] = [];
+    await command.run({
+      io,
+      options,
+      args: words.slice(command.path.length),
+      json,
+      vaultPath: resolveVaultPath(io, options),
+      warnOnSuccess: (message) => warnings.push(message),
+    });
+    for (const message of warnings) io.warn(`Warning: ${message}`);
     return EXIT.ok;
   } catch (error) {
     return report(io, json, error);

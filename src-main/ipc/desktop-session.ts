@@ -113,7 +113,12 @@ export class DesktopSession {
   async status(): Promise<VaultStatus> {
     const host = await this.host.status();
     const path = host.path ?? this.selectedPath;
-    return { state: !host.open ? 'none' : host.unlocked ? 'unlocked' : 'locked', path, exists: existsSync(path) };
+    const status: VaultStatus = { state: !host.open ? 'none' : host.unlocked ? 'unlocked' : 'locked', path, exists: existsSync(path) };
+    if (host.unlocked) {
+      const { message } = await this.host.call('vault.integrity');
+      if (message !== null) status.damage = message;
+    }
+    return status;
   }
 
   /** Switches to another vault file (already opened in the host) and remembers it. */

@@ -10,6 +10,8 @@ export interface CommandContext {
   args: string[];
   json: boolean;
   vaultPath: string;
+  /** A warning printed (io.warn) only if the command then succeeds; a failure says it in its own words. */
+  warnOnSuccess(message: string): void;
 }
 
 export interface Command extends CommandShape {
@@ -31,7 +33,12 @@ export async function withUnlockedVault<T>(ctx: CommandContext, work: (vault: Va
       prompt: `Passphrase for ${ctx.vaultPath}: `,
     });
     vault.vault.unlock(passphrase);
-    return await work(vault);
+    const result = await work(vault);
+    // What a damaged vault still allows (backup, the public roster, audit verify) succeeds with
+    // the damage said on stderr; what it refuses fails with the same words (exit 4).
+    const { message } = vault.vault.integrity();
+    if (message !== null) ctx.warnOnSuccess(message);
+    return result;
   } finally {
     vault.close();
   }

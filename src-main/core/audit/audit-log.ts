@@ -28,7 +28,8 @@ export type AuditAction =
   | 'filing.exported'
   | 'filing.export-blocked'
   | 'package.opened'
-  | 'vault.upgraded';
+  | 'vault.upgraded'
+  | 'integrity.sealed';
 
 export type AuditDetails = Record<string, string | number | boolean | string[]>;
 
@@ -153,6 +154,27 @@ export class AuditLog {
       return bad(rows.length, `entry #${rows.length} was replaced`);
     }
     return { ok: true, entries: rows.length };
+  }
+
+  /**
+   * The cheap check run at every unlock: the sealed head against the last row (its MAC and
+   * hash) and the number of rows. Catches entries removed from the end or the middle, added,
+   * or replaced, without walking the chain; `verify()` finds the first bad entry.
+   */
+  checkHead(): string | undefined {
+    const advice = 'run `doe-vault audit verify` for details';
+    const head = this.head();
+    const last = this.store.lastAuditRow();
+    if (head === 'damaged') return `the audit log's head record was altered (${advice})`;
+    if (!last) return "the audit log's entries were removed";
+    if (!head) return `the audit log's head record was removed (${advice})`;
+    if (last.seq < head.seq) return `the audit log's last entries are missing (#${last.seq + 1} to #${head.seq}; ${advice})`;
+    if (last.seq > head.seq) return `entries were added to the end of the audit log outside DoeVault (${advice})`;
+    if (!constantTimeEqual(this.mac(last.seq, last.at, last.entry, last.prev_hash), last.mac) || head.hash !== Buffer.from(entryHash(last)).toString('hex')) {
+      return `the audit log's last entry was replaced or edited (${advice})`;
+    }
+    if (this.store.auditCount() !== head.seq) return `entries are missing from the audit log (${advice})`;
+    return undefined;
   }
 
   private head(): { seq: number; hash: string } | undefined | 'damaged' {

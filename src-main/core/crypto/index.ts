@@ -14,8 +14,8 @@ export {
   type KdfParams,
   type KdfPreset,
 } from './kdf';
-export { randomKey, deriveSubkey, KEY_BYTES, type SubkeyPurpose } from './keys';
-export { digest, mac, blindIndex } from './hash';
+export { randomKey, deriveSubkey, deriveCaseSubkey, KEY_BYTES, type SubkeyPurpose, type CaseSubkeyPurpose } from './keys';
+export { digest, mac, blindIndex, streamingMac, streamingDigest, type StreamingMac } from './hash';
 export { newRecoveryKey, parseRecoveryKey } from './recovery-key';
 export { encodeBase32, decodeBase32 } from './base32';
 export { wrapKey, unwrapKey, wrappedKeyLength } from './key-wrap';

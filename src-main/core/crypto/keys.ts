@@ -9,6 +9,7 @@ export const SUBKEY = {
   auditMac: 2,
   blindIndex: 3,
   keyCheck: 4,
+  vaultHead: 5,
 } as const;
 
 export type SubkeyPurpose = keyof typeof SUBKEY;
@@ -21,4 +22,17 @@ export function randomKey(): Uint8Array {
 
 export function deriveSubkey(masterKey: Uint8Array, purpose: SubkeyPurpose): Uint8Array {
   return sodium().crypto_kdf_derive_from_key(KEY_BYTES, SUBKEY[purpose], KDF_CONTEXT, masterKey);
+}
+
+/** Purpose-bound subkeys of a case's data key, in their own context: the case key itself seals records. */
+export const CASE_SUBKEY = {
+  caseHead: 1,
+} as const;
+
+export type CaseSubkeyPurpose = keyof typeof CASE_SUBKEY;
+
+const CASE_KDF_CONTEXT = 'DoeCase1';
+
+export function deriveCaseSubkey(caseKey: Uint8Array, purpose: CaseSubkeyPurpose): Uint8Array {
+  return sodium().crypto_kdf_derive_from_key(KEY_BYTES, CASE_SUBKEY[purpose], CASE_KDF_CONTEXT, caseKey);
 }

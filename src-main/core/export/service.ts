@@ -38,6 +38,7 @@ export class ExportService {
    */
   async export(caseId: string, input: unknown, { control, ...options }: ExportOptions): Promise<ExportReport> {
     const vault = this.session.unlocked();
+    vault.assertIntact();
     const ctx = openCase(vault, caseId);
     const checked = checkCaseFiling(vault, ctx, input);
     if (checked.details.body.trim() === '') {

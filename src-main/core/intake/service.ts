@@ -35,6 +35,8 @@ export class IntakeService {
 
   #context(caseId: string): IntakeContext {
     const vault = this.session.unlocked();
+    // Import writes into the case and checks duplicates against identities: not while damaged.
+    vault.assertIntact();
     return {
       case: openCase(vault, caseId),
       now: vault.now,

@@ -20,6 +20,8 @@ export interface CasePlaintiff {
  * an export that checks, renders and verifies decrypts each identity once.
  */
 export function caseIdentities(vault: UnlockedVault, ctx: CaseContext): readonly CasePlaintiff[] {
+  // Everything that decrypts a case's identities comes through here: none while the vault is damaged.
+  vault.assertIntact();
   return vault.derive('identities', ctx.caseId, () =>
     ctx.store.plaintiffsOfCase(ctx.caseId).map((row) => {
       const { id, seq, ...part } = readPublic(ctx, row);
@@ -36,6 +38,7 @@ export interface BuiltScanner {
 
 /** The leak scanner over every identity of one case or of the whole vault, built once per change of them. */
 export function scannerOf(vault: UnlockedVault, scope: { caseId: string } | 'all'): BuiltScanner {
+  vault.assertIntact();
   const caseId = scope === 'all' ? undefined : scope.caseId;
   return vault.derive('scanner', caseId, () => {
     const caseIds = caseId === undefined ? vault.store.cases().map((row) => row.id) : [caseId];

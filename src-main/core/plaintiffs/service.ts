@@ -94,6 +94,7 @@ export class PlaintiffService {
   reveal(caseId: string, plaintiffId: string): SealedRosterEntry {
     // One row decrypted, not the case: a damaged record elsewhere does not hide this one.
     const { vault, ctx } = this.#open(caseId);
+    vault.assertIntact();
     const row = requirePlaintiff(ctx, plaintiffId);
     const entry = { ...readPublic(ctx, row), ...readIdentity(ctx, row) };
     vault.record({ action: 'plaintiff.revealed', details: { caseId, pseudonym: entry.pseudonym } });

@@ -5,6 +5,8 @@ export interface MetaRow {
   created_at: string;
   key_check: Uint8Array | null;
   audit_head: Uint8Array | null;
+  /** Sealed summary of the keyslots and cases (integrity head); NULL before the first sealing. */
+  vault_head?: Uint8Array | null;
 }
 
 export type KeyslotKind = 'passphrase' | 'recovery';
@@ -26,6 +28,8 @@ export interface CaseRow {
   next_seq: number;
   wrapped_key: Uint8Array;
   details: Uint8Array;
+  /** Sealed head of the case's plaintiffs and next_seq (integrity head); NULL before the first sealing. */
+  head?: Uint8Array | null;
 }
 
 export interface PlaintiffRow {
@@ -41,6 +45,9 @@ export interface PlaintiffRow {
   name_dob_index: Uint8Array | null; // blind index
   initials_index: Uint8Array | null; // blind index
 }
+
+/** id, seq, public, identity, pseudonym_index, name_index, name_dob_index, initials_index. */
+export type PlaintiffHeadRow = [string, number, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array | null, Uint8Array | null];
 
 export interface FilingRow {
   id: string;
@@ -69,4 +76,13 @@ export interface PendingEventRow {
   id: number;
   kind: 'unlock.failed';
   at: string;
+}
+
+/**
+ * What a transaction changed that the integrity heads cover: cases whose plaintiffs or
+ * next_seq changed (or that were created), and whether the set of keyslots or cases changed.
+ */
+export interface StoreChanges {
+  cases: ReadonlySet<string>;
+  vault: boolean;
 }

@@ -14,7 +14,12 @@ import type {
   MetaRow,
   PendingEventRow,
   PlaintiffRow,
+  PlaintiffHeadRow,
+  StoreChanges,
 } from './rows';
+
+/** Reseals the integrity heads a transaction's changes touched, inside that transaction. */
+export type Sealer = (store: VaultStore, changes: StoreChanges) => void;
 
 export interface StoreOptions {
   /** Path of a better-sqlite3 binary built for another runtime (the Electron app's build). */
@@ -33,6 +38,10 @@ export class VaultStore {
   readonly path: string;
   private readonly db: Db;
   private readonly statements = new Map<string, Database.Statement>();
+  private changedCases = new Set<string>();
+  private vaultChanged = false;
+  private depth = 0;
+  private sealer: Sealer | undefined;
 
   private constructor(
     path: string,
@@ -97,13 +106,55 @@ export class VaultStore {
     if (this.db.open) this.db.close();
   }
 
-  /** Runs `work` in one IMMEDIATE transaction: all of it is written, or none of it. */
-  transaction<T>(work: () => T): T {
+  /**
+   * Runs `work` in one IMMEDIATE transaction: all of it is written, or none of it. Before it
+   * commits, the integrity heads its changes touched are resealed by `sealer` (default: the one
+   * the unlocked vault installed); a change with no sealer to reseal it rolls back, so no
+   * writer can leave a head stale.
+   */
+  transaction<T>(work: () => T, sealer?: Sealer): T {
+    const outermost = this.depth === 0;
+    this.depth += 1;
     try {
-      return this.db.transaction(work).immediate();
+      return this.db.transaction(() => {
+        const result = work();
+        if (outermost) this.sealChanges(sealer ?? this.sealer);
+        return result;
+      }).immediate();
     } catch (error) {
+      if (outermost) this.clearChanges();
       throw translateStoreError(error, this.path);
+    } finally {
+      this.depth -= 1;
     }
+  }
+
+  /** Installs (or removes) the sealer of the unlocked vault's keys. */
+  setSealer(sealer: Sealer | undefined): void {
+    this.sealer = sealer;
+  }
+
+  private sealChanges(sealer: Sealer | undefined): void {
+    if (this.changedCases.size === 0 && !this.vaultChanged) return;
+    const changes: StoreChanges = { cases: this.changedCases, vault: this.vaultChanged };
+    this.clearChanges();
+    if (!sealer) throw new Error('integrity heads changed with no keys to reseal them');
+    sealer(this, changes);
+    // The sealer writes heads only; anything else it changed would go unsealed.
+    if (this.changedCases.size > 0 || this.vaultChanged) throw new Error('the sealer changed covered rows');
+  }
+
+  private clearChanges(): void {
+    this.changedCases = new Set();
+    this.vaultChanged = false;
+  }
+
+  /**
+   * SQLite's data_version: changes when another connection (another DoeVault process, or
+   * anything with the file) commits, and never for this connection's own commits.
+   */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
   }
 
   integrityCheck(): string[] {
@@ -145,7 +196,7 @@ export class VaultStore {
   }
 
   meta(): MetaRow {
-    const row = this.get<MetaRow>('SELECT vault_id, created_at, key_check, audit_head FROM meta WHERE singleton = 1');
+    const row = this.get<MetaRow>('SELECT vault_id, created_at, key_check, audit_head, vault_head FROM meta WHERE singleton = 1');
     if (!row) throw new VaultError('DAMAGED', `${this.path} has no vault header record. Restore the vault from a backup.`);
     return row;
   }
@@ -158,13 +209,26 @@ export class VaultStore {
     this.run('UPDATE meta SET audit_head = ? WHERE singleton = 1', head);
   }
 
+  setVaultHead(head: Uint8Array): void {
+    this.run('UPDATE meta SET vault_head = ? WHERE singleton = 1', head);
+  }
+
+  auditCount(): number {
+    return this.get<{ n: number }>('SELECT count(*) AS n FROM audit_log')!.n;
+  }
+
   // keyslots ------------------------------------------------------------------------------
 
   keyslot(kind: KeyslotKind): KeyslotRow | undefined {
     return this.get<KeyslotRow>('SELECT * FROM keyslots WHERE kind = ?', kind);
   }
 
+  keyslots(): KeyslotRow[] {
+    return this.all<KeyslotRow>('SELECT * FROM keyslots ORDER BY kind');
+  }
+
   putKeyslot(row: KeyslotRow): void {
+    this.vaultChanged = true;
     this.run(
       `INSERT INTO keyslots (kind, alg, opslimit, memlimit, salt, wrapped_key, checksum, updated_at)
        VALUES (@kind, @alg, @opslimit, @memlimit, @salt, @wrapped_key, @checksum, @updated_at)
@@ -178,6 +242,8 @@ export class VaultStore {
   // cases ---------------------------------------------------------------------------------
 
   insertCase(row: CaseRow): void {
+    this.vaultChanged = true;
+    this.changedCases.add(row.id);
     this.run(
       'INSERT INTO cases (id, created_at, next_seq, wrapped_key, details) VALUES (@id, @created_at, @next_seq, @wrapped_key, @details)',
       row,
@@ -194,6 +260,7 @@ export class VaultStore {
 
   /** Reserves the next `count` sequence numbers of a case and returns the first. */
   reserveSeq(caseId: string, count: number): number {
+    this.changedCases.add(caseId);
     const row = this.get<{ next_seq: number }>(
       'UPDATE cases SET next_seq = next_seq + ? WHERE id = ? RETURNING next_seq',
       count,
@@ -205,7 +272,12 @@ export class VaultStore {
 
   /** Deletes the case row, its wrapped data key and (by cascade) all its plaintiffs. */
   deleteCase(id: string): number {
+    this.vaultChanged = true;
     return this.run('DELETE FROM cases WHERE id = ?', id).changes;
+  }
+
+  setCaseHead(id: string, head: Uint8Array): void {
+    this.run('UPDATE cases SET head = ? WHERE id = ?', head, id);
   }
 
   plaintiffCounts(): Map<string, number> {
@@ -216,6 +288,7 @@ export class VaultStore {
   // plaintiffs ----------------------------------------------------------------------------
 
   insertPlaintiff(row: PlaintiffRow): void {
+    this.changedCases.add(row.case_id);
     this.run(
       `INSERT INTO plaintiffs (id, case_id, seq, created_at, updated_at, public, identity,
          pseudonym_index, name_index, name_dob_index, initials_index)
@@ -227,6 +300,21 @@ export class VaultStore {
 
   plaintiffsOfCase(caseId: string): PlaintiffRow[] {
     return this.all<PlaintiffRow>('SELECT * FROM plaintiffs WHERE case_id = ? ORDER BY seq', caseId);
+  }
+
+  /**
+   * The columns a case's integrity head covers, row by row in seq order, as arrays: read at
+   * every unlock for every plaintiff, so no row objects and no timestamps.
+   */
+  plaintiffHeadRows(caseId: string): PlaintiffHeadRow[] {
+    const sql =
+      'SELECT id, seq, public, identity, pseudonym_index, name_index, name_dob_index, initials_index FROM plaintiffs WHERE case_id = ? ORDER BY seq';
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql).raw(true);
+      this.statements.set(sql, statement);
+    }
+    return statement.all(caseId) as PlaintiffHeadRow[];
   }
 
   plaintiffById(caseId: string, id: string): PlaintiffRow | undefined {
@@ -253,6 +341,7 @@ export class VaultStore {
     id: string,
     row: Pick<PlaintiffRow, 'identity' | 'name_index' | 'name_dob_index' | 'updated_at'>,
   ): void {
+    this.markPlaintiffChanged(id);
     this.run(
       'UPDATE plaintiffs SET identity = @identity, name_index = @name_index, name_dob_index = @name_dob_index, updated_at = @updated_at WHERE id = @id',
       { ...row, id },
@@ -260,7 +349,13 @@ export class VaultStore {
   }
 
   updatePlaintiffPublic(id: string, publicBlob: Uint8Array, updatedAt: string): void {
+    this.markPlaintiffChanged(id);
     this.run('UPDATE plaintiffs SET public = ?, updated_at = ? WHERE id = ?', publicBlob, updatedAt, id);
+  }
+
+  private markPlaintiffChanged(id: string): void {
+    const row = this.get<{ case_id: string }>('SELECT case_id FROM plaintiffs WHERE id = ?', id);
+    if (row) this.changedCases.add(row.case_id);
   }
 
   // filings -------------------------------------------------------------------------------
@@ -356,6 +451,7 @@ export class VaultStore {
   }
 
   resealCase(id: string, details: Uint8Array): void {
+    this.vaultChanged = true;
     this.run("UPDATE cases SET details = ?, created_at = '' WHERE id = ?", details, id);
   }
 
@@ -364,6 +460,7 @@ export class VaultStore {
   }
 
   resealPlaintiff(id: string, publicBlob: Uint8Array, identity: Uint8Array): void {
+    this.markPlaintiffChanged(id);
     this.run("UPDATE plaintiffs SET public = ?, identity = ?, created_at = '', updated_at = '' WHERE id = ?", publicBlob, identity, id);
   }
 

@@ -1,4 +1,4 @@
-import { constantTimeEqual, deriveSubkey, framed, mac, open, seal, wipe, type FieldRef } from '../crypto';
+import { constantTimeEqual, deriveCaseSubkey, deriveSubkey, framed, mac, open, seal, wipe, type FieldRef } from '../crypto';
 import { VaultError } from '../errors';
 
 /**
@@ -12,6 +12,8 @@ export class Keyring {
   readonly auditMac: Uint8Array;
   readonly blindIndex: Uint8Array;
   private readonly keyCheckKey: Uint8Array;
+  /** Seals the vault head: the keyslots and cases the vault has (docs/INTEGRITY.md). */
+  readonly vaultHead: Uint8Array;
   private readonly caseKeys = new Map<string, Uint8Array>();
 
   constructor(vaultId: string, masterKey: Uint8Array) {
@@ -21,6 +23,7 @@ export class Keyring {
     this.auditMac = deriveSubkey(masterKey, 'auditMac');
     this.blindIndex = deriveSubkey(masterKey, 'blindIndex');
     this.keyCheckKey = deriveSubkey(masterKey, 'keyCheck');
+    this.vaultHead = deriveSubkey(masterKey, 'vaultHead');
   }
 
   get masterKey(): Uint8Array {
@@ -52,6 +55,11 @@ export class Keyring {
     return key;
   }
 
+  /** The key that seals a case's head, derived from its data key; the caller wipes it. */
+  caseHeadKey(caseId: string, wrapped: Uint8Array): Uint8Array {
+    return deriveCaseSubkey(this.caseKey(caseId, wrapped), 'caseHead');
+  }
+
   forgetCase(caseId: string): void {
     wipe(this.caseKeys.get(caseId));
     this.caseKeys.delete(caseId);
@@ -64,7 +72,7 @@ export class Keyring {
   wipe(): void {
     for (const key of this.caseKeys.values()) wipe(key);
     this.caseKeys.clear();
-    wipe(this.master, this.auditEncryption, this.auditMac, this.blindIndex, this.keyCheckKey);
+    wipe(this.master, this.auditEncryption, this.auditMac, this.blindIndex, this.keyCheckKey, this.vaultHead);
   }
 
   private caseKeyRef(caseId: string): FieldRef {

@@ -4,6 +4,7 @@ import { VaultError } from '../errors';
 import { recordOrTakeBack } from '../files/new-file';
 import { refuseExisting, VaultStore, type KeyslotRow, type StoreOptions } from '../store';
 import { writeVerifiedBackup, type BackupReport } from './backup';
+import { checkIntegrity, damagedError, onlyPassphraseSlot, sealAll, sealerFor } from './integrity';
 import { Keyring } from './keyring';
 import { createKeyslot, openKeyslot } from './keyslots';
 import { checkNewPassphrase, passphraseBytes } from './passphrase-policy';
@@ -38,7 +39,9 @@ export function createVaultFile(
       (fresh) => {
         fresh.insertMeta({ vault_id: vaultId, created_at: '', key_check: keys.keyCheck(), audit_head: null });
         for (const slot of slots) fresh.putKeyslot(slot);
-        new AuditLog(fresh, keys).append({ action: 'vault.created', details: { kdf: `argon2id ops=${kdf.opslimit} mem=${kdf.memlimit}` } }, now);
+        // `integrity` tells a vault born with heads from one that predates them (integrity.ts).
+        new AuditLog(fresh, keys).append({ action: 'vault.created', details: { kdf: `argon2id ops=${kdf.opslimit} mem=${kdf.memlimit}`, integrity: 'heads' } }, now);
+        fresh.setSealer(sealerFor(keys, () => []));
       },
       options,
     );
@@ -80,6 +83,15 @@ export class VaultLifecycle {
     this.#adopt(keys, [{ action: 'passphrase.changed', details: { with: 'passphrase' } }], next);
   }
 
+  /**
+   * What the integrity checks found at unlock (or since, if the file changed underneath): empty
+   * problems when the vault is intact; otherwise `message` says what is wrong and what to do.
+   */
+  integrity(): { damaged: boolean; problems: string[]; message: string | null } {
+    const problems = [...this.session.unlocked().damage()];
+    return { damaged: problems.length > 0, problems, message: problems.length > 0 ? damagedError(problems).message : null };
+  }
+
   /** Zeroes every key in memory. The vault stays open for the next unlock. */
   lock(): void {
     this.session.end();
@@ -118,29 +130,51 @@ export class VaultLifecycle {
   }
 
   /**
-   * Makes freshly opened keys the vault's own: optionally writes a new passphrase slot, and
-   * records the events (with any failed attempts made while locked) in one transaction.
-   * On failure the keys are wiped and the vault stays as it was.
+   * Makes freshly opened keys the vault's own: checks the integrity heads, optionally writes a
+   * new passphrase slot, and records the events (with any failed attempts made while locked)
+   * in one transaction. A damaged vault still unlocks, DAMAGED (UnlockedVault.assertIntact),
+   * but its keyslots are not changed. On failure the keys are wiped and the vault stays as it was.
    */
   #adopt(keys: Keyring, events: AuditEvent[], newPassphrase?: string): void {
     const { store, now } = this.session;
+    let integrity: { problems: string[]; checkedVersion: number };
     try {
       const slot = newPassphrase === undefined ? undefined : newPassphraseSlot(store, keys, newPassphrase, now());
-      store.transaction(() => {
-        const audit = new AuditLog(store, keys);
-        for (const event of store.takePendingEvents()) audit.append({ action: event.kind, details: { attemptedAt: event.at } }, now());
-        if (slot) store.putKeyslot(slot);
-        for (const event of events) audit.append(event, now());
-        // Records from before issue 11 are padded and lose their plaintext times with the keys
-        // at hand, all or nothing with this unlock.
-        const upgraded = resealLegacyRecords(store, keys);
-        if (upgraded) audit.append(upgraded, now());
-      });
+      integrity = store.transaction(
+        () => {
+          const checkedVersion = store.dataVersion();
+          const report = checkIntegrity(store, keys);
+          // A new passphrase slot is written only into an intact vault, or in place of the
+          // damaged passphrase slot that was all that was wrong (recovery repairs it).
+          const repairs = slot !== undefined && onlyPassphraseSlot(report.problems);
+          if (slot && report.problems.length > 0 && !repairs) throw damagedError(report.problems);
+          const audit = new AuditLog(store, keys);
+          for (const event of store.takePendingEvents()) audit.append({ action: event.kind, details: { attemptedAt: event.at } }, now());
+          // Records from before issue 11 are padded and lose their plaintext times with the keys
+          // at hand, all or nothing with this unlock; never in a damaged vault, whose heads
+          // would be resealed over the damage.
+          if (report.problems.length === 0) {
+            const upgraded = resealLegacyRecords(store, keys);
+            if (upgraded) audit.append(upgraded, now());
+          }
+          if (report.unsealed) {
+            // A vault from before the heads (migration 0004): sealed now, at the first unlock,
+            // since sealing needs the keys. The audit entry marks it, so that heads removed
+            // later are not taken for a vault that never had them.
+            sealAll(store, keys);
+            audit.append({ action: 'integrity.sealed', details: { cases: store.cases().length } }, now());
+          }
+          if (slot) store.putKeyslot(slot);
+          for (const event of events) audit.append(event, now());
+          return { problems: repairs ? [] : report.problems, checkedVersion };
+        },
+        sealerFor(keys, () => []),
+      );
     } catch (error) {
       keys.wipe();
       throw error;
     }
-    this.session.begin(keys);
+    this.session.begin(keys, integrity);
   }
 }
 

@@ -27,9 +27,9 @@ export class VaultSession {
   }
 
   /** Makes freshly opened keys the vault's own (after wiping any held before). */
-  begin(keys: Keyring): UnlockedVault {
+  begin(keys: Keyring, integrity?: { problems: readonly string[]; checkedVersion: number }): UnlockedVault {
     this.end();
-    this.current = new UnlockedVault(this.store, keys, this.now);
+    this.current = new UnlockedVault(this.store, keys, this.now, integrity);
     return this.current;
   }
 

@@ -152,6 +152,14 @@ function Shell({
           <ErrorAlert error={lock.error} title="The vault could not be locked." />
         </div>
       ) : null}
+      {status.damage ? (
+        <div className="page-alert">
+          <div className="alert alert-danger" role="alert" aria-label="The vault is damaged">
+            <p className="alert-title">This vault is damaged. Restore a backup.</p>
+            <p className="alert-detail">{status.damage}</p>
+          </div>
+        </div>
+      ) : null}
       <main id="main" ref={main} className="app-main" tabIndex={-1}>
         {route.name === 'cases' ? <CasesScreen onOpen={(caseId) => onNavigate({ name: 'roster', caseId })} /> : null}
         {route.name === 'roster' ? <RosterScreen key={route.caseId} caseId={route.caseId} onNavigate={onNavigate} /> : null}

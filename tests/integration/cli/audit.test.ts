@@ -57,7 +57,7 @@ describe('doe-vault audit', () => {
       'unlock.failed', // recorded while locked, folded in at the next unlock
       'vault.unlocked',
     ]);
-    expect(entries[0]!.details).toEqual({ kdf: `argon2id ops=2 mem=${64 * 1024 * 1024}` });
+    expect(entries[0]!.details).toEqual({ kdf: `argon2id ops=2 mem=${64 * 1024 * 1024}`, integrity: 'heads' });
     expect(entries[4]!.details).toEqual({ caseId, count: 1, pseudonyms: ['Jane Doe 1'] });
     expect(entries[6]!.details).toEqual({ caseId, count: 1 });
     expect(entries[7]!.details).toEqual({ attemptedAt: expect.any(String) });
@@ -67,7 +67,7 @@ describe('doe-vault audit', () => {
   it('audit list prints a table', async () => {
     const rows = (await ok([...vault.auth, 'audit', 'list'])).trimEnd().split('\n');
     expect(rows[0]).toMatch(/^#\s+TIME \(UTC\)\s+ACTION\s+DETAILS$/);
-    expect(rows[1]).toMatch(/^1\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\s+vault\.created\s+kdf=argon2id ops=2 mem=67108864$/);
+    expect(rows[1]).toMatch(/^1\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\s+vault\.created\s+kdf=argon2id ops=2 mem=67108864 integrity=heads$/);
     expect(rows.find((row) => row.includes('plaintiffs.added'))).toMatch(
       new RegExp(`plaintiffs\\.added\\s+caseId=${caseId} count=1 pseudonyms=Jane Doe 1$`),
     );

@@ -153,8 +153,10 @@ describe('stored ciphertexts', () => {
       );
       await expectDamaged(path, (v, ids) => v.plaintiffs.reveal(sample.caseA, ids.a[1]!));
       await expectDamaged(path, (v) => v.plaintiffs.sealedRoster(sample.caseA));
-      // The plaintiff whose identity was copied is still itself.
-      expect(await outcome(path, (v) => v.plaintiffs.reveal(sample.caseA, first!))).toBe('none');
+      // The case head notices the copy: the vault opens damaged, so no one in it is revealed,
+      // not even the plaintiff whose identity was copied; the public roster still reads.
+      expect(await outcome(path, (v) => v.plaintiffs.reveal(sample.caseA, first!))).toBe('DAMAGED');
+      expect(await outcome(path, (v) => v.plaintiffs.roster(sample.caseA))).toBe('none');
     });
 
     it('identity copied from a plaintiff of another case', async () => {
@@ -244,8 +246,10 @@ describe('stored ciphertexts', () => {
         });
         await expectDamaged(path, (v) => v.cases.list());
         await expectDamaged(path, (v) => v.plaintiffs.roster(other.caseA));
-        // The vault's own cases stay readable.
-        expect(await outcome(path, (v) => v.plaintiffs.sealedRoster(sample.caseA))).toBe('none');
+        // The vault head notices the added case: the vault's own cases keep their public
+        // roster, but nothing is revealed until a backup is restored.
+        expect(await outcome(path, (v) => v.plaintiffs.roster(sample.caseA))).toBe('none');
+        expect(await outcome(path, (v) => v.plaintiffs.sealedRoster(sample.caseA))).toBe('DAMAGED');
       } finally {
         other.cleanup();
       }

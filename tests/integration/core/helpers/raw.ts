@@ -1,7 +1,12 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { AuditLog } from '../../../../src-main/core/audit/audit-log';
 import { VaultService } from '../../../../src-main/core/service';
+import { VaultStore } from '../../../../src-main/core/store';
+import { Keyring } from '../../../../src-main/core/vault/keyring';
+import { openKeyslot } from '../../../../src-main/core/vault/keyslots';
+import { passphraseBytes } from '../../../../src-main/core/vault/passphrase-policy';
 import { syntheticPlaintiffs } from '../../../fixtures/synthetic';
 import { PASSPHRASE, tempVault } from '../../../fixtures/temp-vault';
 
@@ -77,3 +82,36 @@ export async function openUnlocked(path: string): Promise<VaultService> {
 }
 
 export { codeOf, sha256 } from '../../../fixtures/checks';
+
+/**
+ * Makes a vault look as a DoeVault from before the integrity heads (migration 0004) left it: no
+ * heads, and an audit log that never recorded a sealing (rewritten with the keys, through the
+ * core's own AuditLog, without the mark that a vault was born with heads).
+ */
+export function stripIntegrityHeads(path: string, passphrase: string): void {
+  const store = VaultStore.open(path);
+  const vaultId = store.meta().vault_id;
+  const keys = new Keyring(vaultId, openKeyslot(vaultId, store.keyslot('passphrase')!, passphraseBytes(passphrase)));
+  try {
+    const entries = new AuditLog(store, keys).list();
+    store.close();
+    withDb(path, (db) =>
+      db.exec(`DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log;
+        UPDATE meta SET audit_head = NULL, vault_head = NULL; UPDATE cases SET head = NULL;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`),
+    );
+    const reopened = VaultStore.open(path);
+    try {
+      const log = new AuditLog(reopened, keys);
+      for (const entry of entries) {
+        const details = entry.action === 'vault.created' ? { kdf: String(entry.details.kdf) } : entry.details;
+        log.append({ action: entry.action, details }, entry.at);
+      }
+    } finally {
+      reopened.close();
+    }
+  } finally {
+    keys.wipe();
+  }
+}

@@ -95,11 +95,19 @@ describe('VaultStore', () => {
       store.transaction(() => {
         store.insertCase(caseRow('c1'));
         throw new Error('half way');
-      }),
+      }, noHeads),
     ).toThrow('half way');
     expect(store.cases()).toEqual([]);
-    store.transaction(() => store.insertCase(caseRow('c1')));
+    store.transaction(() => store.insertCase(caseRow('c1')), noHeads);
     expect(store.cases().map((row) => row.id)).toEqual(['c1']);
+  });
+
+  it('rolls back a change to a case or its plaintiffs when no sealer can reseal its head', () => {
+    expect(() => store.transaction(() => store.insertCase(caseRow('c1')))).toThrow(/no keys to reseal/);
+    expect(store.cases()).toEqual([]);
+    const sealed: string[] = [];
+    store.transaction(() => store.insertCase(caseRow('c1')), (_, changes) => sealed.push(...changes.cases));
+    expect(sealed).toEqual(['c1']);
   });
 
   it('reserves sequence numbers that are never handed out twice', () => {
@@ -203,3 +211,6 @@ describe('translateStoreError', () => {
     expect((translateStoreError(sqliteError('SQLITE_FULL'), '/x') as Error).message).toMatch(/nothing was written/);
   });
 });
+
+/** The store alone, without keys: the integrity heads are the vault's business (tests/integration/core/integrity-heads.test.ts). */
+function noHeads(): void {}
