@@ -5,8 +5,10 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorAlert, Loading, ProgressBar } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { useAction } from '../../hooks/useAction';
+import { ProfileFields } from './ProfileFields';
+import { EMPTY_PROFILE, profileFromRevealed, profileToFields, type ProfileList, type ProfileRows } from './profileRows';
 
-type FieldName = 'legalName' | 'aliases' | 'gender' | 'dob' | 'email' | 'phone' | 'address' | 'idNumbers' | 'notes';
+type FieldName = 'legalName' | 'aliases' | 'gender' | 'dob' | 'email' | 'phone' | 'address' | 'idNumbers' | 'notes' | ProfileList;
 type Errors = Partial<Record<FieldName, string>>;
 
 interface FormValues {
@@ -19,9 +21,11 @@ interface FormValues {
   address: string;
   idNumbers: string;
   notes: string;
+  /** The doxxing surface (issue 11). */
+  profile: ProfileRows;
 }
 
-const EMPTY: FormValues = { legalName: '', aliases: '', gender: 'unspecified', dob: '', email: '', phone: '', address: '', idNumbers: '', notes: '' };
+const EMPTY: FormValues = { legalName: '', aliases: '', gender: 'unspecified', dob: '', email: '', phone: '', address: '', idNumbers: '', notes: '', profile: EMPTY_PROFILE };
 
 /** How main names a field at the start of each of its messages ("Email is not a valid address"). */
 const LABELS: [string, FieldName][] = [
@@ -34,6 +38,17 @@ const LABELS: [string, FieldName][] = [
   ['Address', 'address'],
   ['ID number', 'idNumbers'],
   ['Notes', 'notes'],
+  ['Family member', 'family'],
+  ['Each family member', 'family'],
+  ['Past address', 'pastAddresses'],
+  ['School or employer', 'affiliations'],
+  ['Schools and employers', 'affiliations'],
+  ['A school or employer', 'affiliations'],
+  ['Plate', 'vehicles'],
+  ['Vehicle', 'vehicles'],
+  ['Each vehicle', 'vehicles'],
+  ['Handle', 'handles'],
+  ['Identifying characteristic', 'characteristics'],
 ];
 const FIELD_NAMES = new Set<string>(LABELS.map(([, name]) => name));
 
@@ -70,6 +85,7 @@ function toFields(values: FormValues): PlaintiffFields {
     address: values.address,
     idNumbers: lines(values.idNumbers),
     notes: values.notes,
+    ...profileToFields(values.profile),
   };
 }
 
@@ -111,6 +127,7 @@ export function PlaintiffFormDialog({
         address: p.address ?? '',
         idNumbers: p.idNumbers.join('\n'),
         notes: p.notes ?? '',
+        profile: profileFromRevealed(p),
       });
     });
     return () => {
@@ -226,6 +243,22 @@ export function PlaintiffFormDialog({
           <Field label="Notes" error={errors.notes}>
             {(props) => <textarea {...props} className="input" rows={3} value={values.notes} onChange={(e) => set('notes')(e.target.value)} disabled={disabled} />}
           </Field>
+          <ProfileFields
+            rows={values.profile}
+            errors={{
+              family: errors.family,
+              pastAddresses: errors.pastAddresses,
+              affiliations: errors.affiliations,
+              vehicles: errors.vehicles,
+              handles: errors.handles,
+              characteristics: errors.characteristics,
+            }}
+            disabled={disabled}
+            onChange={(profile) => {
+              setValues((v) => (v ? { ...v, profile } : v));
+              setErrors((e) => ({ ...e, family: undefined, pastAddresses: undefined, affiliations: undefined, vehicles: undefined, handles: undefined, characteristics: undefined }));
+            }}
+          />
           {save.error ? <ErrorAlert error={save.error} /> : null}
           {save.slow ? <ProgressBar label="Saving…" /> : null}
           <div className="dialog-actions">
