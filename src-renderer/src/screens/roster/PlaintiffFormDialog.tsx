@@ -5,11 +5,9 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorAlert, Loading, ProgressBar } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { useAction } from '../../hooks/useAction';
+import { fieldErrors, type Errors } from './fieldErrors';
 import { ProfileFields } from './ProfileFields';
-import { EMPTY_PROFILE, profileFromRevealed, profileToFields, type ProfileList, type ProfileRows } from './profileRows';
-
-type FieldName = 'legalName' | 'aliases' | 'gender' | 'dob' | 'email' | 'phone' | 'address' | 'idNumbers' | 'notes' | ProfileList;
-type Errors = Partial<Record<FieldName, string>>;
+import { EMPTY_PROFILE, profileFromRevealed, profileToFields, type ProfileRows } from './profileRows';
 
 interface FormValues {
   legalName: string;
@@ -26,47 +24,6 @@ interface FormValues {
 }
 
 const EMPTY: FormValues = { legalName: '', aliases: '', gender: 'unspecified', dob: '', email: '', phone: '', address: '', idNumbers: '', notes: '', profile: EMPTY_PROFILE };
-
-/** How main names a field at the start of each of its messages ("Email is not a valid address"). */
-const LABELS: [string, FieldName][] = [
-  ['Legal name', 'legalName'],
-  ['Alias', 'aliases'],
-  ['Gender', 'gender'],
-  ['Date of birth', 'dob'],
-  ['Email', 'email'],
-  ['Phone', 'phone'],
-  ['Address', 'address'],
-  ['ID number', 'idNumbers'],
-  ['Notes', 'notes'],
-  ['Family member', 'family'],
-  ['Each family member', 'family'],
-  ['Past address', 'pastAddresses'],
-  ['School or employer', 'affiliations'],
-  ['Schools and employers', 'affiliations'],
-  ['A school or employer', 'affiliations'],
-  ['Plate', 'vehicles'],
-  ['Vehicle', 'vehicles'],
-  ['Each vehicle', 'vehicles'],
-  ['Handle', 'handles'],
-  ['Identifying characteristic', 'characteristics'],
-];
-const FIELD_NAMES = new Set<string>(LABELS.map(([, name]) => name));
-
-/**
- * Turns a VALIDATION error into per-field messages: its `field` names the first field at
- * fault ("dob", "aliases.2"), and its message lists every problem, separated by "; ".
- */
-export function fieldErrors(field: string | undefined, message: string): Errors {
-  const errors: Errors = {};
-  const parts = message.split('; ').map((p) => p.trim()).filter(Boolean);
-  for (const part of parts) {
-    const match = LABELS.find(([label]) => part.startsWith(label));
-    if (match && !errors[match[1]]) errors[match[1]] = part.endsWith('.') ? part : `${part}.`;
-  }
-  const first = (field ?? '').split('.')[0] ?? '';
-  if (FIELD_NAMES.has(first) && !errors[first as FieldName]) errors[first as FieldName] = parts[0] ?? message;
-  return errors;
-}
 
 const lines = (text: string) =>
   text

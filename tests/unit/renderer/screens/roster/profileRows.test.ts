@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isVaultError } from '../../../../../src-main/core/errors';
 import { parsePlaintiffInput } from '../../../../../src-main/core/plaintiffs/plaintiff-input';
-import { fieldErrors } from '../../../../../src-renderer/src/screens/roster/PlaintiffFormDialog';
+import { fieldErrors } from '../../../../../src-renderer/src/screens/roster/fieldErrors';
 import { blankRow, EMPTY_PROFILE, profileFromRevealed, profileToFields, type ProfileRows } from '../../../../../src-renderer/src/screens/roster/profileRows';
 import { plaintiffFields } from '../../../../../src-preload/contract';
 
