@@ -16,6 +16,10 @@ const text = (max: number) => z.string().max(max);
 const secret = z.string().min(1).max(1024);
 const none = z.strictObject({});
 
+const familyMember = z.strictObject({ name: text(200), relation: text(60).optional() });
+const affiliation = z.strictObject({ name: text(200), kind: z.enum(['school', 'employer', 'other']).optional() });
+const vehicle = z.strictObject({ plate: text(15), state: text(40).optional(), description: text(200).optional() });
+
 export const plaintiffFields = z.strictObject({
   legalName: text(200),
   aliases: z.array(text(200)).max(20).optional(),
@@ -26,6 +30,13 @@ export const plaintiffFields = z.strictObject({
   address: text(500).optional(),
   idNumbers: z.array(text(100)).max(20).optional(),
   notes: text(10_000).optional(),
+  // The doxxing surface (issue 11); the core sets the real limits and names the field at fault.
+  family: z.array(familyMember).max(20).optional(),
+  pastAddresses: z.array(text(500)).max(10).optional(),
+  affiliations: z.array(affiliation).max(20).optional(),
+  vehicles: z.array(vehicle).max(10).optional(),
+  handles: z.array(text(100)).max(20).optional(),
+  characteristics: z.array(text(200)).max(20).optional(),
 });
 
 const settings = z.strictObject({
@@ -73,6 +84,12 @@ const revealedPlaintiff = rosterEntry.extend({
   address: z.string().optional(),
   idNumbers: z.array(z.string()),
   notes: z.string().optional(),
+  family: z.array(z.object({ name: z.string(), relation: z.string() })).optional(),
+  pastAddresses: z.array(z.string()).optional(),
+  affiliations: z.array(z.object({ name: z.string(), kind: z.enum(['school', 'employer', 'other']) })).optional(),
+  vehicles: z.array(z.object({ plate: z.string(), state: z.string().optional(), description: z.string().optional() })).optional(),
+  handles: z.array(z.string()).optional(),
+  characteristics: z.array(z.string()).optional(),
 });
 
 const auditEntry = z.object({

@@ -18,4 +18,5 @@ export { describeFileHit, KIND_WORDS, type FileHit } from './export/verification
 export type { Question } from './filings/questions';
 export { applyOverrides, describeDuplicate, IntakeRejected, type ImportSummary, type IntakeInspection } from './intake';
 export { csvLine } from './plaintiffs/csv-writer';
+export { profileColumns } from './plaintiffs/roster-export';
 export type { LeakHit, ScanSource } from './scan/types';

@@ -54,6 +54,9 @@ function formatSize(chars: number): string {
 }
 
 export function scanIdentities(count: number): ScanIdentity[] {
+  // The doxxing surface (issue 11) from a faker of its own, so the identities above stay as they were.
+  const profiles = new Faker({ locale: [en] });
+  profiles.seed(11_011);
   return syntheticPlaintiffs(count, 4_242).map((person, i) => ({
     plaintiffId: `p${i + 1}`,
     caseId: 'bench',
@@ -65,7 +68,24 @@ export function scanIdentities(count: number): ScanIdentity[] {
     phone: person.phone ?? undefined,
     address: person.address ?? undefined,
     idNumbers: (person.idNumbers ?? []).map(String),
+    ...profileOf(profiles, person.legalName),
   }));
+}
+
+/** One or two relatives, a past address, a school and an employer, a plate, a handle and a characteristic. */
+function profileOf(faker: Faker, legalName: string): Partial<ScanIdentity> {
+  const surname = legalName.split(' ').at(-1)!;
+  return {
+    family: Array.from({ length: faker.number.int({ min: 1, max: 2 }) }, () => ({ name: `${faker.person.firstName()} ${surname}`, relation: faker.helpers.arrayElement(['spouse', 'son', 'daughter']) })),
+    pastAddresses: [`${faker.location.streetAddress()}, ${faker.location.city()}`],
+    affiliations: [
+      { name: `${faker.location.city()} ${faker.helpers.arrayElement(['High School', 'Academy', 'Elementary School'])}`, kind: 'school' },
+      { name: faker.company.name(), kind: 'employer' },
+    ],
+    vehicles: [{ plate: faker.string.alphanumeric({ length: 7, casing: 'upper' }).replace(/^./, String(faker.number.int(9))), state: faker.location.state({ abbreviated: true }) }],
+    handles: [`@${faker.internet.username({ firstName: legalName.split(' ')[0] }).toLowerCase()}`],
+    characteristics: [`${faker.color.human()} ${faker.helpers.arrayElement(['dragon', 'phoenix', 'anchor', 'rose'])} tattoo`],
+  };
 }
 
 const SENTENCES = [
@@ -91,7 +111,7 @@ function mention(faker: Faker, person: ScanIdentity): string {
   const [first, ...rest] = person.legalName.split(' ');
   const last = rest[rest.length - 1] ?? first!;
   const digits = (person.phone ?? '').replace(/\D/g, '').slice(-10);
-  const form = faker.number.int({ min: 0, max: 15 });
+  const form = faker.number.int({ min: 0, max: 19 });
   switch (form) {
     case 0:
       return person.legalName;
@@ -125,6 +145,16 @@ function mention(faker: Faker, person: ScanIdentity): string {
     }
     case 14:
       return `${first}`;
+    case 16:
+      return person.family?.[0]?.name ?? person.legalName;
+    case 17: {
+      const plate = person.vehicles?.[0]?.plate ?? '';
+      return `plate ${plate.slice(0, 3)} ${plate.slice(3)}`;
+    }
+    case 18:
+      return `https://x.example/${(person.handles?.[0] ?? '').replace(/^@/, '')}`;
+    case 19:
+      return person.affiliations?.[0]?.name ?? person.legalName;
     default:
       return `${last}`;
   }

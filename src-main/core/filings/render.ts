@@ -159,13 +159,28 @@ const KEY_FIELD_LABELS: Record<KeyField, string> = {
   phone: 'Phone',
   address: 'Address',
   idNumbers: 'ID numbers',
+  family: 'Family',
+  pastAddresses: 'Past addresses',
+  affiliations: 'Schools and employers',
+  vehicles: 'Vehicles',
+  handles: 'Handles',
+  characteristics: 'Identifying characteristics',
 };
+
+/** One entry of a key field as written in the key: "Zofia Roe (daughter)", "7ABC123 (CA, grey sedan)". */
+function keyEntry(entry: unknown): string {
+  if (typeof entry === 'string') return entry;
+  const e = entry as { name?: string; relation?: string; kind?: string; plate?: string; state?: string; description?: string };
+  const head = e.plate ?? e.name ?? '';
+  const detail = [e.relation, e.kind, e.state, e.description].filter((part) => part !== undefined && part !== '');
+  return detail.length > 0 ? `${head} (${detail.join(', ')})` : head;
+}
 
 function identityKeyBlocks(details: FilingDetails, cited: readonly PlaintiffToRender[]): Block[] {
   const cell = (text: string): Run[] => [{ text }];
   const value = (identity: PlaintiffIdentity, field: KeyField): string => {
     const raw = identity[field];
-    return Array.isArray(raw) ? raw.join('; ') : (raw ?? '');
+    return Array.isArray(raw) ? (raw as unknown[]).map(keyEntry).join('; ') : (raw ?? '');
   };
   return [
     {

@@ -53,7 +53,9 @@ function actionFor(hit: LeakHit, caseId: string): Action {
   if (hit.kind === 'initials') return { kind: 'ask', why: 'initials' };
   // A disguised word has no right reading: a person must retype or redact it.
   if (hit.kind === 'mixed-script') return { kind: 'ask', why: 'mixed-script' };
-  if (!NAME_KINDS.has(hit.kind)) return { kind: 'redact' };
+  // A handle, school, employer or characteristic of ordinary words only ("Police Department")
+  // may be there for another reason: asked, not redacted.
+  if (!NAME_KINDS.has(hit.kind)) return hit.reasons.includes('common-word') ? { kind: 'ask', why: 'common-word' } : { kind: 'redact' };
   const inCase = hit.targets.filter((target) => target.caseId === caseId);
   if (hit.reasons.includes('common-word')) return { kind: 'ask', why: 'common-word' };
   if (hit.targets.length > 1 || hit.reasons.includes('shared')) return { kind: 'ask', why: 'several' };
@@ -63,9 +65,10 @@ function actionFor(hit: LeakHit, caseId: string): Action {
 
 /**
  * Only what may honestly name someone else can be marked "not a plaintiff": a given name or
- * surname alone, initials, an alias that is an ordinary word, a date. A mixed-script word
- * cannot: it is printed as written, disguise and all. A full name (even one two people of
- * the vault share), a contact detail or an ID number must be given to a plaintiff or redacted,
+ * surname alone, initials, an alias, handle, school, employer or characteristic of ordinary
+ * words only, a date. A mixed-script word cannot: it is printed as written, disguise and all.
+ * A full name (even one two people of the vault share, or a relative's), a contact detail, a
+ * plate or an ID number must be given to a plaintiff or redacted,
  * and the export's verifier refuses it in a public file whatever the draft says.
  */
 export function clearable(hit: Pick<LeakHit, 'confidence' | 'kind' | 'reasons'>): boolean {
@@ -77,6 +80,9 @@ export function clearable(hit: Pick<LeakHit, 'confidence' | 'kind' | 'reasons'>)
     case 'given-name':
       return hit.confidence === 'low';
     case 'alias':
+    case 'handle':
+    case 'affiliation':
+    case 'characteristic':
       return hit.reasons.includes('common-word');
     default:
       return false;

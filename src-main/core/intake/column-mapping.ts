@@ -1,6 +1,24 @@
 import { VaultError } from '../errors';
 import { INTAKE_FIELDS, type IntakeField } from './types';
 
+/** Headers that name a family member by relation ("Spouse", "Child 2"): the header is the relation. */
+export const RELATION_HEADERS_BY_KEY: Record<string, string> = {
+  spouse: 'spouse',
+  husband: 'husband',
+  wife: 'wife',
+  partner: 'partner',
+  child: 'child',
+  children: 'child',
+  son: 'son',
+  daughter: 'daughter',
+  mother: 'mother',
+  father: 'father',
+  parent: 'parent',
+  sibling: 'sibling',
+  brother: 'brother',
+  sister: 'sister',
+};
+
 /** Header spellings, compared after `headerKey` (lower case, letters and digits only). */
 const SYNONYMS: Record<IntakeField, readonly string[]> = {
   legalName: ['name', 'fullname', 'legalname', 'fulllegalname', 'plaintiff', 'plaintiffname', 'claimant', 'claimantname', 'clientname', 'officername', 'employeename', 'realname', 'truename'],
@@ -15,14 +33,43 @@ const SYNONYMS: Record<IntakeField, readonly string[]> = {
   address: ['address', 'homeaddress', 'streetaddress', 'mailingaddress', 'residence'],
   idNumbers: ['badge', 'badgeno', 'badgenumber', 'badgeid', 'serial', 'serialno', 'serialnumber', 'id', 'idno', 'idnumber', 'idnumbers', 'employeeid', 'employeeno', 'employeenumber', 'officerid'],
   notes: ['notes', 'note', 'comments', 'comment', 'remarks'],
+  // Digits are ignored in the headers of these ("Family 2", "Vehicle 1 plate"): see profileKey.
+  familyName: ['family', 'familymember', 'familymembers', 'relative', 'relatives', 'familymembername', 'relativename', ...Object.keys(RELATION_HEADERS_BY_KEY)],
+  familyRelation: ['relation', 'relationship', 'familyrelation', 'familyrelationship', 'familymemberrelation', 'familymemberrelationship', 'relativerelation', 'relativerelationship'],
+  pastAddresses: ['pastaddress', 'pastaddresses', 'previousaddress', 'previousaddresses', 'formeraddress', 'formeraddresses', 'prioraddress', 'oldaddress'],
+  schools: ['school', 'schools', 'childschool', 'childrensschool', 'childsschool', 'kidsschool', 'college', 'university'],
+  employers: ['employer', 'employers', 'currentemployer', 'formeremployer', 'previousemployer', 'workplace', 'company'],
+  affiliations: ['affiliation', 'affiliations', 'organization', 'organisation', 'club', 'church', 'otheraffiliation'],
+  vehiclePlate: ['vehicle', 'vehicles', 'vehicleplate', 'plate', 'plates', 'licenseplate', 'licenceplate', 'platenumber', 'plateno', 'vehicleplatenumber'],
+  vehicleState: ['vehiclestate', 'platestate', 'licenseplatestate', 'licenceplatestate', 'registrationstate', 'vehicleplatestate'],
+  vehicleDescription: ['vehicledescription', 'vehiclemake', 'vehiclemakemodel', 'makemodel', 'car', 'vehiclemodel'],
+  handles: ['handle', 'handles', 'username', 'usernames', 'socialmedia', 'socialmediahandle', 'socialmediahandles', 'screenname', 'twitter', 'instagram', 'facebook', 'tiktok'],
+  characteristics: ['characteristic', 'characteristics', 'identifyingcharacteristic', 'identifyingcharacteristics', 'distinguishingmarks', 'distinguishingfeatures', 'tattoo', 'tattoos', 'scars'],
 };
+
+
+/** The profile fields, whose headers may be numbered. */
+const NUMBERED = new Set<IntakeField>(['familyName', 'familyRelation', 'pastAddresses', 'schools', 'employers', 'affiliations', 'vehiclePlate', 'vehicleState', 'vehicleDescription', 'handles', 'characteristics']);
 
 const BY_KEY = new Map<string, IntakeField>(
   (Object.entries(SYNONYMS) as [IntakeField, readonly string[]][]).flatMap(([field, keys]) => keys.map((key) => [key, field] as const)),
 );
 
 /** Fields a file may fill from several columns (Badge and Serial No. are both ID numbers). */
-const REPEATABLE = new Set<IntakeField>(['aliases', 'idNumbers', 'notes', 'address']);
+const REPEATABLE = new Set<IntakeField>(['aliases', 'idNumbers', 'notes', 'address', ...NUMBERED]);
+
+/** The header's key without its digits: "Vehicle 2 plate" -> "vehicleplate". */
+export function profileKey(header: string): string {
+  return headerKey(header).replace(/\p{N}/gu, '');
+}
+
+/** The field a header names: its key, or for the profile fields its key without digits. */
+function fieldOf(header: string): IntakeField | undefined {
+  const exact = BY_KEY.get(headerKey(header));
+  if (exact) return exact;
+  const numbered = BY_KEY.get(profileKey(header));
+  return numbered && NUMBERED.has(numbered) ? numbered : undefined;
+}
 
 export function headerKey(header: string): string {
   return header
@@ -36,7 +83,7 @@ export function headerKey(header: string): string {
 export function detectMapping(headers: readonly string[]): (IntakeField | null)[] {
   const taken = new Set<IntakeField>();
   const mapping = headers.map((header) => {
-    const field = BY_KEY.get(headerKey(header));
+    const field = fieldOf(header);
     if (!field || (taken.has(field) && !REPEATABLE.has(field))) return null;
     taken.add(field);
     return field;

@@ -1,7 +1,7 @@
 import { toHex } from './hex';
 import type { CaseContext } from '../cases/context';
 import { nameDobIndex, nameIndex, readPublic } from '../plaintiffs/plaintiffs';
-import type { PlaintiffIdentity } from '../plaintiffs/plaintiff-input';
+import { PROFILE_LIMITS, type PlaintiffIdentity } from '../plaintiffs/plaintiff-input';
 import { throwIfCancelled, type OperationControl } from '../operation';
 import type { IntakeContext } from './context';
 import type { IntakeDuplicate } from './types';
@@ -78,5 +78,26 @@ export function mergeIdentity(into: PlaintiffIdentity, from: PlaintiffIdentity):
     address: into.address ?? from.address,
     idNumbers: union(into.idNumbers, from.idNumbers).slice(0, 20),
     notes: into.notes ?? from.notes,
+    // The doxxing surface: both records' entries, the record's first, within the limits.
+    family: unionOf(into.family, from.family, PROFILE_LIMITS.family),
+    pastAddresses: unionOf(into.pastAddresses, from.pastAddresses, PROFILE_LIMITS.pastAddresses),
+    affiliations: unionOf(into.affiliations, from.affiliations, PROFILE_LIMITS.affiliations),
+    vehicles: unionOf(into.vehicles, from.vehicles, PROFILE_LIMITS.vehicles),
+    handles: unionOf(into.handles, from.handles, PROFILE_LIMITS.handles),
+    characteristics: unionOf(into.characteristics, from.characteristics, PROFILE_LIMITS.characteristics),
   };
+}
+
+/** Entries of both lists, equal ones (case aside) once; absent when both are. */
+function unionOf<T>(a: readonly T[] | undefined, b: readonly T[] | undefined, max: number): T[] | undefined {
+  if (!a && !b) return undefined;
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const value of [...(a ?? []), ...(b ?? [])]) {
+    const key = JSON.stringify(value).toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(value);
+  }
+  return out.slice(0, max);
 }

@@ -29,6 +29,76 @@ const list = (label: string, item: z.ZodType<string, unknown>, max: number) =>
     .optional()
     .transform((values) => [...new Set((values ?? []).filter((value) => value.length > 0))]);
 
+/**
+ * Limits of the doxxing surface (issue 11): generous for a real profile, small enough that one
+ * record stays a few kilobytes and the scanner's build stays fast for 10,000 plaintiffs.
+ */
+export const PROFILE_LIMITS = {
+  family: 20,
+  pastAddresses: 10,
+  affiliations: 20,
+  vehicles: 10,
+  handles: 20,
+  characteristics: 20,
+  relation: 60,
+  plate: 15,
+  handle: 100,
+  characteristic: 200,
+} as const;
+
+/** A list of records, duplicates dropped; absent when empty (records written before issue 11 have none). */
+const records = <T extends z.ZodType>(label: string, item: T, max: number) =>
+  z
+    .array(item, { error: `${label} must be a list` })
+    .max(max, `${label}: at most ${max}`)
+    .optional()
+    .transform((values) => {
+      const seen = new Set<string>();
+      const kept = (values ?? []).filter((value) => {
+        const key = JSON.stringify(value);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      return kept.length > 0 ? (kept as z.output<T>[]) : undefined;
+    });
+
+/** A list of lines, blanks and duplicates dropped; absent when empty. */
+const lines = (label: string, item: z.ZodType<string, unknown>, max: number) => list(label, item, max).transform((values) => (values.length > 0 ? values : undefined));
+
+const familyMember = z.object(
+  {
+    name: name('Family member name'),
+    relation: optional(line('Family member relation', PROFILE_LIMITS.relation)).transform((value) => value ?? ''),
+  },
+  { error: 'Each family member must be { name, relation }' },
+);
+
+const affiliation = z.object(
+  {
+    name: name('School or employer name'),
+    kind: z.enum(['school', 'employer', 'other'], { error: 'A school or employer is of kind school, employer or other' }).default('other'),
+  },
+  { error: 'Each school or employer must be { name, kind }' },
+);
+
+const vehicle = z.object(
+  {
+    plate: requiredLine('Plate', PROFILE_LIMITS.plate).refine(
+      (value) => /^[\p{L}\p{N}]+(?:[ -][\p{L}\p{N}]+)*$/u.test(value),
+      'Plate may contain only letters, digits, spaces and hyphens (e.g. 7ABC123 or 7 ABC 123)',
+    ),
+    state: optional(line('Plate state', 40)),
+    description: optional(line('Vehicle description', 200)),
+  },
+  { error: 'Each vehicle must be { plate, state?, description? }' },
+);
+
+const handle = line('Handle', PROFILE_LIMITS.handle).refine(
+  blankOr((value) => /^@?[\p{L}\p{N}_.-]+$/u.test(value)),
+  'Handle: write the username alone, without spaces or a web address (e.g. @marta_k)',
+);
+
 export const plaintiffInputSchema = z.object({
   legalName: name('Legal name'),
   aliases: list('Aliases', line('Alias', MAX_NAME), 20),
@@ -39,6 +109,12 @@ export const plaintiffInputSchema = z.object({
   address: optional(text('Address', 500)),
   idNumbers: list('ID numbers', line('ID number', 100), 20),
   notes: optional(text('Notes', 10_000)),
+  family: records('Family members', familyMember, PROFILE_LIMITS.family),
+  pastAddresses: lines('Past addresses', text('Past address', 500), PROFILE_LIMITS.pastAddresses),
+  affiliations: records('Schools and employers', affiliation, PROFILE_LIMITS.affiliations),
+  vehicles: records('Vehicles', vehicle, PROFILE_LIMITS.vehicles),
+  handles: lines('Handles', handle, PROFILE_LIMITS.handles),
+  characteristics: lines('Identifying characteristics', line('Identifying characteristic', PROFILE_LIMITS.characteristic), PROFILE_LIMITS.characteristics),
 });
 
 export type PlaintiffInput = z.input<typeof plaintiffInputSchema>;

@@ -64,6 +64,25 @@ export class PlaintiffService {
     });
   }
 
+  /**
+   * Changes some fields of a plaintiff's identity, found by id or pseudonym (the CLI's
+   * `plaintiff update`): each field given replaces the stored one (a list replaces the list; an
+   * empty string or list clears it), the others stay. Read, checked and written in one
+   * transaction; audited as an update, not as a reveal.
+   */
+  amend(caseId: string, who: PlaintiffRef, changes: Record<string, unknown>): RosterEntry {
+    const { vault, ctx } = this.#open(caseId);
+    const row = 'plaintiffId' in who ? requirePlaintiff(ctx, who.plaintiffId) : findByPseudonym(ctx, who.pseudonym);
+    const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    const identity = parsePlaintiffInput({ ...readIdentity(ctx, row), ...given });
+    vault.forget(caseId);
+    return vault.transaction((audit) => {
+      const entry = updateIdentity(ctx, row, identity, vault.now());
+      audit.append({ action: 'plaintiff.updated', details: { caseId, pseudonym: entry.pseudonym, fields: Object.keys(given).sort() } }, vault.now());
+      return entry;
+    });
+  }
+
   /** Marks a plaintiff withdrawn; the pseudonym stays reserved for good. Audited. */
   withdraw(caseId: string, who: PlaintiffRef): RosterEntry {
     const { vault, ctx } = this.#open(caseId);

@@ -49,18 +49,28 @@ const KINDS: readonly VariantKind[] = [
   'id-number',
   'date-of-birth',
   'address',
+  // The doxxing surface (profile-variants.ts): after what a plaintiff is, before a name part alone.
+  'relative',
+  'handle',
+  'vehicle',
+  'affiliation',
+  'characteristic',
   'surname',
   'given-name',
   'initials',
 ];
 const KIND_CODE = Object.fromEntries(KINDS.map((kind, i) => [kind, i])) as Record<VariantKind, number>;
 const SHIELD = 15;
+// A kind code is the low 4 bits of an entry (encode): every kind must stay below SHIELD.
+if (KINDS.length > SHIELD) throw new Error(`The scanner has ${KINDS.length} kinds; entries hold at most ${SHIELD}`);
 /** Flags of a vocabulary word. */
 const COMMON = 1;
 const INITIAL = 2;
 /** Low confidence as part of a name: a surname, a given name or initials alone. */
 const PARTIAL_KINDS = new Set<VariantKind>(['surname', 'given-name', 'initials']);
-const NAME_KINDS = new Set<VariantKind>(['full-name', 'alias', 'surname', 'given-name']);
+const NAME_KINDS = new Set<VariantKind>(['full-name', 'alias', 'surname', 'given-name', 'relative']);
+/** Kinds whose hit is a question when its text is ordinary words only (the variant's `generic`). */
+const PHRASE_KINDS = new Set<VariantKind>(['handle', 'affiliation', 'characteristic']);
 /** Shortest joined name matched anywhere inside a token (see the file comment). */
 export const MIN_EMBEDDED = 8;
 
@@ -137,7 +147,7 @@ export class LeakScanner {
     let maxWords = 4; // "7th of March 1984"
     const wordLists: number[] = [];
     /** The entry list of a key; a name's one-letter words must read as initials (see initialsWritten). */
-    const wordList = (ids: readonly number[], isName: boolean): number => {
+    const wordList = (ids: readonly number[], isName: boolean, generic = false): number => {
       let node = ROOT;
       let initial = 0;
       for (let k = 0; k < ids.length; k++) {
@@ -155,9 +165,13 @@ export class LeakScanner {
           wordInitial = grown(wordInitial, list + 1);
         }
         if (ids.length === 1 && wordFlags[ids[0]!]! & COMMON) wordCommon[list] = 1;
+        else if (generic) wordCommon[list] = 1;
         if (ids.length > maxWords) maxWords = ids.length;
       }
       if (initial && isName) wordInitial[list] = 1;
+      // A phrase of ordinary words is a question only while nothing else (a full name of such
+      // words, a distinctive phrase) has the same key.
+      if (!generic && ids.length > 1) wordCommon[list] = 0;
       return list;
     };
     // Digits channel: each key's characters, into a second trie.
@@ -206,10 +220,10 @@ export class LeakScanner {
       entries.add(list, encode(i, SHIELD));
       wordShield[list] = 1;
     }
-    const variant: VariantSink = (i, kind, channel, key, _text, ids) => {
+    const variant: VariantSink = (i, kind, channel, key, _text, ids, generic) => {
       const code = encode(i, KIND_CODE[kind]);
       if (channel === 'words') {
-        if (ids.length > 0) entries.add(wordList(ids, NAME_KINDS.has(kind)), code);
+        if (ids.length > 0) entries.add(wordList(ids, NAME_KINDS.has(kind), generic), code);
       } else if (channel === 'joined') {
         entries.add(joinedList(key), code);
       } else if (channel === 'digits') {
@@ -482,7 +496,7 @@ export class LeakScanner {
     const reasons: LowReason[] = [];
     if (PARTIAL_KINDS.has(kind)) reasons.push('partial-name');
     if (targets.length > 1) reasons.push('shared');
-    if (candidate.common && NAME_KINDS.has(kind)) reasons.push('common-word');
+    if (candidate.common && (NAME_KINDS.has(kind) || PHRASE_KINDS.has(kind))) reasons.push('common-word');
     described = { kind, targets, reasons, confidence: reasons.length === 0 ? 'high' : 'low', common: candidate.common };
     if (single !== undefined) this.described.set(single, described);
     return described;

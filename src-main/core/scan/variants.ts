@@ -11,6 +11,8 @@
  */
 import type { ScanIdentity, VariantKind } from './types';
 import { isParticle, parseName } from './names';
+import { isCommonWord } from './common-words';
+import { profileVariants, type ProfileTools } from './profile-variants';
 import { normalizeKey } from './text-map';
 
 /** `joined`: a name run together ("MartaKowalczyk"), matched inside longer tokens (see leak-scanner.ts). */
@@ -23,6 +25,8 @@ export interface Variant {
   /** What the scanner matches (see the file comment). */
   key: string;
   channel: VariantChannel;
+  /** A phrase of ordinary words only ("Police Department"): asked about, not redacted (profile-variants.ts). */
+  generic?: boolean;
 }
 
 /**
@@ -206,21 +210,55 @@ class Adder {
     readonly written: boolean,
   ) {}
 
-  add(kind: VariantKind, parts: readonly Part[]): void {
-    for (const p of parts) this.sink(this.index, kind, 'words', p.key, p.text, p.ids);
+  add(kind: VariantKind, parts: readonly Part[], generic = false): void {
+    for (const p of parts) this.sink(this.index, kind, 'words', p.key, p.text, p.ids, generic);
   }
 
   /** A name part on its own: not a single letter. */
   alone(kind: VariantKind, parts: readonly Part[]): void {
-    for (const p of parts) if (p.key.replaceAll(' ', '').length >= MIN_ALONE_LENGTH) this.sink(this.index, kind, 'words', p.key, p.text, p.ids);
+    for (const p of parts) if (p.key.replaceAll(' ', '').length >= MIN_ALONE_LENGTH) this.sink(this.index, kind, 'words', p.key, p.text, p.ids, false);
   }
 
   emit(kind: VariantKind, channel: VariantChannel, key: string, text: string): void {
-    this.sink(this.index, kind, channel, key, text, channel === 'words' && interner ? key.split(' ').map(interner) : NO_IDS);
+    this.sink(this.index, kind, channel, key, text, channel === 'words' && interner ? key.split(' ').map(interner) : NO_IDS, false);
   }
 }
 
-function nameVariants(legalName: string, add: Adder): void {
+/** The spelling machinery lent to profile-variants.ts, over one Adder (one object per expansion, not per identity). */
+class Tools implements ProfileTools {
+  constructor(private readonly adder: Adder) {}
+
+  fullName(kind: VariantKind, name: string): void {
+    nameVariants(name, this.adder, kind, false);
+  }
+
+  address(address: string): void {
+    addressVariants(address, this.adder);
+  }
+
+  phrase(kind: VariantKind, words: readonly string[], generic: boolean): void {
+    this.adder.add(kind, phraseForms(words), generic);
+  }
+
+  emit(kind: VariantKind, channel: 'words' | 'digits', key: string, text: string): void {
+    this.adder.emit(kind, channel, key, text);
+  }
+
+  key(text: string): string {
+    return normalizeKey(text);
+  }
+
+  isCommon(word: string): boolean {
+    return isCommonWord(word);
+  }
+}
+
+/**
+ * The forms of a full name as `full` (a plaintiff's 'full-name', a relative's 'relative'), and,
+ * with `parts`, its surname and given names alone. Without `parts` a one-word name gives nothing:
+ * it would be a given name alone.
+ */
+function nameVariants(legalName: string, add: Adder, full: VariantKind = 'full-name', parts = true): void {
   const name = parseName(legalName);
   if (!name) return;
   const G = phraseForms([name.given]);
@@ -228,7 +266,7 @@ function nameVariants(legalName: string, add: Adder): void {
 
   if (name.surname.length === 0) {
     // One word ("Cher"): that word is the full name.
-    add.add('full-name', G);
+    if (parts) add.add(full, G);
     return;
   }
   const S = phraseForms(name.surname, name.surname.length > 1);
@@ -236,40 +274,42 @@ function nameVariants(legalName: string, add: Adder): void {
   const mis = name.middles.map((middle) => initial(middle).slice(0, 1));
   const hasMiddles = Ms.length > 0;
 
-  if (hasMiddles) add.add('full-name', combine([G, ...Ms, S], spaces(Ms.length + 1))); // Maria Elena Ramírez
-  add.add('full-name', pair(G, ' ', S)); // Maria Ramírez
-  add.add('full-name', pair(S, ', ', G)); // Ramírez, Maria
-  if (add.written) add.add('full-name', pair(S, ' ', G)); // RAMÍREZ MARIA (captions): the same key
-  add.add('full-name', pair(gi, ' ', S)); // M. Ramírez
-  add.add('full-name', pair(S, ', ', gi)); // Ramírez, M.
+  if (hasMiddles) add.add(full, combine([G, ...Ms, S], spaces(Ms.length + 1))); // Maria Elena Ramírez
+  add.add(full, pair(G, ' ', S)); // Maria Ramírez
+  add.add(full, pair(S, ', ', G)); // Ramírez, Maria
+  if (add.written) add.add(full, pair(S, ' ', G)); // RAMÍREZ MARIA (captions): the same key
+  add.add(full, pair(gi, ' ', S)); // M. Ramírez
+  add.add(full, pair(S, ', ', gi)); // Ramírez, M.
   if (hasMiddles) {
-    add.add('full-name', combine([S, G, ...Ms], [', ', ...spaces(Ms.length)])); // Ramírez, Maria Elena
-    add.add('full-name', combine([G, ...mis, S], spaces(Ms.length + 1))); // Maria E. Ramírez
-    add.add('full-name', combine([gi, ...mis, S], spaces(Ms.length + 1))); // M. E. Ramírez
-    add.add('full-name', combine([S, G, ...mis], [', ', ...spaces(Ms.length)])); // Ramírez, Maria E.
+    add.add(full, combine([S, G, ...Ms], [', ', ...spaces(Ms.length)])); // Ramírez, Maria Elena
+    add.add(full, combine([G, ...mis, S], spaces(Ms.length + 1))); // Maria E. Ramírez
+    add.add(full, combine([gi, ...mis, S], spaces(Ms.length + 1))); // M. E. Ramírez
+    add.add(full, combine([S, G, ...mis], [', ', ...spaces(Ms.length)])); // Ramírez, Maria E.
     // Given name with one middle name: "Maria Elena"; for Spanish and Portuguese names the
     // "middle" is often the first surname: "María Ramírez" of "María Ramírez Núñez".
     for (const M of Ms) {
-      add.add('full-name', pair(G, ' ', M));
-      add.add('full-name', pair(M, ', ', G));
+      add.add(full, pair(G, ' ', M));
+      add.add(full, pair(M, ', ', G));
     }
   }
   if (name.surnameCore.length < name.surname.length) {
     const Sc = phraseForms(name.surnameCore);
-    add.add('full-name', pair(G, ' ', Sc)); // María Cruz
-    add.add('full-name', pair(Sc, ', ', G)); // Cruz, María
-    add.add('full-name', pair(gi, ' ', Sc)); // M. Cruz
-    add.alone('surname', Sc);
+    add.add(full, pair(G, ' ', Sc)); // María Cruz
+    add.add(full, pair(Sc, ', ', G)); // Cruz, María
+    add.add(full, pair(gi, ' ', Sc)); // M. Cruz
+    if (parts) add.alone('surname', Sc);
   }
-  add.alone('surname', S);
-  for (const piece of components(name.surname)) add.alone('surname', phraseForms([piece]));
-  add.alone('given-name', G);
-  for (const piece of components([name.given])) add.alone('given-name', phraseForms([piece]));
-  for (const M of Ms) add.alone('given-name', M);
+  if (parts) {
+    add.alone('surname', S);
+    for (const piece of components(name.surname)) add.alone('surname', phraseForms([piece]));
+    add.alone('given-name', G);
+    for (const piece of components([name.given])) add.alone('given-name', phraseForms([piece]));
+    for (const M of Ms) add.alone('given-name', M);
+  }
   const surname = name.surname.join(' ');
   const core = name.surnameCore.join(' ');
   joinedVariants(
-    'full-name',
+    full,
     [
       [name.given, ...name.middles, surname],
       [surname, name.given, ...name.middles],
@@ -441,9 +481,17 @@ function dateForms(iso: string): string[] {
  * Receives each variant. While the scanner builds, `key` and `text` of a combined name part
  * are empty and `ids` holds its words' vocabulary ids; otherwise `ids` is empty.
  */
-export type VariantSink = (index: number, kind: VariantKind, channel: VariantChannel, key: string, text: string, ids: readonly number[]) => void;
+export type VariantSink = (
+  index: number,
+  kind: VariantKind,
+  channel: VariantChannel,
+  key: string,
+  text: string,
+  ids: readonly number[],
+  generic: boolean,
+) => void;
 
-function expand(identity: ScanIdentity, add: Adder, dates: boolean): void {
+function expand(identity: ScanIdentity, add: Adder, dates: boolean, tools: Tools): void {
   nameVariants(identity.legalName, add);
   for (const alias of identity.aliases) aliasVariants(alias, add);
   if (identity.email) {
@@ -470,6 +518,7 @@ function expand(identity: ScanIdentity, add: Adder, dates: boolean): void {
     else if (/^\d{4}-\d{2}-\d{2}$/.test(identity.dob)) add.emit('date-of-birth', 'date', identity.dob, identity.dob);
   }
   if (identity.address) addressVariants(identity.address, add);
+  profileVariants(identity, tools);
 }
 
 function clearCaches(): void {
@@ -484,12 +533,13 @@ function clearCaches(): void {
  */
 export function forEachVariant(identities: readonly ScanIdentity[], sink: VariantSink, intern: (word: string) => number): void {
   const add = new Adder(sink, false);
+  const tools = new Tools(add);
   clearCaches();
   interner = intern;
   try {
     for (let i = 0; i < identities.length; i++) {
       add.index = i;
-      expand(identities[i]!, add, false);
+      expand(identities[i]!, add, false, tools);
     }
   } finally {
     interner = undefined;
@@ -501,7 +551,8 @@ export function forEachVariant(identities: readonly ScanIdentity[], sink: Varian
 export function identityVariants(identity: ScanIdentity): Variant[] {
   const variants: Variant[] = [];
   try {
-    expand(identity, new Adder((_i, kind, channel, key, text) => variants.push({ kind, text, key, channel }), true), true);
+    const add = new Adder((_i, kind, channel, key, text, _ids, generic) => variants.push({ kind, text, key, channel, ...(generic ? { generic } : {}) }), true);
+    expand(identity, add, true, new Tools(add));
   } finally {
     clearCaches();
   }

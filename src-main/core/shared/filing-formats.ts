@@ -3,7 +3,21 @@ export const FILING_FORMATS = ['california', 'federal'] as const;
 export type FilingFormat = (typeof FILING_FORMATS)[number];
 
 /** Identifiers the identity-key exhibit can list beside each legal name. */
-export const KEY_FIELDS = ['aliases', 'dob', 'email', 'phone', 'address', 'idNumbers'] as const;
+export const KEY_FIELDS = [
+  'aliases',
+  'dob',
+  'email',
+  'phone',
+  'address',
+  'idNumbers',
+  // The doxxing surface (issue 11).
+  'family',
+  'pastAddresses',
+  'affiliations',
+  'vehicles',
+  'handles',
+  'characteristics',
+] as const;
 export type KeyField = (typeof KEY_FIELDS)[number];
 
 /** A body as long as a 500-page filing, with room to spare. */

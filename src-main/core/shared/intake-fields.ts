@@ -12,6 +12,19 @@ export const INTAKE_FIELDS = [
   'address',
   'idNumbers',
   'notes',
+  // The doxxing surface (issue 11); numbered columns pair up in order ("Family 1" with
+  // "Family 1 relation", "Vehicle 2 plate" with "Vehicle 2 state").
+  'familyName',
+  'familyRelation',
+  'pastAddresses',
+  'schools',
+  'employers',
+  'affiliations',
+  'vehiclePlate',
+  'vehicleState',
+  'vehicleDescription',
+  'handles',
+  'characteristics',
 ] as const;
 
 export type IntakeField = (typeof INTAKE_FIELDS)[number];

@@ -66,6 +66,12 @@ export const KEY_FIELDS_LABELS: Record<KeyField, string> = {
   phone: 'Phone',
   address: 'Address',
   idNumbers: 'ID numbers',
+  family: 'Family',
+  pastAddresses: 'Past addresses',
+  affiliations: 'Schools and employers',
+  vehicles: 'Vehicles',
+  handles: 'Handles',
+  characteristics: 'Identifying characteristics',
 };
 
 

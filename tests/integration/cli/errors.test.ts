@@ -23,7 +23,7 @@ import {
 
 const COMMANDS = [
   'init', 'passwd', 'recover', 'backup', 'restore', 'case add', 'case list', 'case delete',
-  'plaintiff add', 'plaintiff withdraw', 'roster', 'audit list', 'audit verify',
+  'plaintiff add', 'plaintiff update', 'plaintiff withdraw', 'roster', 'audit list', 'audit verify',
 ];
 
 describe('usage errors: exit 1, one line on stderr', () => {

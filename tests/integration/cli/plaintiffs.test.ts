@@ -259,4 +259,72 @@ describe('doe-vault plaintiff and roster', () => {
       expect(await addPlaintiff(vault, initials, '--name', 'josé dávila')).toBe('J.D. 3');
     });
   });
+
+  describe('the doxxing surface (issue 11)', () => {
+    let doxx: string;
+    const sealedOf = async () => (await okJson<(SealedJson & Record<string, unknown>)[]>([...vault.auth, 'roster', '--case', doxx, '--sealed']))[0]!;
+
+    it('plaintiff add: repeatable --family, --past-address, --school, --employer, --affiliation, --vehicle, --handle, --characteristic', async () => {
+      doxx = await addCase(vault, '--title', 'Doxxing surface');
+      const pseudonym = await addPlaintiff(
+        vault, doxx, '--name', 'Zephyrine Quillfeather', '--gender', 'female',
+        '--family', 'Ottilie Quillfeather:daughter', '--family', 'Ambrose Quillfeather',
+        '--past-address', '12 Oak Lane, Fresno', '--past-address', '9 Elm Court, Visalia',
+        '--school', 'Hollingsworth Academy', '--employer', 'Brightwater Freight', '--affiliation', 'Lakeside Rowing Club',
+        '--vehicle', '7QXZ918:CA:grey sedan: 2019', '--vehicle', '8 XYZ 001',
+        '--handle', '@quill_rider77', '--handle', 'zquill',
+        '--characteristic', 'Phoenix tattoo on the left forearm',
+      );
+      expect(pseudonym).toBe('Jane Doe 1');
+      expect(await sealedOf()).toMatchObject({
+        family: [{ name: 'Ottilie Quillfeather', relation: 'daughter' }, { name: 'Ambrose Quillfeather', relation: '' }],
+        pastAddresses: ['12 Oak Lane, Fresno', '9 Elm Court, Visalia'],
+        affiliations: [
+          { name: 'Hollingsworth Academy', kind: 'school' },
+          { name: 'Brightwater Freight', kind: 'employer' },
+          { name: 'Lakeside Rowing Club', kind: 'other' },
+        ],
+        vehicles: [{ plate: '7QXZ918', state: 'CA', description: 'grey sedan: 2019' }, { plate: '8 XYZ 001' }],
+        handles: ['@quill_rider77', 'zquill'],
+        characteristics: ['Phoenix tattoo on the left forearm'],
+      });
+      const table = await ok([...vault.auth, 'roster', '--case', doxx, '--sealed']);
+      expect(table).toMatch(/FAMILY 1 +FAMILY 1 RELATION/);
+      expect(table).toMatch(/Ottilie Quillfeather +daughter/);
+      // The public roster shows none of it.
+      const publicRoster = await ok([...vault.auth, 'roster', '--case', doxx]);
+      for (const value of ['Ottilie', 'Hollingsworth', '7QXZ918', 'quill_rider', 'Phoenix']) expect(publicRoster).not.toContain(value);
+    });
+
+    it('plaintiff update: a list given replaces that list, "" clears it, other fields stay; audited as an update', async () => {
+      const stdout = await ok([...vault.auth, 'plaintiff', 'update', '--case', doxx, '--pseudonym', 'jane doe 1', '--vehicle', '4LMN555:NV', '--handle', '']);
+      expect(stdout).toBe('Jane Doe 1 is updated; the pseudonym stays.\n');
+      const after = await sealedOf();
+      expect(after.vehicles).toEqual([{ plate: '4LMN555', state: 'NV' }]);
+      expect(after.handles).toBeUndefined();
+      expect(after.legalName).toBe('Zephyrine Quillfeather');
+      expect(after.family).toHaveLength(2);
+      const log = await audit();
+      expect(log.filter((e) => e.action === 'plaintiff.updated').at(-1)!.details).toEqual({ caseId: doxx, pseudonym: 'Jane Doe 1', fields: ['handles', 'vehicles'] });
+      expect(JSON.stringify(log)).not.toContain('4LMN555');
+    });
+
+    it('refuses bad values with a message naming the field (exit 5), and an update with nothing to change (exit 1)', async () => {
+      const plate = await failJson([...vault.auth, 'plaintiff', 'add', '--case', doxx, '--name', 'Ann Other', '--vehicle', '7AB/C12'], 5, 'VALIDATION');
+      expect(plate).toMatch(/Plate may contain only letters, digits, spaces and hyphens/);
+      const handle = await failJson([...vault.auth, 'plaintiff', 'update', '--case', doxx, '--pseudonym', 'Jane Doe 1', '--handle', 'https://x.com/zq'], 5, 'VALIDATION');
+      expect(handle).toMatch(/username alone/);
+      const family = await failJson([...vault.auth, 'plaintiff', 'add', '--case', doxx, '--name', 'Ann Other', '--family', ':son'], 5, 'VALIDATION');
+      expect(family).toMatch(/Family member name is required/);
+      await failJson([...vault.auth, 'plaintiff', 'update', '--case', doxx, '--pseudonym', 'Jane Doe 1'], 1, 'USAGE');
+      await failJson([...vault.auth, 'plaintiff', 'update', '--case', doxx, '--pseudonym', 'Jane Doe 9', '--handle', '@x_y'], 5, 'NOT_FOUND');
+      expect((await sealedOf()).vehicles).toEqual([{ plate: '4LMN555', state: 'NV' }]);
+    });
+
+    it('--help lists the new options', async () => {
+      const help = await ok(['plaintiff', 'add', '--help']);
+      for (const flag of ['--family', '--past-address', '--school', '--employer', '--affiliation', '--vehicle', '--handle', '--characteristic']) expect(help).toContain(flag);
+      expect(await ok(['plaintiff', 'update', '--help'])).toContain('--pseudonym');
+    });
+  });
 });

@@ -5,9 +5,9 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorAlert, Loading, ProgressBar } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { useAction } from '../../hooks/useAction';
-
-type FieldName = 'legalName' | 'aliases' | 'gender' | 'dob' | 'email' | 'phone' | 'address' | 'idNumbers' | 'notes';
-type Errors = Partial<Record<FieldName, string>>;
+import { fieldErrors, type Errors } from './fieldErrors';
+import { ProfileFields } from './ProfileFields';
+import { EMPTY_PROFILE, profileFromRevealed, profileToFields, type ProfileRows } from './profileRows';
 
 interface FormValues {
   legalName: string;
@@ -19,39 +19,11 @@ interface FormValues {
   address: string;
   idNumbers: string;
   notes: string;
+  /** The doxxing surface (issue 11). */
+  profile: ProfileRows;
 }
 
-const EMPTY: FormValues = { legalName: '', aliases: '', gender: 'unspecified', dob: '', email: '', phone: '', address: '', idNumbers: '', notes: '' };
-
-/** How main names a field at the start of each of its messages ("Email is not a valid address"). */
-const LABELS: [string, FieldName][] = [
-  ['Legal name', 'legalName'],
-  ['Alias', 'aliases'],
-  ['Gender', 'gender'],
-  ['Date of birth', 'dob'],
-  ['Email', 'email'],
-  ['Phone', 'phone'],
-  ['Address', 'address'],
-  ['ID number', 'idNumbers'],
-  ['Notes', 'notes'],
-];
-const FIELD_NAMES = new Set<string>(LABELS.map(([, name]) => name));
-
-/**
- * Turns a VALIDATION error into per-field messages: its `field` names the first field at
- * fault ("dob", "aliases.2"), and its message lists every problem, separated by "; ".
- */
-export function fieldErrors(field: string | undefined, message: string): Errors {
-  const errors: Errors = {};
-  const parts = message.split('; ').map((p) => p.trim()).filter(Boolean);
-  for (const part of parts) {
-    const match = LABELS.find(([label]) => part.startsWith(label));
-    if (match && !errors[match[1]]) errors[match[1]] = part.endsWith('.') ? part : `${part}.`;
-  }
-  const first = (field ?? '').split('.')[0] ?? '';
-  if (FIELD_NAMES.has(first) && !errors[first as FieldName]) errors[first as FieldName] = parts[0] ?? message;
-  return errors;
-}
+const EMPTY: FormValues = { legalName: '', aliases: '', gender: 'unspecified', dob: '', email: '', phone: '', address: '', idNumbers: '', notes: '', profile: EMPTY_PROFILE };
 
 const lines = (text: string) =>
   text
@@ -70,6 +42,7 @@ function toFields(values: FormValues): PlaintiffFields {
     address: values.address,
     idNumbers: lines(values.idNumbers),
     notes: values.notes,
+    ...profileToFields(values.profile),
   };
 }
 
@@ -111,6 +84,7 @@ export function PlaintiffFormDialog({
         address: p.address ?? '',
         idNumbers: p.idNumbers.join('\n'),
         notes: p.notes ?? '',
+        profile: profileFromRevealed(p),
       });
     });
     return () => {
@@ -226,6 +200,22 @@ export function PlaintiffFormDialog({
           <Field label="Notes" error={errors.notes}>
             {(props) => <textarea {...props} className="input" rows={3} value={values.notes} onChange={(e) => set('notes')(e.target.value)} disabled={disabled} />}
           </Field>
+          <ProfileFields
+            rows={values.profile}
+            errors={{
+              family: errors.family,
+              pastAddresses: errors.pastAddresses,
+              affiliations: errors.affiliations,
+              vehicles: errors.vehicles,
+              handles: errors.handles,
+              characteristics: errors.characteristics,
+            }}
+            disabled={disabled}
+            onChange={(profile) => {
+              setValues((v) => (v ? { ...v, profile } : v));
+              setErrors((e) => ({ ...e, family: undefined, pastAddresses: undefined, affiliations: undefined, vehicles: undefined, handles: undefined, characteristics: undefined }));
+            }}
+          />
           {save.error ? <ErrorAlert error={save.error} /> : null}
           {save.slow ? <ProgressBar label="Saving…" /> : null}
           <div className="dialog-actions">
