@@ -1,4 +1,5 @@
 /** The body text of a .docx, as Word shows it (mammoth: the only user of that library). */
+import { bytesSource, checkZip, ZipUnreadable } from '../files/zip-guard';
 import { looksLikeZip, notADocx } from './docx-check';
 
 /**
@@ -8,6 +9,9 @@ import { looksLikeZip, notADocx } from './docx-check';
  */
 export async function docxText(bytes: Uint8Array): Promise<string> {
   if (!looksLikeZip(bytes)) throw notADocx(bytes);
+  await checkZip(bytesSource(bytes), 'Word document').catch((error: unknown) => {
+    throw error instanceof ZipUnreadable ? notADocx(bytes, error) : error;
+  });
   // Loaded on first use, as it is needed by few commands.
   const { default: mammoth } = await import('mammoth');
   try {

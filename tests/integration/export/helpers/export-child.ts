@@ -20,7 +20,7 @@ if (!vaultPath || !caseId || !destination) {
 const vault = await VaultService.open(vaultPath);
 process.stdout.write(`cleaned ${vault.cleanedExports}\n`);
 vault.vault.unlock(PASSPHRASE);
-const body = Array.from({ length: 40 }, (_, i) => `${i + 1}. Plaintiff {{Jane Doe 1}} and {{John Doe 2}} state the facts of paragraph ${i + 1}.`).join('\n\n');
+const body = Array.from({ length: 3 }, (_, i) => `${i + 1}. Plaintiff {{Jane Doe 1}} and {{John Doe 2}} state the facts of paragraph ${i + 1}.`).join('\n\n');
 process.stdout.write('tx\n');
 const report = await vault.filings.export(caseId, { title: 'Complaint for Damages', body }, { destination, docx: true });
 process.stdout.write(`done ${report.status}\n`);
