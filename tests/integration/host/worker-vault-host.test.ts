@@ -43,7 +43,7 @@ describe('the vault in a worker thread', () => {
     const created = await host.call('cases.create', { title: 'Does v. Worker', scheme: 'letters' });
     await host.call('plaintiffs.add', created.id, { legalName: 'Ada Lovelace-Byron' });
     expect(await host.call('plaintiffs.roster', created.id)).toEqual([expect.objectContaining({ pseudonym: 'Plaintiff A', status: 'active' })]);
-    expect(await host.status()).toEqual({ path: join(dir, 'vault.doevault'), open: true, unlocked: true });
+    expect(await host.status()).toEqual({ path: join(dir, 'vault.doevault'), open: true, unlocked: true, cleanedExports: 0 });
   });
 
   it('brings VaultErrors back as VaultErrors, with code and field', async () => {
