@@ -54,6 +54,28 @@ export class EdgeTable {
     }
   }
 
+  /**
+   * The target of (from, sym) if present; otherwise adds it with target `to` and returns -1.
+   * One probe sequence where get-then-set would take two (the trie's insert).
+   */
+  getOrSet(from: number, sym: number, to: number): number {
+    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
+    const mask = this.mask;
+    const keys = this.from;
+    let s = this.slot(from, sym);
+    for (;;) {
+      const k = keys[s]!;
+      if (k === -1) break;
+      if (k === from && this.sym[s] === sym) return this.to[s]!;
+      s = (s + 1) & mask;
+    }
+    keys[s] = from;
+    this.sym[s] = sym;
+    this.to[s] = to;
+    this.count++;
+    return -1;
+  }
+
   set(from: number, sym: number, to: number): void {
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
     let s = this.slot(from, sym);
@@ -81,7 +103,6 @@ export class EdgeTable {
  * failure links: `finish()` returns the automaton.
  */
 export class TrieBuilder {
-  private parent: Int32Array;
   private symOf: Int32Array;
   private firstChild: Int32Array;
   private nextSibling: Int32Array;
@@ -93,7 +114,6 @@ export class TrieBuilder {
 
   constructor(alphabetHint = 1024, stateHint = 1024) {
     const size = Math.max(16, stateHint);
-    this.parent = new Int32Array(size);
     this.symOf = new Int32Array(size);
     this.firstChild = new Int32Array(size).fill(-1);
     this.nextSibling = new Int32Array(size).fill(-1);
@@ -105,23 +125,22 @@ export class TrieBuilder {
 
   /** The child of `node` by `sym`, created if missing. */
   child(node: number, sym: number): number {
+    const child = this.states;
     if (node === ROOT) {
       if (sym >= this.rootRow.length) this.rootRow = resized(this.rootRow, Math.max(sym + 1, this.rootRow.length * 2), 0);
       const existing = this.rootRow[sym]!;
       if (existing > 0) return existing;
+      this.rootRow[sym] = child;
     } else {
-      const existing = this.edges.get(node, sym);
+      const existing = this.edges.getOrSet(node, sym, child);
       if (existing > 0) return existing;
     }
-    if (this.states === this.parent.length) this.grow();
-    const child = this.states++;
-    this.parent[child] = node;
+    if (child === this.symOf.length) this.grow();
+    this.states++;
     this.symOf[child] = sym;
     this.depths[child] = this.depths[node]! + 1;
     this.nextSibling[child] = this.firstChild[node]!;
     this.firstChild[node] = child;
-    if (node === ROOT) this.rootRow[sym] = child;
-    else this.edges.set(node, sym, child);
     return child;
   }
 
@@ -135,8 +154,7 @@ export class TrieBuilder {
   }
 
   private grow(): void {
-    const size = this.parent.length * 2;
-    this.parent = resized(this.parent, size, 0);
+    const size = this.symOf.length * 2;
     this.symOf = resized(this.symOf, size, 0);
     this.firstChild = resized(this.firstChild, size, -1);
     this.nextSibling = resized(this.nextSibling, size, -1);
@@ -174,7 +192,8 @@ export class TrieBuilder {
         queue[tail++] = v;
       }
     }
-    return new AhoCorasick(rootRow, edges, fail, out.slice(0, states), dict, this.depths.slice(0, states), alphabetSize, states);
+    // Views, not copies: the builder is dropped, and the arrays are sized from the caller's hint.
+    return new AhoCorasick(rootRow, edges, fail, out.subarray(0, states), dict, this.depths.subarray(0, states), alphabetSize, states);
   }
 }
 

@@ -131,13 +131,16 @@ export class LeakScanner {
     // Words channel: each key's words become vocabulary ids, inserted straight into the trie;
     // the node where a key ends holds its entry list (equal keys meet there).
     const vocabulary = new Vocabulary();
-    const words = new TrieBuilder(4096, identities.length * 12);
+    // States per identity (the bench's identities with the doxxing surface: ~25 words, ~14
+    // digits, ~30 joined): sized so that nothing grows and no edge table is rehashed mid-build.
+    const words = new TrieBuilder(4096, identities.length * 26);
     const wordFlags: number[] = []; // per vocabulary id: COMMON | INITIAL
-    const intern = (word: string): number => {
-      const id = vocabulary.intern(word);
+    const intern = (text: string, start: number, end: number): number => {
+      const id = vocabulary.intern(text, start, end);
       if (id === wordFlags.length) {
-        const c = word.charCodeAt(0);
-        wordFlags.push((isCommonWord(word) ? COMMON : 0) | (word.length === 1 && !(c >= 0x30 && c <= 0x39) ? INITIAL : 0));
+        const c = text.charCodeAt(start);
+        const word = start === 0 && end === text.length ? text : text.slice(start, end);
+        wordFlags.push((isCommonWord(word) ? COMMON : 0) | (end - start === 1 && !(c >= 0x30 && c <= 0x39) ? INITIAL : 0));
       }
       return id;
     };
@@ -175,7 +178,7 @@ export class LeakScanner {
       return list;
     };
     // Digits channel: each key's characters, into a second trie.
-    const digitTrie = new TrieBuilder(0x10000, identities.length * 10);
+    const digitTrie = new TrieBuilder(0x10000, identities.length * 15);
     const digitLists: number[] = [];
     let digitFlags: Uint8Array = new Uint8Array(1024); // per entry list
     let maxLength = 0;
@@ -194,7 +197,7 @@ export class LeakScanner {
     };
     const dates = new Map<string, number>();
     // Joined channel: each key's characters, into a third trie.
-    const joinedTrie = new TrieBuilder(0x10000, identities.length * 40);
+    const joinedTrie = new TrieBuilder(0x10000, identities.length * 32);
     let joinedCount = 0;
     let joinedCommon: Uint8Array = new Uint8Array(1024);
     let minJoined = Number.MAX_SAFE_INTEGER;
@@ -216,7 +219,7 @@ export class LeakScanner {
     for (let i = 0; i < identities.length; i++) {
       const shield = normalizeKey(identities[i]!.pseudonym);
       if (shield === '') continue;
-      const list = wordList(shield.split(' ').map(intern), false);
+      const list = wordList(shield.split(' ').map((word) => intern(word, 0, word.length)), false);
       entries.add(list, encode(i, SHIELD));
       wordShield[list] = 1;
     }
