@@ -20,18 +20,19 @@ export interface FlatPatterns {
 
 export class EdgeTable {
   private mask: number;
-  private from: Int32Array;
-  private sym: Int32Array;
-  private to: Int32Array;
+  /**
+   * Slot s is table[4s .. 4s + 3): from + 1 (0: empty), symbol, target. One array, so that a
+   * probe reads one cache line, not one in each of three arrays (the build inserts ~700,000
+   * edges for 10,000 identities, and misses dominated it).
+   */
+  private table: Int32Array;
   private count = 0;
 
   constructor(expected: number) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
     this.mask = capacity - 1;
-    this.from = new Int32Array(capacity).fill(-1);
-    this.sym = new Int32Array(capacity);
-    this.to = new Int32Array(capacity);
+    this.table = new Int32Array(capacity * 4);
   }
 
   private slot(from: number, sym: number): number {
@@ -44,12 +45,14 @@ export class EdgeTable {
 
   get(from: number, sym: number): number {
     const mask = this.mask;
-    const keys = this.from;
+    const table = this.table;
+    const key = from + 1;
     let s = this.slot(from, sym);
     for (;;) {
-      const k = keys[s]!;
-      if (k === -1) return -1;
-      if (k === from && this.sym[s] === sym) return this.to[s]!;
+      const at = s << 2;
+      const k = table[at]!;
+      if (k === 0) return -1;
+      if (k === key && table[at + 1] === sym) return table[at + 2]!;
       s = (s + 1) & mask;
     }
   }
@@ -61,40 +64,42 @@ export class EdgeTable {
   getOrSet(from: number, sym: number, to: number): number {
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
     const mask = this.mask;
-    const keys = this.from;
+    const table = this.table;
+    const key = from + 1;
     let s = this.slot(from, sym);
     for (;;) {
-      const k = keys[s]!;
-      if (k === -1) break;
-      if (k === from && this.sym[s] === sym) return this.to[s]!;
+      const at = s << 2;
+      const k = table[at]!;
+      if (k === 0) {
+        table[at] = key;
+        table[at + 1] = sym;
+        table[at + 2] = to;
+        this.count++;
+        return -1;
+      }
+      if (k === key && table[at + 1] === sym) return table[at + 2]!;
       s = (s + 1) & mask;
     }
-    keys[s] = from;
-    this.sym[s] = sym;
-    this.to[s] = to;
-    this.count++;
-    return -1;
   }
 
   set(from: number, sym: number, to: number): void {
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
     let s = this.slot(from, sym);
-    while (this.from[s] !== -1) s = (s + 1) & this.mask;
-    this.from[s] = from;
-    this.sym[s] = sym;
-    this.to[s] = to;
+    while (this.table[s << 2] !== 0) s = (s + 1) & this.mask;
+    const at = s << 2;
+    this.table[at] = from + 1;
+    this.table[at + 1] = sym;
+    this.table[at + 2] = to;
     this.count++;
   }
 
   private grow(): void {
-    const { from, sym, to } = this;
+    const old = this.table;
     const capacity = (this.mask + 1) * 2;
     this.mask = capacity - 1;
-    this.from = new Int32Array(capacity).fill(-1);
-    this.sym = new Int32Array(capacity);
-    this.to = new Int32Array(capacity);
+    this.table = new Int32Array(capacity * 4);
     this.count = 0;
-    for (let s = 0; s < from.length; s++) if (from[s] !== -1) this.set(from[s]!, sym[s]!, to[s]!);
+    for (let at = 0; at < old.length; at += 4) if (old[at] !== 0) this.set(old[at]! - 1, old[at + 1]!, old[at + 2]!);
   }
 }
 

@@ -208,7 +208,9 @@ function pair(a: readonly Part[], separator: string, b: readonly Part[]): Part[]
 function components(words: readonly string[]): string[] {
   const out: string[] = [];
   for (const word of words) {
-    if (isParticle(word) && words.length > 1) continue;
+    if (words.length > 1 && isParticle(word)) continue;
+    // Most name parts are one plain word: nothing to split (and nothing to add).
+    if (words.length === 1 && !HYPHENS.test(word)) continue;
     const pieces = word.split(HYPHENS).filter((piece) => normalizeKey(piece) !== '');
     if (pieces.length > 1 || words.length > 1) out.push(...pieces);
   }
@@ -368,28 +370,26 @@ function runTogether(words: readonly string[]): string {
  * "MartaAnnaKowalczyk", "KowalczykMartaAnna". Keys are the folded letters without spaces.
  */
 function joinedVariants(kind: VariantKind, orders: readonly (readonly string[])[], add: Adder): void {
+  // The same few pieces make every order: each is folded once.
+  const pieces: string[] = [];
+  const pieceKeys: string[] = [];
   const seen: string[] = []; // at most six
   for (const order of orders) {
     if (order.length < 2) continue;
     let key = '';
-    for (const piece of order) key += joinedKey(piece);
+    for (const piece of order) {
+      let p = pieces.indexOf(piece);
+      if (p < 0) {
+        p = pieces.push(piece) - 1;
+        pieceKeys.push(normalizeKey(piece).replaceAll(' ', ''));
+      }
+      key += pieceKeys[p]!;
+    }
     if (key === '' || seen.includes(key)) continue;
     seen.push(key);
     add.emit(kind, 'joined', key, interner ? '' : runTogether(order));
   }
 }
-
-/** A name piece's folded letters without spaces, cached like the word forms (pieces recur in every order and across relatives). */
-function joinedKey(piece: string): string {
-  let key = joinedKeyCache.get(piece);
-  if (key === undefined) {
-    key = normalizeKey(piece).replaceAll(' ', '');
-    joinedKeyCache.set(piece, key);
-  }
-  return key;
-}
-
-const joinedKeyCache = new Map<string, string>();
 
 function aliasVariants(alias: string, add: Adder): void {
   const words = alias.normalize('NFC').trim().split(/\s+/).filter((word) => normalizeKey(word) !== '');
@@ -575,7 +575,6 @@ function clearCaches(): void {
   formsCache.clear();
   initialsCache.clear();
   streetCache.clear();
-  joinedKeyCache.clear();
 }
 
 /**
