@@ -106,6 +106,12 @@ export class EdgeTable {
 /**
  * Builds the trie one symbol at a time (patterns need not be materialised first), then the
  * failure links: `finish()` returns the automaton.
+ *
+ * With `byCharacters` (a trie of characters: few children per state), a child is found by
+ * walking its parent's list of children, and the edge table is filled once, in `finish()`:
+ * most steps of an insert then read the state just created beside it (a new path) or a hot
+ * state near the root, where a hash probe was a cache miss each. A trie of words (a state may
+ * have thousands of children) keeps the table from the start.
  */
 export class TrieBuilder {
   private symOf: Int32Array;
@@ -114,10 +120,10 @@ export class TrieBuilder {
   private out: Int32Array;
   private depths: Int32Array;
   private rootRow: Int32Array;
-  private readonly edges: EdgeTable;
+  private readonly edges: EdgeTable | undefined;
   private states = 1;
 
-  constructor(alphabetHint = 1024, stateHint = 1024) {
+  constructor(alphabetHint = 1024, stateHint = 1024, byCharacters = false) {
     const size = Math.max(16, stateHint);
     this.symOf = new Int32Array(size);
     this.firstChild = new Int32Array(size).fill(-1);
@@ -125,7 +131,7 @@ export class TrieBuilder {
     this.out = new Int32Array(size).fill(-1);
     this.depths = new Int32Array(size);
     this.rootRow = new Int32Array(Math.max(1, alphabetHint));
-    this.edges = new EdgeTable(size);
+    this.edges = byCharacters ? undefined : new EdgeTable(size);
   }
 
   /** The child of `node` by `sym`, created if missing. */
@@ -136,9 +142,12 @@ export class TrieBuilder {
       const existing = this.rootRow[sym]!;
       if (existing > 0) return existing;
       this.rootRow[sym] = child;
-    } else {
+    } else if (this.edges) {
       const existing = this.edges.getOrSet(node, sym, child);
       if (existing > 0) return existing;
+    } else {
+      const { symOf, nextSibling } = this;
+      for (let c = this.firstChild[node]!; c !== -1; c = nextSibling[c]!) if (symOf[c] === sym) return c;
     }
     if (child === this.symOf.length) this.grow();
     this.states++;
@@ -169,7 +178,11 @@ export class TrieBuilder {
 
   /** Computes failure and dictionary links. Symbols read later must be < alphabetSize. */
   finish(alphabetSize: number): AhoCorasick {
-    const { firstChild, nextSibling, symOf, out, edges, states } = this;
+    const { firstChild, nextSibling, symOf, out, states } = this;
+    const edges = this.edges ?? new EdgeTable(states);
+    // The edges of a state's children are tabled when it leaves the queue: every failure link
+    // looks up a shallower state, whose edges are in by then.
+    const tabling = this.edges === undefined;
     const rootRow = this.rootRow.length >= alphabetSize ? this.rootRow : resized(this.rootRow, alphabetSize, 0);
     const fail = new Int32Array(states);
     const dict = new Int32Array(states).fill(-1);
@@ -184,6 +197,7 @@ export class TrieBuilder {
       const u = queue[head++]!;
       for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) {
         const a = symOf[v]!;
+        if (tabling) edges.set(u, a, v);
         let f = fail[u]!;
         let target = -1;
         for (;;) {

@@ -177,7 +177,7 @@ export class LeakScanner {
       return list;
     };
     // Digits channel: each key's characters, into a second trie.
-    const digitTrie = new TrieBuilder(0x10000, identities.length * 15);
+    const digitTrie = new TrieBuilder(0x10000, identities.length * 15, true);
     let digitLists = 0;
     let digitFlags: Uint8Array = new Uint8Array(entries.capacity); // per entry list
     let maxLength = 0;
@@ -196,7 +196,7 @@ export class LeakScanner {
     };
     const dates = new Map<string, number>();
     // Joined channel: each key's characters, into a third trie.
-    const joinedTrie = new TrieBuilder(0x10000, identities.length * 32);
+    const joinedTrie = new TrieBuilder(0x10000, identities.length * 32, true);
     let joinedCount = 0;
     let minJoined = Number.MAX_SAFE_INTEGER;
     const joinedList = (key: string): number => {
