@@ -54,6 +54,11 @@ const vaultStatus = z.object({
    * to do. Reveal, the sealed roster, scan, export and import are refused while it is set.
    */
   damage: z.string().optional(),
+  /**
+   * Exports interrupted by a crash whose staged files (sealed versions, identity keys) were
+   * removed when the vault was opened (docs/SEALING.md).
+   */
+  cleanedExports: z.number().int().positive().optional(),
 });
 
 const caseSummary = z.object({

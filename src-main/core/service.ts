@@ -2,6 +2,7 @@ import { AuditService } from './audit/service';
 import { CaseService } from './cases/service';
 import { initCrypto, type KdfParams } from './crypto';
 import { VaultError } from './errors';
+import { cleanExportLeftovers } from './export/export-staging';
 import { ExportService } from './export/service';
 import { defaultFontsDir } from './export/fonts-dir';
 import { FilingService } from './filings/service';
@@ -51,6 +52,11 @@ export class VaultService implements FacadeApi {
   readonly filings: FacadeApi['filings'];
   readonly packages: FacadeApi['packages'];
   readonly audit: FacadeApi['audit'];
+  /**
+   * Exports interrupted by a crash whose staged files (real names among them) `open` removed;
+   * the CLI and the app tell the user.
+   */
+  cleanedExports = 0;
 
   private constructor(
     private readonly session: VaultSession,
@@ -83,7 +89,14 @@ export class VaultService implements FacadeApi {
   /** Opens an existing vault, locked. */
   static async open(path: string, options: OpenOptions = {}): Promise<VaultService> {
     await initCrypto();
-    return new VaultService(new VaultSession(VaultStore.open(path, storeOptions(options)), clock(options)), options);
+    const vault = new VaultService(new VaultSession(VaultStore.open(path, storeOptions(options)), clock(options)), options);
+    try {
+      vault.cleanedExports = await cleanExportLeftovers(vault.path);
+    } catch (error) {
+      vault.close();
+      throw error;
+    }
+    return vault;
   }
 
   /**

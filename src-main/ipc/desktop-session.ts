@@ -114,6 +114,7 @@ export class DesktopSession {
     const host = await this.host.status();
     const path = host.path ?? this.selectedPath;
     const status: VaultStatus = { state: !host.open ? 'none' : host.unlocked ? 'unlocked' : 'locked', path, exists: existsSync(path) };
+    if (host.cleanedExports > 0) status.cleanedExports = host.cleanedExports;
     if (host.unlocked) {
       const { message } = await this.host.call('vault.integrity');
       if (message !== null) status.damage = message;

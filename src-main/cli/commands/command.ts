@@ -25,9 +25,20 @@ export function resolveVaultPath(io: CliIo, options: ParsedOptions): string {
   return stringOption(options, 'vault') ?? (io.env.DOE_VAULT || undefined) ?? defaultVaultPath(io.env);
 }
 
+/** Opens the vault, locked; says so on stderr when it removed what a crashed export left. */
+export async function openVault(ctx: CommandContext): Promise<VaultService> {
+  const vault = await VaultService.open(ctx.vaultPath);
+  if (vault.cleanedExports > 0) {
+    ctx.io.warn(
+      `Removed the staged files of ${vault.cleanedExports} export${vault.cleanedExports === 1 ? '' : 's'} interrupted by a crash (they held real names). Run the export again if you still need it.`,
+    );
+  }
+  return vault;
+}
+
 /** Opens and unlocks the vault for one command, and always locks and closes it afterwards. */
 export async function withUnlockedVault<T>(ctx: CommandContext, work: (vault: VaultService) => Promise<T> | T): Promise<T> {
-  const vault = await VaultService.open(ctx.vaultPath);
+  const vault = await openVault(ctx);
   try {
     const passphrase = await readPassphrase(ctx.io, stringOption(ctx.options, 'passphrase-file'), {
       prompt: `Passphrase for ${ctx.vaultPath}: `,

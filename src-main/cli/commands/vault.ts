@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { stringOption } from '../args';
 import { UsageError } from '../exit-codes';
 import { readPassphrase, readSecretFile } from '../secrets';
-import { say, withUnlockedVault, type Command } from './command';
+import { openVault, say, withUnlockedVault, type Command } from './command';
 import { KDF_PRESETS, type KdfPreset, VaultService } from '../../core';
 
 const init: Command = {
@@ -50,7 +50,7 @@ const passwd: Command = {
   required: ['new-passphrase-file'],
   async run(ctx) {
     const next = readSecretFile(ctx.io, stringOption(ctx.options, 'new-passphrase-file')!, 'new passphrase');
-    const vault = await VaultService.open(ctx.vaultPath);
+    const vault = await openVault(ctx);
     try {
       const current = await readPassphrase(ctx.io, stringOption(ctx.options, 'passphrase-file'), {
         prompt: `Current passphrase for ${ctx.vaultPath}: `,
@@ -75,7 +75,7 @@ const recover: Command = {
   async run(ctx) {
     const recoveryKey = readSecretFile(ctx.io, stringOption(ctx.options, 'recovery-key-file')!, 'recovery key');
     const next = readSecretFile(ctx.io, stringOption(ctx.options, 'new-passphrase-file')!, 'new passphrase');
-    const vault = await VaultService.open(ctx.vaultPath);
+    const vault = await openVault(ctx);
     try {
       vault.vault.recover(recoveryKey, next);
     } finally {

@@ -4,6 +4,7 @@
  */
 import JSZip from 'jszip';
 import type { ScanSource } from '../scan/types';
+import { bytesSource, checkZip, ZipUnreadable } from '../files/zip-guard';
 import { looksLikeZip, notADocx } from './docx-check';
 import type { DocumentPart } from './types';
 import { plainXmlText, relationshipTargets, wordprocessingText } from './xml-text';
@@ -31,6 +32,9 @@ function rank(name: string): number {
  */
 export async function docxPartsText(bytes: Uint8Array): Promise<ScanSource & { parts: DocumentPart[] }> {
   if (!looksLikeZip(bytes)) throw notADocx(bytes);
+  await checkZip(bytesSource(bytes), 'Word document').catch((error: unknown) => {
+    throw error instanceof ZipUnreadable ? notADocx(bytes, error) : error;
+  });
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);

@@ -1,4 +1,5 @@
 /** The body text of a .docx, as Word shows it (mammoth: the only user of that library). */
+import { bytesSource, checkZip, ZipUnreadable } from '../files/zip-guard';
 import { looksLikeZip, notADocx } from './docx-check';
 import { docxDraftNotes } from './docx-parts';
 
@@ -10,6 +11,9 @@ import { docxDraftNotes } from './docx-parts';
  */
 export async function docxText(bytes: Uint8Array): Promise<string> {
   if (!looksLikeZip(bytes)) throw notADocx(bytes);
+  await checkZip(bytesSource(bytes), 'Word document').catch((error: unknown) => {
+    throw error instanceof ZipUnreadable ? notADocx(bytes, error) : error;
+  });
   // Footnotes and endnotes are content (issue 11, leak 7): kept as Markdown footnotes, so
   // both versions print them and the export's check scans them like the body.
   const draft = await docxDraftNotes(bytes);

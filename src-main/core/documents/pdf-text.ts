@@ -48,6 +48,21 @@ function notAPdf(cause?: unknown): VaultError {
   );
 }
 
+/**
+ * A long filing with its exhibits runs to hundreds of pages; 2,000 is beyond any of them, and a
+ * PDF of a few bytes a page can declare millions (each read page costs memory and time).
+ */
+export const MAX_PDF_PAGES = 2_000;
+/** Text read from one PDF, pages and metadata together: about 8,000 characters a page at most. */
+export const MAX_PDF_TEXT = 16_000_000;
+
+function tooMuchText(): VaultError {
+  return new VaultError(
+    'VALIDATION',
+    `The PDF holds more than ${MAX_PDF_TEXT.toLocaleString('en-US')} characters of text; DoeVault checks PDFs of up to that much. Split it into smaller PDFs and check each one.`,
+  );
+}
+
 interface Positioned {
   str: string;
   transform: number[];
@@ -182,9 +197,16 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
     throw notAPdf(error);
   }
   try {
+    if (pdf.numPages > MAX_PDF_PAGES) {
+      throw new VaultError(
+        'VALIDATION',
+        `The PDF has ${pdf.numPages.toLocaleString('en-US')} pages; DoeVault checks PDFs of up to ${MAX_PDF_PAGES.toLocaleString('en-US')} pages. Split it into smaller PDFs and check each one.`,
+      );
+    }
     let text = '';
     const pageStarts: number[] = [];
     const metadata = await metadataStrings(pdf);
+    let metadataLength = metadata.reduce((sum, value) => sum + value.length, 0);
     let anyText = false;
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
@@ -196,8 +218,11 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
         pageStarts.push(text.length);
       }
       text += pageLines(items);
-      metadata.push(...(await annotationStrings(pdf, n)));
+      const annotations = await annotationStrings(pdf, n);
+      metadata.push(...annotations);
+      metadataLength += annotations.reduce((sum, value) => sum + value.length, 0);
       page.cleanup();
+      if (text.length + metadataLength > MAX_PDF_TEXT) throw tooMuchText();
     }
     if (!anyText) {
       throw new VaultError(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, chmod, link, mkdir, mkdtemp, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, link, mkdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VaultError } from '../errors';
 import { docxPartsText, pdfText } from '../documents';
@@ -8,6 +8,7 @@ import type { RenderedDocument } from '../filings/document';
 import type { FilingRenders } from '../filings/render';
 import type { LeakHit, ScanSource } from '../scan/types';
 import { writeDocx } from './docx-writer';
+import type { ExportJournal } from './export-staging';
 import { buildManifest, type CaseCaption, type Manifest } from './manifest';
 import { writePdf } from './pdf-writer';
 import { preparePackageKey, writeSealedPackage, type PackageKey, type PackageProtection } from './sealed-package';
@@ -37,6 +38,8 @@ export interface ExportRequest {
   /** Wording the user marked "not a plaintiff". */
   clearances: Clearances;
   onProgress?: ((step: string, done: number, total: number) => void) | undefined;
+  /** Records the staging so that a crash is cleaned up at the next start (export-staging.ts). */
+  journal: ExportJournal;
 }
 
 export interface ExportedFile {
@@ -50,10 +53,11 @@ export type ExportOutcome =
   | { status: 'leak-found'; verification: Verification };
 
 /**
- * Writes an export fail-closed (issue 4 §3): every file goes to a private temporary folder inside
+ * Writes an export fail-closed (issue 4 §3): every file goes to a private staging folder inside
  * the destination, the public files are read back and scanned against the whole vault, and only
  * when nothing is found are the files moved into place, never over an existing file. On any
- * failure nothing of this export is left behind.
+ * failure nothing of this export is left behind; after a crash, the journal lets the next start
+ * remove it (export-staging.ts).
  */
 export async function exportFiling(request: ExportRequest): Promise<ExportOutcome> {
   const { renders, destination } = request;
@@ -75,8 +79,7 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
   }
   let temp: string;
   try {
-    temp = await mkdtemp(join(destination, '.doevault-export-'));
-    await chmod(temp, 0o700);
+    temp = await request.journal.begin(destination);
   } catch (error) {
     packageKey?.dispose();
     throw error;
@@ -122,6 +125,11 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
 
     progress('Moving the files into place');
     const all = [...names];
+    const hashes = new Map<string, string>();
+    for (const name of all) {
+      hashes.set(name, (written.has(name) ? describe(name, written.get(name)!) : await describeFile(name, join(temp, name))).sha256);
+    }
+    await request.journal.placing(hashes);
     await moveIntoPlace(temp, destination, all);
     const listed = await Promise.all(
       all.map(async (name) => (written.has(name) ? describe(name, written.get(name)!) : describeFile(name, join(destination, name)))),

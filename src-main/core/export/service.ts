@@ -10,6 +10,7 @@ import type { Controlled } from '../operation';
 import { scannerOf } from '../plaintiffs/identities';
 import type { VaultSession } from '../vault/session';
 import { exportFiling, type ExportOutcome } from './export-filing';
+import { ExportJournal, stagingFolderOf } from './export-staging';
 import { extractSealedPackage, readPublicKey, readSecretKey, type PackageProtection, type PackageSecret } from './sealed-package';
 import { Clearances } from './verification';
 
@@ -49,28 +50,35 @@ export class ExportService {
     const { scanner, identities } = scannerOf(vault, 'all');
     const { title, court, number } = ctx.details;
     const onProgress = control?.onProgress;
-    const outcome = await exportFiling({
-      renders,
-      caseCaption: { title, court, number },
-      destination: options.destination,
-      docx: options.docx ?? false,
-      package: options.package,
-      fontsDir: this.fontsDir,
-      // Hits and mixed-script words: a disguised word has no place in a public filing.
-      scan: (source) => scanner.findings(source),
-      identities,
-      clearances: new Clearances(notAPlaintiffWordings(checked.details)),
-      onProgress: onProgress && ((step, done, total) => onProgress(done, total, step)),
-    });
-    const written = outcome.status === 'exported' ? outcome.files.map((file) => join(outcome.folder, file.name)) : [];
-    await recordOrTakeBack(written, () =>
-      vault.record(
-        outcome.status === 'exported'
-          ? { action: 'filing.exported', details: { caseId, folder: outcome.folder, files: outcome.files.length, cited: renders.cited.length } }
-          : { action: 'filing.export-blocked', details: { caseId, hits: outcome.verification.hits.length } },
-      ),
-    );
-    return outcome;
+    const journal = new ExportJournal(stagingFolderOf(vault.store.path));
+    try {
+      const outcome = await exportFiling({
+        renders,
+        caseCaption: { title, court, number },
+        destination: options.destination,
+        docx: options.docx ?? false,
+        package: options.package,
+        fontsDir: this.fontsDir,
+        // Hits and mixed-script words: a disguised word has no place in a public filing.
+        scan: (source) => scanner.findings(source),
+        identities,
+        clearances: new Clearances(notAPlaintiffWordings(checked.details)),
+        onProgress: onProgress && ((step, done, total) => onProgress(done, total, step)),
+        journal,
+      });
+      const written = outcome.status === 'exported' ? outcome.files.map((file) => join(outcome.folder, file.name)) : [];
+      await recordOrTakeBack(written, () =>
+        vault.record(
+          outcome.status === 'exported'
+            ? { action: 'filing.exported', details: { caseId, folder: outcome.folder, files: outcome.files.length, cited: renders.cited.length } }
+            : { action: 'filing.export-blocked', details: { caseId, hits: outcome.verification.hits.length } },
+        ),
+      );
+      return outcome;
+    } finally {
+      // Recorded or taken back: a crash before this line is undone at the next start.
+      await journal.finish();
+    }
   }
 
   /**

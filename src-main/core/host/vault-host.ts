@@ -56,6 +56,8 @@ export interface HostStatus {
   path: string | null;
   open: boolean;
   unlocked: boolean;
+  /** Exports interrupted by a crash whose staged files were removed when this vault was opened. */
+  cleanedExports: number;
 }
 
 export interface HostOptions extends Omit<StoreOptions, 'readonly'> {
@@ -108,7 +110,7 @@ export class InProcessVaultHost implements VaultHost {
   }
 
   async status(): Promise<HostStatus> {
-    return { path: this.vault?.path ?? null, open: this.vault !== undefined, unlocked: this.vault?.isUnlocked ?? false };
+    return { path: this.vault?.path ?? null, open: this.vault !== undefined, unlocked: this.vault?.isUnlocked ?? false, cleanedExports: this.vault?.cleanedExports ?? 0 };
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,15 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { ERROR_CODES, VaultError, type ErrorCode } from '../errors';
 import type { ControlledMethod, HostOptions, HostStatus, RunOptions, ServiceArgs, ServiceMethod, ServiceResult, VaultHost } from './vault-host';
 import type { ProgressMessage, RunChannel, WorkerMessage, WorkerReply, WorkerRequest } from './vault-worker';
+
+/**
+ * The vault worker's heap (issue 11). Every input is bounded well below it (intake and document
+ * limits); were one to slip through, the worker stops with ERR_WORKER_OUT_OF_MEMORY instead of
+ * taking the whole machine, and the caller gets an error saying so (SQLite rolls back the open
+ * transaction: the vault file is as it was).
+ */
+export const VAULT_WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 384 };
 
 /** A VaultHost whose vault lives in a worker thread started from the built vault-worker.js. */
 export class WorkerVaultHost implements VaultHost {
@@ -19,10 +27,20 @@ export class WorkerVaultHost implements VaultHost {
    */
   holdAtStep: string | undefined;
 
-  constructor(scriptPath: string, options: HostOptions = {}) {
-    this.worker = new Worker(scriptPath, { workerData: options });
+  constructor(scriptPath: string, options: HostOptions = {}, resourceLimits: ResourceLimits = VAULT_WORKER_LIMITS) {
+    this.worker = new Worker(scriptPath, { workerData: options, resourceLimits });
     this.worker.on('message', (message: WorkerMessage) => ('progress' in message ? this.progress(message) : this.settle(message)));
-    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('error', (error: Error & { code?: string }) =>
+      this.fail(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new VaultError(
+              'INTERNAL',
+              `The vault ran out of memory (its limit is ${resourceLimits.maxOldGenerationSizeMb ?? 'the default'} MB) and was stopped; what it was doing was not saved, and the vault file is unchanged. Open the vault again; if this happened while reading a file, split that file into smaller ones.`,
+              { cause: error },
+            )
+          : error,
+      ),
+    );
     this.worker.on('exit', (code) => this.fail(new Error(`the vault worker stopped (exit code ${code})`)));
   }
 

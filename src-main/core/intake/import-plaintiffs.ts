@@ -6,7 +6,7 @@ import { checkMapping, detectMapping } from './column-mapping';
 import type { IntakeContext } from './context';
 import { findDuplicates, mergeIdentity, type ValidRow } from './duplicates';
 import { openIntakeFile } from './intake-file';
-import { SAMPLE_ROWS } from './limits';
+import { MAX_INTAKE_ROWS, MAX_INTAKE_TEXT, megabytes, SAMPLE_ROWS } from './limits';
 import { rememberedMapping, rememberMapping } from './mapping-memory';
 import { rowToIdentity } from './row-validation';
 import type {
@@ -80,9 +80,24 @@ async function readAndCheck(ctx: IntakeContext, path: string, options: IntakeMap
   const valid: ValidRow[] = [];
   const problems: IntakeProblem[] = [];
   let rows = 0;
+  let text = 0;
+  const kind = file.format === 'xlsx' ? 'The Excel workbook' : 'The CSV file';
   control?.onProgress?.(0, file.totalRows, 'Reading rows');
   for await (const source of file.rows) {
     rows++;
+    for (const cell of source.cells) text += cell.length;
+    if (rows > MAX_INTAKE_ROWS) {
+      throw new VaultError(
+        'VALIDATION',
+        `${kind} has more than ${MAX_INTAKE_ROWS.toLocaleString('en-US')} plaintiff rows; DoeVault imports up to ${MAX_INTAKE_ROWS.toLocaleString('en-US')} at a time. Nothing was imported. Split it into files of at most ${MAX_INTAKE_ROWS.toLocaleString('en-US')} rows (each with the header row) and import them one after the other.`,
+      );
+    }
+    if (text > MAX_INTAKE_TEXT) {
+      throw new VaultError(
+        'VALIDATION',
+        `${kind} holds more than ${megabytes(MAX_INTAKE_TEXT)} of text in its first ${rows.toLocaleString('en-US')} rows; DoeVault imports up to ${megabytes(MAX_INTAKE_TEXT)} at a time. Nothing was imported. Split it into smaller files (or shorten very long cells, such as notes) and import them one after the other.`,
+      );
+    }
     const result = rowToIdentity(source, file.headers, options.mapping);
     if (result.identity) valid.push({ row: source.row, identity: result.identity });
     else problems.push(...result.problems);

@@ -1,7 +1,16 @@
 import { open } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { VaultError } from '../errors';
+import { checkZip, fileSource, ZIP_LIMITS, ZipUnreadable, type ZipLimits } from '../files/zip-guard';
+import { MAX_CSV_BYTES, MAX_XLSX_UNPACKED_BYTES, megabytes } from './limits';
 import type { SourceRow } from './source-row';
+
+const XLSX_LIMITS: ZipLimits = {
+  ...ZIP_LIMITS,
+  maxEntryBytes: MAX_XLSX_UNPACKED_BYTES,
+  maxTotalBytes: MAX_XLSX_UNPACKED_BYTES,
+  advice: `If it is a genuine roster, save it as "CSV UTF-8" (read as a stream, up to ${megabytes(MAX_CSV_BYTES)}) and import that.`,
+};
 
 /**
  * XLSX workbooks, read with exceljs from memory. Not its streaming reader: that one spills
@@ -29,15 +38,21 @@ export async function loadExcelJS(): Promise<typeof ExcelJS> {
 
 export async function openXlsx(path: string, sheetName: string | undefined): Promise<XlsxBook> {
   const bytes = await readWhole(path);
+  // The zip's directory and every part, inflated and measured, before exceljs unpacks anything.
+  const source = await fileSource(path);
+  try {
+    await checkZip(source, 'Excel workbook', XLSX_LIMITS);
+  } catch (error) {
+    throw error instanceof ZipUnreadable ? notAWorkbook() : error;
+  } finally {
+    await source.close();
+  }
   const { Workbook } = await loadExcelJS();
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
-    throw new VaultError(
-      'VALIDATION',
-      'The file is not a readable Excel workbook (.xlsx); nothing was read. Open it in Excel or LibreOffice and save it again as .xlsx, or as "CSV UTF-8".',
-    );
+    throw notAWorkbook();
   }
   const worksheets = workbook.worksheets;
   if (worksheets.length === 0) throw new VaultError('VALIDATION', 'The workbook has no sheets; there is nothing to import.');
@@ -78,6 +93,13 @@ export async function openXlsx(path: string, sheetName: string | undefined): Pro
       }
     },
   };
+}
+
+function notAWorkbook(): VaultError {
+  return new VaultError(
+    'VALIDATION',
+    'The file is not a readable Excel workbook (.xlsx); nothing was read. Open it in Excel or LibreOffice and save it again as .xlsx, or as "CSV UTF-8".',
+  );
 }
 
 async function readWhole(path: string): Promise<Buffer> {

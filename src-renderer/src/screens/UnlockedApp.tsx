@@ -160,6 +160,16 @@ function Shell({
           </div>
         </div>
       ) : null}
+      {status.cleanedExports ? (
+        <div className="page-alert">
+          <div className="alert alert-warning" role="status">
+            <p className="alert-title">
+              {status.cleanedExports === 1 ? 'An export was interrupted by a crash.' : `${status.cleanedExports} exports were interrupted by a crash.`}
+            </p>
+            <p className="alert-detail">What they had written, real names included, was removed when the vault was opened. Export the filing again if you still need it.</p>
+          </div>
+        </div>
+      ) : null}
       <main id="main" ref={main} className="app-main" tabIndex={-1}>
         {route.name === 'cases' ? <CasesScreen onOpen={(caseId) => onNavigate({ name: 'roster', caseId })} /> : null}
         {route.name === 'roster' ? <RosterScreen key={route.caseId} caseId={route.caseId} onNavigate={onNavigate} /> : null}

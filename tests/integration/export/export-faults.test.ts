@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../../src-main/core/documents';
 import { exportFiling, type ExportRequest } from '../../../src-main/core/export/export-filing';
+import { ExportJournal } from '../../../src-main/core/export/export-staging';
 import { defaultFontsDir } from '../../../src-main/core/export/fonts-dir';
 import { Clearances } from '../../../src-main/core/export/verification';
 import { parseFilingInput } from '../../../src-main/core/filings/filing-input';
@@ -115,6 +116,7 @@ describe('export: bad input and faults leave nothing half-written', () => {
         scan: (source) => s.scan(source),
         identities: 2,
         clearances: new Clearances([]),
+        journal: new ExportJournal(join(dir, 'staging')),
       };
     };
 

@@ -142,3 +142,41 @@ describe('long calls in the worker: progress out, cancel in', () => {
     expect(await host.call('plaintiffs.search', caseId, 'Made Person')).toHaveLength(1);
   });
 });
+
+describe('a vault worker that runs out of memory', () => {
+  const { dir, cleanup } = tempDir('doevault-worker-oom-');
+  afterAll(cleanup);
+
+  it('stops with a clear error instead of hanging, and the vault opens intact afterwards', { timeout: 120_000 }, async () => {
+    const path = join(dir, 'vault.doevault');
+    // A heap far below the app's (VAULT_WORKER_LIMITS), so that an import within the intake limits exceeds it.
+    const small = new WorkerVaultHost(WORKER, { kdf: TEST_ONLY_INSECURE_KDF }, { maxOldGenerationSizeMb: 48 });
+    let caseId: string;
+    try {
+      await small.create(path, PASSPHRASE);
+      caseId = (await small.call('cases.create', { title: 'Does v. Memory', scheme: 'neutral' })).id;
+      const csv = join(dir, 'big.csv');
+      const note = 'n'.repeat(400);
+      const lines = ['Name,Date of Birth,Notes'];
+      for (let i = 0; i < 90_000; i++) lines.push(`First${i} Last${i},1980-01-01,${note}${i}`);
+      writeFileSync(csv, `${lines.join('\n')}\n`);
+      const { mapping } = await small.call('intake.inspect', caseId, csv);
+      const error = await small.call('intake.import', caseId, csv, { mapping, onDuplicate: 'import' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(VaultError);
+      expect(error).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/ran out of memory \(its limit is 48 MB\).*vault file is unchanged/) });
+      // Later calls fail at once with the same error rather than waiting on a dead thread.
+      await expect(small.call('cases.list')).rejects.toMatchObject({ code: 'INTERNAL' });
+    } finally {
+      await small.terminate();
+    }
+    const host = new WorkerVaultHost(WORKER);
+    try {
+      await host.open(path);
+      await host.call('vault.unlock', PASSPHRASE);
+      expect(await host.call('audit.verify')).toMatchObject({ ok: true });
+      expect((await host.call('cases.list')).map((c) => c.plaintiffs)).toEqual([0]);
+    } finally {
+      await host.terminate();
+    }
+  });
+});

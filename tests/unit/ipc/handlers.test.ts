@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ExportJournal, stagingFolderOf } from '../../../src-main/core/export/export-staging';
 import { CLIPBOARD_CLEAR_SECONDS, DesktopSession } from '../../../src-main/ipc/desktop-session';
 import type { Channel, ChannelInput } from '../../../src-preload/contract';
 import { PASSPHRASE } from '../../fixtures/temp-vault';
@@ -53,6 +54,22 @@ describe('the desktop handlers over a real vault', () => {
     events.length = 0;
     expect(await call('vault:unlock', { passphrase: 'not the passphrase' })).toMatchObject({ ok: false });
     expect(events.map((e) => (e.payload as { done: number }).done)).toEqual([0, 1]);
+  });
+
+  it('tells the window when opening the vault removed what an export killed mid-way had staged', async () => {
+    await createWithCase();
+    const vaultPath = join(dir, 'vault.doevault');
+    expect(await value('vault:status', {})).not.toHaveProperty('cleanedExports');
+    await host.close();
+    // An export that died after staging its files: the journal beside the vault names them.
+    const destination = join(dir, 'export');
+    mkdirSync(destination);
+    const staging = await new ExportJournal(stagingFolderOf(vaultPath)).begin(destination);
+    writeFileSync(join(staging, 'sealed.pdf'), 'Maria Ramirez');
+    await session.start();
+    await value('vault:unlock', { passphrase: PASSPHRASE });
+    expect(await value('vault:status', {})).toMatchObject({ state: 'unlocked', cleanedExports: 1 });
+    expect(existsSync(staging)).toBe(false);
   });
 
   it('refuses to create over an existing vault, and a cancelled dialog changes nothing', async () => {
