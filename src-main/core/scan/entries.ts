@@ -3,11 +3,23 @@
  * (identity index * 16 + kind code), in typed arrays: a vault of 10,000 has ~100,000 texts.
  */
 export class EntryLists {
-  private head = new Int32Array(1024).fill(-1);
-  private next = new Int32Array(4096);
-  private code = new Int32Array(4096);
+  private head: Int32Array;
+  private next: Int32Array;
+  private code: Int32Array;
   private lists = 0;
   private entries = 0;
+
+  /** Sized for about `lists` lists and `entries` entries (more grow). */
+  constructor(lists = 1024, entries = 4096) {
+    this.head = new Int32Array(Math.max(16, lists)).fill(-1);
+    this.next = new Int32Array(Math.max(16, entries));
+    this.code = new Int32Array(Math.max(16, entries));
+  }
+
+  /** Lists held before the arrays grow. */
+  get capacity(): number {
+    return this.head.length;
+  }
 
   /** A new, empty list; returns its id. */
   create(): number {

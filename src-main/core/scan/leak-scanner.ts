@@ -112,8 +112,6 @@ export class LeakScanner {
     /** Date key -> entry list. */
     private readonly dates: ReadonlyMap<string, number>,
     private readonly joined: AhoCorasick,
-    /** Per entry list of the joined channel: 1 when the key is an ordinary word. */
-    private readonly joinedCommon: Uint8Array,
     /** Length of the shortest joined key (tokens shorter than it are not read). */
     private readonly minJoined: number,
     private readonly joinedPatterns: number,
@@ -127,25 +125,29 @@ export class LeakScanner {
   }
 
   static build(identities: readonly ScanIdentity[]): LeakScanner {
-    const entries = new EntryLists();
+    const entries = new EntryLists(identities.length * 28, identities.length * 36);
     // Words channel: each key's words become vocabulary ids, inserted straight into the trie;
     // the node where a key ends holds its entry list (equal keys meet there).
     const vocabulary = new Vocabulary();
-    const words = new TrieBuilder(4096, identities.length * 12);
+    // States per identity (the bench's identities with the doxxing surface: ~25 words, ~14
+    // digits, ~30 joined): sized so that nothing grows and no edge table is rehashed mid-build.
+    const words = new TrieBuilder(4096, identities.length * 26);
     const wordFlags: number[] = []; // per vocabulary id: COMMON | INITIAL
-    const intern = (word: string): number => {
-      const id = vocabulary.intern(word);
+    const intern = (text: string, start: number, end: number): number => {
+      const id = vocabulary.intern(text, start, end);
       if (id === wordFlags.length) {
-        const c = word.charCodeAt(0);
-        wordFlags.push((isCommonWord(word) ? COMMON : 0) | (word.length === 1 && !(c >= 0x30 && c <= 0x39) ? INITIAL : 0));
+        const c = text.charCodeAt(start);
+        const word = start === 0 && end === text.length ? text : text.slice(start, end);
+        wordFlags.push((isCommonWord(word) ? COMMON : 0) | (end - start === 1 && !(c >= 0x30 && c <= 0x39) ? INITIAL : 0));
       }
       return id;
     };
-    let wordCommon: Uint8Array = new Uint8Array(1024); // per entry list
-    let wordShield: Uint8Array = new Uint8Array(1024);
-    let wordInitial: Uint8Array = new Uint8Array(1024); // the key has a one-letter word (an initial)
+    // Per entry list (all channels share the numbering), sized like the entry lists.
+    let wordCommon: Uint8Array = new Uint8Array(entries.capacity);
+    let wordShield: Uint8Array = new Uint8Array(entries.capacity);
+    let wordInitial: Uint8Array = new Uint8Array(entries.capacity); // the key has a one-letter word (an initial)
     let maxWords = 4; // "7th of March 1984"
-    const wordLists: number[] = [];
+    let wordLists = 0;
     /** The entry list of a key; a name's one-letter words must read as initials (see initialsWritten). */
     const wordList = (ids: readonly number[], isName: boolean, generic = false): number => {
       let node = ROOT;
@@ -158,7 +160,7 @@ export class LeakScanner {
       if (list === -1) {
         list = entries.create();
         words.setOutput(node, list);
-        wordLists.push(list);
+        wordLists++;
         if (list >= wordCommon.length) {
           wordCommon = grown(wordCommon, list + 1);
           wordShield = grown(wordShield, list + 1);
@@ -175,9 +177,9 @@ export class LeakScanner {
       return list;
     };
     // Digits channel: each key's characters, into a second trie.
-    const digitTrie = new TrieBuilder(0x10000, identities.length * 10);
-    const digitLists: number[] = [];
-    let digitFlags: Uint8Array = new Uint8Array(1024); // per entry list
+    const digitTrie = new TrieBuilder(0x10000, identities.length * 15, true);
+    let digitLists = 0;
+    let digitFlags: Uint8Array = new Uint8Array(entries.capacity); // per entry list
     let maxLength = 0;
     const digitList = (key: string): number => {
       let node = ROOT;
@@ -186,7 +188,7 @@ export class LeakScanner {
       if (list === -1) {
         list = entries.create();
         digitTrie.setOutput(node, list);
-        digitLists.push(list);
+        digitLists++;
         if (key.length > maxLength) maxLength = key.length;
       }
       if (list >= digitFlags.length) digitFlags = grown(digitFlags, list + 1);
@@ -194,9 +196,8 @@ export class LeakScanner {
     };
     const dates = new Map<string, number>();
     // Joined channel: each key's characters, into a third trie.
-    const joinedTrie = new TrieBuilder(0x10000, identities.length * 40);
+    const joinedTrie = new TrieBuilder(0x10000, identities.length * 32, true);
     let joinedCount = 0;
-    let joinedCommon: Uint8Array = new Uint8Array(1024);
     let minJoined = Number.MAX_SAFE_INTEGER;
     const joinedList = (key: string): number => {
       let node = ROOT;
@@ -207,8 +208,6 @@ export class LeakScanner {
         joinedTrie.setOutput(node, list);
         joinedCount++;
         if (key.length < minJoined) minJoined = key.length;
-        if (list >= joinedCommon.length) joinedCommon = grown(joinedCommon, list + 1);
-        if (isCommonWord(key)) joinedCommon[list] = 1;
       }
       return list;
     };
@@ -216,7 +215,7 @@ export class LeakScanner {
     for (let i = 0; i < identities.length; i++) {
       const shield = normalizeKey(identities[i]!.pseudonym);
       if (shield === '') continue;
-      const list = wordList(shield.split(' ').map(intern), false);
+      const list = wordList(shield.split(' ').map((word) => intern(word, 0, word.length)), false);
       entries.add(list, encode(i, SHIELD));
       wordShield[list] = 1;
     }
@@ -260,16 +259,15 @@ export class LeakScanner {
       entries,
       vocabulary,
       words.finish(Math.max(1, vocabulary.size)),
-      wordLists.length,
+      wordLists,
       wordCommon,
       wordShield,
       wordInitial,
       maxWords,
       { automaton: digitTrie.finish(0x10000), flags: digitFlags, maxLength },
-      digitLists.length,
+      digitLists,
       dates,
       joinedTrie.finish(0x10000),
-      joinedCommon,
       minJoined,
       joinedCount,
       initials,
@@ -339,7 +337,10 @@ export class LeakScanner {
             start: map.starts[from]!,
             end: originalEnd(map, k),
             lists: pattern,
-            common: whole && this.joinedCommon[pattern] === 1,
+            // Whether the key is an ordinary word ("tomato" for Tom Ato), asked only of a whole
+            // token (the key is then the token's text): rare, so not worked out for every key at build.
+            // No ordinary word is longer than 32 letters (and a spread of a long token would throw).
+            common: whole && end - first <= 32 && isCommonWord(String.fromCharCode(...codes.subarray(first, end))),
           });
         }
       }

@@ -54,10 +54,17 @@ export function profileVariants(identity: ScanIdentity, tools: ProfileTools): vo
 }
 
 function phraseVariant(kind: VariantKind, phrase: string, tools: ProfileTools): void {
-  const words = phrase.normalize('NFC').trim().split(/\s+/).filter((word) => tools.key(word) !== '');
+  // Each word folded once: the key of the phrase is its words' keys in a row.
+  const words: string[] = [];
+  let generic = true;
+  for (const word of phrase.normalize('NFC').trim().split(/\s+/)) {
+    const key = tools.key(word);
+    if (key === '') continue;
+    words.push(word);
+    if (generic) generic = (key.includes(' ') ? key.split(' ') : [key]).every((k) => tools.isCommon(k) || /^\d+$/.test(k));
+  }
   if (words.length === 0) return;
-  const keyWords = tools.key(words.join(' ')).split(' ');
-  tools.phrase(kind, words, keyWords.every((word) => tools.isCommon(word) || /^\d+$/.test(word)));
+  tools.phrase(kind, words, generic);
 }
 
 /** The plate's letters and digits, lower case: the one key of all its spellings. */

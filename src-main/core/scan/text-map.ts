@@ -398,15 +398,21 @@ export function normalizeWords(text: string): string[] {
  * same as `buildTextMap(text, { joinHyphens: false })` read as a string.
  */
 export function normalizeKey(text: string): string {
-  // Fast path: already lower-case letters and digits, single spaces inside.
+  // Fast paths (the scanner's build folds ~100,000 name words): already lower-case letters and
+  // digits with single spaces inside, as is; the same up to capitals, lower-cased natively.
   let clean = true;
+  let cased = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 128) return normalizedText(buildTextMap(text, { joinHyphens: false }));
-    if (ASCII[c] !== c && !(c === SPACE && i > 0 && i < text.length - 1 && text.charCodeAt(i - 1) !== SPACE)) clean = false;
+    const v = ASCII[c]!;
+    if (v === c) continue;
+    clean = false;
+    if (v === 0 && !(c === SPACE && i > 0 && i < text.length - 1 && text.charCodeAt(i - 1) !== SPACE)) cased = false;
   }
   if (clean) return text;
-  const out: number[] = [];
+  if (cased) return text.toLowerCase();
+  let out = '';
   let space = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -417,10 +423,10 @@ export function normalizeKey(text: string): string {
       continue;
     }
     if (space) {
-      out.push(SPACE);
+      out += ' ';
       space = false;
     }
-    out.push(v);
+    out += String.fromCharCode(v);
   }
-  return String.fromCharCode(...out);
+  return out;
 }

@@ -42,11 +42,27 @@ interface Part {
 
 const NO_IDS: readonly number[] = [];
 
-/** The scanner's vocabulary while it builds; undefined otherwise. */
-let interner: ((word: string) => number) | undefined;
+/** The scanner's vocabulary while it builds (the id of the word text[start, end)); undefined otherwise. */
+export type Interner = (text: string, start: number, end: number) => number;
+let interner: Interner | undefined;
+
+/** The word ids of a key (words separated by one space), interned in place: no substrings. */
+function keyIds(key: string, intern: Interner): number[] {
+  const ids: number[] = [];
+  let start = 0;
+  for (;;) {
+    const space = key.indexOf(' ', start);
+    if (space < 0) {
+      ids.push(intern(key, start, key.length));
+      return ids;
+    }
+    ids.push(intern(key, start, space));
+    start = space + 1;
+  }
+}
 
 function part(text: string, key: string): Part {
-  return { text, key, ids: interner && key !== '' ? key.split(' ').map(interner) : NO_IDS };
+  return { text, key, ids: interner && key !== '' ? keyIds(key, interner) : NO_IDS };
 }
 
 function isEmpty(p: Part): boolean {
@@ -116,7 +132,9 @@ function phraseForms(words: readonly string[], joinedToo = false): Part[] {
         next.push(
           head.key === ''
             ? form
-            : { text: `${head.text} ${form.text}`, key: `${head.key} ${form.key}`, ids: interner ? head.ids.concat(form.ids) : NO_IDS },
+            : interner
+              ? { text: '', key: `${head.key} ${form.key}`, ids: head.ids.concat(form.ids) }
+              : { text: `${head.text} ${form.text}`, key: `${head.key} ${form.key}`, ids: NO_IDS },
         );
       }
     }
@@ -125,8 +143,8 @@ function phraseForms(words: readonly string[], joinedToo = false): Part[] {
   result = result.filter((p) => p.key !== '');
   if (joinedToo && words.length > 1 && result.length > 0) {
     // "de la Cruz" -> "delaCruz"; "Van der Berg" -> "VanderBerg".
-    const pieces = words.join(' ').split(/[^\p{L}\p{M}\p{N}]+/u).filter((piece) => piece !== '');
-    result.push(part(pieces.join(''), result[0]!.key.replaceAll(' ', '')));
+    const text = interner ? '' : runTogether(words);
+    result.push(part(text, result[0]!.key.replaceAll(' ', '')));
   }
   return result;
 }
@@ -190,7 +208,9 @@ function pair(a: readonly Part[], separator: string, b: readonly Part[]): Part[]
 function components(words: readonly string[]): string[] {
   const out: string[] = [];
   for (const word of words) {
-    if (isParticle(word) && words.length > 1) continue;
+    if (words.length > 1 && isParticle(word)) continue;
+    // Most name parts are one plain word: nothing to split (and nothing to add).
+    if (words.length === 1 && !HYPHENS.test(word)) continue;
     const pieces = word.split(HYPHENS).filter((piece) => normalizeKey(piece) !== '');
     if (pieces.length > 1 || words.length > 1) out.push(...pieces);
   }
@@ -219,8 +239,26 @@ class Adder {
     for (const p of parts) if (p.key.replaceAll(' ', '').length >= MIN_ALONE_LENGTH) this.sink(this.index, kind, 'words', p.key, p.text, p.ids, false);
   }
 
+  /**
+   * `pair(a, separator, b)`, added. While the scanner builds, one spelling each (the usual case)
+   * goes to the sink through one reused array instead of a new part.
+   */
+  pair(kind: VariantKind, a: readonly Part[], separator: string, b: readonly Part[]): void {
+    if (interner && a.length === 1 && b.length === 1) {
+      const ids = this.scratch;
+      ids.length = 0;
+      for (const id of a[0]!.ids) ids.push(id);
+      for (const id of b[0]!.ids) ids.push(id);
+      if (ids.length > 0) this.sink(this.index, kind, 'words', '', '', ids, false);
+      return;
+    }
+    this.add(kind, pair(a, separator, b));
+  }
+
+  private readonly scratch: number[] = [];
+
   emit(kind: VariantKind, channel: VariantChannel, key: string, text: string): void {
-    this.sink(this.index, kind, channel, key, text, channel === 'words' && interner ? key.split(' ').map(interner) : NO_IDS, false);
+    this.sink(this.index, kind, channel, key, text, channel === 'words' && interner ? keyIds(key, interner) : NO_IDS, false);
   }
 }
 
@@ -275,11 +313,11 @@ function nameVariants(legalName: string, add: Adder, full: VariantKind = 'full-n
   const hasMiddles = Ms.length > 0;
 
   if (hasMiddles) add.add(full, combine([G, ...Ms, S], spaces(Ms.length + 1))); // Maria Elena Ramírez
-  add.add(full, pair(G, ' ', S)); // Maria Ramírez
-  add.add(full, pair(S, ', ', G)); // Ramírez, Maria
-  if (add.written) add.add(full, pair(S, ' ', G)); // RAMÍREZ MARIA (captions): the same key
-  add.add(full, pair(gi, ' ', S)); // M. Ramírez
-  add.add(full, pair(S, ', ', gi)); // Ramírez, M.
+  add.pair(full, G, ' ', S); // Maria Ramírez
+  add.pair(full, S, ', ', G); // Ramírez, Maria
+  if (add.written) add.pair(full, S, ' ', G); // RAMÍREZ MARIA (captions): the same key
+  add.pair(full, gi, ' ', S); // M. Ramírez
+  add.pair(full, S, ', ', gi); // Ramírez, M.
   if (hasMiddles) {
     add.add(full, combine([S, G, ...Ms], [', ', ...spaces(Ms.length)])); // Ramírez, Maria Elena
     add.add(full, combine([G, ...mis, S], spaces(Ms.length + 1))); // Maria E. Ramírez
@@ -288,15 +326,15 @@ function nameVariants(legalName: string, add: Adder, full: VariantKind = 'full-n
     // Given name with one middle name: "Maria Elena"; for Spanish and Portuguese names the
     // "middle" is often the first surname: "María Ramírez" of "María Ramírez Núñez".
     for (const M of Ms) {
-      add.add(full, pair(G, ' ', M));
-      add.add(full, pair(M, ', ', G));
+      add.pair(full, G, ' ', M);
+      add.pair(full, M, ', ', G);
     }
   }
   if (name.surnameCore.length < name.surname.length) {
     const Sc = phraseForms(name.surnameCore);
-    add.add(full, pair(G, ' ', Sc)); // María Cruz
-    add.add(full, pair(Sc, ', ', G)); // Cruz, María
-    add.add(full, pair(gi, ' ', Sc)); // M. Cruz
+    add.pair(full, G, ' ', Sc); // María Cruz
+    add.pair(full, Sc, ', ', G); // Cruz, María
+    add.pair(full, gi, ' ', Sc); // M. Cruz
     if (parts) add.alone('surname', Sc);
   }
   if (parts) {
@@ -332,13 +370,24 @@ function runTogether(words: readonly string[]): string {
  * "MartaAnnaKowalczyk", "KowalczykMartaAnna". Keys are the folded letters without spaces.
  */
 function joinedVariants(kind: VariantKind, orders: readonly (readonly string[])[], add: Adder): void {
-  const seen = new Set<string>();
+  // The same few pieces make every order: each is folded once.
+  const pieces: string[] = [];
+  const pieceKeys: string[] = [];
+  const seen: string[] = []; // at most six
   for (const order of orders) {
     if (order.length < 2) continue;
-    const key = order.map((piece) => normalizeKey(piece).replaceAll(' ', '')).join('');
-    if (key === '' || seen.has(key)) continue;
-    seen.add(key);
-    add.emit(kind, 'joined', key, runTogether(order));
+    let key = '';
+    for (const piece of order) {
+      let p = pieces.indexOf(piece);
+      if (p < 0) {
+        p = pieces.push(piece) - 1;
+        pieceKeys.push(normalizeKey(piece).replaceAll(' ', ''));
+      }
+      key += pieceKeys[p]!;
+    }
+    if (key === '' || seen.includes(key)) continue;
+    seen.push(key);
+    add.emit(kind, 'joined', key, interner ? '' : runTogether(order));
   }
 }
 
@@ -349,8 +398,8 @@ function aliasVariants(alias: string, add: Adder): void {
   if (words.length >= 2) {
     const first = phraseForms([words[0]!]);
     const rest = phraseForms(words.slice(1));
-    add.add('alias', pair(rest, ', ', first)); // "Lopez, Lena"
-    add.add('alias', pair(initial(words[0]!), ' ', rest)); // "L. Lopez"
+    add.pair('alias', rest, ', ', first); // "Lopez, Lena"
+    add.pair('alias', initial(words[0]!), ' ', rest); // "L. Lopez"
     joinedVariants('alias', [words, [...words.slice(1), words[0]!]], add); // "LenaLopez", "LopezLena"
   }
 }
@@ -479,7 +528,8 @@ function dateForms(iso: string): string[] {
 
 /**
  * Receives each variant. While the scanner builds, `key` and `text` of a combined name part
- * are empty and `ids` holds its words' vocabulary ids; otherwise `ids` is empty.
+ * are empty and `ids` holds its words' vocabulary ids; otherwise `ids` is empty. `ids` may be
+ * a reused array: read it during the call, do not keep it.
  */
 export type VariantSink = (
   index: number,
@@ -531,7 +581,7 @@ function clearCaches(): void {
  * Every variant of every identity, identity by identity in order, to `sink` with the
  * identity's index (the scanner's build). A date of birth is given once, as its ISO key.
  */
-export function forEachVariant(identities: readonly ScanIdentity[], sink: VariantSink, intern: (word: string) => number): void {
+export function forEachVariant(identities: readonly ScanIdentity[], sink: VariantSink, intern: Interner): void {
   const add = new Adder(sink, false);
   const tools = new Tools(add);
   clearCaches();
