@@ -10,7 +10,10 @@ import { draft, fullName, person } from './forms';
  */
 export const TAMPERINGS: Record<string, string> = {
   'a plaintiff row deleted': 'DELETE FROM plaintiffs WHERE seq = (SELECT MIN(seq) FROM plaintiffs);',
-  'a row moved to another case': "UPDATE plaintiffs SET case_id = (SELECT id FROM cases WHERE id <> plaintiffs.case_id LIMIT 1) WHERE seq = (SELECT MAX(seq) FROM plaintiffs WHERE case_id = (SELECT MIN(id) FROM cases));",
+  'a row moved to another case':
+    // The moved row takes the next free seq of the case it joins, so the move never trips the
+    // (case_id, seq) key however many people earlier vectors added to that case.
+    'UPDATE plaintiffs SET case_id = t.id, seq = t.free FROM (SELECT c.id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM plaintiffs WHERE case_id = c.id) AS free FROM cases c WHERE c.id <> (SELECT MIN(id) FROM cases) LIMIT 1) AS t WHERE plaintiffs.case_id = (SELECT MIN(id) FROM cases) AND plaintiffs.seq = (SELECT MAX(seq) FROM plaintiffs WHERE case_id = (SELECT MIN(id) FROM cases));',
   'two seq values swapped':
     'UPDATE plaintiffs SET seq = -seq WHERE seq IN (1, 2); UPDATE plaintiffs SET seq = CASE seq WHEN -1 THEN 2 ELSE 1 END WHERE seq IN (-1, -2);',
   'a name_index flipped': 'UPDATE plaintiffs SET name_index = randomblob(length(name_index)) WHERE seq = 1;',
