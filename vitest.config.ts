@@ -2,14 +2,14 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The SIGKILL tests take minutes on one worker. Vitest runs files it has no timings for by size,
- * which on a fresh clone (CI) put them last, with the other worker idle; first, they overlap
- * everything else.
+ * The SIGKILL tests, the red team and the hostile inputs take minutes on one worker. Vitest runs
+ * files it has no timings for by size, which on a fresh clone (CI) put them last, with the other
+ * worker idle; first, they overlap everything else.
  */
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const long = (file: TestSpecification) => /sigkill\.test\.ts$/.test(file.moduleId);
+    const long = (file: TestSpecification) => /(sigkill|redteam|export-crash|hostile-inputs)\.test\.ts$/.test(file.moduleId);
     return [...sorted.filter(long), ...sorted.filter((file) => !long(file))];
   }
 }
