@@ -226,6 +226,7 @@ const fileHit = z.object({
   file: z.string(),
   page: z.number().int().optional(),
   line: z.number().int(),
+  margin: z.enum(['top', 'footer']).optional(),
   kind: variantKind,
   confidence: z.enum(['high', 'low']),
   pseudonyms: z.array(z.string()),

@@ -14,7 +14,7 @@ export { KDF_PRESETS, wipe, type KdfPreset } from './crypto';
 export { docxPartsText, pdfText, readDocument, type DocumentPart } from './documents';
 export type { ExportReport } from './export/service';
 export { describeSealedPackage, extractSealedPackage, readPublicKey, readSecretKey, writeKeypair, type PackageSecret } from './export/sealed-package';
-export { describeFileHit, KIND_WORDS, type FileHit } from './export/verification';
+export { describeFileHit, KIND_WORDS, toFileHit, type FileHit } from './export/verification';
 export type { Question } from './filings/questions';
 export { applyOverrides, describeDuplicate, IntakeRejected, type ImportSummary, type IntakeInspection } from './intake';
 export { csvLine } from './plaintiffs/csv-writer';

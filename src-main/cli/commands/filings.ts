@@ -5,7 +5,7 @@ import { UsageError } from '../exit-codes';
 import { cell, printJson, printTable } from '../output';
 import { readSecretFile } from '../secrets';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
-import { checkNewPassphrase, describeFileHit, type DocumentPart, docxPartsText, type ExportReport, type FileHit, KIND_WORDS, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, VaultError } from '../../core';
+import { checkNewPassphrase, describeFileHit, type DocumentPart, docxPartsText, type ExportReport, type FileHit, KIND_WORDS, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, VaultError } from '../../core';
 
 
 const where = (hit: { page?: number | undefined; line: number }, parts?: readonly DocumentPart[]) => {
@@ -126,15 +126,13 @@ const verify: Command = {
       return { hits: vault.filings.scanText('all', source), identities: vault.filings.identityCount() };
     });
     const name = basename(file!);
-    const parts = 'parts' in source ? source.parts : undefined;
-    const fileHits: FileHit[] = hits.map((hit) => ({
-      file: parts && hit.page !== undefined && parts[hit.page - 1] ? `${name} (${parts[hit.page - 1]!.name})` : name,
-      ...(hit.page !== undefined && !parts ? { page: hit.page } : {}),
-      line: hit.line,
-      kind: hit.kind,
-      confidence: hit.confidence,
-      pseudonyms: hit.targets.map((t) => t.pseudonym),
-    }));
+    const fileHits: FileHit[] = hits.map((hit) => {
+      const { page, ...unpaged } = hit;
+      if (source.parts) return toFileHit(source.parts[page! - 1] ? `${name} (${source.parts[page! - 1]!.name})` : name, unpaged);
+      // The PDF's metadata was scanned as one page past the last.
+      if (page !== undefined && page > source.pageCount) return toFileHit(`${name} (metadata)`, unpaged);
+      return toFileHit(name, hit, source.pleadingLines);
+    });
     if (ctx.json) printJson(ctx.io, { file, identitiesChecked: identities, hits: fileHits });
     else if (fileHits.length === 0) ctx.io.stdout.write(`No identity of the vault found in ${file} (checked against ${identities} identities).\n`);
     else for (const hit of fileHits) ctx.io.stdout.write(`${describeFileHit(hit)}\n`);
@@ -144,19 +142,29 @@ const verify: Command = {
   },
 };
 
-/** Text, metadata and every XML part: whatever a reader of the file could see. */
-async function readPublishedFile(file: string): Promise<ScanSource & { parts?: DocumentPart[] }> {
+/**
+ * Text, metadata and every XML part: whatever a reader of the file could see. A .docx's parts
+ * are its "pages"; a PDF's metadata is one page past its last.
+ */
+type PublishedText = ScanSource & { pageCount: number; parts?: DocumentPart[]; pleadingLines?: number[][] };
+
+async function readPublishedFile(file: string): Promise<PublishedText> {
   const extension = extname(file).toLowerCase();
   if (extension !== '.pdf' && extension !== '.docx') throw new UsageError(`verify reads .pdf and .docx files, not ${extension || 'files without an extension'}`);
   const bytes = new Uint8Array(await readFile(file));
   if (extension === '.docx') {
     // Each part a "page", so a hit names its part (word/footer1.xml) rather than a page number.
     const { text, parts } = await docxPartsText(bytes);
-    return { text, pageStarts: parts.slice(1).map((part) => part.start), parts };
+    return { text, pageStarts: parts.slice(1).map((part) => part.start), pageCount: parts.length, parts };
   }
   const pdf = await pdfText(bytes);
   const metadataStart = pdf.text.length + 1;
-  return { text: `${pdf.text}\n${pdf.metadata.join('\n')}`, pageStarts: [...(pdf.pageStarts ?? []), metadataStart] };
+  return {
+    text: `${pdf.text}\n${pdf.metadata.join('\n')}`,
+    pageStarts: [...pdf.pageStarts, metadataStart],
+    pageCount: pdf.pageCount,
+    pleadingLines: pdf.pleadingLines,
+  };
 }
 
 function firstHeading(markdown: string): string | undefined {

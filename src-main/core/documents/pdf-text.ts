@@ -18,6 +18,13 @@ export interface PdfText extends ScanSource {
   pageStarts: number[];
   pageCount: number;
   /**
+   * Per page, per text line (index line - 1): the pleading paper's numbered line it sits on
+   * (1–28), 0 above line 1 (counsel in the top margin is not on a numbered line) and -1 below
+   * the last one (the footer). Empty for a page without a column of line numbers: there the
+   * text line is the only place there is.
+   */
+  pleadingLines: number[][];
+  /**
    * Every other string of the file: Info dictionary values, XMP metadata values, bookmark
    * titles, annotation texts and link targets, attachment names.
    */
@@ -75,10 +82,11 @@ interface Positioned {
  * One page's lines: items are joined in content order; a new line starts where the baseline
  * moves by more than a third of the text height (or pdfjs marks the end of a line); between
  * items on one line a space is put where there is a visible gap, so a word drawn in two
- * pieces comes out whole.
+ * pieces comes out whole. `baselines` has each line's baseline (PDF y, upwards).
  */
-function pageLines(items: readonly Positioned[]): string {
+function pageLines(items: readonly Positioned[]): { text: string; baselines: number[] } {
   let out = '';
+  const baselines: number[] = [];
   let previous: Positioned | undefined;
   for (const item of items) {
     const x = item.transform[4] ?? 0;
@@ -89,15 +97,51 @@ function pageLines(items: readonly Positioned[]): string {
       if (previous.hasEOL || Math.abs(y - previousY) > size / 3) {
         out = out.replace(/[ \t]+$/, '');
         out += '\n';
+        baselines.push(y);
       } else {
         const gap = x - ((previous.transform[4] ?? 0) + previous.width);
         if (gap > size * 0.15 && !/\s$/.test(out) && !/^\s/.test(item.str)) out += ' ';
       }
-    }
+    } else baselines.push(y);
     out += item.str;
     previous = item;
   }
-  return out.replace(/[ \t]+$/, '');
+  return { text: out.replace(/[ \t]+$/, ''), baselines };
+}
+
+/**
+ * The column of line numbers of pleading paper, as (number, baseline) pairs: items that are a
+ * bare number, drawn right-aligned in one column (their right edges agree), counting 1, 2, 3 …
+ * down the page. At least ten of them, so that a numbered list in the body is not taken for it.
+ */
+function lineNumberColumn(items: readonly Positioned[]): { n: number; y: number }[] {
+  const byRightEdge = new Map<number, { n: number; y: number }[]>();
+  for (const item of items) {
+    if (!/^\s*\d{1,2}\s*$/.test(item.str)) continue;
+    const right = Math.round((item.transform[4] ?? 0) + item.width);
+    const column = byRightEdge.get(right) ?? [];
+    column.push({ n: Number(item.str), y: item.transform[5] ?? 0 });
+    byRightEdge.set(right, column);
+  }
+  for (const column of byRightEdge.values()) {
+    const sorted = [...column].sort((a, b) => b.y - a.y);
+    if (sorted.length >= 10 && sorted.every((entry, i) => entry.n === i + 1)) return sorted;
+  }
+  return [];
+}
+
+/** Each text line's pleading line: the last numbered line whose baseline is at or above it. */
+function pleadingLineOf(column: readonly { n: number; y: number }[], baselines: readonly number[]): number[] {
+  if (column.length === 0) return [];
+  const spacing = column.length > 1 ? (column[0]!.y - column[column.length - 1]!.y) / (column.length - 1) : 24;
+  const tolerance = 2;
+  return baselines.map((y) => {
+    if (y > column[0]!.y + tolerance) return 0;
+    if (y < column[column.length - 1]!.y - spacing) return -1;
+    let line = column[0]!.n;
+    for (const entry of column) if (entry.y >= y - tolerance) line = entry.n;
+    return line;
+  });
 }
 
 function collectStrings(value: unknown, into: string[], depth = 0): void {
@@ -205,6 +249,7 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
     }
     let text = '';
     const pageStarts: number[] = [];
+    const pleadingLines: number[][] = [];
     const metadata = await metadataStrings(pdf);
     let metadataLength = metadata.reduce((sum, value) => sum + value.length, 0);
     let anyText = false;
@@ -217,7 +262,9 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
         text += '\n';
         pageStarts.push(text.length);
       }
-      text += pageLines(items);
+      const lines = pageLines(items);
+      text += lines.text;
+      pleadingLines.push(pleadingLineOf(lineNumberColumn(items), lines.baselines));
       const annotations = await annotationStrings(pdf, n);
       metadata.push(...annotations);
       metadataLength += annotations.reduce((sum, value) => sum + value.length, 0);
@@ -230,7 +277,7 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
         'The PDF has no text layer (a scanned image?), so it cannot be checked for names. Run OCR on it first, or scan the source document instead.',
       );
     }
-    return { text, pageStarts, pageCount: pdf.numPages, metadata };
+    return { text, pageStarts, pageCount: pdf.numPages, pleadingLines, metadata };
   } catch (error) {
     if (error instanceof VaultError) throw error;
     throw notAPdf(error);

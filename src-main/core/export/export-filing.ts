@@ -144,10 +144,10 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
 async function verify(request: ExportRequest, written: ReadonlyMap<string, Uint8Array>): Promise<Verification> {
   const hits: FileHit[] = [];
   let cleared = 0;
-  const check = (file: string, source: ScanSource) => {
+  const check = (file: string, source: ScanSource & { pleadingLines?: number[][] }) => {
     for (const hit of request.scan(source)) {
       if (request.clearances.covers(hit)) cleared++;
-      else hits.push(toFileHit(file, hit));
+      else hits.push(toFileHit(file, hit, source.pleadingLines));
     }
   };
   const scanned: string[] = [];
@@ -156,7 +156,7 @@ async function verify(request: ExportRequest, written: ReadonlyMap<string, Uint8
   check(EXPORT_FILES.manifest, { text: [caseCaption.title, caseCaption.court, caseCaption.number, renders.public.metadataTitle].filter(Boolean).join('\n') });
   const publicPdf = await pdfText(written.get(EXPORT_FILES.publicPdf)!);
   check(EXPORT_FILES.publicPdf, publicPdf);
-  check(EXPORT_FILES.publicPdf, { text: publicPdf.metadata.join('\n') });
+  check(`${EXPORT_FILES.publicPdf} (metadata)`, { text: publicPdf.metadata.join('\n') });
   scanned.push(EXPORT_FILES.publicPdf);
   const publicDocx = written.get(EXPORT_FILES.publicDocx);
   if (publicDocx) {

@@ -9,7 +9,10 @@ export { KIND_WORDS };
 export interface FileHit {
   file: string;
   page?: number | undefined;
+  /** On pleading paper the numbered line (1–28) the text sits on; elsewhere the text line. */
   line: number;
+  /** Pleading paper: the hit is above line 1 (top margin) or below the last line (footer). */
+  margin?: 'top' | 'footer' | undefined;
   kind: VariantKind;
   confidence: LeakHit['confidence'];
   /** The pseudonyms the text may point at (never the text itself: reports are shown and logged). */
@@ -47,11 +50,18 @@ export class Clearances {
   }
 }
 
-export function toFileHit(file: string, hit: LeakHit): FileHit {
+/**
+ * `pleadingLines` (from pdfText) turns the text line of a hit on pleading paper into the
+ * numbered line a reader of the page sees: "page 4, line 45" was the 45th line of text on a
+ * page numbered 1–28.
+ */
+export function toFileHit(file: string, hit: LeakHit, pleadingLines?: readonly (readonly number[])[]): FileHit {
+  const numbered = hit.page !== undefined ? pleadingLines?.[hit.page - 1]?.[hit.line - 1] : undefined;
   return {
     file,
     ...(hit.page !== undefined ? { page: hit.page } : {}),
-    line: hit.line,
+    line: numbered !== undefined && numbered > 0 ? numbered : hit.line,
+    ...(numbered === 0 ? { margin: 'top' as const } : numbered === -1 ? { margin: 'footer' as const } : {}),
     kind: hit.kind,
     confidence: hit.confidence,
     pseudonyms: hit.targets.map((target) => target.pseudonym),
@@ -85,7 +95,8 @@ export function missingNames(source: ScanSource, names: readonly string[], gap =
 
 /** "public.pdf page 3, line 12: the surname of Jane Doe 3" — no identity in it. */
 export function describeFileHit(hit: FileHit): string {
-  const place = `${hit.file}${hit.page !== undefined ? ` page ${hit.page},` : ''} line ${hit.line}`;
+  const where = hit.margin === 'top' ? 'above line 1' : hit.margin === 'footer' ? 'in the footer' : `line ${hit.line}`;
+  const place = `${hit.file}${hit.page !== undefined ? ` page ${hit.page},` : ''} ${where}`;
   if (hit.kind === 'mixed-script') return `${place}: a word mixing scripts (a look-alike letter); retype it in one script`;
   const whom = hit.pseudonyms.length === 1 ? hit.pseudonyms[0]! : `one of ${hit.pseudonyms.join(', ')}`;
   return `${place}: the ${KIND_WORDS[hit.kind]} of ${whom}`;

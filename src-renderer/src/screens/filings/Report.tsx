@@ -87,7 +87,7 @@ export function HitsTable({ hits }: { hits: FileHitDto[] }) {
                 {hit.file}
               </th>
               <td>{hit.page ?? '—'}</td>
-              <td>{hit.line}</td>
+              <td>{hit.margin === 'top' ? 'above line 1' : hit.margin === 'footer' ? 'footer' : hit.line}</td>
               <td>
                 {KIND_WORDS[hit.kind]}
                 {hit.confidence === 'low' ? <span className="muted"> (possible)</span> : null}
