@@ -12,7 +12,7 @@ export * from './helpers';
 export type { CaseSummary } from './cases/cases';
 export { KDF_PRESETS, wipe, type KdfPreset } from './crypto';
 export { docxPartsText, pdfText, readDocument, type DocumentPart } from './documents';
-export type { ExportReport } from './export/service';
+export type { ExportReport, PublishedCheck } from './export/service';
 export { describeSealedPackage, extractSealedPackage, readPublicKey, readSecretKey, writeKeypair, type PackageSecret } from './export/sealed-package';
 export { describeFileHit, KIND_WORDS, toFileHit, type FileHit } from './export/verification';
 export type { Question } from './filings/questions';

@@ -34,7 +34,7 @@ export interface FacadeApi {
   cases: Methods<CaseService>;
   plaintiffs: Methods<PlaintiffService>;
   intake: Methods<IntakeService>;
-  filings: Methods<FilingService> & Pick<Methods<ExportService>, 'export'>;
+  filings: Methods<FilingService> & Pick<Methods<ExportService>, 'export' | 'verify'>;
   packages: Pick<Methods<ExportService>, 'readRecipientKey' | 'openPackage'>;
   audit: Methods<AuditService>;
 }
@@ -67,7 +67,7 @@ export class VaultService implements FacadeApi {
     this.cases = bind(new CaseService(session));
     this.plaintiffs = bind(new PlaintiffService(session));
     this.intake = bind(new IntakeService(session));
-    this.filings = Object.freeze({ ...bind(new FilingService(session)), export: exports.export });
+    this.filings = Object.freeze({ ...bind(new FilingService(session)), export: exports.export, verify: exports.verify });
     this.packages = Object.freeze({ readRecipientKey: exports.readRecipientKey, openPackage: exports.openPackage });
     this.audit = bind(new AuditService(() => session.unlocked()));
   }

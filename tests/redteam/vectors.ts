@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkfifoSync } from './fifo';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { docxAllText } from './published';
+import { docxAllText, pdfWith } from './published';
 import { join } from 'node:path';
 import type { RedTeam } from './context';
 import { docxWithNameIn, HIDING_PLACES } from '../fixtures/docx-parts';
 import { doxxCaught, DOXX_FORMS } from './doxxing';
 import { tamperingCaught, TAMPERINGS } from './tampering';
 import { hostileWorkbookRefused, killedExportCleaned, weakPassphraseRefused } from './weaknesses';
-import { faker, fullName, initials, lookAlike, namesIn, person, runTogether, styled } from './forms';
+import { draft, faker, fullName, initials, lookAlike, namesIn, person, runTogether, styled } from './forms';
 
 /** One way a name got (or could get) through, tried `tries` times with fresh synthetic data. */
 export interface Vector {
@@ -17,7 +18,7 @@ export interface Vector {
   attempt(team: RedTeam, index: number): Promise<boolean>;
 }
 
-/** Every known vector of issue 11, in its order. */
+/** Every known vector: issue 11's in its order, then later ones. */
 export const VECTORS: Vector[] = [
   {
     name: 'look-alike letters (Cyrillic, Greek) in the draft',
@@ -125,4 +126,22 @@ export const VECTORS: Vector[] = [
   { name: 'a weak passphrase', attempt: weakPassphraseRefused },
   { name: 'a spreadsheet that inflates to 160 MB', attempt: hostileWorkbookRefused },
   { name: 'an export killed mid-way', attempt: killedExportCleaned },
+  {
+    // Issue 12: verify believes an export's manifest about its sealed versions. Without the case
+    // key its authentication cannot follow an edit, so the dressed-up file is checked as any file.
+    name: 'a leaking PDF passed off as an export\'s sealed version',
+    async attempt(team) {
+      const p = person();
+      await team.add(p);
+      const out = team.path('export');
+      const exported = await team.cli(['export', '--case', team.caseId, '--in', team.write('draft.md', draft('the department')), '--out', out]);
+      if (exported.code !== 0) throw new Error(`export failed (exit ${exported.code}): ${exported.stderr.slice(0, 300)}`);
+      const leak = await pdfWith(draft(fullName(p)));
+      writeFileSync(join(out, 'sealed.pdf'), leak);
+      const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { files: { name: string; sha256: string }[] };
+      manifest.files.find((file) => file.name === 'sealed.pdf')!.sha256 = createHash('sha256').update(leak).digest('hex');
+      writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2));
+      return (await team.cli(['verify', '--case', team.caseId, join(out, 'sealed.pdf')])).code === 3;
+    },
+  },
 ];

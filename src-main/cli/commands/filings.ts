@@ -1,5 +1,6 @@
-import { basename, extname } from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { basename, dirname, extname, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { stringOption } from '../args';
 import { UsageError } from '../exit-codes';
 import { cell, printJson, printTable } from '../output';
@@ -112,7 +113,9 @@ const exportCommand: Command = {
 const verify: Command = {
   path: ['verify'],
   usage: 'verify --case ID FILE [--json]',
-  summary: 'check a .pdf or .docx (text, metadata, every part) against every identity of the vault; exit 3 when any is found',
+  summary:
+    'check a .pdf or .docx (text, metadata, every part) against every identity of the vault; exit 3 when any is found. ' +
+    'Beside its export\'s manifest.json, the export\'s answers count and its sealed versions are recognised',
   options: {
     case: { type: 'string', help: '--case ID   the case the file belongs to (the whole vault is checked)' },
   },
@@ -120,27 +123,72 @@ const verify: Command = {
   positionals: ['FILE'],
   async run(ctx) {
     const [file] = ctx.args;
-    const source = await readPublishedFile(file!);
-    const { hits, identities } = await withUnlockedVault(ctx, (vault) => {
-      vault.filings.list(stringOption(ctx.options, 'case')!); // the case must exist
-      return { hits: vault.filings.scanText('all', source), identities: vault.filings.identityCount() };
-    });
+    const bytes = await readBounded(file!);
+    const source = await readPublishedFile(file!, bytes);
+    const manifest = await readManifestBeside(ctx, file!);
     const name = basename(file!);
-    const fileHits: FileHit[] = hits.map((hit) => {
+    const check = await withUnlockedVault(ctx, (vault) =>
+      vault.filings.verify(stringOption(ctx.options, 'case')!, { name, sha256: createHash('sha256').update(bytes).digest('hex'), source }, manifest),
+    );
+    if (check.manifest === 'not-authentic') {
+      ctx.io.stderr.write('The manifest.json beside the file is not from an export of this case, or was changed since: its answers were not used.\n');
+    }
+    const fileHits: FileHit[] = check.hits.map((hit) => {
       const { page, ...unpaged } = hit;
       if (source.parts) return toFileHit(source.parts[page! - 1] ? `${name} (${source.parts[page! - 1]!.name})` : name, unpaged);
       // The PDF's metadata was scanned as one page past the last.
       if (page !== undefined && page > source.pageCount) return toFileHit(`${name} (metadata)`, unpaged);
       return toFileHit(name, hit, source.pleadingLines);
     });
-    if (ctx.json) printJson(ctx.io, { file, identitiesChecked: identities, hits: fileHits });
-    else if (fileHits.length === 0) ctx.io.stdout.write(`No identity of the vault found in ${file} (checked against ${identities} identities).\n`);
-    else for (const hit of fileHits) ctx.io.stdout.write(`${describeFileHit(hit)}\n`);
-    if (fileHits.length > 0) {
+    const { identities } = check;
+    if (ctx.json) {
+      printJson(ctx.io, { file, identitiesChecked: identities, sealedVersion: check.sealedVersion, clearedByExport: check.cleared, hits: check.sealedVersion ? [] : fileHits });
+    } else if (check.sealedVersion) {
+      ctx.io.stdout.write(
+        `${file} is the sealed version of an export of this case, unchanged (its manifest.json says so, and it is authentic): ` +
+          `it names plaintiffs by design (${fileHits.length} mentions). Lodge it only under seal; never file it publicly.\n`,
+      );
+    } else if (fileHits.length === 0) {
+      ctx.io.stdout.write(
+        `No identity of the vault found in ${file} (checked against ${identities} identities` +
+          `${check.cleared > 0 ? `; ${check.cleared} marked "not a plaintiff" by the export` : ''}).\n`,
+      );
+    } else for (const hit of fileHits) ctx.io.stdout.write(`${describeFileHit(hit)}\n`);
+    if (fileHits.length > 0 && !check.sealedVersion) {
       throw new VaultError('LEAK_FOUND', `${file} names ${fileHits.length === 1 ? 'someone' : `people (${fileHits.length} mentions)`} in the vault. Do not file it.`);
     }
   },
 };
+
+/** A file verify reads: at most this much (a filing with exhibits is far smaller). */
+const MAX_VERIFY_BYTES = 512 * 1024 * 1024;
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+async function readBounded(file: string): Promise<Uint8Array> {
+  const extension = extname(file).toLowerCase();
+  if (extension !== '.pdf' && extension !== '.docx') throw new UsageError(`verify reads .pdf and .docx files, not ${extension || 'files without an extension'}`);
+  const info = await stat(file);
+  if (!info.isFile()) throw new VaultError('VALIDATION', `${file} is not a regular file. Give the path of the .pdf or .docx to check.`);
+  if (info.size > MAX_VERIFY_BYTES) throw new VaultError('VALIDATION', `${file} is larger than 512 MB; DoeVault checks files up to that size. Split it and check each part.`);
+  return new Uint8Array(await readFile(file));
+}
+
+/** The export's manifest.json in the file's folder, parsed; undefined when there is none. */
+async function readManifestBeside(ctx: CommandContext, file: string): Promise<unknown> {
+  const path = join(dirname(file), 'manifest.json');
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return undefined;
+  if (!info.isFile() || info.size > MAX_MANIFEST_BYTES) {
+    ctx.io.stderr.write(`${path} is not an export's manifest (not a regular file, or over 1 MB); it was ignored.\n`);
+    return undefined;
+  }
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as unknown;
+  } catch {
+    ctx.io.stderr.write(`${path} is not valid JSON; it was ignored.\n`);
+    return undefined;
+  }
+}
 
 /**
  * Text, metadata and every XML part: whatever a reader of the file could see. A .docx's parts
@@ -148,11 +196,8 @@ const verify: Command = {
  */
 type PublishedText = ScanSource & { pageCount: number; parts?: DocumentPart[]; pleadingLines?: number[][] };
 
-async function readPublishedFile(file: string): Promise<PublishedText> {
-  const extension = extname(file).toLowerCase();
-  if (extension !== '.pdf' && extension !== '.docx') throw new UsageError(`verify reads .pdf and .docx files, not ${extension || 'files without an extension'}`);
-  const bytes = new Uint8Array(await readFile(file));
-  if (extension === '.docx') {
+async function readPublishedFile(file: string, bytes: Uint8Array): Promise<PublishedText> {
+  if (extname(file).toLowerCase() === '.docx') {
     // Each part a "page", so a hit names its part (word/footer1.xml) rather than a page number.
     const { text, parts } = await docxPartsText(bytes);
     return { text, pageStarts: parts.slice(1).map((part) => part.start), pageCount: parts.length, parts };

@@ -27,6 +27,8 @@ export function deriveSubkey(masterKey: Uint8Array, purpose: SubkeyPurpose): Uin
 /** Purpose-bound subkeys of a case's data key, in their own context: the case key itself seals records. */
 export const CASE_SUBKEY = {
   caseHead: 1,
+  /** Authenticates an export's manifest and keys the hashes of its answers (export/answers.ts). */
+  exportManifest: 2,
 } as const;
 
 export type CaseSubkeyPurpose = keyof typeof CASE_SUBKEY;

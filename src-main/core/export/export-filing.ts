@@ -12,6 +12,7 @@ import type { ExportJournal } from './export-staging';
 import { buildManifest, type CaseCaption, type Manifest } from './manifest';
 import { writePdf } from './pdf-writer';
 import { preparePackageKey, writeSealedPackage, type PackageKey, type PackageProtection } from './sealed-package';
+import type { ExportAnswers } from './answers';
 import { Clearances, missingNames, toFileHit, type FileHit, type Verification } from './verification';
 
 export const EXPORT_FILES = {
@@ -37,6 +38,8 @@ export interface ExportRequest {
   identities: number;
   /** Wording the user marked "not a plaintiff". */
   clearances: Clearances;
+  /** Hashes the cleared texts and authenticates the manifest, under the case key. */
+  answers: ExportAnswers;
   onProgress?: ((step: string, done: number, total: number) => void) | undefined;
   /** Records the staging so that a crash is cleaned up at the next start (export-staging.ts). */
   journal: ExportJournal;
@@ -104,13 +107,20 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
     }
 
     progress('Reading back and scanning the public files');
-    const verification = await verify(request, written);
+    const { verification, clearedHashes } = await verify(request, written);
     if (verification.result === 'failed') {
       return { status: 'leak-found', verification };
     }
 
     const files = [...written].map(([name, bytes]) => describe(name, bytes));
-    const manifest = buildManifest({ caseCaption: request.caseCaption, renders, files, verification });
+    const manifest = buildManifest({
+      caseCaption: request.caseCaption,
+      renders,
+      files,
+      verification,
+      clearedHashes,
+      authenticate: (m) => request.answers.authenticate(m),
+    });
     const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
     progress('Writing the manifest');
     await put(EXPORT_FILES.manifest, manifestBytes);
@@ -141,13 +151,16 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
   }
 }
 
-async function verify(request: ExportRequest, written: ReadonlyMap<string, Uint8Array>): Promise<Verification> {
+async function verify(request: ExportRequest, written: ReadonlyMap<string, Uint8Array>): Promise<{ verification: Verification; clearedHashes: Set<string> }> {
   const hits: FileHit[] = [];
   let cleared = 0;
+  const clearedHashes = new Set<string>();
   const check = (file: string, source: ScanSource & { pleadingLines?: number[][] }) => {
     for (const hit of request.scan(source)) {
-      if (request.clearances.covers(hit)) cleared++;
-      else hits.push(toFileHit(file, hit, source.pleadingLines));
+      if (request.clearances.covers(hit)) {
+        cleared++;
+        clearedHashes.add(request.answers.clearedHash(hit));
+      } else hits.push(toFileHit(file, hit, source.pleadingLines));
     }
   };
   const scanned: string[] = [];
@@ -172,7 +185,7 @@ async function verify(request: ExportRequest, written: ReadonlyMap<string, Uint8
     // A defect, not a user error: the sealed version must identify everyone it cites.
     throw new VaultError('INTERNAL', 'The sealed PDF or identity key does not show every cited plaintiff’s legal name; nothing was exported. Report this as a bug.');
   }
-  return { result: hits.length === 0 ? 'passed' : 'failed', scanned, identities: request.identities, hits, cleared, sealedComplete };
+  return { verification: { result: hits.length === 0 ? 'passed' : 'failed', scanned, identities: request.identities, hits, cleared, sealedComplete }, clearedHashes };
 }
 
 /** The destination exists (or is created), is a writable folder, and holds none of our files. */

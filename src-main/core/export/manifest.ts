@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FilingRenders } from '../filings/render';
 import type { ExportedFile } from './export-filing';
 import type { Verification } from './verification';
@@ -23,7 +24,24 @@ export interface Manifest {
     clearedByUser: number;
     sealedNamesPresent: boolean;
   };
+  /** Keyed hashes of the texts the user marked "not a plaintiff" (export/answers.ts): no wording. */
+  answers: { notAPlaintiff: string[] };
+  /** MAC under a subkey of the case key over the rest: see ExportAnswers. */
+  authentication: string;
 }
+
+/**
+ * A manifest read back from disk (by `verify`): only what verify uses is required; the rest is
+ * kept as written, since the authentication covers every field.
+ */
+export const manifestOnDisk = z.looseObject({
+  format: z.literal('doevault-export/1'),
+  files: z.array(z.looseObject({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).max(32),
+  answers: z.looseObject({ notAPlaintiff: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100_000) }),
+  authentication: z.string(),
+});
+
+export type ManifestOnDisk = z.infer<typeof manifestOnDisk>;
 
 /**
  * manifest.json: lets the firm (and the court's clerk) check that the files are the ones that
@@ -35,9 +53,11 @@ export function buildManifest(input: {
   renders: FilingRenders;
   files: ExportedFile[];
   verification: Verification;
+  clearedHashes: Iterable<string>;
+  authenticate: (manifest: Omit<Manifest, 'authentication'>) => string;
 }): Manifest {
   const { renders, verification } = input;
-  return {
+  const manifest: Omit<Manifest, 'authentication'> = {
     format: 'doevault-export/1',
     case: input.caseCaption,
     filing: { title: renders.public.metadataTitle, format: renders.public.format },
@@ -51,5 +71,7 @@ export function buildManifest(input: {
       clearedByUser: verification.cleared,
       sealedNamesPresent: verification.sealedComplete,
     },
+    answers: { notAPlaintiff: [...new Set(input.clearedHashes)].sort() },
   };
+  return { ...manifest, authentication: input.authenticate(manifest) };
 }

@@ -9,10 +9,31 @@ import { renderFiling } from '../filings/render';
 import type { Controlled } from '../operation';
 import { scannerOf } from '../plaintiffs/identities';
 import type { VaultSession } from '../vault/session';
-import { exportFiling, type ExportOutcome } from './export-filing';
+import { clearable } from '../filings/resolution';
+import type { LeakHit, ScanSource } from '../scan/types';
+import { EXPORT_FILES, exportFiling, type ExportOutcome } from './export-filing';
+import { manifestOnDisk } from './manifest';
 import { ExportJournal, stagingFolderOf } from './export-staging';
 import { extractSealedPackage, readPublicKey, readSecretKey, type PackageProtection, type PackageSecret } from './sealed-package';
+import { ExportAnswers } from './answers';
 import { Clearances } from './verification';
+
+/** What `verify` found in one written file (ExportService.verify). */
+export interface PublishedCheck {
+  identities: number;
+  /** Hits not cleared by the export's answers. */
+  hits: LeakHit[];
+  cleared: number;
+  /** The manifest beside the file: none, or not from this case's export (or changed since). */
+  manifest: 'none' | 'authentic' | 'not-authentic';
+  /** The file is, unchanged, a sealed version the manifest lists. */
+  sealedVersion: boolean;
+  /** The file's SHA-256 is the one the manifest lists for its name. */
+  unchanged: boolean;
+}
+
+/** The files of an export that name plaintiffs by design. */
+const SEALED_FILES: ReadonlySet<string> = new Set([EXPORT_FILES.sealedPdf, EXPORT_FILES.sealedDocx, EXPORT_FILES.identityKey]);
 
 export interface ExportOptions extends Controlled {
   destination: string;
@@ -51,6 +72,7 @@ export class ExportService {
     const { title, court, number } = ctx.details;
     const onProgress = control?.onProgress;
     const journal = new ExportJournal(stagingFolderOf(vault.store.path));
+    const answers = new ExportAnswers(ctx.caseKey);
     try {
       const outcome = await exportFiling({
         renders,
@@ -63,6 +85,7 @@ export class ExportService {
         scan: (source) => scanner.findings(source),
         identities,
         clearances: new Clearances(notAPlaintiffWordings(checked.details)),
+        answers,
         onProgress: onProgress && ((step, done, total) => onProgress(done, total, step)),
         journal,
       });
@@ -76,8 +99,39 @@ export class ExportService {
       );
       return outcome;
     } finally {
+      answers.dispose();
       // Recorded or taken back: a crash before this line is undone at the next start.
       await journal.finish();
+    }
+  }
+
+  /**
+   * `verify` of a written file (issue 12, item 7): its hits against every identity of the vault,
+   * less those the export's authenticated manifest (beside the file) says the user cleared. A
+   * file the manifest lists, unchanged, as a sealed version names plaintiffs by design: then
+   * `sealedVersion` is set and the caller says so instead of reporting its names.
+   */
+  verify(caseId: string, file: { name: string; sha256: string; source: ScanSource }, manifestJson?: unknown): PublishedCheck {
+    const vault = this.session.unlocked();
+    vault.assertIntact();
+    const ctx = openCase(vault, caseId);
+    const { scanner, identities } = scannerOf(vault, 'all');
+    const found = scanner.findings(file.source);
+    if (manifestJson === undefined) return { identities, hits: found, cleared: 0, manifest: 'none', sealedVersion: false, unchanged: false };
+    const parsed = manifestOnDisk.safeParse(manifestJson);
+    const answers = new ExportAnswers(ctx.caseKey);
+    try {
+      // The MAC covers the manifest as written: zod's output puts known keys first, another order.
+      if (!parsed.success || !answers.isAuthentic(manifestJson as { authentication?: unknown })) {
+        return { identities, hits: found, cleared: 0, manifest: 'not-authentic', sealedVersion: false, unchanged: false };
+      }
+      const listed = parsed.data.files.find((entry) => entry.name === file.name);
+      const unchanged = listed !== undefined && listed.sha256 === file.sha256;
+      const clearedHashes = new Set(parsed.data.answers.notAPlaintiff);
+      const hits = found.filter((hit) => !(clearable(hit) && clearedHashes.has(answers.clearedHash(hit))));
+      return { identities, hits, cleared: found.length - hits.length, manifest: 'authentic', sealedVersion: unchanged && SEALED_FILES.has(file.name), unchanged };
+    } finally {
+      answers.dispose();
     }
   }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Document, Packer, Paragraph } from 'docx';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,7 +112,11 @@ describe('doe-vault scan, export and verify', () => {
 
     expect(await ok([...vault.auth, 'verify', '--case', caseId, `${out}/public.pdf`])).toMatch(/No identity of the vault found .*checked against 4 identities/);
     expect(await ok([...vault.auth, 'verify', '--case', caseId, `${out}/public.docx`])).toMatch(/No identity of the vault found/);
-    const sealedCheck = await runCli([...vault.auth, 'verify', '--case', caseId, `${out}/sealed.pdf`]);
+    // Beside its manifest, the sealed version is recognised; a copy alone is checked like any file.
+    expect(await ok([...vault.auth, 'verify', '--case', caseId, `${out}/sealed.pdf`])).toMatch(/the sealed version of an export of this case/);
+    mkdirSync(box.path('sealed-alone'));
+    copyFileSync(`${out}/sealed.pdf`, box.path('sealed-alone/sealed.pdf'));
+    const sealedCheck = await runCli([...vault.auth, 'verify', '--case', caseId, box.path('sealed-alone/sealed.pdf')]);
     expectFailure(sealedCheck, 3, undefined);
     expect(sealedCheck.stdout).toMatch(/sealed\.pdf page 1, line \d+: the full name of Jane Doe 1/);
     expect(sealedCheck.stdout).not.toContain('Ramírez');

@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../../src-main/core/documents';
+import { ExportAnswers } from '../../../src-main/core/export/answers';
 import { exportFiling, type ExportRequest } from '../../../src-main/core/export/export-filing';
 import { ExportJournal } from '../../../src-main/core/export/export-staging';
 import { defaultFontsDir } from '../../../src-main/core/export/fonts-dir';
@@ -116,6 +117,7 @@ describe('export: bad input and faults leave nothing half-written', () => {
         scan: (source) => s.scan(source),
         identities: 2,
         clearances: new Clearances([]),
+        answers: new ExportAnswers(new Uint8Array(32).fill(7)),
         journal: new ExportJournal(join(dir, 'staging')),
       };
     };
