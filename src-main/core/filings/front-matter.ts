@@ -1,4 +1,4 @@
-import { isAlias, isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, isNode, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { VaultError } from '../errors';
 import { KEY_FIELDS } from '../shared/filing-formats';
@@ -97,7 +97,8 @@ export function parseFrontMatter(draft: string, options: { courts?: CourtList } 
   if (close < 0) {
     throw frontMatterError([{ line: 1, message: 'The front matter opened by "---" is never closed: add a line "---" after its last key' }], '');
   }
-  const yamlText = lines.slice(1, close).join('\n');
+  // A Windows file's CR stays on its body lines; YAML gets plain lines (a lone CR ends no line for it).
+  const yamlText = lines.slice(1, close).map((text) => text.replace(/\r$/, '')).join('\n');
   if (yamlText.length > MAX_FRONT_MATTER) {
     throw frontMatterError([{ line: 1, message: `The front matter is longer than ${MAX_FRONT_MATTER / 1024} KiB; keep only the filing's facts in it` }], '');
   }
@@ -117,12 +118,15 @@ export function parseFrontMatter(draft: string, options: { courts?: CourtList } 
   });
   const lineAt = (offset: number) => toFileLine(counter.linePos(offset).line);
 
-  const syntax = [...doc.errors, ...doc.warnings].map((problem) => ({
-    line: toFileLine(problem.linePos?.[0].line ?? 1),
-    message: `${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}; fix the YAML`,
-  }));
-  if (syntax.length > 0) throw frontMatterError(syntax, '');
+  const syntax = (problems: readonly YAMLError[]) =>
+    problems.map((problem) => ({
+      line: toFileLine(problem.linePos?.[0].line ?? 1),
+      message: `${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}; fix the YAML`,
+    }));
+  if (doc.errors.length > 0) throw frontMatterError(syntax(doc.errors), '');
+  // Before the warnings: an unknown tag is a warning to the parser, and a refusal here.
   refuseTagsAndAliases(doc, lineAt);
+  if (doc.warnings.length > 0) throw frontMatterError(syntax(doc.warnings), '');
 
   const data: unknown = doc.toJS({ maxAliasCount: 0 }) ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
