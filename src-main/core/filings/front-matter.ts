@@ -34,15 +34,38 @@ const yesNo = z
   .refine((value) => ['true', 'false', 'yes', 'no'].includes(value), 'juryDemand must be true or false')
   .transform((value) => value === 'true' || value === 'yes');
 
+const labelLines = z
+  .array(requiredLine('Label', 200))
+  .min(1, 'labels needs at least one line, or "none"')
+  .max(4, 'At most 4 labels');
+
+/** "auto": the court's (courts.json); "none"; one list for both versions; or a list per version. */
 const labelsSchema = z.union(
-  [
-    z.enum(['none', 'auto']),
-    z
-      .array(requiredLine('Label', 200))
-      .min(1, 'labels needs at least one line, or "none"')
-      .max(4, 'At most 4 labels'),
-  ],
-  { error: 'labels must be "auto", "none" or a list of lines' },
+  [z.enum(['none', 'auto']), labelLines, z.strictObject({ public: labelLines.optional(), sealed: labelLines.optional() })],
+  { error: 'labels must be "auto", "none", a list of lines, or "public:" and "sealed:" lists' },
+);
+
+const partiesSchema = z.strictObject(
+  {
+    /** Caption text of the plaintiffs; omitted, the caller generates it from the roster (caption.ts). */
+    plaintiffs: optional(text('Plaintiffs', 2_000)),
+    defendants: z
+      .array(requiredLine('Defendant', 300), { error: 'defendants must be a list, one "- NAME" a line' })
+      .max(50, 'At most 50 defendants')
+      .optional(),
+  },
+  { error: 'parties must hold "plaintiffs:" and "defendants:"' },
+);
+
+const datesSchema = z.strictObject(
+  {
+    filed: optional(isoDate('Filing date')),
+    hearing: optional(isoDate('Hearing date')),
+    trial: optional(isoDate('Trial date')),
+    /** The court's sealing order: the sealed version's label names it (CRC 2.551(e)). */
+    sealingOrder: optional(isoDate('Sealing order date')),
+  },
+  { error: 'dates must hold "filed:", "hearing:", "trial:" or "sealingOrder:"' },
 );
 
 export const filingFactsSchema = z.strictObject({
@@ -54,24 +77,18 @@ export const filingFactsSchema = z.strictObject({
   judge: optional(line('Judge', 200)),
   department: optional(line('Department', 100)),
   title: optional(line('Title', 300)),
-  parties: z
-    .strictObject({
-      /** Caption text of the plaintiffs; omitted, the caller generates it from the roster. */
-      plaintiffs: optional(text('Plaintiffs', 2_000)),
-      defendants: z.array(requiredLine('Defendant', 300)).max(50, 'At most 50 defendants').optional(),
-    })
+  parties: partiesSchema.optional(),
+  counsel: z
+    .array(counselSchema, { error: 'counsel must be a list of attorneys, each starting "- name:"' })
+    .min(1, 'counsel needs at least one attorney')
+    .max(10, 'At most 10 counsel')
     .optional(),
-  counsel: z.array(counselSchema).min(1, 'counsel needs at least one attorney').max(10, 'At most 10 counsel').optional(),
-  dates: z
-    .strictObject({
-      filed: optional(isoDate('Filing date')),
-      hearing: optional(isoDate('Hearing date')),
-      trial: optional(isoDate('Trial date')),
-    })
-    .optional(),
+  dates: datesSchema.optional(),
   juryDemand: yesNo.optional(),
   labels: labelsSchema.optional(),
-  keyFields: z.array(z.enum(KEY_FIELDS, { error: `keyFields must be among ${KEY_FIELDS.join(', ')}` })).optional(),
+  keyFields: z
+    .array(z.enum(KEY_FIELDS, { error: `keyFields must be among ${KEY_FIELDS.join(', ')}` }), { error: 'keyFields must be a list, e.g. [dob, email]' })
+    .optional(),
 });
 
 export type FilingFacts = z.output<typeof filingFactsSchema>;
@@ -197,9 +214,9 @@ function checkCourt(facts: FilingFacts, courts: CourtList, lineOf: (key: string)
 
 const KNOWN_KEYS: Record<string, readonly string[]> = {
   '': Object.keys(filingFactsSchema.shape),
-  parties: ['plaintiffs', 'defendants'],
+  parties: Object.keys(partiesSchema.shape),
   counsel: Object.keys(counselSchema.shape),
-  dates: ['filed', 'hearing', 'trial'],
+  dates: Object.keys(datesSchema.shape),
 };
 
 function unknownKeyMessage(key: string, path: (string | number)[]): string {

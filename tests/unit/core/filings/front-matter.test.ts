@@ -129,9 +129,14 @@ describe('front matter', () => {
     expect(parseFrontMatter('\uFEFF---\ncourt: cacd\n---\nBody').facts).toEqual({ court: 'cacd' });
   });
 
-  it('reads labels as a list, or "none"', () => {
+  it('reads labels as "none", a list, or a list per version', () => {
     expect(parseFrontMatter('---\nlabels: none\n---\n').facts?.labels).toBe('none');
     expect(parseFrontMatter('---\nlabels:\n  - FILED UNDER SEAL\n---\n').facts?.labels).toEqual(['FILED UNDER SEAL']);
+    expect(parseFrontMatter('---\nlabels:\n  sealed: [UNDER SEAL]\n---\n').facts?.labels).toEqual({ sealed: ['UNDER SEAL'] });
+  });
+
+  it('reads the date of a sealing order', () => {
+    expect(parseFrontMatter('---\ndates:\n  sealingOrder: 2026-04-01\n---\n').facts?.dates).toEqual({ sealingOrder: '2026-04-01' });
   });
 
   it('names a federal division in capitals and the district of the generic federal court', () => {
@@ -156,7 +161,9 @@ describe('front matter', () => {
     ['a key given twice', '---\njudge: A\njudge: B\n---\n', 3, /Map keys must be unique/],
     ['broken YAML', '---\ncourt: [cacd\n---\n', 2, /fix the YAML/],
     ['a list where keys belong', '---\n- court\n---\n', 2, /must be keys and values/],
-    ['labels that are neither a list nor a word it knows', '---\nlabels: sometimes\n---\n', 2, /labels must be "auto", "none" or a list of lines/],
+    ['labels that are neither a list nor a word it knows', '---\nlabels: sometimes\n---\n', 2, /labels must be "auto", "none", a list of lines, or "public:" and "sealed:" lists/],
+    ['counsel written as one line', '---\ncounsel: Ann Lee\n---\n', 2, /counsel must be a list of attorneys, each starting "- name:"/],
+    ['defendants written as one line', '---\nparties:\n  defendants: CITY OF LOS ANGELES\n---\n', 3, /defendants must be a list/],
     ['a front matter never closed', '---\ncourt: cacd\n# Complaint\n', 1, /never closed/],
   ])('refuses %s, naming the line of the file and what to do', async (_, draft, line, message) => {
     expect(await codeOf(() => parseFrontMatter(draft))).toBe('VALIDATION');
