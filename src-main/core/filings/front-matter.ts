@@ -222,15 +222,17 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
 function unknownKeyMessage(key: string, path: (string | number)[]): string {
   const where = path.filter((part) => typeof part === 'string').join('.');
   const known = KNOWN_KEYS[where] ?? [];
-  const near = known.find((candidate) => candidate.toLowerCase() === key.toLowerCase() || sameLetters(candidate.toLowerCase(), key.toLowerCase()));
+  // "case_number", "CaseNumber" and "jduge" all lead to the key meant.
+  const typed = key.replace(/[-_ ]/g, '').toLowerCase();
+  const near = known.find((candidate) => candidate.toLowerCase() === typed || sameLetters(candidate.toLowerCase(), typed));
   const scope = where === '' ? 'front matter' : `"${where}"`;
   return `Unknown key "${key}" in ${scope}${near === undefined ? '' : `; did you mean "${near}"?`} Known keys: ${known.join(', ')}`;
 }
 
-/** A transposition, one letter dropped or added: the typos people make in a key. */
+/** A transposition, one letter dropped or one added: the typos people make in a key. */
 function sameLetters(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  return [...a].sort().join('') === [...b].sort().join('') || a.length !== b.length && (a.includes(b) || b.includes(a) || dropOne(a, b) || dropOne(b, a));
+  if (a.length === b.length) return [...a].sort().join('') === [...b].sort().join('');
+  return dropOne(a, b) || dropOne(b, a);
 }
 
 function dropOne(longer: string, shorter: string): boolean {

@@ -147,6 +147,7 @@ describe('front matter', () => {
   it.each([
     ['an unknown court, suggesting the close id', '---\ntitle: X\ncourt: ca-sup-los-angles\n---\n', 3, /Unknown court "ca-sup-los-angles"\. Did you mean "ca-sup-los-angeles"\?/],
     ['a typo in a key', '---\ncourt: cacd\njduge: Hon. A\n---\n', 3, /Unknown key "jduge" in front matter; did you mean "judge"\?/],
+    ['a key in snake case', '---\ncase_number: 1\n---\n', 2, /Unknown key "case_number" in front matter; did you mean "caseNumber"\?/],
     ['a typo in a counsel key', '---\ncounsel:\n  - name: A\n    barNumbr: "1"\n---\n', 4, /Unknown key "barNumbr" in "counsel"; did you mean "barNumber"\?/],
     ['a typo in a date key', '---\ndates:\n  filled: 2026-01-01\n---\n', 3, /Unknown key "filled" in "dates"/],
     ['a date that does not exist', '---\ncourt: cacd\ndates:\n  hearing: 2026-02-30\n---\n', 4, /Hearing date is not a real calendar date/],
