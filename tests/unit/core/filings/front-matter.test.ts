@@ -1,4 +1,6 @@
 import { faker } from '@faker-js/faker';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_FRONT_MATTER, parseFrontMatter } from '../../../../src-main/core/filings/front-matter';
@@ -113,6 +115,14 @@ describe('front matter', () => {
         },
       ),
     );
+  });
+
+  it('reads the example of docs/FRONT-MATTER.md as documented', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'docs', 'FRONT-MATTER.md'), 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(doc)![1]!;
+    const { facts } = parseFrontMatter(`${example}# Complaint\n`);
+    expect(facts).toMatchObject({ court: 'ca-sup-los-angeles', juryDemand: true, dates: { sealingOrder: '2026-04-01' } });
+    expect(facts?.counsel?.[0]?.barNumber).toBe('012345');
   });
 
   it('leaves a draft without front matter as it is', () => {
