@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { VaultError } from '../errors';
+import { longDate } from './labels';
 
 /**
  * The courts a filing can name, from resources/courts.json (data, not code: a rule changes and
@@ -192,11 +193,12 @@ function readCourtsFile(path: string): string {
   }
 }
 
-/** The labels of one version for a court; `orderDate` is the court's sealing order, already written as a date. */
-export function courtLabels(court: Court, version: 'public' | 'sealed', orderDate?: string): string[] {
+/** The labels of one version for a court; `sealingOrder` is the ISO date of the court's sealing order. */
+export function courtLabels(court: Court, version: 'public' | 'sealed', sealingOrder?: string): string[] {
   if (version === 'public') return [...court.labels.public];
-  if (orderDate !== undefined && court.labels.sealedByOrder !== undefined) {
-    return court.labels.sealedByOrder.map((label) => label.replaceAll('{orderDate}', orderDate.toUpperCase()));
+  if (sealingOrder !== undefined && court.labels.sealedByOrder !== undefined) {
+    const date = longDate(sealingOrder).toUpperCase();
+    return court.labels.sealedByOrder.map((label) => label.replaceAll('{orderDate}', date));
   }
   return [...court.labels.sealed];
 }

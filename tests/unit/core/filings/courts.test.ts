@@ -74,9 +74,9 @@ describe('the list of courts', () => {
     const la = courts.byId('ca-sup-los-angeles')!;
     expect(courtLabels(la, 'public')).toEqual(['PUBLIC — REDACTS MATERIALS FROM CONDITIONALLY SEALED RECORD']);
     expect(courtLabels(la, 'sealed')).toContain('CONDITIONALLY UNDER SEAL');
-    expect(courtLabels(la, 'sealed', 'March 7, 2026')).toEqual(['FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026']);
+    expect(courtLabels(la, 'sealed', '2026-03-07')).toEqual(['FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026']);
     // A district with no order wording keeps its sealed label whatever the date.
-    expect(courtLabels(courts.byId('cand')!, 'sealed', 'March 7, 2026')).toEqual(['UNREDACTED VERSION OF DOCUMENT SOUGHT TO BE SEALED']);
+    expect(courtLabels(courts.byId('cand')!, 'sealed', '2026-03-07')).toEqual(['UNREDACTED VERSION OF DOCUMENT SOUGHT TO BE SEALED']);
     // The list handed out is a copy: a caller editing it cannot change the next filing's labels.
     courtLabels(la, 'public').push('X');
     expect(courtLabels(la, 'public')).toHaveLength(1);
