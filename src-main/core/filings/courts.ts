@@ -1,0 +1,204 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { VaultError } from '../errors';
+import { longDate } from './labels';
+
+/**
+ * The courts a filing can name, from resources/courts.json (data, not code: a rule changes and
+ * the list is edited without touching the typesetter). Validated at load, so a broken file stops
+ * the export with its fault named instead of printing a wrong title on a filing.
+ */
+
+/** How the first page and every page are laid out. */
+export const COURT_FORMS = ['california-pleading', 'federal-pleading', 'federal-plain'] as const;
+export type CourtForm = (typeof COURT_FORMS)[number];
+
+export interface CourtLabels {
+  /** The rule the wording comes from, to show beside the labels. */
+  rule: string;
+  public: string[];
+  sealed: string[];
+  /** Sealed version once the court ordered sealing; "{orderDate}" is the order's date. Absent: `sealed`. */
+  sealedByOrder?: string[] | undefined;
+}
+
+export interface Court {
+  id: string;
+  system: 'state' | 'federal';
+  /** For lists: "Superior Court of California, County of Los Angeles". */
+  name: string;
+  /** Printed centred from line 8, one entry a line. */
+  title: string[];
+  form: CourtForm;
+  /** The rule that sets the form, for this court (the district's local rule) or its form's default. */
+  formRule: string;
+  labels: CourtLabels;
+  /** Divisions a filing may name under the title ("WESTERN DIVISION"). */
+  divisions?: string[] | undefined;
+  /** A court whose title needs the district written by the filing ("DISTRICT OF OREGON"). */
+  districtRequired?: boolean | undefined;
+}
+
+const upperLine = z
+  .string()
+  .min(1)
+  .max(120)
+  .refine((value) => {
+    // "{orderDate}" is the one lower-case text allowed: the placeholder of a sealing order's date.
+    const bare = value.replaceAll('{orderDate}', 'X');
+    return bare === bare.trim() && bare === bare.toUpperCase() && !/[\p{Cc}\p{Cf}]/u.test(bare);
+  }, 'must be one trimmed line in capitals');
+const labelLines = z.array(upperLine).min(1).max(4);
+
+const fileSchema = z.strictObject({
+  $comment: z.array(z.string()).optional(),
+  forms: z.record(z.enum(COURT_FORMS), z.strictObject({ rule: z.string().min(1) })),
+  labelSets: z.record(
+    z.string().regex(/^[a-z][a-z0-9-]*$/),
+    z.strictObject({ rule: z.string().min(1), public: labelLines, sealed: labelLines, sealedByOrder: labelLines.optional() }),
+  ),
+  courts: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'ids are lower case letters, digits and hyphens'),
+        system: z.enum(['state', 'federal']),
+        name: z.string().min(1).max(120),
+        title: z.array(upperLine).min(1).max(3),
+        form: z.enum(COURT_FORMS),
+        formRule: z.string().min(1).optional(),
+        labels: z.string(),
+        divisions: z.array(upperLine).min(1).optional(),
+        districtRequired: z.boolean().optional(),
+      }),
+    )
+    .min(1),
+});
+
+export interface CourtList {
+  courts: readonly Court[];
+  byId(id: string): Court | undefined;
+  /** Ids near a mistyped one, closest first: for "did you mean". */
+  closeIds(id: string, max?: number): string[];
+}
+
+/** Parses and checks the courts file's text; `source` names it in errors. */
+export function parseCourts(text: string, source = 'resources/courts.json'): CourtList {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new VaultError('INTERNAL', `${source} is not valid JSON: ${(cause as Error).message}. Restore it from the release.`, { cause });
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`);
+    throw new VaultError('INTERNAL', `${source} is malformed (${problems.slice(0, 5).join('; ')}). Restore it from the release.`);
+  }
+  const { forms, labelSets } = parsed.data;
+  const courts: Court[] = [];
+  const ids = new Set<string>();
+  for (const entry of parsed.data.courts) {
+    const fault = (what: string) => new VaultError('INTERNAL', `${source}: court "${entry.id}" ${what}. Restore the file from the release.`);
+    if (ids.has(entry.id)) throw fault('is listed twice');
+    ids.add(entry.id);
+    const labels = labelSets[entry.labels];
+    if (labels === undefined) throw fault(`uses label set "${entry.labels}", which the file does not define`);
+    // The guard of issue 12: a state title on a federal filing, or the reverse, is refused here.
+    const federalTitle = entry.title[0] === 'UNITED STATES DISTRICT COURT';
+    if (federalTitle !== (entry.system === 'federal') || (entry.form === 'california-pleading') !== (entry.system === 'state')) {
+      throw fault(`mixes a ${entry.system} court with a ${federalTitle ? 'federal' : 'state'} title or the ${entry.form} form`);
+    }
+    courts.push({
+      id: entry.id,
+      system: entry.system,
+      name: entry.name,
+      title: entry.title,
+      form: entry.form,
+      formRule: entry.formRule ?? forms[entry.form].rule,
+      labels: { rule: labels.rule, public: labels.public, sealed: labels.sealed, sealedByOrder: labels.sealedByOrder },
+      divisions: entry.divisions,
+      districtRequired: entry.districtRequired,
+    });
+  }
+  const index = new Map(courts.map((court) => [court.id, court]));
+  return {
+    courts,
+    byId: (id) => index.get(id),
+    closeIds: (id, max = 3) => closeIds(courts.map((court) => court.id), id, max),
+  };
+}
+
+/**
+ * Ids containing what was typed ("los-angeles", "cd") first, then those within a few edits of
+ * it; a typo in a court id must lead to the right id, not to a list of 63.
+ */
+function closeIds(ids: readonly string[], typed: string, max: number): string[] {
+  const wanted = typed.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  if (wanted === '') return [];
+  const containing = ids.filter((id) => id.includes(wanted) || (wanted.length >= 4 && wanted.includes(id)));
+  const limit = Math.max(2, Math.floor(wanted.length / 5));
+  const near = ids
+    .map((id) => ({ id, distance: editDistance(wanted, id) }))
+    .filter(({ id, distance }) => distance <= limit && !containing.includes(id))
+    .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id))
+    .map(({ id }) => id);
+  return [...containing, ...near].slice(0, max);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+const PROBE = join('resources', 'courts.json');
+
+/**
+ * resources/courts.json, found by walking up from this module as the fonts are
+ * (export/fonts-dir.ts): from the sources, from out/main and in the packaged app, which
+ * carries resources/ beside out/ (electron-builder.yml).
+ */
+export function defaultCourtsPath(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  let dir = here;
+  for (let up = 0; up < 6; up++) {
+    if (existsSync(join(dir, PROBE))) return join(dir, PROBE);
+    dir = dirname(dir);
+  }
+  return join(here, PROBE);
+}
+
+let shipped: CourtList | undefined;
+
+/** The shipped list, read once per process: it does not change while the app runs. */
+export function loadCourts(path?: string): CourtList {
+  if (path !== undefined) return parseCourts(readCourtsFile(path), path);
+  shipped ??= parseCourts(readCourtsFile(defaultCourtsPath()));
+  return shipped;
+}
+
+function readCourtsFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new VaultError('INTERNAL', `The list of courts (${path}) cannot be read. Reinstall DoeVault or restore resources/courts.json.`, { cause });
+  }
+}
+
+/** The labels of one version for a court; `sealingOrder` is the ISO date of the court's sealing order. */
+export function courtLabels(court: Court, version: 'public' | 'sealed', sealingOrder?: string): string[] {
+  if (version === 'public') return [...court.labels.public];
+  if (sealingOrder !== undefined && court.labels.sealedByOrder !== undefined) {
+    const date = longDate(sealingOrder).toUpperCase();
+    return court.labels.sealedByOrder.map((label) => label.replaceAll('{orderDate}', date));
+  }
+  return [...court.labels.sealed];
+}
