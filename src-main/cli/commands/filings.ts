@@ -6,7 +6,7 @@ import { UsageError } from '../exit-codes';
 import { cell, printJson, printTable } from '../output';
 import { readSecretFile } from '../secrets';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
-import { checkNewPassphrase, describeFileHit, type DocumentPart, docxPartsText, type ExportReport, type FileHit, KIND_WORDS, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, VaultError } from '../../core';
+import { checkNewPassphrase, describeFileHit, type DocumentPart, docxPartsText, type ExportReport, type FileHit, KIND_WORDS, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, splitDraft, VaultError } from '../../core';
 
 
 const where = (hit: { page?: number | undefined; line: number }, parts?: readonly DocumentPart[]) => {
@@ -91,7 +91,8 @@ const exportCommand: Command = {
     if (packageProtection && 'passphrase' in packageProtection) checkNewPassphrase(packageProtection.passphrase ?? '');
     // Never the file name: "MartaKowalczyk.txt" would print a plaintiff on every page. The
     // title is scanned like the body (it is part of the filing the check reads).
-    const title = stringOption(o, 'title') ?? firstHeading(draft.text);
+    const { facts, body } = splitDraft(draft.text);
+    const title = stringOption(o, 'title') ?? facts?.title ?? firstHeading(body);
     if (title === undefined) {
       throw new VaultError('VALIDATION', 'The draft has no title: begin it with a heading (for example "# Complaint for Damages") or pass --title. The file name is never used, since it may name someone.', {
         field: 'title',

@@ -3,9 +3,8 @@ import { openCase } from '../cases/context';
 import { encodeBase32, wipe } from '../crypto';
 import { VaultError } from '../errors';
 import { recordOrTakeBack } from '../files/new-file';
-import { checkCaseFiling, notAPlaintiffWordings, renderContext } from '../filings/case-filing';
+import { checkCaseFiling, notAPlaintiffWordings, renderCaseFiling } from '../filings/case-filing';
 import type { Question } from '../filings/questions';
-import { renderFiling } from '../filings/render';
 import type { Controlled } from '../operation';
 import { scannerOf } from '../plaintiffs/identities';
 import type { VaultSession } from '../vault/session';
@@ -67,7 +66,7 @@ export class ExportService {
       throw new VaultError('VALIDATION', 'The filing has no body yet; there is nothing to export. Write or import the draft first.', { field: 'body' });
     }
     if (checked.questions.length > 0) return { status: 'needs-resolution', questions: checked.questions, body: checked.details.body };
-    const renders = renderFiling(checked.details, renderContext(vault, ctx));
+    const renders = renderCaseFiling(vault, ctx, checked.details);
     const { scanner, identities } = scannerOf(vault, 'all');
     const { title, court, number } = ctx.details;
     const onProgress = control?.onProgress;

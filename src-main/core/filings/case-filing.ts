@@ -4,7 +4,8 @@ import type { UnlockedVault } from '../vault/unlocked-vault';
 import { parseFilingInput, type FilingDetails } from './filing-input';
 import { checkFiling, type CheckedFiling } from './questions';
 import { decidable } from './resolution';
-import { pseudonymKey, type RenderContext } from './render';
+import { splitDraft, withFacts } from './filing-facts';
+import { pseudonymKey, renderFiling, type FilingRenders, type RenderContext } from './render';
 import { findTokens } from './tokens';
 
 /**
@@ -14,7 +15,29 @@ import { findTokens } from './tokens';
 export function checkCaseFiling(vault: UnlockedVault, ctx: CaseContext, input: unknown): CheckedFiling {
   const details = parseFilingInput(input);
   const { scanner } = scannerOf(vault, 'all');
-  return checkFiling(details, ctx.caseId, (text) => decidable(scanner.findings(text)), legalNameLookup(caseIdentities(vault, ctx)));
+  const plaintiffs = caseIdentities(vault, ctx);
+  // The front matter's facts are checked as the caption fields they fill; the body's questions
+  // are placed in the draft as written (front matter kept, lines of the user's file).
+  const { frontMatter, lineOffset } = splitDraft(details.body);
+  const checked = checkFiling(withFacts(details, rosterOf(plaintiffs)), ctx.caseId, (text) => decidable(scanner.findings(text)), legalNameLookup(plaintiffs));
+  if (frontMatter === '') return checked;
+  return {
+    ...checked,
+    details: { ...details, body: frontMatter + checked.details.body },
+    questions: checked.questions.map((q) =>
+      q.field === 'body' ? { ...q, start: q.start + frontMatter.length, end: q.end + frontMatter.length, line: q.line + lineOffset } : q,
+    ),
+  };
+}
+
+/** The three renders of a checked filing, its front matter applied. */
+export function renderCaseFiling(vault: UnlockedVault, ctx: CaseContext, details: FilingDetails): FilingRenders {
+  const context = renderContext(vault, ctx);
+  return renderFiling(withFacts(details, rosterOf(context.plaintiffs)), context);
+}
+
+function rosterOf(plaintiffs: readonly Pick<CasePlaintiff, 'pseudonym'>[]): string[] {
+  return plaintiffs.map((p) => p.pseudonym);
 }
 
 export function renderContext(vault: UnlockedVault, ctx: CaseContext): RenderContext {

@@ -5,12 +5,11 @@ import { caseIdentities, scannerOf } from '../plaintiffs/identities';
 import type { LeakHit, ScanSource } from '../scan/types';
 import type { UnlockedVault } from '../vault/unlocked-vault';
 import type { VaultSession } from '../vault/session';
-import { checkCaseFiling, legalNameLookup, renderContext } from './case-filing';
+import { checkCaseFiling, legalNameLookup, renderCaseFiling } from './case-filing';
 import type { Audience, RenderedDocument } from './document';
 import { parseFilingInput, type Filing, type FilingSummary } from './filing-input';
 import { insertFiling, readFiling, requireFiling, updateFiling } from './filings';
 import type { CheckedFiling } from './questions';
-import { renderFiling } from './render';
 import { classify, clearable, decidable, prepareDraft, replaceSpans, tokenFor, type Choice, type Finding, type PreparedDraft } from './resolution';
 import { formatToken } from './tokens';
 
@@ -116,7 +115,7 @@ export class FilingService {
   preview(caseId: string, input: unknown, audience: Audience): RenderedDocument {
     const { vault, ctx } = this.#open(caseId);
     const checked = checkCaseFiling(vault, ctx, input);
-    const renders = renderFiling(checked.details, renderContext(vault, ctx));
+    const renders = renderCaseFiling(vault, ctx, checked.details);
     const doc = audience === 'public' ? renders.public : audience === 'sealed' ? renders.sealed : renders.identityKey;
     if (audience !== 'public') vault.record({ action: 'filing.previewed', details: { caseId, version: audience } });
     return doc;

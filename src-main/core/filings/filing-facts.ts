@@ -1,0 +1,98 @@
+import { VaultError } from '../errors';
+import { rosterCaption } from './caption';
+import { courtLabels, loadCourts, type Court } from './courts';
+import type { FilingDetails } from './filing-input';
+import { parseFrontMatter, type FilingFacts } from './front-matter';
+
+/**
+ * A draft's front matter applied to its filing (issue 12, item 1): the app and the CLI send the
+ * draft as written, and the core reads the facts out of it, so both print the same first page.
+ */
+
+export interface DraftParts {
+  /** The front matter as written, fences included ('' when there is none). */
+  frontMatter: string;
+  facts: FilingFacts | undefined;
+  /** What follows the front matter: the filing's body. */
+  body: string;
+  /** Line n of `body` is line n + lineOffset of the draft. */
+  lineOffset: number;
+}
+
+export function splitDraft(draft: string): DraftParts {
+  const { facts, body, lineOffset } = parseFrontMatter(draft);
+  return { frontMatter: draft.slice(0, draft.length - body.length), facts, body, lineOffset };
+}
+
+/**
+ * The filing as the front matter says it, over what the filing's own fields say; the body
+ * without the front matter. `roster` (the case's pseudonyms) makes the plaintiffs' caption when
+ * the front matter names defendants but not the plaintiffs.
+ */
+export function withFacts(details: FilingDetails, roster: readonly string[]): FilingDetails {
+  const { facts, body } = splitDraft(details.body);
+  if (facts === undefined) return details;
+  const court = facts.court === undefined ? undefined : requireCourt(facts.court);
+  return {
+    ...details,
+    body,
+    title: facts.title ?? details.title,
+    format: court === undefined ? details.format : court.form === 'california-pleading' ? 'california' : 'federal',
+    court: court === undefined ? details.court : courtTitle(court, facts),
+    caseNumber: facts.caseNumber ?? details.caseNumber,
+    parties: facts.parties === undefined ? details.parties : partiesCaption(facts.parties, roster),
+    counsel: facts.counsel === undefined ? details.counsel : counselBlock(facts.counsel),
+    labels: labelsOf(facts, court) ?? details.labels,
+    keyFields: facts.keyFields === undefined ? details.keyFields : [...new Set(facts.keyFields)],
+  };
+}
+
+function requireCourt(id: string): Court {
+  const court = loadCourts().byId(id);
+  // parseFrontMatter checked the id against the same list; this is a defect if it happens.
+  if (!court) throw new VaultError('VALIDATION', `No court with id "${id}" in the list of courts.`, { field: 'court' });
+  return court;
+}
+
+/** The court's title lines, then the district the generic federal court needs, then the division. */
+function courtTitle(court: Court, facts: FilingFacts): string {
+  return [...court.title, ...(facts.district ? [facts.district.toUpperCase()] : []), ...(facts.division ? [facts.division.toUpperCase()] : [])].join('\n');
+}
+
+/**
+ * The caption's left side as CRC 2.111(3) and the federal form set it out: each party name from
+ * the left margin, "Plaintiffs," and "Defendants." under them, "v." between.
+ */
+function partiesCaption(parties: NonNullable<FilingFacts['parties']>, roster: readonly string[]): string {
+  const plaintiffs = parties.plaintiffs ?? rosterCaption(roster);
+  const defendants = parties.defendants ?? [];
+  const lines = [`${plaintiffs.replace(/,\s*$/, '')},`, '', 'Plaintiffs,', '', 'v.', ''];
+  defendants.forEach((name, i) => lines.push(i === defendants.length - 1 ? `${name.replace(/,\s*$/, '')},` : name));
+  lines.push('', 'Defendants.');
+  return lines.join('\n');
+}
+
+/** Counsel from line 1 (CRC 2.111(1)): name and bar number, firm, address, phone, email; then "Attorneys for". */
+function counselBlock(counsel: NonNullable<FilingFacts['counsel']>): string {
+  const lines: string[] = [];
+  for (const c of counsel) {
+    lines.push(c.barNumber ? `${c.name} (State Bar No. ${c.barNumber})` : c.name);
+    if (c.email) lines.push(c.email);
+  }
+  const first = counsel[0];
+  if (first?.firm) lines.push(first.firm);
+  if (first?.address) lines.push(...first.address.split('\n'));
+  if (first?.phone) lines.push(`Telephone: ${first.phone}`);
+  const attorneysFor = counsel.find((c) => c.attorneysFor)?.attorneysFor;
+  if (attorneysFor) lines.push('', `Attorneys for ${attorneysFor.replace(/^attorneys for\s+/i, '')}`);
+  return lines.join('\n');
+}
+
+function labelsOf(facts: FilingFacts, court: Court | undefined): FilingDetails['labels'] | undefined {
+  const { labels } = facts;
+  if (labels === 'none') return { public: [], sealed: [] };
+  if (Array.isArray(labels)) return { public: labels, sealed: labels };
+  if (labels !== undefined && labels !== 'auto') return { ...(labels.public ? { public: labels.public } : {}), ...(labels.sealed ? { sealed: labels.sealed } : {}) };
+  if (court === undefined) return undefined;
+  return { public: courtLabels(court, 'public'), sealed: courtLabels(court, 'sealed', facts.dates?.sealingOrder) };
+}
