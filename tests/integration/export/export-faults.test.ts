@@ -141,7 +141,7 @@ describe('export: bad input and faults leave nothing half-written', () => {
       req.renders.public.metadataTitle = 'Declaration of Maria Elena Ramírez';
       const outcome = await exportFiling(req);
       expect(outcome.status).toBe('leak-found');
-      expect([...new Set(outcome.verification.hits.map((h) => h.file))].sort()).toEqual(['manifest.json', 'public.docx', 'public.pdf']);
+      expect([...new Set(outcome.verification.hits.map((h) => h.file))].sort()).toEqual(['manifest.json', 'public.docx', 'public.pdf (metadata)']);
       expect(readdirSync(out)).toEqual([]);
     });
 
