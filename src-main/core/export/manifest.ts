@@ -41,8 +41,6 @@ export const manifestOnDisk = z.looseObject({
   authentication: z.string(),
 });
 
-export type ManifestOnDisk = z.infer<typeof manifestOnDisk>;
-
 /**
  * manifest.json: lets the firm (and the court's clerk) check that the files are the ones that
  * were verified. It goes into the sealed package too, so it names no one: public caption,

@@ -27,8 +27,6 @@ export interface PublishedCheck {
   manifest: 'none' | 'authentic' | 'not-authentic';
   /** The file is, unchanged, a sealed version the manifest lists. */
   sealedVersion: boolean;
-  /** The file's SHA-256 is the one the manifest lists for its name. */
-  unchanged: boolean;
 }
 
 /** The files of an export that name plaintiffs by design. */
@@ -116,19 +114,18 @@ export class ExportService {
     const ctx = openCase(vault, caseId);
     const { scanner, identities } = scannerOf(vault, 'all');
     const found = scanner.findings(file.source);
-    if (manifestJson === undefined) return { identities, hits: found, cleared: 0, manifest: 'none', sealedVersion: false, unchanged: false };
+    if (manifestJson === undefined) return { identities, hits: found, cleared: 0, manifest: 'none', sealedVersion: false };
     const parsed = manifestOnDisk.safeParse(manifestJson);
     const answers = new ExportAnswers(ctx.caseKey);
     try {
       // The MAC covers the manifest as written: zod's output puts known keys first, another order.
       if (!parsed.success || !answers.isAuthentic(manifestJson as { authentication?: unknown })) {
-        return { identities, hits: found, cleared: 0, manifest: 'not-authentic', sealedVersion: false, unchanged: false };
+        return { identities, hits: found, cleared: 0, manifest: 'not-authentic', sealedVersion: false };
       }
-      const listed = parsed.data.files.find((entry) => entry.name === file.name);
-      const unchanged = listed !== undefined && listed.sha256 === file.sha256;
+      const unchanged = parsed.data.files.some((entry) => entry.name === file.name && entry.sha256 === file.sha256);
       const clearedHashes = new Set(parsed.data.answers.notAPlaintiff);
       const hits = found.filter((hit) => !(clearable(hit) && clearedHashes.has(answers.clearedHash(hit))));
-      return { identities, hits, cleared: found.length - hits.length, manifest: 'authentic', sealedVersion: unchanged && SEALED_FILES.has(file.name), unchanged };
+      return { identities, hits, cleared: found.length - hits.length, manifest: 'authentic', sealedVersion: unchanged && SEALED_FILES.has(file.name) };
     } finally {
       answers.dispose();
     }

@@ -18,8 +18,9 @@ export function checkCaseFiling(vault: UnlockedVault, ctx: CaseContext, input: u
   const plaintiffs = caseIdentities(vault, ctx);
   // The front matter's facts are checked as the caption fields they fill; the body's questions
   // are placed in the draft as written (front matter kept, lines of the user's file).
-  const { frontMatter, lineOffset } = splitDraft(details.body);
-  const checked = checkFiling(withFacts(details, rosterOf(plaintiffs)), ctx.caseId, (text) => decidable(scanner.findings(text)), legalNameLookup(plaintiffs));
+  const parts = splitDraft(details.body);
+  const { frontMatter, lineOffset } = parts;
+  const checked = checkFiling(withFacts(details, parts, rosterOf(plaintiffs)), ctx.caseId, (text) => decidable(scanner.findings(text)), legalNameLookup(plaintiffs));
   if (frontMatter === '') return checked;
   return {
     ...checked,
@@ -33,7 +34,7 @@ export function checkCaseFiling(vault: UnlockedVault, ctx: CaseContext, input: u
 /** The three renders of a checked filing, its front matter applied. */
 export function renderCaseFiling(vault: UnlockedVault, ctx: CaseContext, details: FilingDetails): FilingRenders {
   const context = renderContext(vault, ctx);
-  return renderFiling(withFacts(details, rosterOf(context.plaintiffs)), context);
+  return renderFiling(withFacts(details, splitDraft(details.body), rosterOf(context.plaintiffs)), context);
 }
 
 function rosterOf(plaintiffs: readonly Pick<CasePlaintiff, 'pseudonym'>[]): string[] {

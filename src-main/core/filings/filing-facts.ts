@@ -26,11 +26,11 @@ export function splitDraft(draft: string): DraftParts {
 
 /**
  * The filing as the front matter says it, over what the filing's own fields say; the body
- * without the front matter. `roster` (the case's pseudonyms) makes the plaintiffs' caption when
- * the front matter names defendants but not the plaintiffs.
+ * without the front matter. `parts` is `splitDraft(details.body)`; `roster` (the case's
+ * pseudonyms) makes the plaintiffs' caption when the front matter names defendants but not the
+ * plaintiffs.
  */
-export function withFacts(details: FilingDetails, roster: readonly string[]): FilingDetails {
-  const { facts, body } = splitDraft(details.body);
+export function withFacts(details: FilingDetails, { facts, body }: DraftParts, roster: readonly string[]): FilingDetails {
   if (facts === undefined) return details;
   const court = facts.court === undefined ? undefined : requireCourt(facts.court);
   return {
