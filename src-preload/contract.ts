@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ERROR_CODES, FILING_FORMATS, FINDING_KINDS, INTAKE_FIELDS, KEY_FIELDS, KIND_WORDS, MAX_BODY, type ErrorCode } from '../src-main/core/shared';
+import { ERROR_CODES, FILING_FORMATS, FINDING_KINDS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_BODY, type ErrorCode } from '../src-main/core/shared';
 
 /**
  * THE IPC contract: every channel between the renderer and the main process, with the shape of
@@ -508,7 +508,7 @@ export type IntakeProblemDto = z.output<typeof intakeProblem>;
 export type IntakeDuplicateDto = z.output<typeof intakeDuplicate>;
 export type IntakeFieldName = (typeof INTAKE_FIELDS)[number];
 export type DuplicateDecisionDto = z.output<typeof duplicateDecision>;
-export { INTAKE_FIELDS, KIND_WORDS };
+export { INTAKE_FIELDS, KEY_FIELD_LABELS, KIND_WORDS };
 export type KeyField = (typeof KEY_FIELDS)[number];
 /** The new-passphrase rule the vault enforces, for the renderer's meter to show before submit (issue 11). */
 export {

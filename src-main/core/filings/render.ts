@@ -1,5 +1,6 @@
 import type { CaseDetails } from '../cases/cases';
 import { VaultError } from '../errors';
+import { KEY_FIELD_LABELS } from '../shared/filing-formats';
 import type { CasePlaintiff } from '../plaintiffs/identities';
 import type { PlaintiffIdentity } from '../plaintiffs/plaintiff-input';
 import type { Block, RenderedDocument, Run } from './document';
@@ -151,21 +152,6 @@ function citedPlaintiffs(tokens: readonly PlacedToken[], byKey: ReadonlyMap<stri
   }
   return [...cited.values()].sort((a, b) => a.seq - b.seq);
 }
-
-const KEY_FIELD_LABELS: Record<KeyField, string> = {
-  aliases: 'Aliases',
-  dob: 'Date of birth',
-  email: 'Email',
-  phone: 'Phone',
-  address: 'Address',
-  idNumbers: 'ID numbers',
-  family: 'Family',
-  pastAddresses: 'Past addresses',
-  affiliations: 'Schools and employers',
-  vehicles: 'Vehicles',
-  handles: 'Handles',
-  characteristics: 'Identifying characteristics',
-};
 
 /** One entry of a key field as written in the key: "Zofia Roe (daughter)", "7ABC123 (CA, grey sedan)". */
 function keyEntry(entry: unknown): string {

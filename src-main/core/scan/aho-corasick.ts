@@ -43,7 +43,11 @@ export class EdgeTable {
     return h & this.mask;
   }
 
-  get(from: number, sym: number): number {
+  /**
+   * The slot that holds (from, sym), or the empty slot where it would go. The one probe loop of
+   * the table: kept small and on plain numbers so that the scan's get inlines it.
+   */
+  private probe(from: number, sym: number): number {
     const mask = this.mask;
     const table = this.table;
     const key = from + 1;
@@ -51,10 +55,14 @@ export class EdgeTable {
     for (;;) {
       const at = s << 2;
       const k = table[at]!;
-      if (k === 0) return -1;
-      if (k === key && table[at + 1] === sym) return table[at + 2]!;
+      if (k === 0 || (k === key && table[at + 1] === sym)) return s;
       s = (s + 1) & mask;
     }
+  }
+
+  get(from: number, sym: number): number {
+    const at = this.probe(from, sym) << 2;
+    return this.table[at] === 0 ? -1 : this.table[at + 2]!;
   }
 
   /**
@@ -63,30 +71,20 @@ export class EdgeTable {
    */
   getOrSet(from: number, sym: number, to: number): number {
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
-    const mask = this.mask;
-    const table = this.table;
-    const key = from + 1;
-    let s = this.slot(from, sym);
-    for (;;) {
-      const at = s << 2;
-      const k = table[at]!;
-      if (k === 0) {
-        table[at] = key;
-        table[at + 1] = sym;
-        table[at + 2] = to;
-        this.count++;
-        return -1;
-      }
-      if (k === key && table[at + 1] === sym) return table[at + 2]!;
-      s = (s + 1) & mask;
-    }
+    const at = this.probe(from, sym) << 2;
+    if (this.table[at] !== 0) return this.table[at + 2]!;
+    this.fill(at, from, sym, to);
+    return -1;
   }
 
   set(from: number, sym: number, to: number): void {
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
-    let s = this.slot(from, sym);
-    while (this.table[s << 2] !== 0) s = (s + 1) & this.mask;
-    const at = s << 2;
+    const at = this.probe(from, sym) << 2;
+    if (this.table[at] !== 0) this.table[at + 2] = to;
+    else this.fill(at, from, sym, to);
+  }
+
+  private fill(at: number, from: number, sym: number, to: number): void {
     this.table[at] = from + 1;
     this.table[at + 1] = sym;
     this.table[at + 2] = to;

@@ -20,5 +20,21 @@ export const KEY_FIELDS = [
 ] as const;
 export type KeyField = (typeof KEY_FIELDS)[number];
 
+/** The heading of each key field, in the exhibit's table and in the export dialog alike; in the order of KEY_FIELDS. */
+export const KEY_FIELD_LABELS: Readonly<Record<KeyField, string>> = {
+  aliases: 'Aliases',
+  dob: 'Date of birth',
+  email: 'Email',
+  phone: 'Phone',
+  address: 'Address',
+  idNumbers: 'ID numbers',
+  family: 'Family',
+  pastAddresses: 'Past addresses',
+  affiliations: 'Schools and employers',
+  vehicles: 'Vehicles',
+  handles: 'Handles',
+  characteristics: 'Identifying characteristics',
+};
+
 /** A body as long as a 500-page filing, with room to spare. */
 export const MAX_BODY = 2_000_000;

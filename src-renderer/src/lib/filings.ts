@@ -59,22 +59,6 @@ export const FORMATS: Record<FilingFormat, { label: string; description: string 
   federal: { label: 'Federal', description: 'Plain paper, double-spaced, caption table.' },
 };
 
-export const KEY_FIELDS_LABELS: Record<KeyField, string> = {
-  aliases: 'Aliases',
-  dob: 'Date of birth',
-  email: 'Email',
-  phone: 'Phone',
-  address: 'Address',
-  idNumbers: 'ID numbers',
-  family: 'Family',
-  pastAddresses: 'Past addresses',
-  affiliations: 'Schools and employers',
-  vehicles: 'Vehicles',
-  handles: 'Handles',
-  characteristics: 'Identifying characteristics',
-};
-
-
 export { KIND_WORDS };
 
 export const FIELD_LABELS: Record<QuestionDto['field'], string> = {

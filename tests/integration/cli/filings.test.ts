@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Document, Packer, Paragraph } from 'docx';
-import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../../../src-main/core/text/normalize';
-import { addCase, addPlaintiff, expectFailure, initVault, ok, okJson, runCli, sandbox, secretFile, type CliVault, type Sandbox } from './helpers';
+import { courierCase, expectFailure, ok, okJson, runCli, secretFile, writePdf, type CliVault, type Sandbox } from './helpers';
 
 // Invented people.
 const MARIA = ['--name', 'Maria Elena Ramírez', '--gender', 'female', '--email', 'maria.ramirez@example.org', '--phone', '(555) 010-0199'];
@@ -12,30 +11,13 @@ const LUKASZ = ['--name', 'Łukasz Wiśniewski', '--gender', 'male'];
 const ZOE = ['--name', 'Zoë Castellanos', '--gender', 'female'];
 const ROBERTO = ['--name', 'Roberto Castellanos', '--gender', 'male'];
 
-function pdfWithoutText(path: string): Promise<void> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocument({ size: 'LETTER' });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => {
-      writeFileSync(path, Buffer.concat(chunks));
-      resolve();
-    });
-    doc.rect(72, 72, 200, 100).fill('#333'); // a scanned page: shapes, no text
-    doc.end();
-  });
-}
-
 describe('doe-vault scan, export and verify', () => {
   let box: Sandbox;
   let vault: CliVault;
   let caseId: string;
 
   beforeAll(async () => {
-    box = sandbox();
-    vault = await initVault(box.path('v.doevault'));
-    caseId = await addCase(vault, '--title', 'Does v. Courier', '--court', 'Superior Court of California, County of Metropolis', '--number', 'MCV-1');
-    for (const person of [MARIA, LUKASZ, ZOE, ROBERTO]) await addPlaintiff(vault, caseId, ...person);
+    ({ box, vault, caseId } = await courierCase([MARIA, LUKASZ, ZOE, ROBERTO]));
   });
   afterAll(() => box.cleanup());
 
@@ -66,7 +48,7 @@ describe('doe-vault scan, export and verify', () => {
 
   it('scan refuses a PDF without a text layer, a file that is not a DOCX, and an unknown type, saying why', async () => {
     const scanned = box.path('scanned.pdf');
-    await pdfWithoutText(scanned);
+    await writePdf(scanned, (doc) => doc.rect(72, 72, 200, 100).fill('#333')); // a scanned page: shapes, no text
     expect(expectFailure(await runCli([...vault.auth, 'scan', '--all', scanned]), 5)).toMatch(/no text layer/);
     const fake = box.path('fake.docx');
     writeFileSync(fake, 'plain text pretending');

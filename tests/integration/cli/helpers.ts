@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import PDFDocument from 'pdfkit';
 import { expect } from 'vitest';
 
 /**
@@ -117,6 +118,21 @@ export function sandbox(): Sandbox {
   };
 }
 
+/** Writes a one-page Letter PDF with what `draw` puts on it. */
+export function writePdf(path: string, draw: (doc: InstanceType<typeof PDFDocument>) => void): Promise<void> {
+  return new Promise((resolvePromise) => {
+    const doc = new PDFDocument({ size: 'LETTER' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => {
+      writeFileSync(path, Buffer.concat(chunks));
+      resolvePromise();
+    });
+    draw(doc);
+    doc.end();
+  });
+}
+
 /** Writes a secret file (passphrase, recovery key) readable by its owner only. */
 export function secretFile(path: string, content: string): string {
   writeFileSync(path, `${content}\n`, { mode: 0o600 });
@@ -164,6 +180,19 @@ export async function addCase(vault: CliVault, ...options: string[]): Promise<st
 
 export async function addPlaintiff(vault: CliVault, caseId: string, ...options: string[]): Promise<string> {
   return (await okJson<{ pseudonym: string }>([...vault.auth, 'plaintiff', 'add', '--case', caseId, ...options])).pseudonym;
+}
+
+/**
+ * The filing tests' starting point: a new sandbox and vault holding the case "Does v. Courier"
+ * (a court and a number, so that exports have a caption) with `plaintiffs` (the options of
+ * `plaintiff add` of each), added in order. The caller cleans the sandbox up.
+ */
+export async function courierCase(plaintiffs: readonly (readonly string[])[]): Promise<{ box: Sandbox; vault: CliVault; caseId: string }> {
+  const box = sandbox();
+  const vault = await initVault(box.path('v.doevault'));
+  const caseId = await addCase(vault, '--title', 'Does v. Courier', '--court', 'Superior Court of California, County of Metropolis', '--number', 'MCV-1');
+  for (const options of plaintiffs) await addPlaintiff(vault, caseId, ...options);
+  return { box, vault, caseId };
 }
 
 export interface AuditEntryJson {

@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../../../src-main/core/text/normalize';
 import { docxDraftWithNotes, docxWithNameIn, HIDING_PLACES, PART_OF } from '../../fixtures/docx-parts';
-import { addCase, addPlaintiff, expectFailure, initVault, ok, runCli, sandbox, type CliVault, type Sandbox } from './helpers';
+import { courierCase, expectFailure, ok, runCli, writePdf, type CliVault, type Sandbox } from './helpers';
 
 /**
  * Issue 11 through the CLI: initials (leak 5) and mixed-script words (leak 1's flag) end in
@@ -17,18 +16,10 @@ const FONT = join(import.meta.dirname, '../../../resources/fonts/Tinos_400Regula
 
 /** A one-page PDF with these lines (Tinos, so Greek and Cyrillic print). */
 function pdfWith(path: string, lines: string[]): Promise<void> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocument({ size: 'LETTER' });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => {
-      writeFileSync(path, Buffer.concat(chunks));
-      resolve();
-    });
+  return writePdf(path, (doc) => {
     doc.registerFont('Tinos', FONT);
     doc.font('Tinos').fontSize(12);
     for (const line of lines) doc.text(line);
-    doc.end();
   });
 }
 
@@ -38,11 +29,10 @@ describe('issue 11: initials, mixed scripts and DOCX parts through scan, export 
   let caseId: string;
 
   beforeAll(async () => {
-    box = sandbox();
-    vault = await initVault(box.path('v.doevault'));
-    caseId = await addCase(vault, '--title', 'Does v. Courier', '--court', 'Superior Court of California, County of Metropolis', '--number', 'MCV-1');
-    await addPlaintiff(vault, caseId, '--name', 'Maria Elena Ramírez', '--gender', 'female');
-    await addPlaintiff(vault, caseId, '--name', 'Łukasz Wiśniewski', '--gender', 'male');
+    ({ box, vault, caseId } = await courierCase([
+      ['--name', 'Maria Elena Ramírez', '--gender', 'female'],
+      ['--name', 'Łukasz Wiśniewski', '--gender', 'male'],
+    ]));
   });
   afterAll(() => box.cleanup());
 

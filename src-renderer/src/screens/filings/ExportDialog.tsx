@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
-import type { ExportReportDto, FilingFormat, FilingLabelsDto, KeyField, KeyFileDto } from '../../../../src-preload/contract';
+import { KEY_FIELD_LABELS, type ExportReportDto, type FilingFormat, type FilingLabelsDto, type KeyField, type KeyFileDto } from '../../../../src-preload/contract';
 import { api, busyStore, type DoeVaultError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { ErrorAlert, Loading, Notice, ProgressBar } from '../../components/Feedback';
@@ -8,7 +8,7 @@ import { NewPassphraseFields, useNewPassphrase } from '../../components/NewPassp
 import { useAction } from '../../hooks/useAction';
 import { useDebounced } from '../../hooks/useDebounced';
 import { plural } from '../../lib/format';
-import { fieldsOf, FORMATS, KEY_FIELDS_LABELS, type FilingDraft } from '../../lib/filings';
+import { fieldsOf, FORMATS, type FilingDraft } from '../../lib/filings';
 import { FilesTable, HitsTable, VerificationSummary } from './Report';
 
 type Sealing = 'none' | 'passphrase' | 'recipient-key';
@@ -164,14 +164,14 @@ export function ExportDialog({
           <fieldset className="fieldset" disabled={busy}>
             <legend className="field-label">The identity key lists, beside each legal name</legend>
             <div className="checkbox-grid">
-              {(Object.keys(KEY_FIELDS_LABELS) as KeyField[]).map((field) => (
+              {(Object.keys(KEY_FIELD_LABELS) as KeyField[]).map((field) => (
                 <label key={field} className="checkbox">
                   <input
                     type="checkbox"
                     checked={draft.keyFields.includes(field)}
                     onChange={(e) => set({ keyFields: e.target.checked ? [...draft.keyFields, field] : draft.keyFields.filter((f) => f !== field) })}
                   />
-                  <span>{KEY_FIELDS_LABELS[field]}</span>
+                  <span>{KEY_FIELD_LABELS[field]}</span>
                 </label>
               ))}
             </div>
