@@ -104,8 +104,8 @@ export function tokenFor(hit: Pick<LeakHit, 'text' | 'kind' | 'targets'>, choice
       }
       // A contact detail given to a plaintiff still prints as a redaction: the pseudonym in place
       // of a phone number would read as nonsense.
-      // Initials given to a plaintiff print the pseudonym ("Officer Jane Doe 3"), the sealed
-      // version the initials as drafted.
+      // Initials given to a plaintiff print the pseudonym ("Officer M.R." as "Jane Doe 3": the
+      // title goes too, see mention.ts), the sealed version the initials as drafted.
       if ((hit as LeakHit).kind === 'initials') return { kind: 'plaintiff', pseudonym: choice.pseudonym, wording };
       if (!NAME_KINDS.has((hit as LeakHit).kind)) return { kind: 'redacted', wording };
       // A name broken at a line end ("Wiś-\nniewski") is the same name; so is one broken at its
