@@ -14,7 +14,9 @@ import { findTokens } from './tokens';
 export function checkCaseFiling(vault: UnlockedVault, ctx: CaseContext, input: unknown): CheckedFiling {
   const details = parseFilingInput(input);
   const { scanner } = scannerOf(vault, 'all');
-  return checkFiling(details, ctx.caseId, (text) => decidable(scanner.findings(text)), legalNameLookup(caseIdentities(vault, ctx)));
+  const plaintiffs = caseIdentities(vault, ctx);
+  const roster = plaintiffs.map((p) => ({ plaintiffId: p.id, caseId: p.caseId, pseudonym: p.pseudonym }));
+  return checkFiling(details, ctx.caseId, (text) => decidable(scanner.findings(text)), legalNameLookup(plaintiffs), roster);
 }
 
 export function renderContext(vault: UnlockedVault, ctx: CaseContext): RenderContext {

@@ -19,7 +19,9 @@ export type AskReason =
   | 'other-case' // the text names someone of another case only
   | 'date' // a date that is someone's date of birth, or just a date
   | 'initials' // a plaintiff's initials, or an abbreviation or someone else's initials
-  | 'mixed-script'; // a word mixing scripts: retype it in one script, or redact it
+  | 'mixed-script' // a word mixing scripts: retype it in one script, or redact it
+  | 'repeated' // the same plaintiff twice in one list (neighbours.ts)
+  | 'beside-other'; // a name right beside a different plaintiff's pseudonym (neighbours.ts)
 
 export interface Finding extends LeakHit {
   action: Action;
