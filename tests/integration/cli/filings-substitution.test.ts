@@ -30,7 +30,7 @@ describe('doe-vault export: substitution that reads as written', () => {
       [
         '# Complaint for Damages',
         '',
-        'Plaintiff Odalys Vandermeer, known to colleagues as "{{Jane Doe 1|Dalys Quarrington}}," worked nights.',
+        'Plaintiff Odalys Vandermeer, known to colleagues as "Dalys Quarrington," worked nights.',
         '',
         "Ms. Vandermeer's supervisor was Sgt. Thaddeus Pemberton-Wick. {{John Doe 2|Pemberton-Wick's}} car was parked outside.",
         '',
