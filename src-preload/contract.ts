@@ -181,7 +181,7 @@ const finding = z.object({
   action: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('plaintiff'), pseudonym: z.string() }),
     z.object({ kind: z.literal('redact') }),
-    z.object({ kind: z.literal('ask'), why: z.enum(['several', 'common-word', 'other-case', 'date', 'initials', 'mixed-script']) }),
+    z.object({ kind: z.literal('ask'), why: z.enum(['several', 'common-word', 'other-case', 'date', 'initials', 'mixed-script', 'repeated', 'beside-other']) }),
   ]),
 });
 

@@ -273,6 +273,10 @@ function why(q: Question): string {
       return 'a plaintiff’s initials, or an abbreviation';
     case 'mixed-script':
       return 'mixes scripts: retype it in one script, or redact it';
+    case 'repeated':
+      return 'the same plaintiff twice in one list: edit the draft';
+    case 'beside-other':
+      return 'a name beside another plaintiff’s pseudonym: edit the draft';
   }
 }
 

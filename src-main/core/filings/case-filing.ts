@@ -20,7 +20,8 @@ export function checkCaseFiling(vault: UnlockedVault, ctx: CaseContext, input: u
   // are placed in the draft as written (front matter kept, lines of the user's file).
   const parts = splitDraft(details.body);
   const { frontMatter, lineOffset } = parts;
-  const checked = checkFiling(withFacts(details, parts, rosterOf(plaintiffs)), ctx.caseId, (text) => decidable(scanner.findings(text)), legalNameLookup(plaintiffs));
+  const roster = plaintiffs.map((p) => ({ plaintiffId: p.id, caseId: p.caseId, pseudonym: p.pseudonym }));
+  const checked = checkFiling(withFacts(details, parts, rosterOf(plaintiffs)), ctx.caseId, (text) => decidable(scanner.findings(text)), legalNameLookup(plaintiffs), roster);
   if (frontMatter === '') return checked;
   return {
     ...checked,

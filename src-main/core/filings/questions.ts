@@ -1,6 +1,7 @@
-import type { LeakHit } from '../scan/types';
+import type { HitTarget, LeakHit } from '../scan/types';
 import { fold } from '../text/normalize';
 import type { FilingDetails } from './filing-input';
+import { neighbourQuestions } from './neighbours';
 import { classify, clearable, prepareDraft, replaceSpans, type Finding, type PreparedDraft } from './resolution';
 import { findTokens, formatToken, lineCounter, type Token } from './tokens';
 
@@ -28,9 +29,17 @@ type Scan = (text: string) => LeakHit[];
  * body that are not unambiguous, any hit in the caption's fields (which hold no plaintiff
  * tokens), and "not a plaintiff" marks over a full name, contact detail or ID number.
  */
-export function checkFiling(details: FilingDetails, caseId: string, scan: Scan, legalNameOf: (pseudonym: string) => string | undefined): CheckedFiling {
+export function checkFiling(
+  details: FilingDetails,
+  caseId: string,
+  scan: Scan,
+  legalNameOf: (pseudonym: string) => string | undefined,
+  roster: readonly HitTarget[] = [],
+): CheckedFiling {
   const prepared = answerInitialsOnce(prepareDraft(details.body, scan(details.body).map((hit) => classify(hit, caseId)), legalNameOf));
-  const questions: Question[] = prepared.questions.map((finding) => ({ ...finding, field: 'body' }));
+  const questions: Question[] = [...prepared.questions, ...neighbourQuestions(prepared.text, roster)]
+    .sort((a, b) => a.start - b.start)
+    .map((finding) => ({ ...finding, field: 'body' }));
   const fields: [FilingField, string | undefined][] = [
     ['title', details.title],
     ['parties', details.parties],

@@ -7,6 +7,7 @@ import type { Block, RenderedDocument, Run } from './document';
 import type { FilingDetails, KeyField } from './filing-input';
 import { defaultLabels } from './labels';
 import { parseBody } from './markdown';
+import { mentionOf, withPossessive, type Mention } from './mention';
 import { replaceSpans } from './resolution';
 import { findTokens, REDACTION_TEXT, type PlacedToken } from './tokens';
 
@@ -53,7 +54,8 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext): Filing
       { field: 'body' },
     );
   }
-  const blocks = parseBody(withPlaceholders(body, tokens));
+  const mentions = mentionsOf(body, tokens, byKey);
+  const blocks = parseBody(withPlaceholders(body, mentions));
   const cited = citedPlaintiffs(tokens, byKey);
   const labels = defaultLabels(details.format, details.orderDate);
   const frame = (audience: RenderedDocument['audience'], documentTitle: string, printedLabels: string[], content: Block[]): RenderedDocument => {
@@ -75,22 +77,44 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext): Filing
 
   // The first mention names the plaintiff in full, whatever the draft's wording: the sealed
   // version must identify everyone it cites ("Maria Elena Ramírez (Jane Doe 3)"); later
-  // mentions keep the wording as drafted ("Ms. Ramírez").
+  // mentions keep the wording as drafted ("Ms. Ramírez"). The sealed version keeps the
+  // draft's titles and quotes: beside a legal name they are true and read as written, and the
+  // court sees the wording the public version had to leave out.
   const firstMention = new Set<string>();
-  const sealedText = (placed: PlacedToken): string => {
-    const { token } = placed;
+  const sealedText = (i: number): string => {
+    const { token } = tokens[i]!;
     if (token.kind !== 'plaintiff') return token.wording;
+    const mention = mentions[i]!;
     const plaintiff = byKey.get(pseudonymKey(token.pseudonym))!;
-    if (firstMention.has(plaintiff.pseudonym)) return token.wording ?? plaintiff.identity.legalName;
-    firstMention.add(plaintiff.pseudonym);
-    return `${plaintiff.identity.legalName} (${plaintiff.pseudonym})`;
+    let name: string;
+    if (firstMention.has(plaintiff.pseudonym)) {
+      name = (mention.wording ?? plaintiff.identity.legalName) + (mention.possessive ?? '');
+    } else {
+      firstMention.add(plaintiff.pseudonym);
+      name = `${withPossessive(plaintiff.identity.legalName, mention.possessive)} (${plaintiff.pseudonym})`;
+    }
+    return (mention.honorific ?? '') + (mention.quoted ? mention.quoted.open + name + mention.quoted.close : name);
   };
-  const publicText = ({ token }: PlacedToken): string =>
-    token.kind === 'plaintiff' ? byKey.get(pseudonymKey(token.pseudonym))!.pseudonym : token.kind === 'redacted' ? REDACTION_TEXT : token.wording;
+  // A title before a pseudonym is dropped ("Ms. Jane Doe 8" reads as an error, and a rank
+  // narrows who she is); a possessive is kept. An alias in quotes after the same plaintiff
+  // was named in the paragraph prints "(an alias)": a pseudonym in quotes would read as a
+  // second nickname, and asking would leave the user only this answer or a redaction, which
+  // loses that the plaintiff was known by another name. A quoted alias that is the
+  // paragraph's first mention of the plaintiff prints the pseudonym without the quotes.
+  const publicText = (i: number, inParagraph: Set<string>): string => {
+    const { token } = tokens[i]!;
+    if (token.kind !== 'plaintiff') return token.kind === 'redacted' ? REDACTION_TEXT : token.wording;
+    const mention = mentions[i]!;
+    const { pseudonym } = byKey.get(pseudonymKey(token.pseudonym))!;
+    const named = inParagraph.has(pseudonym);
+    inParagraph.add(pseudonym);
+    if (mention.quoted) return (named ? '(an alias)' : pseudonym) + mention.quoted.close.slice(0, -1);
+    return withPossessive(pseudonym, mention.possessive);
+  };
 
   return {
-    public: frame('public', details.title, details.labels.public ?? labels.public, expand(blocks, tokens, publicText)),
-    sealed: frame('sealed', details.title, details.labels.sealed ?? labels.sealed, expand(blocks, tokens, sealedText)),
+    public: frame('public', details.title, details.labels.public ?? labels.public, expand(blocks, publicText)),
+    sealed: frame('sealed', details.title, details.labels.sealed ?? labels.sealed, expand(blocks, sealedText)),
     identityKey: frame('identity-key', `Identity key to ${details.title}`, details.labels.sealed ?? labels.sealed, identityKeyBlocks(details, cited)),
     cited,
   };
@@ -113,19 +137,37 @@ function expandField(field: string, text: string, isPublic: boolean): string {
   );
 }
 
-function withPlaceholders(body: string, tokens: readonly PlacedToken[]): string {
+/** Each token's mention; one that would overlap the mention before it keeps to its braces. */
+function mentionsOf(body: string, tokens: readonly PlacedToken[], byKey: ReadonlyMap<string, PlaintiffToRender>): Mention[] {
+  let previousEnd = 0;
+  return tokens.map((placed) => {
+    const aliases = placed.token.kind === 'plaintiff' ? byKey.get(pseudonymKey(placed.token.pseudonym))!.identity.aliases : [];
+    let mention = mentionOf(body, placed, aliases);
+    if (mention.start < previousEnd) mention = { start: placed.start, end: placed.end, ...(placed.token.wording === undefined ? {} : { wording: placed.token.wording }) };
+    previousEnd = mention.end;
+    return mention;
+  });
+}
+
+function withPlaceholders(body: string, mentions: readonly Mention[]): string {
   let out = '';
   let from = 0;
-  tokens.forEach((placed, i) => {
-    out += body.slice(from, placed.start) + OPEN + i + CLOSE;
-    from = placed.end;
+  mentions.forEach((mention, i) => {
+    out += body.slice(from, mention.start) + OPEN + i + CLOSE;
+    from = mention.end;
   });
   return out + body.slice(from);
 }
 
-/** Replaces placeholders in document order, so "first mention" means first on paper. */
-function expand(blocks: readonly Block[], tokens: readonly PlacedToken[], textOf: (token: PlacedToken) => string): Block[] {
-  const runs = (list: readonly Run[]): Run[] => list.map((run) => ({ ...run, text: run.text.replace(PLACEHOLDER, (_, i: string) => textOf(tokens[Number(i)]!)) }));
+/**
+ * Replaces placeholders in document order, so "first mention" means first on paper. `textOf`
+ * is given the pseudonyms already printed in the same paragraph (list item, cell, note).
+ */
+function expand(blocks: readonly Block[], textOf: (index: number, inParagraph: Set<string>) => string): Block[] {
+  const runs = (list: readonly Run[]): Run[] => {
+    const inParagraph = new Set<string>();
+    return list.map((run) => ({ ...run, text: run.text.replace(PLACEHOLDER, (_, i: string) => textOf(Number(i), inParagraph)) }));
+  };
   return blocks.map((block): Block => {
     switch (block.type) {
       case 'heading':

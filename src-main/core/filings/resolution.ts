@@ -19,7 +19,9 @@ export type AskReason =
   | 'other-case' // the text names someone of another case only
   | 'date' // a date that is someone's date of birth, or just a date
   | 'initials' // a plaintiff's initials, or an abbreviation or someone else's initials
-  | 'mixed-script'; // a word mixing scripts: retype it in one script, or redact it
+  | 'mixed-script' // a word mixing scripts: retype it in one script, or redact it
+  | 'repeated' // the same plaintiff twice in one list (neighbours.ts)
+  | 'beside-other'; // a name right beside a different plaintiff's pseudonym (neighbours.ts)
 
 export interface Finding extends LeakHit {
   action: Action;
@@ -104,8 +106,8 @@ export function tokenFor(hit: Pick<LeakHit, 'text' | 'kind' | 'targets'>, choice
       }
       // A contact detail given to a plaintiff still prints as a redaction: the pseudonym in place
       // of a phone number would read as nonsense.
-      // Initials given to a plaintiff print the pseudonym ("Officer Jane Doe 3"), the sealed
-      // version the initials as drafted.
+      // Initials given to a plaintiff print the pseudonym ("Officer M.R." as "Jane Doe 3": the
+      // title goes too, see mention.ts), the sealed version the initials as drafted.
       if ((hit as LeakHit).kind === 'initials') return { kind: 'plaintiff', pseudonym: choice.pseudonym, wording };
       if (!NAME_KINDS.has((hit as LeakHit).kind)) return { kind: 'redacted', wording };
       // A name broken at a line end ("Wiś-\nniewski") is the same name; so is one broken at its

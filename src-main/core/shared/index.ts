@@ -8,3 +8,4 @@ export * from './filing-formats';
 export * from './intake-fields';
 export * from './finding-kinds';
 export * from './passphrase-rule';
+export * from './honorifics';

@@ -125,6 +125,10 @@ export function whyAsked(question: Pick<QuestionDto, 'action' | 'cannotClear' | 
       return 'These are the initials of someone in the vault, and initials identify people who know the case. Say whom they mean, redact them, or say they mean nobody in the vault (an abbreviation, or someone else).';
     case 'mixed-script':
       return 'This word mixes letters of different scripts (a look-alike letter, such as a Cyrillic “а” in a Latin word). It would print disguised: retype it in one script in the draft, or redact it.';
+    case 'repeated':
+      return 'The same plaintiff is named twice in one list (perhaps a name and an alias of one person). Edit the draft: drop the repeat, or correct the name.';
+    case 'beside-other':
+      return 'A name stands right beside a different plaintiff’s pseudonym, so one of them is wrong. Edit the draft: correct the name or the pseudonym.';
     default:
       return 'This names someone in the vault.';
   }

@@ -62,8 +62,10 @@ describe('issue 11: initials, mixed scripts and DOCX parts through scan, export 
     writeFileSync(draft, '# Complaint for Damages\n\nOfficer {{Jane Doe 1|M.R}}. arrived first. Later Officer M. R. left.\n');
     await ok([...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', out]);
     const text = fold(execFileSync('pdftotext', ['-enc', 'UTF-8', `${out}/public.pdf`, '-'], { encoding: 'utf8' }));
-    expect(text).toContain('officer jane doe 1 arrived first');
-    expect(text).toContain('later officer jane doe 1 left');
+    // The title goes with the initials (issue 12): "Officer Jane Doe 1" narrows who she is.
+    expect(text).toContain('jane doe 1 arrived first');
+    expect(text).toContain('later jane doe 1 left');
+    expect(text).not.toContain('officer');
     expect(text).not.toMatch(/\bm r\b/);
   });
 

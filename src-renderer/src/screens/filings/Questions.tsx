@@ -177,6 +177,8 @@ function QuestionItem({
   const isName = NAME_KINDS.has(question.kind);
   const canPick = isBody && isName && !question.cannotClear;
   const others = (roster ?? []).filter((e) => !inCase.some((t) => t.pseudonym === e.pseudonym));
+  // Two mentions that contradict each other: naming or redacting one of them would not fix the other.
+  const editOnly = question.action.kind === 'ask' && (question.action.why === 'repeated' || question.action.why === 'beside-other');
 
   return (
     <li className="question" tabIndex={-1} aria-labelledby={headingId}>
@@ -192,6 +194,8 @@ function QuestionItem({
       <p className="question-why">{whyAsked(question)}</p>
       {isLabels ? (
         <p className="muted">Change this label in the Export dialog (First-page labels), then check again.</p>
+      ) : editOnly ? (
+        <p className="muted">No button answers this: edit the draft, then check again.</p>
       ) : (
         <div className="question-actions" role="group" aria-label="Answers">
           {question.cannotClear ? (

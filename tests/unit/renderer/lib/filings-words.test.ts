@@ -29,3 +29,12 @@ describe('words for initials and mixed-script findings', () => {
     expect(whyAsked(mixed)).toMatch(/mixes letters of different scripts.*retype it in one script in the draft, or redact it/);
   });
 });
+
+describe('words for mentions that contradict each other (issue 12)', () => {
+  it('a repeat in a list and a name beside another pseudonym say to edit the draft', () => {
+    const repeated: QuestionDto = { ...base, text: '{{Jane Doe 1}}', kind: 'full-name', reasons: [], canClear: false, action: { kind: 'ask', why: 'repeated' } };
+    expect(whyAsked(repeated)).toMatch(/same plaintiff is named twice in one list.*Edit the draft/);
+    const beside: QuestionDto = { ...repeated, action: { kind: 'ask', why: 'beside-other' } };
+    expect(whyAsked(beside)).toMatch(/beside a different plaintiff’s pseudonym.*Edit the draft/);
+  });
+});
