@@ -5,7 +5,8 @@ import type { PlaintiffIdentity } from '../plaintiffs/plaintiff-input';
 import type { Block, RenderedDocument, Run } from './document';
 import type { FilingDetails, KeyField } from './filing-input';
 import { defaultLabels } from './labels';
-import { parseBody } from './markdown';
+import { parseNumberedBody, withoutTitleHeading } from './markdown';
+import { checkParagraphRefs } from './paragraph-numbers';
 import { replaceSpans } from './resolution';
 import { findTokens, REDACTION_TEXT, type PlacedToken } from './tokens';
 
@@ -52,7 +53,9 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext): Filing
       { field: 'body' },
     );
   }
-  const blocks = parseBody(withPlaceholders(body, tokens));
+  const parsed = parseNumberedBody(withPlaceholders(body, tokens));
+  checkParagraphRefs(tokens, parsed.labels);
+  const blocks = withoutTitleHeading(parsed.blocks, details.title);
   const cited = citedPlaintiffs(tokens, byKey);
   const labels = defaultLabels(details.format, details.orderDate);
   const frame = (audience: RenderedDocument['audience'], documentTitle: string, printedLabels: string[], content: Block[]): RenderedDocument => {
@@ -78,6 +81,7 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext): Filing
   const firstMention = new Set<string>();
   const sealedText = (placed: PlacedToken): string => {
     const { token } = placed;
+    if (token.kind === 'paragraph-ref') return String(parsed.labels.get(token.label));
     if (token.kind !== 'plaintiff') return token.wording;
     const plaintiff = byKey.get(pseudonymKey(token.pseudonym))!;
     if (firstMention.has(plaintiff.pseudonym)) return token.wording ?? plaintiff.identity.legalName;
@@ -85,7 +89,13 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext): Filing
     return `${plaintiff.identity.legalName} (${plaintiff.pseudonym})`;
   };
   const publicText = ({ token }: PlacedToken): string =>
-    token.kind === 'plaintiff' ? byKey.get(pseudonymKey(token.pseudonym))!.pseudonym : token.kind === 'redacted' ? REDACTION_TEXT : token.wording;
+    token.kind === 'paragraph-ref'
+      ? String(parsed.labels.get(token.label))
+      : token.kind === 'plaintiff'
+        ? byKey.get(pseudonymKey(token.pseudonym))!.pseudonym
+        : token.kind === 'redacted'
+          ? REDACTION_TEXT
+          : token.wording;
 
   return {
     public: frame('public', details.title, details.labels.public ?? labels.public, expand(blocks, tokens, publicText)),
@@ -104,6 +114,9 @@ function expandField(field: string, text: string, isPublic: boolean): string {
   for (const { token } of tokens) {
     if (token.kind === 'plaintiff') {
       throw new VaultError('VALIDATION', `The ${field} may not hold a plaintiff token ({{${token.pseudonym}}}); write the pseudonym as plain text there.`, { field });
+    }
+    if (token.kind === 'paragraph-ref') {
+      throw new VaultError('VALIDATION', `The ${field} may not hold a paragraph reference ({{para:${token.label}}}); only the body has numbered paragraphs.`, { field });
     }
   }
   return replaceSpans(
