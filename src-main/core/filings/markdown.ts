@@ -162,15 +162,17 @@ function refuseLabel(inline: MdToken | undefined): void {
   if (found) throw labelError(lineOf(inline, found.index), found[1]!, 'is not on a numbered paragraph; put it in an item of a numbered list (1., 2., …)');
 }
 
+/** A label with the spaces around it, and the punctuation (or end) after it if any. */
+const LABEL_IN_TEXT = new RegExp(` *${PARAGRAPH_LABEL.source} *(?=([.,;:!?)\\]]|$)?)`, 'g');
+
 /** Runs without their labels: a label is for cross-references, never printed. */
 function withoutLabels(runs: Run[]): Run[] {
-  const out = runs.map((run) => ({ ...run, text: run.text.replace(PARAGRAPH_LABEL, '\u0000') }));
-  if (!out.some((run) => run.text.includes('\u0000'))) return runs;
-  // One space where the label stood between words, none at either end of the item.
-  const texts = out.map((run) => run.text.replace(/ *\u0000 *(?=([.,;:!?)\]]|$)?)/g, (_, punctuation?: string) => (punctuation === undefined ? ' ' : '')));
+  if (!runs.some((run) => run.text.includes('{#'))) return runs;
+  // One space where the label stood between words; none before punctuation or at either end.
+  const texts = runs.map((run) => run.text.replace(LABEL_IN_TEXT, (_match, _label, punctuation?: string) => (punctuation === undefined ? ' ' : '')));
   texts[0] = texts[0]!.replace(/^ +/, '');
   texts[texts.length - 1] = texts[texts.length - 1]!.replace(/ +$/, '');
-  return out.map((run, index) => ({ ...run, text: texts[index]! })).filter((run) => run.text !== '');
+  return runs.map((run, index) => ({ ...run, text: texts[index]! })).filter((run) => run.text !== '');
 }
 
 /**
