@@ -21,6 +21,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
   Table,
   TableCell,
   TableLayoutType,
@@ -32,7 +33,7 @@ import {
 } from 'docx';
 import { VaultError } from '../errors';
 import type { Block, RenderedDocument, Run } from '../filings/document';
-import { courtTitleLines, escapeXml, printable } from './typeset-text';
+import { courtTitleLines, escapeXml, isCentredHeading, paragraphMarker, printable } from './typeset-text';
 
 export const DOCX_CREATOR = 'DoeVault';
 
@@ -45,7 +46,7 @@ const SINGLE = 240;
 const DOUBLE = 480;
 const INCH = 1440;
 const LIST_INDENT = 0.75 * INCH;
-const ORDERED = 'doevault-ordered';
+const PARAGRAPH_INDENT = 0.5 * INCH;
 const BULLET = 'doevault-bullet';
 
 const RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
@@ -123,18 +124,6 @@ export async function writeDocx(doc: RenderedDocument): Promise<Uint8Array> {
     numbering: {
       config: [
         {
-          reference: ORDERED,
-          levels: [
-            {
-              level: 0,
-              format: LevelFormat.DECIMAL,
-              text: '%1.',
-              alignment: AlignmentType.LEFT,
-              style: { paragraph: { indent: { left: LIST_INDENT, hanging: 0.5 * INCH } } },
-            },
-          ],
-        },
-        {
           reference: BULLET,
           levels: [
             {
@@ -201,13 +190,14 @@ function blockOf(block: Block, textWidth: number, nextList: () => number): (Para
     case 'heading': {
       const heading = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][block.level - 1];
       const styled = block.runs.map((run) => ({ ...run, bold: true, italic: run.italic || block.level === 3 }));
-      return paragraphs(styled, (children) => new Paragraph({ heading, alignment: block.level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT, children }));
+      return paragraphs(styled, (children) => new Paragraph({ heading, alignment: isCentredHeading(block) ? AlignmentType.CENTER : AlignmentType.LEFT, children }));
     }
     case 'paragraph':
       return paragraphs(block.runs, (children, index) => new Paragraph({ spacing: { line: DOUBLE }, indent: { firstLine: index === 0 ? 0.5 * INCH : 0 }, children }));
     case 'list': {
+      if (block.ordered) return numberedParagraphs(block.items, block.start);
       const instance = nextList();
-      const reference = block.ordered ? ORDERED : BULLET;
+      const reference = BULLET;
       return block.items.flatMap((item) =>
         paragraphs(item, (children, index) =>
           index === 0
@@ -237,6 +227,27 @@ function blockOf(block: Block, textWidth: number, nextList: () => number): (Para
       ];
     }
   }
+}
+
+/**
+ * A pleading's numbered paragraphs as the PDF prints them: the number at the first-line indent,
+ * a tab to the text, the lines after it at the margin. The numbers are text, not Word list
+ * numbering: they are the numbers `{{para:…}}` references printed, and Word's renumbering after
+ * an edit would leave those references pointing at other paragraphs.
+ */
+function numberedParagraphs(items: readonly Run[][], start: number | undefined): Paragraph[] {
+  return items.flatMap((item, index) =>
+    paragraphs(item, (children, line) =>
+      line === 0
+        ? new Paragraph({
+            spacing: { line: DOUBLE },
+            indent: { firstLine: PARAGRAPH_INDENT },
+            tabStops: [{ type: 'left', position: 2 * PARAGRAPH_INDENT }],
+            children: [new TextRun({ text: paragraphMarker(start, index), size: BODY_SIZE }), new TextRun({ children: [new Tab()], size: BODY_SIZE }), ...children],
+          })
+        : new Paragraph({ spacing: { line: DOUBLE }, children }),
+    ),
+  );
 }
 
 /** Parties left (rule on the right and beneath, as on a California caption), number and title right. */

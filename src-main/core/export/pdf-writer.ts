@@ -28,7 +28,18 @@ import {
   slotTop,
   type Geometry,
 } from './pleading-paper';
-import { breakLines, courtTitleLines, escapeXml, printedText, styledRuns, styledText, type Styled, type TextLine } from './typeset-text';
+import {
+  breakLines,
+  courtTitleLines,
+  escapeXml,
+  isCentredHeading,
+  paragraphMarker,
+  printedText,
+  styledRuns,
+  styledText,
+  type Styled,
+  type TextLine,
+} from './typeset-text';
 
 export interface WritePdfOptions {
   /** Folder holding the four Tinos faces (resources/fonts in the app). */
@@ -38,8 +49,10 @@ export interface WritePdfOptions {
 export const PDF_PRODUCER = 'DoeVault';
 export const PDF_LANGUAGE = 'en-US';
 
-/** First-line indent of a paragraph, hanging indents of lists, quotation margins. */
+/** First-line indent of a paragraph, hanging indents of bulleted lists, quotation margins. */
 const INDENT = 36;
+/** Least room between a paragraph's number and its text. */
+const MARKER_GAP = 6;
 const LIST_MARKER_X = 18;
 const LIST_TEXT_X = 54;
 const CELL_PADDING = 5;
@@ -436,7 +449,7 @@ class Typesetter {
     const width = this.textWidth;
     switch (block.type) {
       case 'heading': {
-        const align: Align = block.level === 1 ? 'center' : 'left';
+        const align: Align = isCentredHeading(block) ? 'center' : 'left';
         const lines = this.wrap(styledRuns(block.runs, { bold: true, italic: block.level === 3 }), width, where);
         this.alignToLine();
         // Keep a heading with the first line after it.
@@ -450,9 +463,13 @@ class Typesetter {
         return;
       }
       case 'list': {
+        if (block.ordered) {
+          this.numberedParagraphs(block.items, block.start, where);
+          return;
+        }
         const list = this.element('L');
         block.items.forEach((item, index) => {
-          const marker = block.ordered ? `${index + 1}.` : '\u2022';
+          const marker = '\u2022';
           const textX = left + LIST_TEXT_X;
           const lines = this.wrap(styledRuns(item), this.geometry.right - textX, `${where}, item ${index + 1}`);
           const markerLine = this.wrap(styledText(marker), LIST_TEXT_X - LIST_MARKER_X, where)[0]!;
@@ -499,6 +516,28 @@ class Typesetter {
         return;
       }
     }
+  }
+
+  /**
+   * A pleading's numbered paragraphs: the number at the paragraph indent, the text from the
+   * next tab stop (or just after a long number), the lines after it from the left margin, all
+   * double-spaced on the numbered lines. A web list's hanging indent would not be a pleading's.
+   */
+  private numberedParagraphs(items: readonly Run[][], start: number | undefined, where: string): void {
+    const { left } = this.geometry;
+    const width = this.textWidth;
+    const list = this.element('L');
+    items.forEach((item, index) => {
+      const itemWhere = `${where}, paragraph ${paragraphMarker(start, index)}`;
+      const marker = this.wrap(styledText(paragraphMarker(start, index)), width, itemWhere)[0]!;
+      const textX = Math.max(left + 2 * INDENT, left + INDENT + marker.width + MARKER_GAP);
+      const lines = this.wrap(styledRuns(item), width, itemWhere, { firstIndent: textX - left });
+      const entry = this.element('LI', list);
+      this.alignToLine();
+      this.ensure(2);
+      this.drawLine(this.element('Lbl', entry), marker, left + INDENT, baselineOf(this.geometry, this.slot), marker.width);
+      this.doubleSpaced(this.element('LBody', entry), lines, left, width, 'left', textX);
+    });
   }
 
   /**

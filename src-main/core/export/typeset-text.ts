@@ -6,7 +6,7 @@
  * The one exception is a single word wider than its whole column (a long e-mail address in a
  * narrow table cell), which is cut between characters as a last resort, without a hyphen.
  */
-import type { Run } from '../filings/document';
+import type { Block, Run } from '../filings/document';
 import { faceOf, type FontFace } from './fonts';
 
 /** Non-breaking spaces: laid out as part of a word, printed as a plain space. */
@@ -203,4 +203,20 @@ export function courtTitleLines(court: string, fits: (line: string) => boolean):
       const at = commas.reduce((best, index) => (Math.abs(index - middle) < Math.abs(best - middle) ? index : best));
       return [line.slice(0, at), line.slice(at + 1)];
     });
+}
+
+/** "FIRST CAUSE OF ACTION", "Second Claim for Relief", "COUNT III": a heading of a claim. */
+const CLAIM_HEADING = /\b(causes? of action|claims? for relief|count\s+[0-9ivxlc]+)\b/i;
+
+/**
+ * Pleading headings: the top two levels and any heading that names a claim are centred, as
+ * causes of action are in a complaint; a third-level heading is a run-in subhead, at the left.
+ */
+export function isCentredHeading(block: Extract<Block, { type: 'heading' }>): boolean {
+  return block.level <= 2 || CLAIM_HEADING.test(block.runs.map((run) => run.text).join(''));
+}
+
+/** The printed number of a numbered paragraph ("12."). */
+export function paragraphMarker(start: number | undefined, index: number): string {
+  return `${(start ?? 1) + index}.`;
 }

@@ -18,7 +18,12 @@ export interface Run {
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; runs: Run[] }
   | { type: 'paragraph'; runs: Run[] }
-  | { type: 'list'; ordered: boolean; items: Run[][] }
+  /**
+   * An ordered list is a run of a pleading's numbered paragraphs: `start` is the number of its
+   * first item, counted through the whole body (markdown.ts), so the writers print numbers that
+   * cross-references and "incorporate paragraphs 1 through 18" can rely on.
+   */
+  | { type: 'list'; ordered: boolean; items: Run[][]; start?: number }
   | { type: 'quote'; runs: Run[] }
   | { type: 'table'; header: Run[][]; rows: Run[][][] }
   /** Footnotes are printed after the body, numbered as referenced ("[1]" in the text). */

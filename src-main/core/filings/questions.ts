@@ -3,7 +3,7 @@ import { fold } from '../text/normalize';
 import type { FilingDetails } from './filing-input';
 import { neighbourQuestions } from './neighbours';
 import { classify, clearable, prepareDraft, replaceSpans, type Finding, type PreparedDraft } from './resolution';
-import { findTokens, formatToken, lineCounter, type Token } from './tokens';
+import { findTokens, formatToken, lineCounter, type WordedToken } from './tokens';
 
 /** Where in a filing a question is: the body, or one of the caption's fields. */
 export type FilingField = 'body' | 'title' | 'parties' | 'counsel' | 'court' | 'caseNumber' | 'labels';
@@ -71,9 +71,9 @@ export function checkFiling(
  */
 function answerInitialsOnce(prepared: PreparedDraft): PreparedDraft {
   if (!prepared.questions.some((q) => q.kind === 'initials')) return prepared;
-  const answers = new Map<string, Token>();
+  const answers = new Map<string, WordedToken>();
   for (const { token } of findTokens(prepared.text)) {
-    if (token.wording === undefined) continue;
+    if (token.kind === 'paragraph-ref' || token.wording === undefined) continue;
     const key = initialsKey(token.wording);
     if (key !== '' && !answers.has(key)) answers.set(key, token);
   }

@@ -6,8 +6,9 @@ import type { PlaintiffIdentity } from '../plaintiffs/plaintiff-input';
 import type { Block, RenderedDocument, Run } from './document';
 import type { FilingDetails, KeyField } from './filing-input';
 import { defaultLabels } from './labels';
-import { parseBody } from './markdown';
+import { parseNumberedBody, withoutTitleHeading } from './markdown';
 import { mentionOf, withPossessive, type Mention } from './mention';
+import { checkParagraphRefs } from './paragraph-numbers';
 import { replaceSpans } from './resolution';
 import { findTokens, REDACTION_TEXT, type PlacedToken } from './tokens';
 
@@ -55,7 +56,9 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext): Filing
     );
   }
   const mentions = mentionsOf(body, tokens, byKey);
-  const blocks = parseBody(withPlaceholders(body, mentions));
+  const parsed = parseNumberedBody(withPlaceholders(body, mentions));
+  checkParagraphRefs(tokens, parsed.labels);
+  const blocks = withoutTitleHeading(parsed.blocks, details.title);
   const cited = citedPlaintiffs(tokens, byKey);
   const labels = defaultLabels(details.format, details.orderDate);
   const frame = (audience: RenderedDocument['audience'], documentTitle: string, printedLabels: string[], content: Block[]): RenderedDocument => {
@@ -83,6 +86,7 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext): Filing
   const firstMention = new Set<string>();
   const sealedText = (i: number): string => {
     const { token } = tokens[i]!;
+    if (token.kind === 'paragraph-ref') return String(parsed.labels.get(token.label));
     if (token.kind !== 'plaintiff') return token.wording;
     const mention = mentions[i]!;
     const plaintiff = byKey.get(pseudonymKey(token.pseudonym))!;
@@ -103,6 +107,7 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext): Filing
   // paragraph's first mention of the plaintiff prints the pseudonym without the quotes.
   const publicText = (i: number, inParagraph: Set<string>): string => {
     const { token } = tokens[i]!;
+    if (token.kind === 'paragraph-ref') return String(parsed.labels.get(token.label));
     if (token.kind !== 'plaintiff') return token.kind === 'redacted' ? REDACTION_TEXT : token.wording;
     const mention = mentions[i]!;
     const { pseudonym } = byKey.get(pseudonymKey(token.pseudonym))!;
@@ -129,6 +134,9 @@ function expandField(field: string, text: string, isPublic: boolean): string {
   for (const { token } of tokens) {
     if (token.kind === 'plaintiff') {
       throw new VaultError('VALIDATION', `The ${field} may not hold a plaintiff token ({{${token.pseudonym}}}); write the pseudonym as plain text there.`, { field });
+    }
+    if (token.kind === 'paragraph-ref') {
+      throw new VaultError('VALIDATION', `The ${field} may not hold a paragraph reference ({{para:${token.label}}}); only the body has numbered paragraphs.`, { field });
     }
   }
   return replaceSpans(

@@ -1,4 +1,5 @@
 import { VaultError } from '../errors';
+import { LABEL_NAME, PARAGRAPH_REF_HEAD } from './paragraph-numbers';
 
 /**
  * Plaintiff tokens: the one markup a filing's body has beyond Markdown. Every name, contact
@@ -9,6 +10,7 @@ import { VaultError } from '../errors';
  *   {{Jane Doe 3|Maria}}            public: Jane Doe 3     sealed: Maria (the wording as drafted)
  *   {{redacted|(555) 010-0199}}     public: [REDACTED]     sealed: (555) 010-0199
  *   {{not a plaintiff|Washington}}  both: Washington (the user says it names nobody in the vault)
+ *   {{para:damages}}                both: the number of the paragraph labelled {#damages}
  *
  * In the sealed version the first mention of each plaintiff is the legal name with the
  * pseudonym, whatever the wording: "Maria Elena Ramírez (Jane Doe 3)".
@@ -16,7 +18,12 @@ import { VaultError } from '../errors';
 export type Token =
   | { kind: 'plaintiff'; pseudonym: string; wording?: string }
   | { kind: 'redacted'; wording: string }
-  | { kind: 'not-a-plaintiff'; wording: string };
+  | { kind: 'not-a-plaintiff'; wording: string }
+  /** Names nobody, so it has no wording to scan or print (paragraph-numbers.ts). */
+  | { kind: 'paragraph-ref'; label: string; wording?: undefined };
+
+/** The tokens that stand for text as drafted (every kind but a paragraph reference). */
+export type WordedToken = Exclude<Token, { kind: 'paragraph-ref' }>;
 
 export interface PlacedToken {
   token: Token;
@@ -59,6 +66,8 @@ export function formatToken(token: Token): string {
       return `{{${REDACTED_HEAD}|${clean(token.wording)}}}`;
     case 'not-a-plaintiff':
       return `{{${NOT_A_PLAINTIFF_HEAD}|${clean(token.wording)}}}`;
+    case 'paragraph-ref':
+      return `{{${PARAGRAPH_REF_HEAD}${token.label}}}`;
   }
 }
 
@@ -78,6 +87,17 @@ function parseToken(inner: string, line: number): Token {
     throw new VaultError('VALIDATION', `Line ${line}: a token with nothing after "|". Remove the "|" or write the wording after it.`, { field: 'body' });
   }
   const lower = head.toLowerCase();
+  if (lower.startsWith(PARAGRAPH_REF_HEAD)) {
+    const label = head.slice(PARAGRAPH_REF_HEAD.length).trim();
+    if (wording !== undefined || !LABEL_NAME.test(label)) {
+      throw new VaultError(
+        'VALIDATION',
+        `Line ${line}: {{${inner.trim()}}} is not a paragraph reference. Write {{${PARAGRAPH_REF_HEAD}label}} with the label of a numbered paragraph, e.g. {{${PARAGRAPH_REF_HEAD}damages}}.`,
+        { field: 'body' },
+      );
+    }
+    return { kind: 'paragraph-ref', label };
+  }
   if (lower === REDACTED_HEAD || lower === NOT_A_PLAINTIFF_HEAD) {
     if (wording === undefined) {
       throw new VaultError('VALIDATION', `Line ${line}: {{${head}}} needs the text it applies to, e.g. {{${lower}|…}}.`, { field: 'body' });

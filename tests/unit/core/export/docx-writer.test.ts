@@ -4,7 +4,7 @@ import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDocx } from '../../../../src-main/core/export/docx-writer';
 import type { RenderedDocument } from '../../../../src-main/core/filings/document';
-import { CREATED_AT, UNICODE_NAMES, expectedTexts, sampleFiling, squash } from './typeset-fixtures';
+import { CREATED_AT, UNICODE_NAMES, expectedTexts, pleadingBody, sampleFiling, squash } from './typeset-fixtures';
 
 interface Unzipped {
   zip: JSZip;
@@ -158,3 +158,37 @@ describe('writeDocx, text as written', () => {
     await expect(writeDocx(sampleFiling('federal', { createdAt: 'yesterday' }))).rejects.toMatchObject({ code: 'INTERNAL' });
   });
 });
+
+describe("writeDocx, a pleading's body", () => {
+  const { blocks, long } = pleadingBody();
+  let paragraphs: string[];
+
+  beforeAll(async () => {
+    const docx = await unzip(await writeDocx(sampleFiling('california', { blocks })));
+    paragraphs = [...docx.parts.get('word/document.xml')!.matchAll(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs)].map((match) => match[0]);
+  });
+
+  const paragraphWith = (text: string): string => paragraphs.find((p) => xmlText(p).includes(text))!;
+
+  it('centres the headings of causes of action and claims, and leaves a plain subhead at the margin', () => {
+    expect(paragraphWith('FIRST CAUSE OF ACTION')).toContain('<w:jc w:val="center"/>');
+    expect(paragraphWith('Second Claim for Relief')).toContain('<w:jc w:val="center"/>');
+    expect(paragraphWith('Damages in detail')).not.toContain('<w:jc w:val="center"/>');
+  });
+
+  it('prints numbered paragraphs with the PDF\'s numbers, a first-line indent and a tab, not a hanging list', () => {
+    const first = paragraphWith(long.slice(0, 20));
+    expect(xmlText(first)).toMatch(/^17\. /);
+    expect(first).toMatch(/<w:ind w:firstLine="720"\/>/);
+    expect(first).toContain('<w:tab/>');
+    expect(first).not.toContain('<w:numPr>');
+    expect(first).not.toContain('w:hanging');
+    expect(xmlText(paragraphWith('Plaintiffs incorporate'))).toMatch(/^18\. Plaintiffs incorporate paragraphs 1 through 16\.$/);
+  });
+
+  it('reads back, with mammoth, as the numbers then the text', async () => {
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await writeDocx(sampleFiling('federal', { blocks }))) });
+    expect(value).toMatch(/18\.\tPlaintiffs incorporate paragraphs 1 through 16\./);
+  });
+});
+

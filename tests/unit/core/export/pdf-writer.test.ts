@@ -16,12 +16,14 @@ import {
   expectedTexts,
   longFiling,
   pdfBytesAndStreams,
+  pleadingBody,
   pdfjsBody,
   pdftotextBody,
   pdftotextPages,
   readPdf,
   sampleFiling,
   squash,
+  withoutLineNumbers,
   type ReadPdf,
 } from './typeset-fixtures';
 
@@ -342,3 +344,48 @@ describe('writePdf, text as printed', () => {
     expect(CREATED_AT).toBe('2025-03-04T05:06:07.000Z');
   });
 });
+
+describe.each(['california', 'federal'] as const)("writePdf, a pleading's body, %s format", (format) => {
+  const geometry = format === 'california' ? CALIFORNIA : FEDERAL;
+  const { blocks, long } = pleadingBody();
+  let read: ReadPdf;
+  let bytes: Uint8Array;
+
+  beforeAll(async () => {
+    bytes = await write(sampleFiling(format, { blocks }));
+    read = await readPdf(bytes);
+  });
+
+  const itemsOf = () => read.pages.flatMap((page) => page.items).filter((item) => item.str.trim() !== '');
+  const find = (text: string) => itemsOf().find((item) => item.str.trim() === text || item.str.startsWith(text))!;
+  const middleOf = (item: { x: number; width: number }) => item.x + item.width / 2;
+
+  it('centres the headings of causes of action and claims, and sets a plain subhead at the margin', () => {
+    const centre = (geometry.left + geometry.right) / 2;
+    expect(middleOf(find('FIRST CAUSE OF ACTION'))).toBeCloseTo(centre, 0);
+    expect(middleOf(find('Second Claim for Relief'))).toBeCloseTo(centre, 0);
+    expect(find('Damages in detail').x).toBeCloseTo(geometry.left, 0);
+  });
+
+  it('prints numbered paragraphs with their own numbers, the number at the first-line indent and the next lines at the margin', () => {
+    const marker = find('17.');
+    expect(marker.x).toBeCloseTo(geometry.left + 36, 0);
+    const sameLine = itemsOf().filter((item) => Math.abs(item.y - marker.y) < 0.5 && item.x > marker.x);
+    expect(sameLine[0]!.x).toBeCloseTo(geometry.left + 72, 0);
+    expect(long.startsWith(sameLine[0]!.str.trim())).toBe(true);
+    // The second line of the paragraph, two slots (one numbered line) lower, starts at the margin: no hanging indent.
+    const next = itemsOf().filter((item) => Math.abs(item.y - (marker.y - 24)) < 0.5 && item.x >= geometry.left - 0.5);
+    expect(next[0]!.x).toBeCloseTo(geometry.left, 0);
+    expect(long).toContain(next[0]!.str.trim().split(' ')[0]!);
+    expect(find('18.').x).toBeCloseTo(geometry.left + 36, 0);
+  });
+
+  it('reads back with pdftotext -layout as a pleading: the number, then the text, on one line', () => {
+    const text = withoutLineNumbers(pdftotextPages(bytes, ['-layout']).join('\n'))
+      .split('\n')
+      .map((line) => line.replace(/^\s*\d+\s{2,}/, '').trim());
+    expect(text.find((line) => line.startsWith('17.'))).toMatch(new RegExp(`^17\\.\\s+${long.split(' ')[0]}`));
+    expect(text.find((line) => line.startsWith('18.'))).toMatch(/^18\.\s+Plaintiffs incorporate paragraphs 1 through 16\.$/);
+  });
+});
+

@@ -263,3 +263,19 @@ export function pdfBytesAndStreams(bytes: Uint8Array): Buffer[] {
   }
   return parts;
 }
+
+/** The body of a pleading: causes of action, a subhead, numbered paragraphs from 17 on. */
+export function pleadingBody(): { blocks: Block[]; long: string } {
+  const faker = new Faker({ locale: [en] });
+  faker.seed(1217);
+  const long = faker.lorem.sentences(6);
+  return {
+    long,
+    blocks: [
+      { type: 'heading', level: 1, runs: [{ text: 'FIRST CAUSE OF ACTION' }] },
+      { type: 'heading', level: 3, runs: [{ text: 'Second Claim for Relief' }] },
+      { type: 'heading', level: 3, runs: [{ text: 'Damages in detail' }] },
+      { type: 'list', ordered: true, start: 17, items: [[{ text: long }], [{ text: 'Plaintiffs incorporate paragraphs 1 through 16.' }]] },
+    ],
+  };
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   breakLines,
   courtTitleLines,
+  isCentredHeading,
   lineText,
   printable,
   printedText,
@@ -85,3 +86,14 @@ describe('courtTitleLines', () => {
     expect(courtTitleLines('UNITED STATES DISTRICT COURT\nCENTRAL DISTRICT', () => true)).toEqual(['UNITED STATES DISTRICT COURT', 'CENTRAL DISTRICT']);
   });
 });
+
+describe('pleading headings', () => {
+  it('centre the top two levels and any heading of a claim, at any level', () => {
+    const heading = (level: 1 | 2 | 3, text: string) => isCentredHeading({ type: 'heading', level, runs: [{ text }] });
+    expect(heading(1, 'GENERAL ALLEGATIONS')).toBe(true);
+    expect(heading(2, 'Negligence')).toBe(true);
+    for (const text of ['THIRD CAUSE OF ACTION', 'First Claim for Relief', 'COUNT IV', 'Count 2 (42 U.S.C. § 1983)']) expect(heading(3, text), text).toBe(true);
+    for (const text of ['Damages', 'The count of ballots', 'Counterclaims']) expect(heading(3, text), text).toBe(false);
+  });
+});
+

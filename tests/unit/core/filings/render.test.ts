@@ -131,6 +131,27 @@ describe('one source, three renders', () => {
     expect(sealed.counsel).toEqual(['Ann Oakhaven, Esq.', 'Grant LLP']);
   });
 
+  it('prints the number of the labelled paragraph for {{para:label}}, in every version', () => {
+    const body = ['# Facts', '', '1. {{Jane Doe 1}} was hired.', '', '# Damages', '', '1. {#harm} She was harmed.', '', 'See paragraph {{para:harm}}.'].join('\n');
+    const { public: pub, sealed } = render({ body });
+    for (const doc of [pub, sealed]) {
+      expect(doc.blocks.at(-1)).toEqual({ type: 'paragraph', runs: [{ text: 'See paragraph 2.' }] });
+      expect(textOf(doc)).not.toContain('harm}');
+    }
+  });
+
+  it('refuses a reference to a label no paragraph has, naming its line', async () => {
+    const body = '1. {#harm} Harmed.\n\nSee {{para:harms}}.';
+    expect(await codeOf(() => render({ body }))).toBe('VALIDATION');
+    expect(() => render({ body })).toThrow(/^Line 3: \{\{para:harms\}\} refers to no paragraph.*\{#harm\}/);
+    expect(await codeOf(() => render({ title: 'Reply to {{para:harm}}', body }))).toBe('VALIDATION');
+  });
+
+  it('does not print the title again when the body opens with it as a heading', () => {
+    const { public: pub } = render({ body: '# COMPLAINT FOR DAMAGES\n\nText.' });
+    expect(pub.blocks).toEqual([{ type: 'paragraph', runs: [{ text: 'Text.' }] }]);
+  });
+
   it('an empty body still renders a captioned document with an empty identity key', () => {
     const empty = render({ body: '' });
     expect(empty.public.blocks).toEqual([]);

@@ -56,4 +56,19 @@ describe('plaintiff tokens', () => {
     const lineOf = lineCounter('a\nbb\n\nc');
     expect([0, 1, 2, 4, 5, 6].map(lineOf)).toEqual([1, 1, 2, 2, 3, 4]);
   });
+
+  it('reads {{para:label}} as a paragraph reference, never as a pseudonym, and writes it back the same', () => {
+    const [placed] = findTokens('As alleged in paragraph {{ para:damages }}, …');
+    expect(placed!.token).toEqual({ kind: 'paragraph-ref', label: 'damages' });
+    expect(formatToken(placed!.token)).toBe('{{para:damages}}');
+    expect(findTokens(formatToken(placed!.token))[0]!.token).toEqual(placed!.token);
+  });
+
+  it('refuses a paragraph reference without a proper label, naming the line', async () => {
+    for (const text of ['x\n{{para:}}', 'x\n{{para:two words}}', 'x\n{{para:damages|wording}}']) {
+      expect(await codeOf(() => findTokens(text)), text).toBe('VALIDATION');
+      expect(() => findTokens(text)).toThrow(/^Line 2: /);
+    }
+  });
 });
+
