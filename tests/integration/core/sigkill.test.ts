@@ -1,31 +1,64 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticPlaintiffs } from '../../fixtures/synthetic';
-import { checkVaultAfterKill, killFixture, runChild } from './helpers/kill-child';
-import { openUnlocked } from './helpers/raw';
+import { tempVault } from '../../fixtures/temp-vault';
+import { bundleChild, runChild } from './helpers/kill-child';
+import { openUnlocked, withDb } from './helpers/raw';
 
 const CHILD_SOURCE = fileURLToPath(new URL('./helpers/bulk-add-child.ts', import.meta.url));
 const BATCH = 10_000;
 const KILLS = 20;
 
 describe('SIGKILL in the middle of adding 10,000 plaintiffs in one transaction', () => {
-  const fixture = killFixture(CHILD_SOURCE, (vault) => vault.cases.create({ title: 'Doe v. Example Corp', scheme: 'neutral' }).id);
+  let path: string;
+  let dir: string;
+  let caseId: string;
+  let cleanup: () => void;
+  let child: string;
+
+  beforeAll(async () => {
+    child = await bundleChild(CHILD_SOURCE);
+    const created = await tempVault();
+    ({ path, dir, cleanup } = created);
+    caseId = created.vault.cases.create({ title: 'Doe v. Example Corp', scheme: 'neutral' }).id;
+    created.vault.close();
+  });
+  afterAll(() => {
+    cleanup();
+    rmSync(child, { force: true });
+  });
 
   /** Opens the vault as the app would after the crash and checks it. Returns the plaintiff count. */
   async function checkVault(): Promise<{ count: number; additions: number }> {
-    const { count, entries } = await checkVaultAfterKill(fixture.path, 'plaintiffs.added', (db) => {
-      const seqs = db.prepare('SELECT count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM plaintiffs').get() as { n: number; lo: number | null; hi: number | null };
-      expect(seqs.n).toBe(count);
-      // Numbers reserved by a rolled-back transaction are not lost or skipped: 1..n, next n+1.
-      if (count > 0) expect([seqs.lo, seqs.hi]).toEqual([1, count]);
-    });
-    return { count, additions: entries };
+    const vault = await openUnlocked(path);
+    let count: number;
+    let additions: number;
+    try {
+      count = vault.cases.list()[0]!.plaintiffs;
+      expect(vault.audit.verify()).toMatchObject({ ok: true });
+      additions = vault.audit.list().filter((e) => e.action === 'plaintiffs.added').length;
+    } finally {
+      vault.close();
+    }
+    withDb(
+      path,
+      (db) => {
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        const seqs = db.prepare('SELECT count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM plaintiffs').get() as { n: number; lo: number | null; hi: number | null };
+        const next = (db.prepare('SELECT next_seq FROM cases').get() as { next_seq: number }).next_seq;
+        expect(seqs.n).toBe(count);
+        // Numbers reserved by a rolled-back transaction are not lost or skipped: 1..n, next n+1.
+        if (count > 0) expect([seqs.lo, seqs.hi]).toEqual([1, count]);
+        expect(next).toBe(count + 1);
+      },
+      { readonly: true },
+    );
+    return { count, additions };
   }
 
   it(`leaves all or none of each batch, ${KILLS} times, and a sound vault`, { timeout: 600_000 }, async () => {
-    const { child, path, dir, caseId } = fixture;
     const started = performance.now();
     const dataPath = join(dir, 'plaintiffs.json');
     writeFileSync(dataPath, JSON.stringify(syntheticPlaintiffs(BATCH, 4242)));

@@ -1,12 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import type Database from 'better-sqlite3';
-import { afterAll, beforeAll, expect } from 'vitest';
-import type { VaultService } from '../../../../src-main/core/service';
-import { tempVault } from '../../../fixtures/temp-vault';
-import { openUnlocked, withDb } from './raw';
 
 /** What a child that writes to the vault reported before it ended (or was killed). */
 export interface ChildRun {
@@ -19,8 +14,6 @@ export interface ChildRun {
   signal: NodeJS.Signals | null;
   code: number | null;
   stderr: string;
-  /** The other lines the child printed, in order (what a child reports beside "tx" and "done"). */
-  lines: string[];
 }
 
 /** Inside node_modules, so the bundle's package imports resolve as the source's do. */
@@ -45,7 +38,7 @@ export async function bundleChild(script: string): Promise<string> {
 export function runChild(bundle: string, args: readonly string[], killAfterTx?: number): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bundle, ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
-    const run: ChildRun = { sawTx: false, sawDone: false, signal: null, code: null, stderr: '', lines: [] };
+    const run: ChildRun = { sawTx: false, sawDone: false, signal: null, code: null, stderr: '' };
     let txAt = 0;
     let buffered = '';
     child.stdout.setEncoding('utf8');
@@ -62,7 +55,7 @@ export function runChild(bundle: string, args: readonly string[], killAfterTx?: 
         } else if (line.startsWith('done')) {
           run.sawDone = true;
           run.txMs = performance.now() - txAt;
-        } else run.lines.push(line);
+        }
       }
     });
     child.stderr.setEncoding('utf8');
@@ -70,68 +63,4 @@ export function runChild(bundle: string, args: readonly string[], killAfterTx?: 
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ ...run, code, signal }));
   });
-}
-
-/** What a SIGKILL test works on: the bundled child and a vault of one case that the child writes to. */
-export interface KillFixture {
-  child: string;
-  path: string;
-  dir: string;
-  caseId: string;
-}
-
-/**
- * Registers the set-up of a SIGKILL test file: bundles the child, makes a temporary vault and
- * its case (`makeCase` returns its id) before the tests, removes both after. The fields are
- * filled when the tests run.
- */
-export function killFixture(childSource: string, makeCase: (vault: VaultService) => string): KillFixture {
-  const fixture: KillFixture = { child: '', path: '', dir: '', caseId: '' };
-  let cleanup = (): void => {};
-  beforeAll(async () => {
-    fixture.child = await bundleChild(childSource);
-    const created = await tempVault();
-    ({ path: fixture.path, dir: fixture.dir, cleanup } = created);
-    fixture.caseId = makeCase(created.vault);
-    created.vault.close();
-  });
-  afterAll(() => {
-    cleanup();
-    if (fixture.child !== '') rmSync(fixture.child, { force: true });
-  });
-  return fixture;
-}
-
-/**
- * Opens the vault as the app would after a kill and checks what every kill must leave: a
- * verified audit log, an intact file, the case's next sequence number right after its
- * plaintiffs. `checkFile` adds a test's own checks of the file. Returns the plaintiff count of
- * the first case and the number of audit entries of `action`.
- */
-export async function checkVaultAfterKill(
-  path: string,
-  action: string,
-  checkFile: (db: Database.Database, count: number) => void = () => {},
-): Promise<{ count: number; entries: number }> {
-  const vault = await openUnlocked(path);
-  let count: number;
-  let entries: number;
-  try {
-    count = vault.cases.list()[0]!.plaintiffs;
-    expect(vault.audit.verify()).toMatchObject({ ok: true });
-    entries = vault.audit.list().filter((e) => e.action === action).length;
-  } finally {
-    vault.close();
-  }
-  withDb(
-    path,
-    (db) => {
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const next = (db.prepare('SELECT next_seq FROM cases').get() as { next_seq: number }).next_seq;
-      expect(next).toBe(count + 1);
-      checkFile(db, count);
-    },
-    { readonly: true },
-  );
-  return { count, entries };
 }
