@@ -412,14 +412,19 @@ export class LeakScanner {
     keep: (start: number, end: number) => boolean = () => true,
   ): WordStream {
     const stream = wordStream(map, this.vocabulary);
-    const { count, ids, starts, ends, stemsS, stemsEs } = stream;
+    const { count, ids, starts, ends, stems } = stream;
     const automaton = this.words;
     let state = ROOT;
+    let stem = 0; // the next pair of `stems`
+    let stemWord = stems.length > 0 ? stems[0]! : -1;
     for (let w = 0; w < count; w++) {
       const id = ids[w]!;
       // A plural ends a name here: read its stem from the same state, and go on with the word itself.
-      if (stemsS[w]! >= 0) this.plural(map, stream, state, stemsS[w]!, w, candidates, keep);
-      if (stemsEs[w]! >= 0) this.plural(map, stream, state, stemsEs[w]!, w, candidates, keep);
+      while (stemWord === w) {
+        this.plural(map, stream, state, stems[stem + 1]!, w, candidates, keep);
+        stem += 2;
+        stemWord = stem < stems.length ? stems[stem]! : -1;
+      }
       if (id < 0) {
         state = ROOT;
         continue;

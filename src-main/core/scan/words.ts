@@ -31,10 +31,12 @@ export interface WordStream {
   ends: Int32Array;
   /** Vocabulary id of each word, or -1 for a word no variant uses. */
   ids: Int32Array;
-  /** Vocabulary id of the word without a final "-s" (see the file comment), or -1. */
-  stemsS: Int32Array;
-  /** Vocabulary id of the word without a final "-es" after a sibilant, or -1. */
-  stemsEs: Int32Array;
+  /**
+   * Plural stems found in the vocabulary, as pairs (word index, stem id) in word order; a word
+   * may have two ("Rosses": "rosse" and "ross"). A list, not an array per word: a draft has a
+   * few, against hundreds of thousands of words.
+   */
+  stems: number[];
 }
 
 export function wordStream(map: TextMap, vocabulary: Vocabulary): WordStream {
@@ -43,8 +45,7 @@ export function wordStream(map: TextMap, vocabulary: Vocabulary): WordStream {
   const starts = new Int32Array(max);
   const ends = new Int32Array(max);
   const ids = new Int32Array(max);
-  const stemsS = new Int32Array(max).fill(-1);
-  const stemsEs = new Int32Array(max).fill(-1);
+  const stems: number[] = [];
   let count = 0;
   let i = 0;
   while (i < length) {
@@ -65,15 +66,17 @@ export function wordStream(map: TextMap, vocabulary: Vocabulary): WordStream {
     ends[count] = i;
     ids[count] = vocabulary.lookup(codes, start, i, hash >>> 0);
     if (codes[i - 1] === S && i - 1 - start >= MIN_PLURAL_STEM) {
-      stemsS[count] = vocabulary.lookup(codes, start, i - 1, less1 >>> 0);
+      const stem = vocabulary.lookup(codes, start, i - 1, less1 >>> 0);
+      if (stem >= 0) stems.push(count, stem);
       if (codes[i - 2] === E && i - 2 - start >= MIN_PLURAL_STEM && endsInSibilant(codes, i - 2)) {
-        stemsEs[count] = vocabulary.lookup(codes, start, i - 2, less2 >>> 0);
+        const shorter = vocabulary.lookup(codes, start, i - 2, less2 >>> 0);
+        if (shorter >= 0) stems.push(count, shorter);
       }
     }
     count++;
     i++; // the space
   }
-  return { count, starts, ends, ids, stemsS, stemsEs };
+  return { count, starts, ends, ids, stems };
 }
 
 /** Whether the letters before `end` are s, x, z, ch or sh: the stems English pluralises with "-es". */
