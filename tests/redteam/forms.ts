@@ -73,6 +73,12 @@ export function initials(p: Person): string {
   return faker.helpers.arrayElement([`Officer ${g}.${s}.`, `plaintiff ${g}. ${s}.`, `Officer ${g}${s} stated`, `${g}.${s}. was assigned`]);
 }
 
+/** A family named by its plural, possessive or not, in any case: "the Quillfeathers' house". */
+export function pluralSurname(p: Person): string {
+  const plural = p.surname + (/(?:s|x|z|ch|sh)$/.test(p.surname) ? 'es' : 's');
+  return faker.helpers.arrayElement([`the ${plural}' house`, `the ${plural}’ car`, `both ${plural}`, `the ${plural}`, `${plural.toUpperCase()}'`]);
+}
+
 /** A sentence of neutral complaint text around a leaked form. */
 export function inSentence(form: string): string {
   return faker.helpers.arrayElement([

@@ -9,7 +9,7 @@ import { docxWithNameIn, HIDING_PLACES } from '../fixtures/docx-parts';
 import { doxxCaught, DOXX_FORMS } from './doxxing';
 import { tamperingCaught, TAMPERINGS } from './tampering';
 import { hostileWorkbookRefused, killedExportCleaned, weakPassphraseRefused } from './weaknesses';
-import { draft, faker, fullName, initials, lookAlike, namesIn, person, runTogether, styled } from './forms';
+import { draft, faker, fullName, initials, lookAlike, namesIn, person, pluralSurname, runTogether, styled } from './forms';
 
 /** One way a name got (or could get) through, tried `tries` times with fresh synthetic data. */
 export interface Vector {
@@ -76,6 +76,14 @@ export const VECTORS: Vector[] = [
       const p = person();
       await team.add(p);
       return team.allDoorsCatch(initials(p), p);
+    },
+  },
+  {
+    name: "a plural surname: the Quillfeathers' house",
+    async attempt(team) {
+      const p = person();
+      await team.add(p);
+      return team.allDoorsCatch(pluralSurname(p), p);
     },
   },
   {

@@ -69,6 +69,13 @@ const INITIAL = 2;
 /** Low confidence as part of a name: a surname, a given name or initials alone. */
 const PARTIAL_KINDS = new Set<VariantKind>(['surname', 'given-name', 'initials']);
 const NAME_KINDS = new Set<VariantKind>(['full-name', 'alias', 'surname', 'given-name', 'relative']);
+/**
+ * Kinds a plural may end (words.ts): a family is named by its surname ("the Quillfeathers"), so by
+ * a surname, the last word of a full name and an alias; a given name's plural ("both Marias") is
+ * not one person's.
+ */
+const PLURAL_KINDS = new Set<VariantKind>(['full-name', 'alias', 'surname', 'relative']);
+const PLURAL_CODES = new Set([...PLURAL_KINDS].map((kind) => KIND_CODE[kind]));
 /** Kinds whose hit is a question when its text is ordinary words only (the variant's `generic`). */
 const PHRASE_KINDS = new Set<VariantKind>(['handle', 'affiliation', 'characteristic']);
 /** Shortest joined name matched anywhere inside a token (see the file comment). */
@@ -88,7 +95,10 @@ interface Described {
 interface Candidate {
   start: number;
   end: number;
-  /** Entry list(s) of what matched here (several when equal spans merged). */
+  /**
+   * Entry list(s) of what matched here (several when equal spans merged). A list read through a
+   * plural is stored as -(list + 1): only its entries of PLURAL_KINDS count (see entryCodes).
+   */
   lists: number | number[];
   common: boolean;
 }
@@ -106,6 +116,8 @@ export class LeakScanner {
     private readonly wordCommon: Uint8Array,
     private readonly wordShield: Uint8Array,
     private readonly wordInitial: Uint8Array,
+    /** Per entry list: a plural may end it (an entry of PLURAL_KINDS). */
+    private readonly wordPlural: Uint8Array,
     private readonly maxWords: number,
     private readonly digits: DigitsPatterns,
     private readonly digitPatterns: number,
@@ -146,6 +158,7 @@ export class LeakScanner {
     let wordCommon: Uint8Array = new Uint8Array(entries.capacity);
     let wordShield: Uint8Array = new Uint8Array(entries.capacity);
     let wordInitial: Uint8Array = new Uint8Array(entries.capacity); // the key has a one-letter word (an initial)
+    let wordPlural: Uint8Array = new Uint8Array(entries.capacity);
     let maxWords = 4; // "7th of March 1984"
     let wordLists = 0;
     /** The entry list of a key; a name's one-letter words must read as initials (see initialsWritten). */
@@ -165,6 +178,7 @@ export class LeakScanner {
           wordCommon = grown(wordCommon, list + 1);
           wordShield = grown(wordShield, list + 1);
           wordInitial = grown(wordInitial, list + 1);
+          wordPlural = grown(wordPlural, list + 1);
         }
         if (ids.length === 1 && wordFlags[ids[0]!]! & COMMON) wordCommon[list] = 1;
         else if (generic) wordCommon[list] = 1;
@@ -222,7 +236,11 @@ export class LeakScanner {
     const variant: VariantSink = (i, kind, channel, key, _text, ids, generic) => {
       const code = encode(i, KIND_CODE[kind]);
       if (channel === 'words') {
-        if (ids.length > 0) entries.add(wordList(ids, NAME_KINDS.has(kind), generic), code);
+        if (ids.length > 0) {
+          const list = wordList(ids, NAME_KINDS.has(kind), generic);
+          entries.add(list, code);
+          if (PLURAL_KINDS.has(kind)) wordPlural[list] = 1;
+        }
       } else if (channel === 'joined') {
         entries.add(joinedList(key), code);
       } else if (channel === 'digits') {
@@ -263,6 +281,7 @@ export class LeakScanner {
       wordCommon,
       wordShield,
       wordInitial,
+      wordPlural,
       maxWords,
       { automaton: digitTrie.finish(0x10000), flags: digitFlags, maxLength },
       digitLists,
@@ -393,11 +412,19 @@ export class LeakScanner {
     keep: (start: number, end: number) => boolean = () => true,
   ): WordStream {
     const stream = wordStream(map, this.vocabulary);
-    const { count, ids, starts, ends } = stream;
+    const { count, ids, starts, ends, stems } = stream;
     const automaton = this.words;
     let state = ROOT;
+    let stem = 0; // the next pair of `stems`
+    let stemWord = stems.length > 0 ? stems[0]! : -1;
     for (let w = 0; w < count; w++) {
       const id = ids[w]!;
+      // A plural ends a name here: read its stem from the same state, and go on with the word itself.
+      while (stemWord === w) {
+        this.plural(map, stream, state, stems[stem + 1]!, w, candidates, keep);
+        stem += 2;
+        stemWord = stem < stems.length ? stems[stem]! : -1;
+      }
       if (id < 0) {
         state = ROOT;
         continue;
@@ -424,6 +451,30 @@ export class LeakScanner {
       });
     }
     return stream;
+  }
+
+  /** The names that word `w`, a plural of the vocabulary word `stem`, ends after `state`. */
+  private plural(
+    map: TextMap,
+    stream: WordStream,
+    state: number,
+    stem: number,
+    w: number,
+    candidates: Candidate[],
+    keep: (start: number, end: number) => boolean,
+  ): void {
+    const automaton = this.words;
+    const after = automaton.next(state, stem);
+    for (let s = automaton.firstOutput(after); s > 0; s = automaton.nextOutput(s)) {
+      const pattern = automaton.output(s);
+      if (!this.wordPlural[pattern]) continue;
+      const first = w + 1 - automaton.depth(s);
+      const start = map.starts[stream.starts[first]!]!;
+      const end = originalEnd(map, stream.ends[w]! - 1);
+      if (!keep(start, end)) continue;
+      if (this.wordInitial[pattern] && !initialsWritten(map, stream, first, w)) continue;
+      candidates.push({ start, end, lists: -(pattern + 1), common: this.wordCommon[pattern] === 1 });
+    }
   }
 
   private select(text: string, candidates: Candidate[], blocked: [number, number][], pageStarts?: readonly number[]): LeakHit[] {
@@ -485,7 +536,7 @@ export class LeakScanner {
     if (described && described.common === candidate.common) return described;
     let kindCode = SHIELD;
     const identities = new Set<number>();
-    const codes = single !== undefined ? this.entries.get(single) : (candidate.lists as number[]).flatMap((list) => this.entries.get(list));
+    const codes = single !== undefined ? this.entryCodes(single) : (candidate.lists as number[]).flatMap((list) => this.entryCodes(list));
     for (const code of codes) {
       const kind = code & 15;
       if (kind === SHIELD) continue;
@@ -501,6 +552,12 @@ export class LeakScanner {
     described = { kind, targets, reasons, confidence: reasons.length === 0 ? 'high' : 'low', common: candidate.common };
     if (single !== undefined) this.described.set(single, described);
     return described;
+  }
+
+  /** The entries of a candidate's list; of a list read through a plural, those a plural may end. */
+  private entryCodes(list: number): readonly number[] {
+    if (list >= 0) return this.entries.get(list);
+    return this.entries.get(-list - 1).filter((code) => PLURAL_CODES.has(code & 15));
   }
 
   private hit(text: string, candidate: Candidate, lines: LineIndex): LeakHit {

@@ -7,7 +7,8 @@
  * date (the date recogniser reads every common format, see dates.ts).
  *
  * Case, diacritics, apostrophe and dash shapes, punctuation between words, possessives and
- * line breaks need no variants: normalisation and whole-word matching take care of them.
+ * line breaks need no variants: normalisation and whole-word matching take care of them; nor
+ * do a surname's plurals ("the Quillfeathers'"): the matcher reads a plural's stem (words.ts).
  */
 import type { ScanIdentity, VariantKind } from './types';
 import { isParticle, parseName } from './names';

@@ -3,15 +3,9 @@
  * code units (no string is made per word of the scanned text, nor per word of a variant key).
  */
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** FNV-1a over code units [start, end). */
-export function hashCodes(codes: Uint16Array, start: number, end: number): number {
-  let h = FNV_OFFSET;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ codes[i]!, FNV_PRIME);
-  return h >>> 0;
-}
+/** FNV-1a, exported so that a caller can hash a word and its prefixes in one pass (words.ts). */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 
 function hashRange(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
