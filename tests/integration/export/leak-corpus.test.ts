@@ -50,6 +50,13 @@ describe('drafts that try to leak', () => {
       let body = report.body;
       for (const question of [...report.questions].sort((a, b) => b.start - a.start)) {
         expect(question.field).toBe('body');
+        const why = question.action.kind === 'ask' ? question.action.why : undefined;
+        // Answered by editing the draft, as the app asks: drop the repeat; a name beside another
+        // plaintiff's pseudonym becomes a neutral phrase.
+        if (why === 'repeated' || why === 'beside-other') {
+          body = body.slice(0, question.start) + (why === 'repeated' ? '' : 'a plaintiff') + body.slice(question.end);
+          continue;
+        }
         body = vault.filings.resolve(caseId, body, question, answer(question));
       }
       input = { ...input, body };
@@ -154,7 +161,7 @@ describe('drafts that try to leak', () => {
     for (const [reader, text] of Object.entries(readers)) {
       expect(text, reader).not.toMatch(/M\.\s?(E\.\s?)?R\b|ŁW|LW/);
       expect(findMixedScriptWords(text), reader).toEqual([]);
-      expect(fold(text), reader).toContain('officer jane doe 1 arrived first');
+      expect(fold(text), reader).toContain('jane doe 1 arrived first');
       // Names wholly in one script are nobody's disguise: printed as written.
       expect(text, reader).toContain('Σωκράτης');
     }
