@@ -26,16 +26,17 @@ async function bookmarks(bytes: Uint8Array): Promise<Bookmark[] | null> {
   const pdf = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
   try {
     type Node = { title: string; dest: unknown; count?: number; items: Node[] };
-    const walk = async (nodes: Node[]): Promise<Bookmark[]> =>
-      Promise.all(
-        nodes.map(async (node) => {
-          const dest = node.dest as [{ num: number; gen: number }, { name: string }, number | null, number, number | null];
-          expect(dest[1].name).toBe('XYZ');
-          return { title: node.title, page: (await pdf.getPageIndex(dest[0])) + 1, top: dest[3], count: node.count, items: await walk(node.items) };
-        }),
-      );
+    const walk = async (nodes: Node[]): Promise<Bookmark[]> => {
+      const marks: Bookmark[] = [];
+      for (const node of nodes) {
+        const dest = node.dest as [{ num: number; gen: number }, { name: string }, number | null, number, number | null];
+        expect(dest[1].name).toBe('XYZ');
+        marks.push({ title: node.title, page: (await pdf.getPageIndex(dest[0])) + 1, top: dest[3], count: node.count, items: await walk(node.items) });
+      }
+      return marks;
+    };
     const outline = (await pdf.getOutline()) as Node[] | null;
-    return outline && walk(outline);
+    return outline && (await walk(outline));
   } finally {
     await pdf.destroy();
   }
