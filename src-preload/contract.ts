@@ -391,7 +391,8 @@ export const CONTRACT = {
   ),
   /** Exports into a folder chosen in main's dialog (null: cancelled), fail-closed. */
   'filings:export': channel(
-    z.strictObject({ caseId: id, filing: filingFields, docx: z.boolean(), package: packageProtection }),
+    // pdfa: every PDF as PDF/A-2b, for portals that ask for archival PDFs; off unless asked for.
+    z.strictObject({ caseId: id, filing: filingFields, docx: z.boolean(), pdfa: z.boolean().default(false), package: packageProtection }),
     exportReport.nullable(),
   ),
   /** Shows the folder of the last export in the file manager; the renderer names no path. */

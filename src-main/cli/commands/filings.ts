@@ -57,7 +57,7 @@ const exportCommand: Command = {
   path: ['export'],
   usage:
     'export --case ID --in DRAFT --out DIR [--format california|federal] [--title TEXT] [--order-date YYYY-MM-DD]\n' +
-    '       [--docx] [--package-passphrase-file FILE | --package-recipient PUBKEY_FILE] [--json]',
+    '       [--docx] [--pdfa] [--package-passphrase-file FILE | --package-recipient PUBKEY_FILE] [--json]',
   summary: 'public, sealed and identity-key PDFs (and a manifest) from a draft, verified before they are written',
   options: {
     case: { type: 'string', help: '--case ID' },
@@ -67,6 +67,7 @@ const exportCommand: Command = {
     title: { type: 'string', help: '--title TEXT         default: the draft’s first heading (never its file name)' },
     'order-date': { type: 'string', help: '--order-date DATE    date of the sealing order (changes the sealed label)' },
     docx: { type: 'boolean', help: '--docx               also public.docx and sealed.docx' },
+    pdfa: { type: 'boolean', help: '--pdfa               every PDF as PDF/A-2b (archival), for portals that ask for it' },
     'package-passphrase-file': { type: 'string', help: '--package-passphrase-file FILE  also sealed.doesealed under this one-time passphrase' },
     'package-recipient': { type: 'string', help: '--package-recipient FILE        also sealed.doesealed for this recipient key (.pub)' },
   },
@@ -105,7 +106,7 @@ const exportCommand: Command = {
       body: draft.text,
     };
     const report = await withUnlockedVault(ctx, (vault) =>
-      vault.filings.export(stringOption(o, 'case')!, input, { destination: stringOption(o, 'out')!, docx: o.docx === true, package: packageProtection }),
+      vault.filings.export(stringOption(o, 'case')!, input, { destination: stringOption(o, 'out')!, docx: o.docx === true, pdfa: o.pdfa === true, package: packageProtection }),
     );
     printReport(ctx, report);
   },

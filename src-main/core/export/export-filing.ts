@@ -31,6 +31,8 @@ export interface ExportRequest {
   /** The folder the files go to; created if missing. */
   destination: string;
   docx: boolean;
+  /** Every PDF of the export as PDF/A-2b (pdf-archive.ts). */
+  pdfa?: boolean | undefined;
   package?: PackageProtection | undefined;
   fontsDir: string;
   /** Scans text against every identity of the vault (all cases). */
@@ -93,7 +95,7 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
       await writeFile(join(temp, name), bytes, { mode: 0o600, flush: true });
       written.set(name, bytes);
     };
-    const pdf = (doc: RenderedDocument) => writePdf(doc, { fontsDir: request.fontsDir });
+    const pdf = (doc: RenderedDocument) => writePdf(doc, { fontsDir: request.fontsDir, pdfa: request.pdfa });
     progress('Typesetting the public version');
     await put(EXPORT_FILES.publicPdf, await pdf(renders.public));
     progress('Typesetting the sealed version');

@@ -17,6 +17,8 @@ import type PDFDocument from 'pdfkit';
 import { VaultError } from '../errors';
 import type { Block, RenderedDocument, Run } from '../filings/document';
 import { FONT_FACES, loadFonts, type FontFace, type LoadedFonts } from './fonts';
+import { addOutputIntent, pdfaIdentification } from './pdf-archive';
+import { PdfOutline } from './pdf-outline';
 import {
   BODY_SIZE,
   FOOTER_SIZE,
@@ -33,6 +35,7 @@ import {
   courtTitleLines,
   escapeXml,
   isCentredHeading,
+  lineText,
   paragraphMarker,
   printedText,
   styledRuns,
@@ -44,6 +47,8 @@ import {
 export interface WritePdfOptions {
   /** Folder holding the four Tinos faces (resources/fonts in the app). */
   fontsDir: string;
+  /** PDF/A-2b (pdf-archive.ts), for portals and records offices that ask for archival PDFs. */
+  pdfa?: boolean | undefined;
 }
 
 export const PDF_PRODUCER = 'DoeVault';
@@ -68,7 +73,7 @@ export async function writePdf(doc: RenderedDocument, options: WritePdfOptions):
   }
   // Loaded on first use: pdfkit (with fontkit) is heavy, and only an export typesets.
   const { default: PDF } = await import('pdfkit');
-  const pdf = createPdf(PDF, doc, fonts, created);
+  const pdf = createPdf(PDF, doc, fonts, created, options.pdfa === true);
   const chunks: Uint8Array[] = [];
   const finished = new Promise<void>((resolve, reject) => {
     pdf.on('data', (chunk: Uint8Array) => chunks.push(chunk));
@@ -82,7 +87,7 @@ export async function writePdf(doc: RenderedDocument, options: WritePdfOptions):
   return withContentId(Buffer.concat(chunks));
 }
 
-function createPdf(PDF: typeof PDFDocument, doc: RenderedDocument, fonts: LoadedFonts, created: Date): PDFKit.PDFDocument {
+function createPdf(PDF: typeof PDFDocument, doc: RenderedDocument, fonts: LoadedFonts, created: Date, pdfa: boolean): PDFKit.PDFDocument {
   const pdf = new PDF({
     size: 'LETTER',
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
@@ -104,7 +109,8 @@ function createPdf(PDF: typeof PDFDocument, doc: RenderedDocument, fonts: Loaded
     },
   });
   for (const face of FONT_FACES) pdf.registerFont(face, fonts[face].data);
-  replaceXmp(pdf, metadataText(doc.metadataTitle), created);
+  replaceXmp(pdf, metadataText(doc.metadataTitle), created, pdfa ? [pdfaIdentification()] : []);
+  if (pdfa) addOutputIntent(pdf);
   return pdf;
 }
 
@@ -115,9 +121,10 @@ function metadataText(text: string): string {
 
 /**
  * pdfkit writes the XMP packet without escaping the title ("&" would break it) and without a
- * modification date; this writes it properly, from the same values as the Info dictionary.
+ * modification date; this writes it properly, from the same values as the Info dictionary,
+ * with `extra` descriptions after it (the PDF/A identification).
  */
-function replaceXmp(pdf: PDFKit.PDFDocument, title: string, created: Date): void {
+function replaceXmp(pdf: PDFKit.PDFDocument, title: string, created: Date, extra: readonly string[]): void {
   const internals = pdf as unknown as { _addInfo?: () => void; appendXML?: (xml: string, newline?: boolean) => void };
   if (typeof internals._addInfo !== 'function' || typeof internals.appendXML !== 'function') {
     throw new VaultError('INTERNAL', 'The PDF library is not the expected version (no XMP metadata hook).');
@@ -141,6 +148,7 @@ function replaceXmp(pdf: PDFKit.PDFDocument, title: string, created: Date): void
         `<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">`,
         `<pdf:Producer>${PDF_PRODUCER}</pdf:Producer>`,
         `</rdf:Description>`,
+        ...extra,
       ].join('\n'),
     );
   };
@@ -187,6 +195,7 @@ class Typesetter {
   private readonly geometry: Geometry;
   private slot = 0;
   private readonly root: PDFKit.PDFStructureElement;
+  private readonly outline = new PdfOutline();
 
   constructor(
     private readonly pdf: PDFKit.PDFDocument,
@@ -206,6 +215,7 @@ class Typesetter {
     this.firstPage();
     this.doc.blocks.forEach((block, index) => this.block(block, `block ${index + 1}`));
     this.furniture();
+    this.outline.finish(this.pdf);
   }
 
   // ---- structure -------------------------------------------------------------------------
@@ -454,6 +464,7 @@ class Typesetter {
         this.alignToLine();
         // Keep a heading with the first line after it.
         this.ensure(Math.min(lines.length * 2 + 2, this.geometry.slots));
+        this.outline.add(block.level, lines.map(lineText).join(' '), this.pdf.page, slotTop(this.geometry, this.slot));
         this.doubleSpaced(this.element(`H${block.level}`), lines, left, width, align);
         return;
       }

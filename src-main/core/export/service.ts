@@ -35,6 +35,8 @@ const SEALED_FILES: ReadonlySet<string> = new Set([EXPORT_FILES.sealedPdf, EXPOR
 export interface ExportOptions extends Controlled {
   destination: string;
   docx?: boolean;
+  /** PDF/A-2b PDFs; off unless asked for. */
+  pdfa?: boolean;
   package?: PackageProtection | undefined;
 }
 
@@ -76,6 +78,7 @@ export class ExportService {
         caseCaption: { title, court, number },
         destination: options.destination,
         docx: options.docx ?? false,
+        pdfa: options.pdfa ?? false,
         package: options.package,
         fontsDir: this.fontsDir,
         // Hits and mixed-script words: a disguised word has no place in a public filing.

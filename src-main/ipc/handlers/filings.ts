@@ -51,7 +51,7 @@ export function filingHandlers(session: DesktopSession): DomainHandlers<'filings
 
     // Questions first (no folder is asked for while one is open), the passphrase's rule next,
     // then the folder, chosen in main's dialog, then the export itself in the worker.
-    'filings:export': async ({ caseId, filing, docx, package: protection }) => {
+    'filings:export': async ({ caseId, filing, docx, pdfa, package: protection }) => {
       const checked = await session.track('Checking the filing', () => host.call('filings.check', caseId, filing));
       if (checked.questions.length > 0) {
         return { status: 'needs-resolution' as const, questions: checked.questions.map(withClearable), body: checked.details.body };
@@ -60,7 +60,7 @@ export function filingHandlers(session: DesktopSession): DomainHandlers<'filings
       const destination = await ports.chooseExportFolder();
       if (destination === null) return null;
       const report = await session.track('Exporting the filing', (progress) =>
-        host.run('filings.export', [caseId, filing, { destination, docx, package: sealing }], progress),
+        host.run('filings.export', [caseId, filing, { destination, docx, pdfa, package: sealing }], progress),
       );
       if (report.status === 'needs-resolution') return { ...report, questions: report.questions.map(withClearable) };
       if (report.status === 'exported') {

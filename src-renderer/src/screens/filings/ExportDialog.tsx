@@ -36,6 +36,7 @@ export function ExportDialog({
 }) {
   const [questions, setQuestions] = useState<number | null>(null);
   const [docx, setDocx] = useState(true);
+  const [pdfa, setPdfa] = useState(false);
   const [sealing, setSealing] = useState<Sealing>('none');
   const [recipient, setRecipient] = useState<KeyFileDto | null>(null);
   const [report, setReport] = useState<ExportReportDto | null>(null);
@@ -50,6 +51,7 @@ export function ExportDialog({
       caseId,
       filing: fieldsOf(draft),
       docx,
+      pdfa,
       package: sealingChoice === 'passphrase' ? { kind: 'passphrase', passphrase: pass } : { kind: sealingChoice },
     });
   });
@@ -180,6 +182,12 @@ export function ExportDialog({
             <input type="checkbox" checked={docx} onChange={(e) => setDocx(e.target.checked)} disabled={busy} />
             <span>
               Also write Word files (public.docx, sealed.docx) <span className="radio-hint">— checked like the PDFs</span>
+            </span>
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={pdfa} onChange={(e) => setPdfa(e.target.checked)} disabled={busy} />
+            <span>
+              PDF/A-2b (archival) PDFs <span className="radio-hint">— for a portal or records office that asks for PDF/A</span>
             </span>
           </label>
           <fieldset className="fieldset" disabled={busy}>

@@ -142,6 +142,22 @@ describe('filings:* handlers over a real vault', () => {
       expect(d.asked).toEqual([]);
     });
 
+    it('pdfa: true writes PDF/A-2b PDFs; left out, the export is an ordinary PDF; not a boolean, refused', async () => {
+      const claims = async (name: string, pdfa?: boolean) => {
+        const folder = join(d.dir, 'exports', name);
+        d.answers.chooseExportFolder = folder;
+        const report = await d.value('filings:export', { caseId, filing: ready, docx: false, ...(pdfa === undefined ? {} : { pdfa }), package: { kind: 'none' } });
+        expect(report?.status).toBe('exported');
+        return ['public.pdf', 'sealed.pdf', 'identity-key.pdf'].map((file) => readFileSync(join(folder, file), 'latin1').includes('<pdfaid:part>2</pdfaid:part>'));
+      };
+      expect(await claims('archival', true)).toEqual([true, true, true]);
+      expect(await claims('default')).toEqual([false, false, false]);
+      expect(await d.call('filings:export', { caseId, filing: ready, docx: false, pdfa: 'yes' as unknown as boolean, package: { kind: 'none' } })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
+    });
+
     it('cancelled folder dialog: null, nothing written', async () => {
       expect(await d.value('filings:export', { caseId, filing: ready, docx: false, package: { kind: 'none' } })).toBeNull();
       expect(d.asked).toEqual(['chooseExportFolder']);
