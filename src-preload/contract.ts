@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ERROR_CODES, FILING_FORMATS, FINDING_KINDS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_BODY, type ErrorCode } from '../src-main/core/shared';
+import { COURT_FORMS, ERROR_CODES, FILING_FORMATS, FINDING_KINDS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_BODY, type ErrorCode } from '../src-main/core/shared';
 
 /**
  * THE IPC contract: every channel between the renderer and the main process, with the shape of
@@ -196,18 +196,23 @@ const choice = z.discriminatedUnion('kind', [
 
 const preparedDraft = z.object({ text: z.string(), converted: z.number().int(), questions: z.array(finding) });
 
-const run = z.object({ text: z.string(), bold: z.boolean().optional(), italic: z.boolean().optional() });
+const run = z.object({ text: z.string(), bold: z.boolean().optional(), italic: z.boolean().optional(), noteRef: z.boolean().optional() });
 const block = z.discriminatedUnion('type', [
   z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), runs: z.array(run) }),
   z.object({ type: z.literal('paragraph'), runs: z.array(run) }),
-  z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(z.array(run)) }),
+  z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(z.array(run)), start: z.number().int().optional() }),
   z.object({ type: z.literal('quote'), runs: z.array(run) }),
   z.object({ type: z.literal('table'), header: z.array(z.array(run)), rows: z.array(z.array(z.array(run))) }),
   z.object({ type: z.literal('footnotes'), notes: z.array(z.object({ label: z.string(), runs: z.array(run) })) }),
+  z.object({
+    type: z.literal('signature'),
+    signature: z.object({ dated: z.string().optional(), firm: z.string().optional(), signer: z.string(), attorneysFor: z.string().optional() }),
+  }),
 ]);
 
 const renderedDocument = z.object({
   format: z.enum(FILING_FORMATS),
+  form: z.enum(COURT_FORMS),
   audience: z.enum(['public', 'sealed', 'identity-key']),
   metadataTitle: z.string(),
   counsel: z.array(z.string()),

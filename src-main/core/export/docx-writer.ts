@@ -32,7 +32,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { VaultError } from '../errors';
-import type { Block, RenderedDocument, Run } from '../filings/document';
+import { signatureLines, type Block, type RenderedDocument, type Run } from '../filings/document';
 import { courtTitleLines, escapeXml, isCentredHeading, paragraphMarker, printable } from './typeset-text';
 
 export const DOCX_CREATOR = 'DoeVault';
@@ -213,6 +213,8 @@ function blockOf(block: Block, textWidth: number, nextList: () => number): (Para
     }
     case 'table':
       return [table(block.header, block.rows, textWidth), blank()];
+    case 'signature':
+      return blockOf({ type: 'quote', runs: [{ text: signatureLines(block.signature).join('\n') }] }, textWidth, nextList);
     case 'footnotes': {
       if (block.notes.length === 0) return [];
       const hang = 0.4 * INCH;

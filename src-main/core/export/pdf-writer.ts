@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import type PDFDocument from 'pdfkit';
 import { VaultError } from '../errors';
-import type { Block, RenderedDocument, Run } from '../filings/document';
+import { signatureLines, type Block, type RenderedDocument, type Run } from '../filings/document';
 import { FONT_FACES, loadFonts, type FontFace, type LoadedFonts } from './fonts';
 import { addOutputIntent, pdfaIdentification } from './pdf-archive';
 import { PdfOutline } from './pdf-outline';
@@ -202,7 +202,7 @@ class Typesetter {
     private readonly doc: RenderedDocument,
     private readonly fonts: LoadedFonts,
   ) {
-    this.geometry = geometryOf(doc.format);
+    this.geometry = geometryOf(doc.form);
     this.root = pdf.struct('Document');
     pdf.addStructure(this.root);
   }
@@ -372,7 +372,7 @@ class Typesetter {
       for (const lines of labels) this.singleSpaced(this.element('P'), lines, labelX, labelWidth, 'right');
     };
 
-    if (doc.format === 'federal' && labels.length > 0) {
+    if (this.geometry.labels === 'top' && labels.length > 0) {
       drawLabels();
       this.slot++;
     }
@@ -386,7 +386,7 @@ class Typesetter {
       else this.singleSpaced(this.element('P', counselBlock), lines, left, counselWidth);
     });
 
-    // The court's title, centred, on or below line 8 (California) or a line below counsel.
+    // The court's title, centred, on or below line 8 (pleading paper) or a line below counsel.
     this.slot = Math.max(this.geometry.courtTitleSlot, this.slot + (counsel.length > 0 ? 2 : 0));
     this.alignToLine();
     const court = courtTitleLines(doc.court, (line) => this.measure(line, 'bold', BODY_SIZE) <= this.textWidth).flatMap((line) =>
@@ -394,9 +394,9 @@ class Typesetter {
     );
     this.singleSpaced(this.element('P'), court, left, this.textWidth, 'center');
 
-    // California: sealing labels on the first page (CRC 2.551), right-aligned above the caption,
-    // out of the clerk's space (CRC 2.111(2)).
-    if (doc.format === 'california' && labels.length > 0) {
+    // Pleading paper: sealing labels on the first page (CRC 2.551), right-aligned above the
+    // caption, out of the clerk's space (CRC 2.111(2)).
+    if (this.geometry.labels === 'below-court' && labels.length > 0) {
       this.slot++;
       drawLabels();
     }
@@ -503,6 +503,9 @@ class Typesetter {
       }
       case 'table':
         this.table(block.header, block.rows, where);
+        return;
+      case 'signature':
+        this.block({ type: 'quote', runs: [{ text: signatureLines(block.signature).join('\n') }] }, where);
         return;
       case 'footnotes': {
         if (block.notes.length === 0) return;

@@ -14,10 +14,14 @@
  * (2.109, 2.110); counsel from line 1, the right half of lines 1–7 blank for the clerk, the
  * court's title on line 8, the caption below it (2.111).
  *
- * Federal: 1-inch margins, 27 double-spaced lines, "Page N of M" centred in the bottom margin
- * with the footer title beneath it.
+ * Federal pleading form (the California districts: C.D. Cal. L.R. 11-3, N.D. Cal. Civ. L.R. 3-4,
+ * E.D. Cal. L.R. 130, S.D. Cal. Civ. L.R. 5.1): the same numbered paper, counsel from line 1 and
+ * the court's title from line 8; "Page N of M" in the footer.
+ *
+ * Plain federal (other districts, Fed. R. Civ. P. 10(a)): 1-inch margins, 27 double-spaced
+ * lines, "Page N of M" centred in the bottom margin with the footer title beneath it.
  */
-import type { FilingFormat } from '../filings/document';
+import type { CourtForm } from '../filings/document';
 
 export const PAGE_WIDTH = 612;
 export const PAGE_HEIGHT = 792;
@@ -31,7 +35,11 @@ export const SLOT = 12;
 export const BASELINE_OFFSET = 9.5;
 
 export interface Geometry {
-  format: FilingFormat;
+  form: CourtForm;
+  /** Where the first page's sealing labels go: above everything, or right-aligned under the court's title (out of the clerk's space, CRC 2.111(2)). */
+  labels: 'top' | 'below-court';
+  /** How the footer numbers pages: "3" or "Page 3 of 12". */
+  pageNumbers: 'number' | 'page-of';
   /** Top of slot 0 (numbered line 1 on pleading paper). */
   gridTop: number;
   /** Slots per page; a double-spaced line takes two. */
@@ -43,12 +51,14 @@ export interface Geometry {
   lineNumbers?: { numberRight: number; leftRules: [number, number]; rightRule: number; count: number };
   /** Footer positions (baselines / rule), from the bottom of the grid down. */
   footer: { pageNumberBaseline: number; ruleY: number; firstTitleBaseline: number; titleLeading: number; maxTitleLines: number };
-  /** California's first page: the court's title no higher than this slot (line 8). */
+  /** Pleading paper's first page: the court's title no higher than this slot (line 8). */
   courtTitleSlot: number;
 }
 
 export const CALIFORNIA: Geometry = {
-  format: 'california',
+  form: 'california-pleading',
+  labels: 'below-court',
+  pageNumbers: 'number',
   gridTop: 72,
   slots: 56,
   left: 108,
@@ -58,8 +68,16 @@ export const CALIFORNIA: Geometry = {
   courtTitleSlot: 14,
 };
 
+export const FEDERAL_PLEADING: Geometry = {
+  ...CALIFORNIA,
+  form: 'federal-pleading',
+  pageNumbers: 'page-of',
+};
+
 export const FEDERAL: Geometry = {
-  format: 'federal',
+  form: 'federal-plain',
+  labels: 'top',
+  pageNumbers: 'page-of',
   gridTop: 72,
   slots: 54,
   left: 72,
@@ -68,8 +86,10 @@ export const FEDERAL: Geometry = {
   courtTitleSlot: 0,
 };
 
-export function geometryOf(format: FilingFormat): Geometry {
-  return format === 'california' ? CALIFORNIA : FEDERAL;
+const GEOMETRIES: Readonly<Record<CourtForm, Geometry>> = { 'california-pleading': CALIFORNIA, 'federal-pleading': FEDERAL_PLEADING, 'federal-plain': FEDERAL };
+
+export function geometryOf(form: CourtForm): Geometry {
+  return GEOMETRIES[form];
 }
 
 /** Baseline of text set in `slot`. */
@@ -84,5 +104,5 @@ export function slotTop(geometry: Geometry, slot: number): number {
 
 /** The page number as printed in the footer. */
 export function pageLabel(geometry: Geometry, page: number, pages: number): string {
-  return geometry.format === 'california' ? String(page) : `Page ${page} of ${pages}`;
+  return geometry.pageNumbers === 'number' ? String(page) : `Page ${page} of ${pages}`;
 }

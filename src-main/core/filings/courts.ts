@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { VaultError } from '../errors';
+import { COURT_FORMS, type CourtForm } from '../shared/filing-formats';
 import { longDate } from './labels';
 
 /**
@@ -11,9 +12,7 @@ import { longDate } from './labels';
  * the export with its fault named instead of printing a wrong title on a filing.
  */
 
-/** How the first page and every page are laid out. */
-export const COURT_FORMS = ['california-pleading', 'federal-pleading', 'federal-plain'] as const;
-export type CourtForm = (typeof COURT_FORMS)[number];
+export { COURT_FORMS, type CourtForm };
 
 export interface CourtLabels {
   /** The rule the wording comes from, to show beside the labels. */

@@ -4,15 +4,26 @@
  * pseudonyms (public) or legal names (sealed) before a writer sees it.
  */
 
-import type { FilingFormat } from '../shared/filing-formats';
+import type { CourtForm, FilingFormat, SignatureBlock } from '../shared/filing-formats';
 
-export type { FilingFormat };
+export { signatureLines } from '../shared/filing-formats';
+export type { CourtForm, FilingFormat, SignatureBlock };
 export type Audience = 'public' | 'sealed' | 'identity-key';
+
+/** The form a filing without a court from the list prints on: its format's usual one. */
+export function defaultFormOf(format: FilingFormat): CourtForm {
+  return format === 'california' ? 'california-pleading' : 'federal-plain';
+}
 
 export interface Run {
   text: string;
   bold?: boolean;
   italic?: boolean;
+  /**
+   * The reference mark of a footnote: `text` is the note's label ("1"). A writer prints it
+   * superscript and puts the note with that label at the foot of the page where it prints.
+   */
+  noteRef?: boolean;
 }
 
 export type Block =
@@ -26,11 +37,22 @@ export type Block =
   | { type: 'list'; ordered: boolean; items: Run[][]; start?: number }
   | { type: 'quote'; runs: Run[] }
   | { type: 'table'; header: Run[][]; rows: Run[][][] }
-  /** Footnotes are printed after the body, numbered as referenced ("[1]" in the text). */
-  | { type: 'footnotes'; notes: { label: string; runs: Run[] }[] };
+  /**
+   * The draft's footnotes, in order of reference, after the body. Not printed where it stands:
+   * each note goes to the foot of the page that prints its reference (a `noteRef` run).
+   */
+  | { type: 'footnotes'; notes: { label: string; runs: Run[] }[] }
+  /**
+   * The signature block closing a pleading, one line each: "Dated: …", the firm, "By: /s/ Name",
+   * the name, "Attorneys for Plaintiffs". Kept together on one page.
+   */
+  | { type: 'signature'; signature: SignatureBlock };
+
 
 export interface RenderedDocument {
   format: FilingFormat;
+  /** The page form (pleading-paper.ts `geometryOf(form)`): a court from the list names it, else the format's default. */
+  form: CourtForm;
   audience: Audience;
   /** Document metadata title: always the public title, whatever the audience. */
   metadataTitle: string;
@@ -50,3 +72,4 @@ export interface RenderedDocument {
   /** Creation time written into the metadata (ISO 8601), so identical input gives identical bytes. */
   createdAt: string;
 }
+

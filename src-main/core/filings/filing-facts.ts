@@ -1,6 +1,7 @@
 import { VaultError } from '../errors';
 import { rosterCaption } from './caption';
 import { courtLabels, loadCourts, type Court } from './courts';
+import { longDate } from './labels';
 import type { FilingDetails } from './filing-input';
 import { parseFrontMatter, type FilingFacts } from './front-matter';
 
@@ -38,10 +39,13 @@ export function withFacts(details: FilingDetails, { facts, body }: DraftParts, r
     body,
     title: facts.title ?? details.title,
     format: court === undefined ? details.format : court.form === 'california-pleading' ? 'california' : 'federal',
+    form: court === undefined ? details.form : court.form,
     court: court === undefined ? details.court : courtTitle(court, facts),
     caseNumber: facts.caseNumber ?? details.caseNumber,
     parties: facts.parties === undefined ? details.parties : partiesCaption(facts.parties, roster),
     counsel: facts.counsel === undefined ? details.counsel : counselBlock(facts.counsel),
+    captionLines: captionLinesOf(facts) ?? details.captionLines,
+    signature: facts.counsel === undefined ? details.signature : signatureOf(facts.counsel, facts.dates?.filed),
     labels: labelsOf(facts, court) ?? details.labels,
     keyFields: facts.keyFields === undefined ? details.keyFields : [...new Set(facts.keyFields)],
   };
@@ -86,6 +90,36 @@ function counselBlock(counsel: NonNullable<FilingFacts['counsel']>): string {
   const attorneysFor = counsel.find((c) => c.attorneysFor)?.attorneysFor;
   if (attorneysFor) lines.push('', `Attorneys for ${attorneysFor.replace(/^attorneys for\s+/i, '')}`);
   return lines.join('\n');
+}
+
+/**
+ * Right of the caption under the title (CRC 2.111(6)–(8); the federal form alike): judge and
+ * department, the jury demand, then the dates the court asks for.
+ */
+function captionLinesOf(facts: FilingFacts): string[] | undefined {
+  const lines: string[] = [];
+  if (facts.judge) lines.push(`Judge: ${facts.judge.replace(/^judge:?\s+/i, '')}`);
+  if (facts.department) lines.push(`Dept.: ${facts.department.replace(/^dep(?:artmen)?t\.?:?\s+/i, '')}`);
+  if (facts.juryDemand) lines.push('', 'DEMAND FOR JURY TRIAL');
+  const dates = [
+    ...(facts.dates?.filed ? [`Action Filed: ${longDate(facts.dates.filed)}`] : []),
+    ...(facts.dates?.hearing ? [`Hearing Date: ${longDate(facts.dates.hearing)}`] : []),
+    ...(facts.dates?.trial ? [`Trial Date: ${longDate(facts.dates.trial)}`] : []),
+  ];
+  if (dates.length > 0) lines.push('', ...dates);
+  return lines.length > 0 ? lines : undefined;
+}
+
+/** The first attorney signs for the firm: "By: /s/ Name", "Attorneys for …" as the block above says. */
+function signatureOf(counsel: NonNullable<FilingFacts['counsel']>, filed: string | undefined): NonNullable<FilingDetails['signature']> {
+  const first = counsel[0]!;
+  const attorneysFor = counsel.find((c) => c.attorneysFor)?.attorneysFor;
+  return {
+    dated: filed ? longDate(filed) : undefined,
+    firm: first.firm ? first.firm.toUpperCase() : undefined,
+    signer: first.name,
+    attorneysFor: attorneysFor ? `Attorneys for ${attorneysFor.replace(/^attorneys for\s+/i, '')}` : undefined,
+  };
 }
 
 function labelsOf(facts: FilingFacts, court: Court | undefined): FilingDetails['labels'] | undefined {

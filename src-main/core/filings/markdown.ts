@@ -230,7 +230,7 @@ function inlineRuns(children: readonly MdToken[]): Run[] {
         push(child.content);
         break;
       case 'footnote_ref':
-        push(`[${(child.meta as { id: number }).id + 1}]`);
+        runs.push({ text: String((child.meta as { id: number }).id + 1), noteRef: true });
         break;
       default:
         break; // link_open/close: the link text follows as text tokens
@@ -248,7 +248,7 @@ function withSpace(items: Run[][], runs: Run[]): Run[] {
 function appendRuns(into: Run[], runs: readonly Run[]): void {
   for (const run of runs) {
     const last = into[into.length - 1];
-    if (last && Boolean(last.bold) === Boolean(run.bold) && Boolean(last.italic) === Boolean(run.italic)) last.text += run.text;
+    if (last && !last.noteRef && !run.noteRef && Boolean(last.bold) === Boolean(run.bold) && Boolean(last.italic) === Boolean(run.italic)) last.text += run.text;
     else if (run.text.length > 0) into.push({ ...run });
   }
 }

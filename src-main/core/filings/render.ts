@@ -3,7 +3,7 @@ import { VaultError } from '../errors';
 import { KEY_FIELD_LABELS } from '../shared/filing-formats';
 import type { CasePlaintiff } from '../plaintiffs/identities';
 import type { PlaintiffIdentity } from '../plaintiffs/plaintiff-input';
-import type { Block, RenderedDocument, Run } from './document';
+import { defaultFormOf, type Block, type RenderedDocument, type Run, type SignatureBlock } from './document';
 import type { FilingDetails, KeyField } from './filing-input';
 import { defaultLabels } from './labels';
 import { parseNumberedBody, withoutTitleHeading } from './markdown';
@@ -65,12 +65,18 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext): Filing
     const field = (name: string, text: string): string => expandField(name, text, audience === 'public');
     return {
       format: details.format,
+      form: details.form ?? defaultFormOf(details.format),
       audience,
       metadataTitle: expandField('title', details.title, true),
       counsel: lines(field('counsel', details.counsel ?? '')),
       court: field('court', details.court ?? ctx.caseDetails.court ?? '').toUpperCase(),
       parties: lines(field('parties', details.parties ?? ctx.caseDetails.title)),
-      captionRight: [`Case No. ${field('caseNumber', details.caseNumber ?? ctx.caseDetails.number ?? '__________')}`, '', field('title', documentTitle).toUpperCase()],
+      captionRight: [
+        `Case No. ${field('caseNumber', details.caseNumber ?? ctx.caseDetails.number ?? '__________')}`,
+        '',
+        field('title', documentTitle).toUpperCase(),
+        ...(details.captionLines.length > 0 ? ['', ...details.captionLines.map((text) => field('caption', text))] : []),
+      ],
       labels: printedLabels,
       footer: field('title', documentTitle),
       blocks: content,
@@ -117,9 +123,13 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext): Filing
     return withPossessive(pseudonym, mention.possessive);
   };
 
+  const signed = (content: Block[], isPublic: boolean): Block[] => {
+    const signature = signatureOf(details.signature, isPublic);
+    return signature === undefined ? content : [...content, { type: 'signature', signature }];
+  };
   return {
-    public: frame('public', details.title, details.labels.public ?? labels.public, expand(blocks, publicText)),
-    sealed: frame('sealed', details.title, details.labels.sealed ?? labels.sealed, expand(blocks, sealedText)),
+    public: frame('public', details.title, details.labels.public ?? labels.public, signed(expand(blocks, publicText), true)),
+    sealed: frame('sealed', details.title, details.labels.sealed ?? labels.sealed, signed(expand(blocks, sealedText), false)),
     identityKey: frame('identity-key', `Identity key to ${details.title}`, details.labels.sealed ?? labels.sealed, identityKeyBlocks(details, cited)),
     cited,
   };
@@ -143,6 +153,12 @@ function expandField(field: string, text: string, isPublic: boolean): string {
     text,
     tokens.map(({ token, start, end }) => ({ start, end, replacement: token.kind === 'redacted' && isPublic ? REDACTION_TEXT : (token as { wording: string }).wording })),
   );
+}
+
+function signatureOf(signature: FilingDetails['signature'], isPublic: boolean): SignatureBlock | undefined {
+  if (signature === undefined) return undefined;
+  const field = (text: string | undefined): string | undefined => (text === undefined ? undefined : expandField('signature', text, isPublic));
+  return { dated: field(signature.dated), firm: field(signature.firm), signer: field(signature.signer)!, attorneysFor: field(signature.attorneysFor) };
 }
 
 /** Each token's mention; one that would overlap the mention before it keeps to its braces. */
@@ -188,6 +204,8 @@ function expand(blocks: readonly Block[], textOf: (index: number, inParagraph: S
         return { ...block, header: block.header.map(runs), rows: block.rows.map((row) => row.map(runs)) };
       case 'footnotes':
         return { ...block, notes: block.notes.map((note) => ({ ...note, runs: runs(note.runs) })) };
+      case 'signature':
+        return block;
     }
   });
 }

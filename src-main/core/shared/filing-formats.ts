@@ -2,6 +2,42 @@
 export const FILING_FORMATS = ['california', 'federal'] as const;
 export type FilingFormat = (typeof FILING_FORMATS)[number];
 
+/**
+ * How the first page and every page are laid out: California pleading paper (CRC 2.100–2.111),
+ * a California district court's numbered pleading form (C.D. Cal. L.R. 11-3, N.D. Cal. Civ.
+ * L.R. 3-4 and the like: counsel from line 1, court title from line 8), or the plain federal
+ * form (Fed. R. Civ. P. 10(a)) for other districts. A court in resources/courts.json names one.
+ */
+export const COURT_FORMS = ['california-pleading', 'federal-pleading', 'federal-plain'] as const;
+export type CourtForm = (typeof COURT_FORMS)[number];
+
+/**
+ * The signature block closing a pleading. Its printed lines are one fact for the PDF, the DOCX
+ * and the app's preview, so `signatureLines` lives here beside it.
+ */
+export interface SignatureBlock {
+  /** "December 5, 2026"; absent, a blank for the date is printed. */
+  dated?: string | undefined;
+  firm?: string | undefined;
+  /** The signing attorney: "By: /s/ Name", then the name on its own line. */
+  signer: string;
+  /** "Attorneys for Plaintiffs JANE DOES 1 through 10" (the "Attorneys for" included). */
+  attorneysFor?: string | undefined;
+}
+
+/** The signature block's lines, as both writers print them (blank lines before "By:" leave room to sign). */
+export function signatureLines(signature: SignatureBlock): string[] {
+  return [
+    `Dated: ${signature.dated ?? '____________________'}`,
+    ...(signature.firm ? ['', signature.firm] : []),
+    '',
+    '',
+    `By: /s/ ${signature.signer}`,
+    signature.signer,
+    ...(signature.attorneysFor ? [signature.attorneysFor] : []),
+  ];
+}
+
 /** Identifiers the identity-key exhibit can list beside each legal name. */
 export const KEY_FIELDS = [
   'aliases',

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { signatureLines } from '../../../../src-main/core/shared';
 import type { BlockDto, RenderedDocumentDto, RunDto } from '../../../../src-preload/contract';
 
 /**
@@ -9,7 +10,7 @@ import type { BlockDto, RenderedDocumentDto, RunDto } from '../../../../src-prel
 export function DocumentView({ doc, label }: { doc: RenderedDocumentDto; label: string }) {
   return (
     <article className={`paper paper-${doc.format} paper-${doc.audience}`} aria-label={label}>
-      {doc.format === 'california' ? <PleadingNumbers /> : null}
+      {doc.form === 'federal-plain' ? null : <PleadingNumbers />}
       <div className="paper-content">
         {doc.labels.length > 0 ? (
           <div className="paper-labels">
@@ -64,6 +65,7 @@ function Runs({ runs }: { runs: RunDto[] }) {
     <>
       {runs.map((run, i) => {
         let node: ReactNode = run.text;
+        if (run.noteRef) node = <sup>{node}</sup>;
         if (run.italic) node = <em>{node}</em>;
         if (run.bold) node = <strong>{node}</strong>;
         return <span key={i}>{node}</span>;
@@ -101,7 +103,13 @@ function Block({ block }: { block: BlockDto }) {
           <Runs runs={item} />
         </li>
       ));
-      return block.ordered ? <ol className="paper-list">{items}</ol> : <ul className="paper-list">{items}</ul>;
+      return block.ordered ? (
+        <ol className="paper-list" start={block.start}>
+          {items}
+        </ol>
+      ) : (
+        <ul className="paper-list">{items}</ul>
+      );
     }
     case 'table':
       return (
@@ -133,8 +141,16 @@ function Block({ block }: { block: BlockDto }) {
         <div className="paper-footnotes">
           {block.notes.map((note) => (
             <p key={note.label}>
-              <span className="paper-footnote-label">[{note.label}]</span> <Runs runs={note.runs} />
+              <sup className="paper-footnote-label">{note.label}</sup> <Runs runs={note.runs} />
             </p>
+          ))}
+        </div>
+      );
+    case 'signature':
+      return (
+        <div className="paper-signature">
+          {signatureLines(block.signature).map((line, i) => (
+            <p key={i}>{line === '' ? '\u00a0' : line}</p>
           ))}
         </div>
       );

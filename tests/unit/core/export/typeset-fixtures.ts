@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { Faker, en } from '@faker-js/faker';
-import type { Block, FilingFormat, RenderedDocument, Run } from '../../../../src-main/core/filings/document';
+import { defaultFormOf, type Block, type FilingFormat, type RenderedDocument, type Run } from '../../../../src-main/core/filings/document';
 import { syntheticPlaintiffs } from '../../../fixtures/synthetic';
 
 /** Shared by the PDF and DOCX writer tests: synthetic filings and ways to read them back. */
@@ -69,6 +69,7 @@ export function sampleFiling(format: FilingFormat, overrides: Partial<RenderedDo
   ];
   return {
     format,
+    form: defaultFormOf(format),
     audience: 'sealed',
     metadataTitle: 'Complaint for Damages & Injunctive Relief <Public>',
     counsel: [

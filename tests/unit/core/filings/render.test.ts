@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseDetails } from '../../../../src-main/core/cases/cases';
-import type { Block, RenderedDocument } from '../../../../src-main/core/filings/document';
+import { signatureLines, type Block, type RenderedDocument } from '../../../../src-main/core/filings/document';
 import { parseFilingInput } from '../../../../src-main/core/filings/filing-input';
 import { defaultLabels, longDate } from '../../../../src-main/core/filings/labels';
 import { renderFiling, type PlaintiffToRender } from '../../../../src-main/core/filings/render';
@@ -41,6 +41,8 @@ function textOf(doc: RenderedDocument): string {
           return [...block.header.flat(), ...block.rows.flat(2)].map((r) => r.text);
         case 'footnotes':
           return block.notes.flatMap((n) => n.runs.map((r) => r.text));
+        case 'signature':
+          return signatureLines(block.signature);
       }
     });
   return [...doc.labels, ...doc.counsel, doc.court, ...doc.parties, ...doc.captionRight, doc.footer, doc.metadataTitle, ...runs(doc.blocks)].join('\n');
