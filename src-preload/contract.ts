@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COURT_FORMS, ERROR_CODES, FILING_FORMATS, FINDING_KINDS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_BODY, type ErrorCode } from '../src-main/core/shared';
+import { COURT_FORMS, ERROR_CODES, FILING_FIELDS, FILING_FORMATS, FINDING_KINDS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_BODY, type ErrorCode } from '../src-main/core/shared';
 
 /**
  * THE IPC contract: every channel between the renderer and the main process, with the shape of
@@ -185,7 +185,7 @@ const finding = z.object({
   ]),
 });
 
-const filingField = z.enum(['body', 'title', 'parties', 'counsel', 'court', 'caseNumber', 'labels']);
+const filingField = z.enum(FILING_FIELDS);
 const question = finding.extend({ field: filingField, cannotClear: z.literal(true).optional() });
 
 const choice = z.discriminatedUnion('kind', [
@@ -526,3 +526,5 @@ export {
   passphraseProblem,
   SCORED_PASSPHRASE_CHARS,
 } from '../src-main/core/shared';
+/** The printed lines of a signature block, for the preview to show what the writers print. */
+export { signatureLines } from '../src-main/core/shared';

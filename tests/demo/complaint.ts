@@ -1,6 +1,37 @@
 import type { PlaintiffInput } from '../../src-main/core/plaintiffs/plaintiff-input';
 
 /**
+ * The filing's facts (docs/FRONT-MATTER.md): court, parties, counsel (fictional), judge, dates.
+ * `court` is the first key, so a caller can print the same complaint in another court.
+ */
+export const FRONT_MATTER = [
+  '---',
+  'court: ca-sup-los-angeles',
+  'caseNumber: 26STCV14021',
+  'judge: Hon. Rosalind T. Example',
+  'department: 14',
+  'title: Complaint for Damages',
+  'parties:',
+  '  defendants:',
+  '    - METROPOLIS DAILY COURIER, a California corporation',
+  '    - ROES 1 through 20, inclusive',
+  'counsel:',
+  '  - name: Alexandra Q. Testwell',
+  '    barNumber: 999001',
+  '    firm: Testwell Ordinal LLP',
+  '    address: |',
+  '      100 Example Plaza, Suite 400',
+  '      Los Angeles, California 90012',
+  '    phone: (213) 555-0142',
+  '    email: atestwell@example.com',
+  '    attorneysFor: Plaintiffs',
+  'dates: { filed: 2026-03-02 }',
+  'juryDemand: yes',
+  'keyFields: [dob, idNumbers]',
+  '---',
+];
+
+/**
  * A complaint drafted the way attorneys draft before anonymising: with the plaintiffs' real
  * (synthetic) names, in every form a name takes in a pleading. The demo and the tests feed it
  * to the scanner and the export.
@@ -12,6 +43,7 @@ export function complaintDraft(people: readonly PlaintiffInput[]): string {
   const last = (i: number) => parts(i).at(-1)!;
   const listed = people.slice(0, 12).map((p, i) => `${i + 1}. ${p.legalName}, a sworn officer of the Metropolis Police Department.`);
   return [
+    ...FRONT_MATTER,
     '# Complaint for Damages',
     '',
     '## Parties',

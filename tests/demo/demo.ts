@@ -28,8 +28,8 @@ export const DEMO_INTAKE_FILE = 'intake-synthetic.csv';
 
 export const DEMO_CASE = {
   title: `Does 1–${DEMO_PLAINTIFFS} v. Metropolis Daily Courier`,
-  court: 'Superior Court of the State of California, County of Metropolis',
-  number: 'MCV-2026-014021',
+  court: 'Superior Court of California, County of Los Angeles',
+  number: '26STCV14021',
   scheme: 'gendered',
 } as const;
 
@@ -56,6 +56,8 @@ export interface DemoResult {
   /** The export's folder: public.pdf, sealed.pdf, identity-key.pdf, .docx, manifest, package. */
   folder: string;
   packagePassphraseFile: string;
+  /** The exported filing (its body: the draft with pseudonym tokens and the attorney's answers). */
+  filingId: string;
 }
 
 export async function runDemo({ dir, log, kdf }: DemoOptions): Promise<DemoResult> {
@@ -156,7 +158,7 @@ async function draftScanAndExport(
   people: readonly PlaintiffInput[],
   dir: string,
   log: (line: string) => void,
-): Promise<{ draftPath: string; folder: string; packagePassphraseFile: string }> {
+): Promise<{ draftPath: string; folder: string; packagePassphraseFile: string; filingId: string }> {
   const draft = complaintDraft(people);
   const draftPath = join(dir, 'complaint-draft-with-real-names.md');
   await writeFile(draftPath, draft, { mode: 0o600, flag: 'wx' });
@@ -189,7 +191,8 @@ async function draftScanAndExport(
   log('Exporting public, sealed and identity-key PDFs, Word copies and a sealed package ...');
   const started = performance.now();
   const report = await vault.filings.export(caseId, filing.details, { destination: folder, docx: true, package: { passphrase: packagePassphrase } });
-  if (report.status !== 'exported') throw new Error(`the demo export stopped: ${report.status}`);
+  if (report.status === 'needs-resolution') throw new Error(`the demo export asks: ${report.questions.map((q) => `${q.field} line ${q.line}: ${q.kind} ${q.text}`).join('; ')}`);
+  if (report.status !== 'exported') throw new Error(`the demo export stopped: ${report.status} ${JSON.stringify(report).slice(0, 1500)}`);
   log(`  done in ${seconds(performance.now() - started)}.`);
   log('');
   for (const file of report.files) log(`  ${file.name.padEnd(17)} ${String(file.bytes).padStart(8)} bytes  sha256 ${file.sha256}`);
@@ -200,7 +203,7 @@ async function draftScanAndExport(
   const independent = pdftotextNames(join(folder, 'public.pdf'), people);
   if (independent !== undefined) log(`  pdftotext public.pdf: ${independent === 0 ? 'no real name' : `${independent} REAL NAMES`} among its text (an independent reader).`);
   log(`  Folder: ${folder}`);
-  return { draftPath, folder, packagePassphraseFile };
+  return { draftPath, folder, packagePassphraseFile, filingId: filing.id };
 }
 
 /** The demo's stand-in for the attorney. */

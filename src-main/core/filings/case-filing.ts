@@ -2,9 +2,9 @@ import type { CaseContext } from '../cases/context';
 import { caseIdentities, scannerOf, type CasePlaintiff } from '../plaintiffs/identities';
 import type { UnlockedVault } from '../vault/unlocked-vault';
 import { parseFilingInput, type FilingDetails } from './filing-input';
-import { checkFiling, type CheckedFiling } from './questions';
+import { checkFiling, type CheckedFiling, type Question } from './questions';
 import { decidable } from './resolution';
-import { splitDraft, withFacts } from './filing-facts';
+import { asWritten, splitDraft, withFacts } from './filing-facts';
 import { pseudonymKey, renderFiling, type FilingRenders, type RenderContext } from './render';
 import { findTokens } from './tokens';
 
@@ -21,14 +21,45 @@ export function checkCaseFiling(vault: UnlockedVault, ctx: CaseContext, input: u
   const parts = splitDraft(details.body);
   const { frontMatter, lineOffset } = parts;
   const roster = plaintiffs.map((p) => ({ plaintiffId: p.id, caseId: p.caseId, pseudonym: p.pseudonym }));
-  const checked = checkFiling(withFacts(details, parts, rosterOf(plaintiffs)), ctx.caseId, (text) => decidable(scanner.findings(text)), legalNameLookup(plaintiffs), roster);
+  const checked = checkFiling(asWritten(withFacts(details, parts, rosterOf(plaintiffs)), details, parts), ctx.caseId, (text) => decidable(scanner.findings(text)), legalNameLookup(plaintiffs), roster);
   if (frontMatter === '') return checked;
+  const inFrontMatter = placeInFrontMatter(frontMatter);
+  const placed = new Set<string>();
   return {
     ...checked,
     details: { ...details, body: frontMatter + checked.details.body },
-    questions: checked.questions.map((q) =>
-      q.field === 'body' ? { ...q, start: q.start + frontMatter.length, end: q.end + frontMatter.length, line: q.line + lineOffset } : q,
-    ),
+    questions: checked.questions.flatMap((q) => {
+      const moved = q.field === 'body' ? { ...q, start: q.start + frontMatter.length, end: q.end + frontMatter.length, line: q.line + lineOffset } : inFrontMatter(q);
+      const key = `${moved.field}:${moved.start}:${moved.end}:${moved.kind}`;
+      if (moved.field === 'body' && placed.has(key)) return []; // counsel and signature print the same name: one question
+      placed.add(key);
+      return [moved];
+    }),
+  };
+}
+
+/**
+ * A question about a field the front matter filled (counsel, judge, parties...) is placed on
+ * the front matter's words, at the line of the user's file: that is where it is answered
+ * ({{not a plaintiff|…}} or an edit), and the field as printed has no lines of its own.
+ * Occurrences inside a token are already answered; the n-th question about the same words
+ * goes to their n-th occurrence.
+ */
+function placeInFrontMatter(frontMatter: string): (q: Question) => Question {
+  const tokens = findTokens(frontMatter);
+  const inToken = (at: number): boolean => tokens.some(({ start, end }) => at >= start && at < end);
+  const seen = new Map<string, number>();
+  return (q) => {
+    if (q.text.trim() === '') return q;
+    // Case-insensitive: the signature prints the firm in capitals.
+    const occurrences = [...frontMatter.matchAll(new RegExp(q.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'))].filter((m) => !inToken(m.index));
+    if (occurrences.length === 0) return q;
+    const key = `${q.field}:${q.text.toLowerCase()}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    const found = occurrences[Math.min(n, occurrences.length - 1)]!;
+    const line = frontMatter.slice(0, found.index).split('\n').length;
+    return { ...q, field: 'body', start: found.index, end: found.index + found[0].length, line, text: found[0] };
   };
 }
 

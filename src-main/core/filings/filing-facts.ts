@@ -51,6 +51,22 @@ export function withFacts(details: FilingDetails, { facts, body }: DraftParts, r
   };
 }
 
+/**
+ * The filled-in filing as a person wrote it, for the check: without what DoeVault generated
+ * itself, the roster's caption (pseudonyms only) and the court's labels (courts.json), whose
+ * words ("JOHN DOES", "MAY NOT BE EXAMINED") would otherwise ask about plaintiffs named John or May.
+ */
+export function asWritten(filled: FilingDetails, details: FilingDetails, { facts }: DraftParts): FilingDetails {
+  if (facts === undefined) return filled;
+  const generatedCaption = facts.parties !== undefined && facts.parties.plaintiffs === undefined;
+  const courtLabelsUsed = facts.labels === undefined || facts.labels === 'auto';
+  return {
+    ...filled,
+    parties: generatedCaption ? partiesCaption({ ...facts.parties, plaintiffs: '' }, []) : filled.parties,
+    labels: courtLabelsUsed ? details.labels : filled.labels,
+  };
+}
+
 function requireCourt(id: string): Court {
   const court = loadCourts().byId(id);
   // parseFrontMatter checked the id against the same list; this is a defect if it happens.

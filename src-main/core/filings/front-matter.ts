@@ -124,8 +124,13 @@ export function parseFrontMatter(draft: string, options: { courts?: CourtList } 
   // The YAML starts on line 2 of the user's file.
   const toFileLine = (yamlLine: number) => yamlLine + 1;
 
+  // Tokens ({{not a plaintiff|Alexandra}}, the answer to a question about a name in the
+  // facts) would read as YAML flow mappings at the start of a value: each stands aside as a
+  // placeholder while the YAML is read, and is put back in the values.
+  const tokens: string[] = [];
+  const protectedYaml = yamlText.replace(/\{\{[^\n]*?\}\}/g, (token) => `\uE010${tokens.push(token) - 1}\uE011`);
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, {
+  const doc = parseDocument(protectedYaml, {
     // Every scalar stays text: no "NO" read as false, no bar number losing its leading zero.
     schema: 'failsafe',
     lineCounter: counter,
@@ -145,7 +150,7 @@ export function parseFrontMatter(draft: string, options: { courts?: CourtList } 
   refuseTagsAndAliases(doc, lineAt);
   if (doc.warnings.length > 0) throw frontMatterError(syntax(doc.warnings), '');
 
-  const data: unknown = doc.toJS({ maxAliasCount: 0 }) ?? {};
+  const data: unknown = withTokens(doc.toJS({ maxAliasCount: 0 }) ?? {}, tokens);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw frontMatterError([{ line: 2, message: 'The front matter must be keys and values ("court: ca-sup-los-angeles"), one a line' }], '');
   }
@@ -167,6 +172,13 @@ export function parseFrontMatter(draft: string, options: { courts?: CourtList } 
   const facts = parsed.data;
   checkCourt(facts, options.courts ?? loadCourts(), (key) => lineOfPath(doc, [key], lineAt));
   return { facts, body, lineOffset };
+}
+
+function withTokens(value: unknown, tokens: readonly string[]): unknown {
+  if (typeof value === 'string') return value.replace(/\uE010(\d+)\uE011/g, (_, i: string) => tokens[Number(i)]!);
+  if (Array.isArray(value)) return value.map((item) => withTokens(item, tokens));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withTokens(item, tokens)]));
+  return value;
 }
 
 function refuseTagsAndAliases(doc: Document, lineAt: (offset: number) => number): void {

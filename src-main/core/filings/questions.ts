@@ -1,4 +1,5 @@
 import type { HitTarget, LeakHit } from '../scan/types';
+import { signatureLines, type FilingField } from '../shared/filing-formats';
 import { fold } from '../text/normalize';
 import type { FilingDetails } from './filing-input';
 import { neighbourQuestions } from './neighbours';
@@ -6,7 +7,7 @@ import { classify, clearable, prepareDraft, replaceSpans, type Finding, type Pre
 import { findTokens, formatToken, lineCounter, type WordedToken } from './tokens';
 
 /** Where in a filing a question is: the body, or one of the caption's fields. */
-export type FilingField = 'body' | 'title' | 'parties' | 'counsel' | 'court' | 'caseNumber' | 'labels';
+export type { FilingField };
 
 export interface Question extends Finding {
   field: FilingField;
@@ -46,6 +47,8 @@ export function checkFiling(
     ['counsel', details.counsel],
     ['court', details.court],
     ['caseNumber', details.caseNumber],
+    ['caption', details.captionLines.join('\n')],
+    ['signature', details.signature ? signatureLines(details.signature).join('\n') : undefined],
     ['labels', [...(details.labels.public ?? []), ...(details.labels.sealed ?? [])].join('\n')],
   ];
   for (const [field, text] of fields) {

@@ -226,12 +226,25 @@ export class LeakScanner {
       return list;
     };
 
-    for (let i = 0; i < identities.length; i++) {
-      const shield = normalizeKey(identities[i]!.pseudonym);
-      if (shield === '') continue;
+    const shieldWords = (i: number, shield: string): void => {
       const list = wordList(shield.split(' ').map((word) => intern(word, 0, word.length)), false);
       entries.add(list, encode(i, SHIELD));
       wordShield[list] = 1;
+    };
+    const pluralStems = new Set<string>();
+    for (let i = 0; i < identities.length; i++) {
+      const shield = normalizeKey(identities[i]!.pseudonym);
+      if (shield === '') continue;
+      shieldWords(i, shield);
+      // A caption names the roster by the plural of the pseudonyms' stem ("JANE DOES 1 through
+      // 70", caption.ts): the "Jane" there is the pseudonym's, not a plaintiff named Jane.
+      const words = shield.split(' ');
+      if (words.length < 2) continue;
+      const stem = `${words.slice(0, -1).join(' ')}s`;
+      if (!pluralStems.has(stem)) {
+        pluralStems.add(stem);
+        shieldWords(i, stem);
+      }
     }
     const variant: VariantSink = (i, kind, channel, key, _text, ids, generic) => {
       const code = encode(i, KIND_CODE[kind]);

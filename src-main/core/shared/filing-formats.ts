@@ -38,6 +38,13 @@ export function signatureLines(signature: SignatureBlock): string[] {
   ];
 }
 
+/**
+ * Where in a filing a question is: the body (front matter included), or one of the fields the
+ * first page and the signature print.
+ */
+export const FILING_FIELDS = ['body', 'title', 'parties', 'counsel', 'court', 'caseNumber', 'caption', 'signature', 'labels'] as const;
+export type FilingField = (typeof FILING_FIELDS)[number];
+
 /** Identifiers the identity-key exhibit can list beside each legal name. */
 export const KEY_FIELDS = [
   'aliases',

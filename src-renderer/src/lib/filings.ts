@@ -68,6 +68,8 @@ export const FIELD_LABELS: Record<QuestionDto['field'], string> = {
   counsel: 'Counsel',
   court: 'Court',
   caseNumber: 'Case number',
+  caption: 'Judge, department and dates',
+  signature: 'Signature block',
   labels: 'First-page labels',
 };
 

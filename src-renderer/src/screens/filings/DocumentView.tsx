@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { signatureLines } from '../../../../src-main/core/shared';
-import type { BlockDto, RenderedDocumentDto, RunDto } from '../../../../src-preload/contract';
+import { signatureLines, type BlockDto, type RenderedDocumentDto, type RunDto } from '../../../../src-preload/contract';
 
 /**
  * A rendered filing as styled HTML, close to the printed page: first-page labels, counsel,

@@ -7,6 +7,8 @@ import { plural } from '../../lib/format';
 import { describeFinding, excerpt, FIELD_LABELS, fieldsOf, KIND_WORDS, notAPlaintiffWording, whyAsked, type FilingDraft } from '../../lib/filings';
 
 type TextField = 'body' | 'title' | 'parties' | 'counsel' | 'court' | 'caseNumber';
+const TEXT_FIELDS: readonly string[] = ['body', 'title', 'parties', 'counsel', 'court', 'caseNumber'] satisfies TextField[];
+const isTextField = (field: string): field is TextField => TEXT_FIELDS.includes(field);
 
 /**
  * Every question an export would ask (filings:check), each with its place, the words around
@@ -140,7 +142,7 @@ export function QuestionsPanel({
             key={`${question.field}-${question.start}-${question.end}-${index}`}
             caseId={caseId}
             question={question}
-            text={question.field === 'body' ? checked.draft.body : question.field === 'labels' ? '' : checked.draft[question.field as TextField]}
+            text={question.field === 'body' ? checked.draft.body : isTextField(question.field) ? checked.draft[question.field] : ''}
             roster={roster}
             busy={working !== null}
             onAnswer={(choice) => void answer(index, question, choice)}
@@ -194,6 +196,8 @@ function QuestionItem({
       <p className="question-why">{whyAsked(question)}</p>
       {isLabels ? (
         <p className="muted">Change this label in the Export dialog (First-page labels), then check again.</p>
+      ) : !isTextField(question.field) ? (
+        <p className="muted">This line is written from the draft’s front matter: edit it there, then check again.</p>
       ) : editOnly ? (
         <p className="muted">No button answers this: edit the draft, then check again.</p>
       ) : (
