@@ -376,7 +376,8 @@ export const CONTRACT = {
   /** Live highlighting: every mention of someone in the vault, with what DoeVault would do with it. */
   'filings:scan': channel(z.strictObject({ caseId: id, text: draftText }), z.array(finding)),
   /** A draft (.txt, .md, .docx) chosen in main's dialog, its unambiguous mentions made tokens. Null: cancelled. */
-  'filings:importDraft': channel(z.strictObject({ caseId: id }), preparedDraft.extend({ fileName: z.string() }).nullable()),
+  /** `title` is the draft's own (front matter or first heading); the file's name is never a title, it may name someone. */
+  'filings:importDraft': channel(z.strictObject({ caseId: id }), preparedDraft.extend({ fileName: z.string(), title: z.string().optional() }).nullable()),
   /** Applies a decision to one finding of `text` (offsets as last scanned); CONFLICT when the text moved on. */
   'filings:resolve': channel(
     z.strictObject({ caseId: id, text: draftText, start: z.number().int().min(0), end: z.number().int().min(0), choice }),

@@ -16,7 +16,7 @@ export type { ExportReport, PublishedCheck } from './export/service';
 export { describeSealedPackage, extractSealedPackage, readPublicKey, readSecretKey, writeKeypair, type PackageSecret } from './export/sealed-package';
 export { describeFileHit, KIND_WORDS, toFileHit, type FileHit } from './export/verification';
 export type { Question } from './filings/questions';
-export { splitDraft } from './filings/filing-facts';
+export { draftTitle, splitDraft } from './filings/filing-facts';
 export { applyOverrides, describeDuplicate, IntakeRejected, type ImportSummary, type IntakeInspection } from './intake';
 export { csvLine } from './plaintiffs/csv-writer';
 export { profileColumns } from './plaintiffs/roster-export';

@@ -6,7 +6,7 @@ import { UsageError } from '../exit-codes';
 import { cell, printJson, printTable } from '../output';
 import { readSecretFile } from '../secrets';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
-import { checkNewPassphrase, describeFileHit, type DocumentPart, docxPartsText, type ExportReport, type FileHit, KIND_WORDS, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, splitDraft, VaultError } from '../../core';
+import { checkNewPassphrase, describeFileHit, type DocumentPart, docxPartsText, type ExportReport, type FileHit, KIND_WORDS, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, draftTitle, VaultError } from '../../core';
 
 
 const where = (hit: { page?: number | undefined; line: number }, parts?: readonly DocumentPart[]) => {
@@ -92,8 +92,7 @@ const exportCommand: Command = {
     if (packageProtection && 'passphrase' in packageProtection) checkNewPassphrase(packageProtection.passphrase ?? '');
     // Never the file name: "MartaKowalczyk.txt" would print a plaintiff on every page. The
     // title is scanned like the body (it is part of the filing the check reads).
-    const { facts, body } = splitDraft(draft.text);
-    const title = stringOption(o, 'title') ?? facts?.title ?? firstHeading(body);
+    const title = stringOption(o, 'title') ?? draftTitle(draft.text);
     if (title === undefined) {
       throw new VaultError('VALIDATION', 'The draft has no title: begin it with a heading (for example "# Complaint for Damages") or pass --title. The file name is never used, since it may name someone.', {
         field: 'title',
@@ -212,10 +211,6 @@ async function readPublishedFile(file: string, bytes: Uint8Array): Promise<Publi
     pageCount: pdf.pageCount,
     pleadingLines: pdf.pleadingLines,
   };
-}
-
-function firstHeading(markdown: string): string | undefined {
-  return /^#{1,3}\s+(.+?)\s*#*\s*$/m.exec(markdown)?.[1];
 }
 
 function printReport(ctx: CommandContext, report: ExportReport): void {

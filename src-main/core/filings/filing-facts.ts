@@ -26,6 +26,21 @@ export function splitDraft(draft: string): DraftParts {
 }
 
 /**
+ * A draft's title: its front matter's, else its first heading. Never its file name, which may
+ * name someone ("MartaKowalczyk.md"). Undefined when the draft has neither; front matter that
+ * does not parse gives way to the heading here (the check names its fault later).
+ */
+export function draftTitle(draft: string): string | undefined {
+  let parts: DraftParts | undefined;
+  try {
+    parts = splitDraft(draft);
+  } catch (error) {
+    if (!(error instanceof VaultError) || error.code !== 'VALIDATION') throw error;
+  }
+  return parts?.facts?.title ?? /^#{1,3}\s+(.+?)\s*#*\s*$/m.exec(parts?.body ?? draft)?.[1];
+}
+
+/**
  * The filing as the front matter says it, over what the filing's own fields say; the body
  * without the front matter. `parts` is `splitDraft(details.body)`; `roster` (the case's
  * pseudonyms) makes the plaintiffs' caption when the front matter names defendants but not the

@@ -8,6 +8,7 @@ import type { VaultSession } from '../vault/session';
 import { checkCaseFiling, legalNameLookup, renderCaseFiling } from './case-filing';
 import type { Audience, RenderedDocument } from './document';
 import { parseFilingInput, type Filing, type FilingSummary } from './filing-input';
+import { draftTitle } from './filing-facts';
 import { insertFiling, readFiling, requireFiling, updateFiling } from './filings';
 import type { CheckedFiling } from './questions';
 import { classify, clearable, decidable, prepareDraft, replaceSpans, tokenFor, type Choice, type Finding, type PreparedDraft } from './resolution';
@@ -74,14 +75,17 @@ export class FilingService {
     return prepareDraft(text, this.scan(caseId, text), legalNameLookup(caseIdentities(vault, ctx)));
   }
 
-  /** Reads a draft file (.txt, .md, .docx) and prepares it like `prepareDraft`. */
-  async importDraft(caseId: string, path: string): Promise<PreparedDraft> {
+  /**
+   * Reads a draft file (.txt, .md, .docx) and prepares it like `prepareDraft`; its title is the
+   * draft's own (front matter or first heading), never the file's name.
+   */
+  async importDraft(caseId: string, path: string): Promise<PreparedDraft & { title: string | undefined }> {
     this.#open(caseId);
     const document = await readDocument(path);
     if (document.format === 'pdf') {
       throw new VaultError('VALIDATION', 'A PDF cannot be imported as a draft: its layout cannot be edited back. Import the .docx, .md or .txt it was made from.');
     }
-    return this.prepareDraft(caseId, document.text);
+    return { ...this.prepareDraft(caseId, document.text), title: draftTitle(document.text) };
   }
 
   /**

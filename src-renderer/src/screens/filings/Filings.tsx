@@ -50,8 +50,9 @@ export function FilingsScreen({ caseId, onNavigate }: { caseId: string; onNaviga
       setCancelled(true);
       return;
     }
-    const { fileName, text, converted, questions } = outcome.value;
-    const created = await createImported.run(titleFromFileName(fileName), text);
+    const { fileName, title, text, converted, questions } = outcome.value;
+    // Never the file's name: "MartaKowalczyk.md" would print a plaintiff on every page.
+    const created = await createImported.run((title ?? UNTITLED).slice(0, 300), text);
     if (!created.ok) return;
     const notice =
       `Imported “${fileName}”: ${plural(converted, 'mention')} ${converted === 1 ? 'became a pseudonym or a redaction' : 'became pseudonyms or redactions'}` +
@@ -194,11 +195,7 @@ export function FilingsScreen({ caseId, onNavigate }: { caseId: string; onNaviga
   );
 }
 
-/** "Complaint draft v3.docx" -> "Complaint draft v3". */
-function titleFromFileName(fileName: string): string {
-  const stem = fileName.replace(/\.(docx|md|markdown|txt)$/i, '').trim();
-  return (stem || 'Imported draft').slice(0, 300);
-}
+const UNTITLED = 'Untitled draft';
 
 function DeleteFilingDialog({ caseId, filing, onClose, onDeleted }: { caseId: string; filing: FilingSummaryDto; onClose: () => void; onDeleted: () => void }) {
   const del = useAction(() => api().filings.delete({ caseId, filingId: filing.id }));
