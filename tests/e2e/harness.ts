@@ -39,6 +39,12 @@ export const APP_URL = `${APP_ORIGIN}/`;
 export const RENDERER_DIR = join(ROOT, 'out/renderer');
 export const WORKER_SCRIPT = join(ROOT, 'out/main/vault-worker.js');
 export const SCREENS_DIR = join(ROOT, 'test-results/screens');
+/**
+ * How long a step may take that runs Argon2id at its real size (256 MiB) or reads a large file:
+ * seconds on a quiet laptop, far longer on a loaded 2-core CI machine. An upper bound to wait
+ * for, never a timing assertion.
+ */
+export const SLOW = 120_000;
 
 export type DialogName =
   | 'chooseVaultToOpen'

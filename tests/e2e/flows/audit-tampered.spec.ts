@@ -1,4 +1,4 @@
-import { expect, openApp, test } from '../harness';
+import { expect, openApp, SLOW, test } from '../harness';
 import { PASSPHRASE, field, screen } from './helpers';
 import { seedVault, tamperAuditEntry } from './seed';
 
@@ -15,7 +15,7 @@ test('Verify reports a tampered audit log and the first bad entry', async ({ har
   await page.getByRole('button', { name: /Open an existing vault/ }).click();
   await field(page, 'Passphrase').fill(PASSPHRASE);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: SLOW });
 
   await page.getByRole('button', { name: 'Audit log', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, openApp, test } from '../harness';
+import { expect, openApp, SLOW, test } from '../harness';
 import { NEW_PASSPHRASE, PASSPHRASE, field, screen } from './helpers';
 import { damagePassphraseSlot, seedVault } from './seed';
 
@@ -20,7 +20,7 @@ test('a damaged vault says so and points to the recovery key and backups; the re
   await field(page, 'Passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText('The vault file is damaged.', { timeout: 15_000 });
+  await expect(alert).toContainText('The vault file is damaged.', { timeout: SLOW });
   await expect(alert).toContainText(/restore a backup/i);
   await expect(alert.getByRole('button', { name: 'Restore from a backup…' })).toBeVisible();
   await expect(page.getByText(/^Wrong passphrase/)).toHaveCount(0);
@@ -34,12 +34,12 @@ test('a damaged vault says so and points to the recovery key and backups; the re
   await field(page, 'New passphrase').fill(NEW_PASSPHRASE);
   await field(page, 'Confirm new passphrase').fill(NEW_PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock and set the new passphrase' }).click();
-  await expect(page.getByText(/The recovery key has a typo|not a DoeVault recovery key/)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/The recovery key has a typo|not a DoeVault recovery key/)).toBeVisible({ timeout: SLOW });
   await screen(harness, 'unlock-recovery-key');
   await field(page, 'Recovery key').fill(seeded.recoveryKey.toLowerCase());
   await page.getByRole('button', { name: 'Unlock and set the new passphrase' }).click();
   await expect(page.getByRole('progressbar', { name: 'Unlocking with the recovery key…' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: SLOW });
   await expect(page.getByText(/Unlocked with the recovery key/)).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Doe v. Riverside Police Department' }).getByRole('cell').nth(2)).toHaveText('12');
 
@@ -47,5 +47,5 @@ test('a damaged vault says so and points to the recovery key and backups; the re
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await field(page, 'Passphrase').fill(NEW_PASSPHRASE);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: SLOW });
 });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { expect, openApp, test } from '../harness';
+import { expect, openApp, SLOW, test } from '../harness';
 import { PASSPHRASE, field, rosterRow, screen } from './helpers';
 import { seedVault } from './seed';
 
@@ -22,7 +22,7 @@ test('a vault changed outside DoeVault unlocks damaged: a banner names the probl
   await page.getByRole('button', { name: /Open an existing vault/ }).click();
   await field(page, 'Passphrase').fill(PASSPHRASE);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: SLOW });
 
   const banner = page.getByRole('alert', { name: 'The vault is damaged' });
   await expect(banner).toBeVisible();
@@ -33,7 +33,7 @@ test('a vault changed outside DoeVault unlocks damaged: a banner names the probl
 
   // The public roster still shows (three of the four are left); a reveal is refused.
   await page.getByRole('row').filter({ hasText: 'Doe v. Harbor Patrol' }).getByRole('button').first().click();
-  await expect(rosterRow(page, 'Jane Doe 1').or(rosterRow(page, 'John Doe 1'))).toBeVisible({ timeout: 15_000 });
+  await expect(rosterRow(page, 'Jane Doe 1').or(rosterRow(page, 'John Doe 1'))).toBeVisible({ timeout: SLOW });
   const first = rosterRow(page, 'Jane Doe 1').or(rosterRow(page, 'John Doe 1'));
   await first.getByRole('button', { name: /Reveal the real name of/ }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'a plaintiff row is missing' }).last()).toBeVisible();

@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { writeKeypair } from '../../../src-main/core/export/sealed-package';
 import { syntheticPlaintiffs } from '../../fixtures/synthetic';
 import { expectAccessible } from '../axe';
-import { expect, test, type Harness } from '../harness';
+import { expect, SLOW, test, type Harness } from '../harness';
 import { addPlaintiffThroughUi, createCaseThroughUi, field, screen, startWithVault } from './helpers';
 
 // Sealed filings, through the UI only: import a draft written with real names, see the names
@@ -76,7 +76,6 @@ const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 test('a draft with real names: import, highlighting, @, questions, preview, export with a sealed package, and the PDFs read back', async ({ harness }) => {
-  test.setTimeout(240_000);
   const { page } = harness;
   const plaintiffs = await seedCase(harness);
   const legalNames = plaintiffs.map((p) => p.legalName);
@@ -206,7 +205,7 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   harness.answerDialogs({ chooseExportFolder: exportDir });
   await dialog.getByRole('button', { name: 'Choose a folder and export…' }).click();
   // Typesetting, reading back, Argon2id for the package: long enough to see the bar.
-  await expect(dialog.getByRole('progressbar', { name: 'Exporting the filing…' })).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByRole('progressbar', { name: 'Exporting the filing…' })).toBeVisible({ timeout: SLOW });
   await expect(dialog.getByRole('button', { name: 'Exporting…' })).toBeDisabled();
   await harness.screenshot('filing-export-progress');
   await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toBeVisible({ timeout: 90_000 });
@@ -243,7 +242,7 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   await expect(dialog.getByRole('button', { name: 'Choose a folder and export…' })).toBeVisible();
   harness.answerDialogs({ chooseExportFolder: exportDir });
   await dialog.getByRole('button', { name: 'Choose a folder and export…' }).click();
-  await expect(dialog.getByRole('alert').filter({ hasText: 'That folder already holds an export.' })).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByRole('alert').filter({ hasText: 'That folder already holds an export.' })).toBeVisible({ timeout: SLOW });
   await expect(dialog).toContainText('DoeVault never overwrites an export, so nothing was written.');
   await expect(dialog.getByRole('button', { name: 'Choose another folder and export…' })).toBeVisible();
   await screen(harness, 'filing-export-conflict');
@@ -260,7 +259,7 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   const openedDir = join(harness.dir, 'opened');
   harness.answerDialogs({ chooseSealedPackage: join(exportDir, 'sealed.doesealed'), choosePackageDestination: openedDir });
   await opening.getByRole('button', { name: 'Choose a package and open it…' }).click();
-  await expect(opening.getByText('Opened the package: 3 files written.')).toBeVisible({ timeout: 30_000 });
+  await expect(opening.getByText('Opened the package: 3 files written.')).toBeVisible({ timeout: SLOW });
   for (const name of ['sealed.pdf', 'identity-key.pdf', 'manifest.json']) {
     expect(sha256(join(openedDir, name))).toBe(sha256(join(exportDir, name)));
     await expect(opening.getByRole('row', { name: new RegExp(`^${name.replace('.', '\\.')} .* ${sha256(join(openedDir, name))}$`) })).toBeVisible();
@@ -386,7 +385,7 @@ test('a new filing typed with @, exported with a package sealed to a recipient k
   const openedDir = join(harness.dir, 'from-co-counsel');
   harness.answerDialogs({ chooseSealedPackage: join(exportDir, 'sealed.doesealed'), chooseSecretKey: secretKeyPath, choosePackageDestination: openedDir });
   await card.getByRole('button', { name: 'Choose a package and open it…' }).click();
-  await expect(card.getByText('Opened the package: 3 files written.')).toBeVisible({ timeout: 30_000 });
+  await expect(card.getByText('Opened the package: 3 files written.')).toBeVisible({ timeout: SLOW });
   expect(pdfText(join(openedDir, 'sealed.pdf')).replace(/\s+/g, ' ')).toContain(people()[1]!.legalName);
   await card.getByRole('button', { name: 'Show in folder' }).click();
   await expect.poll(() => harness.shownInFolder).toEqual([join(openedDir, 'sealed.pdf')]);

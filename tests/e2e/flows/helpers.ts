@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible } from '../axe';
-import { expect, openApp, type Harness } from '../harness';
+import { expect, openApp, SLOW, type Harness } from '../harness';
 
 export const PASSPHRASE = 'quiet harbour lantern ninety';
 export const NEW_PASSPHRASE = 'copper meadow violin seventeen';
@@ -27,7 +27,7 @@ export async function createVaultThroughUi(harness: Harness, options: { passphra
   await field(page, 'Passphrase').fill(passphrase);
   await field(page, 'Confirm passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Create vault' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Store your recovery key' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Store your recovery key' })).toBeVisible({ timeout: SLOW });
   const recoveryKey = await field(page, 'Recovery key').inputValue();
   if (options.screenshots) await screen(harness, 'create-vault-recovery-key');
   await page.getByRole('checkbox', { name: /I have stored the recovery key/ }).check();

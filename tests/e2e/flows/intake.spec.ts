@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { syntheticPlaintiffs } from '../../fixtures/synthetic';
-import { expect, test, type Harness } from '../harness';
+import { expect, SLOW, test, type Harness } from '../harness';
 import { addPlaintiffThroughUi, createCaseThroughUi, screen, startWithVault } from './helpers';
 
 // Intake (issue 5) through the UI only: the import wizard on a generated CSV (mapping, masked
@@ -41,7 +41,7 @@ async function openWizard(page: Page) {
 }
 
 async function rosterCount(page: Page, count: number) {
-  await expect(page.locator('.toolbar-count')).toHaveText(`${count.toLocaleString('en-US')} plaintiff${count === 1 ? '' : 's'}`, { timeout: 30_000 });
+  await expect(page.locator('.toolbar-count')).toHaveText(`${count.toLocaleString('en-US')} plaintiff${count === 1 ? '' : 's'}`, { timeout: SLOW });
 }
 
 test('import a CSV through the wizard, then export the roster public and sealed', async ({ harness }) => {
@@ -77,13 +77,13 @@ test('import a CSV through the wizard, then export the roster public and sealed'
   await wizard.getByRole('button', { name: 'Next: check the rows' }).click();
 
   // Step 3: the check: nothing wrong, nothing duplicated.
-  await expect(wizard.getByRole('heading', { name: 'Check before importing' })).toBeVisible({ timeout: 30_000 });
+  await expect(wizard.getByRole('heading', { name: 'Check before importing' })).toBeVisible({ timeout: SLOW });
   await expect(wizard.getByText('60 rows read: 60 ready.')).toBeVisible();
   await screen(harness, 'intake-3-preview');
 
   // Steps 4–5: import, then the summary.
   await wizard.getByRole('button', { name: 'Import 60 plaintiffs' }).click();
-  await expect(wizard.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 30_000 });
+  await expect(wizard.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: SLOW });
   await expect(wizard.locator('.wizard-summary')).toContainText('Added60');
   await expect(wizard.getByText('New pseudonyms: Doe 1 to Doe 60.')).toBeVisible();
   await screen(harness, 'intake-5-summary');
@@ -155,7 +155,7 @@ test('an XLSX with two sheets, and duplicates skipped, imported anyway and merge
   await expect(wizard.getByRole('combobox', { name: 'Column “Full Name” holds' })).toHaveValue('legalName');
   await wizard.getByRole('button', { name: 'Next: check the rows' }).click();
 
-  await expect(wizard.getByRole('heading', { name: 'Check before importing' })).toBeVisible({ timeout: 30_000 });
+  await expect(wizard.getByRole('heading', { name: 'Check before importing' })).toBeVisible({ timeout: SLOW });
   await expect(wizard.getByText(/3 possible duplicates/)).toBeVisible();
   const decisions = wizard.getByRole('region', { name: 'Possible duplicates' });
   await decisions.getByRole('radiogroup', { name: 'Row 2' }).getByRole('radio', { name: 'Merge' }).check();
@@ -166,7 +166,7 @@ test('an XLSX with two sheets, and duplicates skipped, imported anyway and merge
   await screen(harness, 'intake-3-duplicates');
   await wizard.getByRole('button', { name: /^Import \d+ plaintiffs$/ }).click();
 
-  await expect(wizard.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 30_000 });
+  await expect(wizard.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: SLOW });
   const summary = wizard.locator('.wizard-summary');
   await expect(summary).toContainText('Added11');
   await expect(summary).toContainText('Skipped1');
@@ -177,7 +177,6 @@ test('an XLSX with two sheets, and duplicates skipped, imported anyway and merge
 });
 
 test('a file with problems is refused whole; a large import cancelled while it writes changes nothing', async ({ harness }) => {
-  test.setTimeout(300_000);
   const { page } = harness;
   const people = syntheticPlaintiffs(40, 707);
   const bad = writeCsv(harness, 'with-problems.csv', people, [
@@ -192,7 +191,7 @@ test('a file with problems is refused whole; a large import cancelled while it w
   await wizard.getByRole('button', { name: 'Choose a file…' }).click();
   await wizard.getByRole('button', { name: 'Next: columns' }).click();
   await wizard.getByRole('button', { name: 'Next: check the rows' }).click();
-  await expect(wizard.getByRole('heading', { name: 'Check before importing' })).toBeVisible({ timeout: 30_000 });
+  await expect(wizard.getByRole('heading', { name: 'Check before importing' })).toBeVisible({ timeout: SLOW });
   await expect(wizard.getByText('The file cannot be imported as it is.')).toBeVisible();
   const problems = wizard.getByRole('region', { name: 'Problems' }).getByRole('row');
   await expect(problems).toHaveCount(1 + 3); // header + the missing name, the date, the email
@@ -209,7 +208,7 @@ test('a file with problems is refused whole; a large import cancelled while it w
   await wizard.getByRole('button', { name: 'Back' }).click();
   harness.answerDialogs({ chooseIntakeFile: large });
   await wizard.getByRole('button', { name: 'Choose another file…' }).click();
-  await expect(wizard.getByText('large.csv')).toBeVisible({ timeout: 30_000 });
+  await expect(wizard.getByText('large.csv')).toBeVisible({ timeout: SLOW });
   await wizard.getByRole('button', { name: 'Next: columns' }).click();
   await wizard.getByRole('button', { name: 'Next: check the rows' }).click();
   await expect(wizard.getByRole('heading', { name: 'Check before importing' })).toBeVisible({ timeout: 120_000 });

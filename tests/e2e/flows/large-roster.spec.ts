@@ -1,4 +1,4 @@
-import { expect, openApp, test, type AppWindow } from '../harness';
+import { expect, openApp, SLOW, test, type AppWindow } from '../harness';
 import { PASSPHRASE, field, rosterRow, screen } from './helpers';
 import { seedVault } from './seed';
 
@@ -30,7 +30,7 @@ test(`a roster of ${COUNT.toLocaleString('en-US')} plaintiffs stays usable`, asy
   await page.getByRole('button', { name: /Open an existing vault/ }).click();
   await field(page, 'Passphrase').fill(PASSPHRASE);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: SLOW });
   await expect(page.getByRole('row').filter({ hasText: TITLE }).getByRole('cell').nth(2)).toHaveText(COUNT.toLocaleString('en-US'));
 
   await time('open the roster (first row shown; includes the loading screenshot)', async () => {
@@ -121,7 +121,7 @@ test(`a roster of ${COUNT.toLocaleString('en-US')} plaintiffs stays usable`, asy
   const index = seeded.legalNames.findIndex((name, i) => i > COUNT / 2 && counts.get(name) === 1);
   await time('search by real name', async () => {
     await search.fill(seeded.legalNames[index]!);
-    await expect(page.getByText(`1 of ${COUNT.toLocaleString('en-US')} plaintiffs`)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(`1 of ${COUNT.toLocaleString('en-US')} plaintiffs`)).toBeVisible({ timeout: SLOW });
   });
   await expect(rosterRow(page, `Officer Doe ${index + 1}`)).toBeVisible();
   await expect(page.getByText(seeded.legalNames[index]!, { exact: true })).toHaveCount(0); // masked in the table
@@ -173,7 +173,7 @@ test(`a roster of ${COUNT.toLocaleString('en-US')} plaintiffs stays usable`, asy
     await search.click();
     await search.fill('');
     await page.keyboard.type(text, { delay: i === 0 ? 120 : 40 }); // steady typing, then a fast typist
-    await expect(page.locator('[data-search-applied]')).toHaveAttribute('data-search-applied', text.trim(), { timeout: 30_000 });
+    await expect(page.locator('[data-search-applied]')).toHaveAttribute('data-search-applied', text.trim(), { timeout: SLOW });
   }
   await page.waitForTimeout(100);
   const latencies = ((await page.evaluate(() => (globalThis as unknown as { __keystrokeLatencies: number[] }).__keystrokeLatencies)) ?? []).sort((a, b) => a - b);

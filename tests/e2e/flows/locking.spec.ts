@@ -1,4 +1,4 @@
-import { expect, openApp, test } from '../harness';
+import { expect, openApp, SLOW, test } from '../harness';
 import { PASSPHRASE, addPlaintiffThroughUi, createCaseThroughUi, field, rosterRow, screen, startWithVault } from './helpers';
 
 // Locking from anywhere: main's auto-lock (idle, sleep, screen lock), the Lock button and
@@ -32,7 +32,7 @@ test('an idle auto-lock returns to the unlock screen, with revealed names and op
   // Back in: the same case, every name masked again, the search and the form cleared.
   await field(page, 'Passphrase').fill(PASSPHRASE);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Roe v. Metro Transit Authority' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Roe v. Metro Transit Authority' })).toBeVisible({ timeout: SLOW });
   await expect(rosterRow(page, 'Jane Doe 1')).toContainText('•••••');
   await expect(page.getByRole('searchbox', { name: 'Search pseudonyms and real names' })).toHaveValue('');
   await expect(body).not.toContainText('Dolores');
@@ -77,7 +77,7 @@ test('Ctrl+L locks from any screen, the Lock button is always there, and ? opens
   await expect(field(page, 'Passphrase')).toBeFocused();
   await page.keyboard.type(PASSPHRASE);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible({ timeout: SLOW });
   await expect(page.getByRole('form', { name: 'Change the passphrase' }).getByLabel('Current passphrase', { exact: true })).toHaveValue('');
 });
 
@@ -88,7 +88,7 @@ test('a lock while the recovery key is on screen takes the key away, and says wh
   await field(page, 'Passphrase').fill(PASSPHRASE);
   await field(page, 'Confirm passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Create vault' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Store your recovery key' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Store your recovery key' })).toBeVisible({ timeout: SLOW });
   const recoveryKey = await field(page, 'Recovery key').inputValue();
 
   await harness.lock('screen-lock');

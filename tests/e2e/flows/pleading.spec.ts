@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { syntheticPlaintiffs } from '../../fixtures/synthetic';
-import { expect, SCREENS_DIR, test, type Harness } from '../harness';
+import { expect, SCREENS_DIR, SLOW, test, type Harness } from '../harness';
 import { addPlaintiffThroughUi, createCaseThroughUi, screen, startWithVault } from './helpers';
 
 // Issue 12 from the app: a complaint whose draft opens with its filing facts (front matter) is
@@ -62,7 +62,6 @@ function keepPage1(pdf: string, name: string, harness: Harness): void {
 const layout = (file: string, page = 1) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
 
 test('a complaint with front matter, exported from the app, is on pleading paper in both formats', async ({ harness }) => {
-  test.setTimeout(300_000);
   const { page } = harness;
   await startWithVault(harness);
   await createCaseThroughUi(page, CASE_TITLE);
@@ -88,7 +87,7 @@ test('a complaint with front matter, exported from the app, is on pleading paper
   await expect(dialog.getByRole('checkbox', { name: /Also write Word files/ })).toBeChecked();
   harness.answerDialogs({ chooseExportFolder: exportDir });
   await dialog.getByRole('button', { name: 'Choose a folder and export…' }).click();
-  await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toBeVisible({ timeout: SLOW });
 
   // Page 1 as pdftotext -layout reads it: counsel from line 1, the court on line 8 (CRC 2.111).
   const publicPdf = join(exportDir, 'public.pdf');

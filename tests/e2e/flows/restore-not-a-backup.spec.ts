@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type AppWindow } from '../harness';
+import { expect, SLOW, test, type AppWindow } from '../harness';
 import { PASSPHRASE, createCaseThroughUi, screen, startWithVault } from './helpers';
 
 // Restoring from a file that is not a backup says so plainly, and the vault in use is
@@ -25,7 +25,7 @@ test('restore from a file that is not a backup: a clear message, and the vault i
   harness.answerDialogs({ chooseBackupToRestore: notABackup, chooseRestoreDestination: destination });
   await restore.getByRole('button', { name: 'Choose a backup and restore…' }).click();
   const alert = restore.getByRole('alert');
-  await expect(alert).toContainText('That file is not a DoeVault backup.', { timeout: 15_000 });
+  await expect(alert).toContainText('That file is not a DoeVault backup.', { timeout: SLOW });
   await expect(alert).toContainText('Nothing was restored, and the vault in use is untouched.');
   await screen(harness, 'settings-restore-not-a-backup');
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, openApp, test } from '../harness';
+import { expect, openApp, SLOW, test } from '../harness';
 import { NEW_PASSPHRASE, PASSPHRASE, addPlaintiffThroughUi, field, rosterRow, screen } from './helpers';
 
 // The whole day of an attorney, through the UI only: create vault → recovery key → lock →
@@ -41,7 +41,7 @@ test('the vault lifecycle, screen by screen', async ({ harness }) => {
   await page.getByRole('button', { name: 'Create vault' }).click();
   // Two Argon2id derivations (passphrase and recovery key): long enough for the progress bar.
   await expect(page.getByRole('progressbar', { name: 'Creating the vault…' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1, name: 'Store your recovery key' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Store your recovery key' })).toBeVisible({ timeout: SLOW });
 
   // Recovery key: shown once, copy and print, and a confirmation before going on.
   const recoveryKey = await field(page, 'Recovery key').inputValue();
@@ -70,13 +70,13 @@ test('the vault lifecycle, screen by screen', async ({ harness }) => {
   await screen(harness, 'unlock');
   await field(page, 'Passphrase').fill('not the passphrase at all');
   await page.keyboard.press('Enter');
-  await expect(page.getByText(/^Wrong passphrase\./)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/^Wrong passphrase\./)).toBeVisible({ timeout: SLOW });
   await expect(field(page, 'Passphrase')).toHaveValue('not the passphrase at all');
   await expect(field(page, 'Passphrase')).toBeFocused();
   await screen(harness, 'unlock-wrong-passphrase');
   await field(page, 'Passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: SLOW });
 
   // Create a case: validation, live scheme examples, then the case --------------------------
   await page.keyboard.press('Control+n');
@@ -225,11 +225,11 @@ test('the vault lifecycle, screen by screen', async ({ harness }) => {
   await change.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE);
   await change.getByLabel('Confirm new passphrase', { exact: true }).fill(NEW_PASSPHRASE);
   await change.getByRole('button', { name: 'Change passphrase' }).click();
-  await expect(change.getByText('That is not the current passphrase.')).toBeVisible({ timeout: 15_000 });
+  await expect(change.getByText('That is not the current passphrase.')).toBeVisible({ timeout: SLOW });
   await change.getByLabel('Current passphrase', { exact: true }).fill(PASSPHRASE);
   await change.getByRole('button', { name: 'Change passphrase' }).click();
   await expect(page.getByRole('progressbar', { name: 'Changing the passphrase…' })).toBeVisible();
-  await expect(change.getByText('The passphrase is changed. Use the new one from now on.')).toBeVisible({ timeout: 15_000 });
+  await expect(change.getByText('The passphrase is changed. Use the new one from now on.')).toBeVisible({ timeout: SLOW });
   await expect(change.getByLabel('Current passphrase', { exact: true })).toHaveValue('');
 
   // Auto-lock minutes.
@@ -245,7 +245,7 @@ test('the vault lifecycle, screen by screen', async ({ harness }) => {
   const backupPath = join(harness.dir, 'backup-2025.doevault');
   harness.answerDialogs({ chooseBackupDestination: backupPath });
   await page.getByRole('button', { name: 'Back up to a file…' }).click();
-  await expect(page.getByText(/Backup made and checked: backup-2025\.doevault/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/Backup made and checked: backup-2025\.doevault/)).toBeVisible({ timeout: SLOW });
   await screen(harness, 'settings-backup-done');
 
   // Restore: the backup's passphrase (the new one: the backup was made after the change).
@@ -254,17 +254,17 @@ test('the vault lifecycle, screen by screen', async ({ harness }) => {
   const restore = page.getByRole('form', { name: 'Restore from a backup' });
   await restore.getByLabel('Passphrase of the backup', { exact: true }).fill(PASSPHRASE);
   await restore.getByRole('button', { name: 'Choose a backup and restore…' }).click();
-  await expect(restore.getByText(/That is not the passphrase of this backup/)).toBeVisible({ timeout: 30_000 });
+  await expect(restore.getByText(/That is not the passphrase of this backup/)).toBeVisible({ timeout: SLOW });
   harness.answerDialogs({ chooseBackupToRestore: backupPath, chooseRestoreDestination: restoredPath });
   await restore.getByLabel('Passphrase of the backup', { exact: true }).fill(NEW_PASSPHRASE);
   await restore.getByRole('button', { name: 'Choose a backup and restore…' }).click();
   await expect(page.getByRole('progressbar', { name: 'Restoring the backup…' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1, name: 'Unlock the vault' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Unlock the vault' })).toBeVisible({ timeout: SLOW });
   await expect(page.getByText(/Restored the backup into restored\.doevault/)).toBeVisible();
   await expect(page.getByText('restored.doevault', { exact: true })).toBeVisible();
   await screen(harness, 'unlock-after-restore');
   await field(page, 'Passphrase').fill(NEW_PASSPHRASE);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: SLOW });
   await expect(page.getByRole('row').filter({ hasText: CASE_TITLE }).getByRole('cell').nth(2)).toHaveText('4');
 });
