@@ -6,13 +6,13 @@ import { formatScheme, parseScheme } from '../../core';
 
 const add: Command = {
   path: ['case', 'add'],
-  usage: 'case add --title TEXT [--court TEXT] [--number TEXT] [--scheme gendered|neutral|letters|initials|prefix:TEXT]',
+  usage: 'case add --title TEXT [--court TEXT] [--number TEXT] [--scheme gendered|gendered-separate|neutral|letters|initials|prefix:TEXT]',
   summary: 'create a case; print its id',
   options: {
     title: { type: 'string', help: '--title TEXT' },
     court: { type: 'string', help: '--court TEXT' },
     number: { type: 'string', help: '--number TEXT' },
-    scheme: { type: 'string', help: '--scheme gendered|neutral|letters|initials|prefix:TEXT' },
+    scheme: { type: 'string', help: '--scheme gendered|gendered-separate|neutral|letters|initials|prefix:TEXT' },
   },
   required: ['title'],
   async run(ctx) {

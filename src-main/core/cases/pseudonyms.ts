@@ -3,6 +3,8 @@ import { VaultError } from '../errors';
 /** How a case names its plaintiffs (DESIGN.md §4). */
 export type PseudonymScheme =
   | { kind: 'gendered' }
+  /** Jane Doe 1…, John Doe 1…, Doe 1…: a number sequence per name, for a caption "JANE DOES 1 through 70 and JOHN DOES 1 through 70". */
+  | { kind: 'gendered-separate' }
   | { kind: 'neutral' }
   | { kind: 'letters' }
   | { kind: 'initials' }
@@ -11,11 +13,11 @@ export type PseudonymScheme =
 export type Gender = 'female' | 'male' | 'unspecified';
 
 export const DEFAULT_SCHEME: PseudonymScheme = { kind: 'gendered' };
-export const SCHEME_SYNTAX = 'gendered, neutral, letters, initials or prefix:TEXT (e.g. "prefix:Officer Doe")';
+export const SCHEME_SYNTAX = 'gendered, gendered-separate, neutral, letters, initials or prefix:TEXT (e.g. "prefix:Officer Doe")';
 
 export function parseScheme(text: string): PseudonymScheme {
   const trimmed = text.trim();
-  if (trimmed === 'gendered' || trimmed === 'neutral' || trimmed === 'letters' || trimmed === 'initials') {
+  if (trimmed === 'gendered' || trimmed === 'gendered-separate' || trimmed === 'neutral' || trimmed === 'letters' || trimmed === 'initials') {
     return { kind: trimmed };
   }
   if (trimmed.startsWith('prefix:')) {
@@ -52,16 +54,21 @@ export interface PseudonymRequest {
   /** Initials scheme only: the initials ("J.D.") and how many earlier plaintiffs share them. */
   initials?: string;
   earlierWithSameInitials?: number;
+  /** Separate sequences only: how many earlier plaintiffs of the case have this gender's name (genderedStem). */
+  earlierWithSameStem?: number;
+}
+
+/** The name before the number in the gendered schemes: "Jane Doe", "John Doe" or "Doe". */
+export function genderedStem(gender: Gender): string {
+  return gender === 'female' ? 'Jane Doe' : gender === 'male' ? 'John Doe' : 'Doe';
 }
 
 export function pseudonymFor(scheme: PseudonymScheme, request: PseudonymRequest): string {
   switch (scheme.kind) {
     case 'gendered':
-      return request.gender === 'female'
-        ? `Jane Doe ${request.seq}`
-        : request.gender === 'male'
-          ? `John Doe ${request.seq}`
-          : `Doe ${request.seq}`;
+      return `${genderedStem(request.gender)} ${request.seq}`;
+    case 'gendered-separate':
+      return `${genderedStem(request.gender)} ${(request.earlierWithSameStem ?? 0) + 1}`;
     case 'neutral':
       return `Doe ${request.seq}`;
     case 'letters':

@@ -5,7 +5,7 @@ import { fold, initialsOf } from '../text/normalize';
 import type { Keyring } from '../vault/keyring';
 import type { CaseContext } from '../cases/context';
 import type { PlaintiffIdentity } from './plaintiff-input';
-import { pseudonymFor } from '../cases/pseudonyms';
+import { genderedStem, pseudonymFor } from '../cases/pseudonyms';
 
 export type PlaintiffStatus = 'active' | 'withdrawn';
 
@@ -24,6 +24,30 @@ export interface RosterEntry extends PlaintiffPublic {
 export interface SealedRosterEntry extends RosterEntry, PlaintiffIdentity {}
 
 /**
+ * How many plaintiffs of the case are "{stem} N" already. Plaintiffs are never deleted (only
+ * withdrawn; the case head catches a deleted row), so a stem's numbers run 1..n without a gap
+ * and n is found by probing the pseudonym index: doubling, then halving, O(log n) lookups
+ * instead of decrypting the roster.
+ */
+function countWithStem(ctx: CaseContext, stem: string): number {
+  const taken = (n: number): boolean => ctx.store.plaintiffByPseudonymIndex(ctx.caseId, pseudonymIndex(ctx.keys, ctx.caseId, `${stem} ${n}`)) !== undefined;
+  if (!taken(1)) return 0;
+  let low = 1;
+  let high = 2;
+  while (taken(high)) {
+    low = high;
+    high *= 2;
+  }
+  // Invariant: "{stem} low" is taken, "{stem} high" is not.
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (taken(middle)) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
  * Encrypts and inserts plaintiffs in the given order, allocating each a pseudonym from the
  * case's sequence. Call inside a transaction: a failure on row 9,000 leaves nothing behind.
  */
@@ -31,6 +55,7 @@ export function insertPlaintiffs(ctx: CaseContext, identities: PlaintiffIdentity
   const { store, keys, caseId } = ctx;
   const firstSeq = store.reserveSeq(caseId, identities.length);
   const initialsSeen = new Map<string, number>();
+  const stemsSeen = new Map<string, number>();
   return identities.map((identity, i) => {
     const seq = firstSeq + i;
     const id = randomId();
@@ -44,7 +69,13 @@ export function insertPlaintiffs(ctx: CaseContext, identities: PlaintiffIdentity
       earlierWithSameInitials = initialsSeen.get(key) ?? store.countByInitialsIndex(caseId, initialsIndex);
       initialsSeen.set(key, earlierWithSameInitials + 1);
     }
-    const pseudonym = pseudonymFor(ctx.scheme, { seq, gender: identity.gender, initials, earlierWithSameInitials });
+    let earlierWithSameStem: number | undefined;
+    if (ctx.scheme.kind === 'gendered-separate') {
+      const stem = genderedStem(identity.gender);
+      earlierWithSameStem = stemsSeen.get(stem) ?? countWithStem(ctx, stem);
+      stemsSeen.set(stem, earlierWithSameStem + 1);
+    }
+    const pseudonym = pseudonymFor(ctx.scheme, { seq, gender: identity.gender, initials, earlierWithSameInitials, earlierWithSameStem });
     const publicPart: PlaintiffPublic = { pseudonym, status: 'active' };
     const row: PlaintiffRow = {
       id,

@@ -31,6 +31,11 @@ export function formatBytes(bytes: number): string {
 /** The pseudonym schemes the vault knows, as the contract spells them, in plain words. */
 export const SCHEMES = [
   { value: 'gendered', label: 'Gendered', description: 'Jane Doe and John Doe, with one shared number sequence; Doe when gender is unspecified.' },
+  {
+    value: 'gendered-separate',
+    label: 'Gendered, separate numbers',
+    description: 'Jane Doe 1, 2 … and John Doe 1, 2 …, each with its own sequence; Doe 1, 2 … when gender is unspecified.',
+  },
   { value: 'neutral', label: 'Neutral', description: 'Doe 1, Doe 2, Doe 3 … for everyone.' },
   { value: 'letters', label: 'Letters', description: 'Plaintiff A, Plaintiff B … then AA, AB.' },
   { value: 'initials', label: 'Initials', description: 'The plaintiff’s initials (J.D.), numbered when they repeat. Initials say something about the person: use only where the court allows it.' },
