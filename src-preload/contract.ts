@@ -71,6 +71,24 @@ const caseSummary = z.object({
   plaintiffs: z.number().int(),
 });
 
+/** An attorney (core/shared/counsel.ts); the core checks the fields and names the one at fault. */
+const counselEntry = z.strictObject({
+  name: text(200),
+  barNumber: text(40).optional(),
+  firm: text(200).optional(),
+  address: text(600).optional(),
+  phone: text(60).optional(),
+  email: text(200).optional(),
+  attorneysFor: text(300).optional(),
+});
+const counselScope = z.strictObject({ caseId: id.optional() });
+const counselView = z.object({
+  scope: z.enum(['vault', 'case']),
+  counsel: z.array(counselEntry),
+  /** The vault's firm counsel: what a case without its own prints. */
+  firm: z.array(counselEntry),
+});
+
 const rosterEntry = z.object({
   id,
   seq: z.number().int(),
@@ -335,6 +353,12 @@ export const CONTRACT = {
   'cases:delete': channel(z.strictObject({ caseId: id }), z.object({ plaintiffs: z.number().int() })),
   'cases:schemeExamples': channel(z.strictObject({ scheme: text(60) }), z.array(z.string())),
 
+  /** Counsel stored once: the firm's (no caseId) or a case's own, printed when a draft names none. */
+  'counsel:get': channel(counselScope, counselView),
+  /** Replaces the counsel of the scope (1 to 10 attorneys). */
+  'counsel:set': channel(counselScope.extend({ counsel: z.array(counselEntry).max(10) }), counselView),
+  'counsel:clear': channel(counselScope, z.object({ cleared: z.boolean() })),
+
   /** The public roster: pseudonyms and status only. */
   'plaintiffs:roster': channel(z.strictObject({ caseId: id }), z.array(rosterEntry)),
   /** Ids of the plaintiffs matching by pseudonym, legal name or alias; no name is sent back. */
@@ -488,6 +512,8 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: E
 export type VaultStatus = z.output<typeof vaultStatus>;
 export type CaseSummaryDto = z.output<typeof caseSummary>;
 export type RosterEntryDto = z.output<typeof rosterEntry>;
+export type CounselDto = z.input<typeof counselEntry>;
+export type CounselViewDto = z.output<typeof counselView>;
 export type RevealedPlaintiffDto = z.output<typeof revealedPlaintiff>;
 export type PlaintiffFields = z.input<typeof plaintiffFields>;
 export type AuditEntryDto = z.output<typeof auditEntry>;
