@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COURT_FORMS, ERROR_CODES, FILING_FORMATS, FINDING_KINDS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_BODY, type ErrorCode } from '../src-main/core/shared';
+import { COUNSEL_FIELDS, COURT_FORMS, ERROR_CODES, MAX_ADDRESS_LINES, MAX_COUNSEL, FILING_FORMATS, FINDING_KINDS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_BODY, type ErrorCode } from '../src-main/core/shared';
 
 /**
  * THE IPC contract: every channel between the renderer and the main process, with the shape of
@@ -356,7 +356,7 @@ export const CONTRACT = {
   /** Counsel stored once: the firm's (no caseId) or a case's own, printed when a draft names none. */
   'counsel:get': channel(counselScope, counselView),
   /** Replaces the counsel of the scope (1 to 10 attorneys). */
-  'counsel:set': channel(counselScope.extend({ counsel: z.array(counselEntry).max(10) }), counselView),
+  'counsel:set': channel(counselScope.extend({ counsel: z.array(counselEntry).max(MAX_COUNSEL) }), counselView),
   'counsel:clear': channel(counselScope, z.object({ cleared: z.boolean() })),
 
   /** The public roster: pseudonyms and status only. */
@@ -541,6 +541,8 @@ export type IntakeDuplicateDto = z.output<typeof intakeDuplicate>;
 export type IntakeFieldName = (typeof INTAKE_FIELDS)[number];
 export type DuplicateDecisionDto = z.output<typeof duplicateDecision>;
 export { INTAKE_FIELDS, KEY_FIELD_LABELS, KIND_WORDS };
+/** The attorney's fields and the limits the counsel form states before the core checks them. */
+export { COUNSEL_FIELDS, MAX_ADDRESS_LINES, MAX_COUNSEL };
 export type KeyField = (typeof KEY_FIELDS)[number];
 /** The new-passphrase rule the vault enforces, for the renderer's meter to show before submit (issue 11). */
 export {

@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
 import type { CounselDto } from '../../../../src-preload/contract';
 import type { DoeVaultError } from '../../api/client';
 import { ErrorAlert } from '../../components/Feedback';
 import { Field } from '../../components/Field';
-import { emptyRow, fieldOfError, FIELD_LABELS, fromRows, hasErrors, MAX_COUNSEL, toRows, validateRows, type CounselField, type CounselRow, type RowErrors } from './counselRows';
+import { FIELD_LABELS, type CounselField, type CounselRow, type RowErrors } from './counselRows';
+import { useCounselForm } from './useCounselForm';
 
 const HINTS: Partial<Record<CounselField, string>> = {
   address: 'Street, suite, city: one line each, up to 6 lines.',
@@ -25,47 +26,24 @@ export function CounselForm({
   onSave: (counsel: CounselDto[]) => Promise<DoeVaultError | null>;
   onCancel: () => void;
 }) {
-  const [rows, setRows] = useState<CounselRow[]>(() => (initial.length > 0 ? toRows(initial) : [emptyRow()]));
-  const [errors, setErrors] = useState<RowErrors[]>([]);
-  const [failure, setFailure] = useState<DoeVaultError | null>(null);
+  const state = useCounselForm(initial, onSave);
+  const { rows, errors, failure } = state;
   const form = useRef<HTMLFormElement>(null);
-
-  const change = (index: number, field: CounselField, value: string) => {
-    setRows((list) => list.map((row, i) => (i === index ? { ...row, [field]: value } : row)));
-    setErrors((list) => list.map((row, i) => (i === index ? { ...row, [field]: undefined } : row)));
-  };
-
-  const focusFirstInvalid = () => requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  const change = state.change;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = validateRows(rows);
-    setErrors(found);
-    setFailure(null);
-    if (hasErrors(found)) {
-      focusFirstInvalid();
-      return;
-    }
-    const refused = await onSave(fromRows(rows));
-    if (!refused) return;
-    const at = fieldOfError(refused.field);
-    if (at && refused.code === 'VALIDATION') {
-      setErrors(rows.map((_, i) => (i === at.row ? { [at.field]: refused.detail } : {})));
-      focusFirstInvalid();
-    } else setFailure(refused);
+    if (!(await state.submit())) requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   };
 
   const add = () => {
-    setRows((list) => [...list, emptyRow()]);
+    state.add();
     requestAnimationFrame(() => {
       const groups = form.current?.querySelectorAll<HTMLElement>('fieldset');
       groups?.[groups.length - 1]?.querySelector('input')?.focus();
     });
   };
-  const remove = (index: number) => {
-    setRows((list) => list.filter((_, i) => i !== index));
-    setErrors((list) => list.filter((_, i) => i !== index));
-  };
+  const remove = state.remove;
 
   return (
     <form ref={form} className="form" onSubmit={submit} noValidate aria-label="Counsel">
@@ -100,7 +78,7 @@ export function CounselForm({
       ))}
       {failure ? <ErrorAlert error={failure} title="The counsel was not saved." /> : null}
       <div className="actions actions-start">
-        <button type="button" className="button" onClick={add} disabled={saving || rows.length >= MAX_COUNSEL}>
+        <button type="button" className="button" onClick={add} disabled={saving || !state.canAdd}>
           Add an attorney
         </button>
       </div>

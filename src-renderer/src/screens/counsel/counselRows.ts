@@ -1,5 +1,4 @@
-import type { CounselDto } from '../../../../src-preload/contract';
-import { COUNSEL_FIELDS, MAX_ADDRESS_LINES, MAX_COUNSEL } from '../../../../src-main/core/shared';
+import { COUNSEL_FIELDS, MAX_ADDRESS_LINES, MAX_COUNSEL, type CounselDto } from '../../../../src-preload/contract';
 
 /**
  * The counsel form's state: one row of text inputs per attorney, every field a string (empty:
