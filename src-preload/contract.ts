@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COURT_FORMS, ERROR_CODES, FILING_FIELDS, FILING_FORMATS, FINDING_KINDS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_BODY, type ErrorCode } from '../src-main/core/shared';
+import { COUNSEL_FIELDS, COURT_FORMS, ERROR_CODES, FILING_FIELDS, FILING_FORMATS, FINDING_KINDS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_ADDRESS_LINES, MAX_BODY, MAX_COUNSEL, type ErrorCode } from '../src-main/core/shared';
 
 /**
  * THE IPC contract: every channel between the renderer and the main process, with the shape of
@@ -69,6 +69,24 @@ const caseSummary = z.object({
   scheme: z.string(),
   createdAt: z.string(),
   plaintiffs: z.number().int(),
+});
+
+/** An attorney (core/shared/counsel.ts); the core checks the fields and names the one at fault. */
+const counselEntry = z.strictObject({
+  name: text(200),
+  barNumber: text(40).optional(),
+  firm: text(200).optional(),
+  address: text(600).optional(),
+  phone: text(60).optional(),
+  email: text(200).optional(),
+  attorneysFor: text(300).optional(),
+});
+const counselScope = z.strictObject({ caseId: id.optional() });
+const counselView = z.object({
+  scope: z.enum(['vault', 'case']),
+  counsel: z.array(counselEntry),
+  /** The vault's firm counsel: what a case without its own prints. */
+  firm: z.array(counselEntry),
 });
 
 const rosterEntry = z.object({
@@ -335,6 +353,12 @@ export const CONTRACT = {
   'cases:delete': channel(z.strictObject({ caseId: id }), z.object({ plaintiffs: z.number().int() })),
   'cases:schemeExamples': channel(z.strictObject({ scheme: text(60) }), z.array(z.string())),
 
+  /** Counsel stored once: the firm's (no caseId) or a case's own, printed when a draft names none. */
+  'counsel:get': channel(counselScope, counselView),
+  /** Replaces the counsel of the scope (1 to 10 attorneys). */
+  'counsel:set': channel(counselScope.extend({ counsel: z.array(counselEntry).max(MAX_COUNSEL) }), counselView),
+  'counsel:clear': channel(counselScope, z.object({ cleared: z.boolean() })),
+
   /** The public roster: pseudonyms and status only. */
   'plaintiffs:roster': channel(z.strictObject({ caseId: id }), z.array(rosterEntry)),
   /** Ids of the plaintiffs matching by pseudonym, legal name or alias; no name is sent back. */
@@ -489,6 +513,8 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: E
 export type VaultStatus = z.output<typeof vaultStatus>;
 export type CaseSummaryDto = z.output<typeof caseSummary>;
 export type RosterEntryDto = z.output<typeof rosterEntry>;
+export type CounselDto = z.input<typeof counselEntry>;
+export type CounselViewDto = z.output<typeof counselView>;
 export type RevealedPlaintiffDto = z.output<typeof revealedPlaintiff>;
 export type PlaintiffFields = z.input<typeof plaintiffFields>;
 export type AuditEntryDto = z.output<typeof auditEntry>;
@@ -516,6 +542,8 @@ export type IntakeDuplicateDto = z.output<typeof intakeDuplicate>;
 export type IntakeFieldName = (typeof INTAKE_FIELDS)[number];
 export type DuplicateDecisionDto = z.output<typeof duplicateDecision>;
 export { INTAKE_FIELDS, KEY_FIELD_LABELS, KIND_WORDS };
+/** The attorney's fields and the limits the counsel form states before the core checks them. */
+export { COUNSEL_FIELDS, MAX_ADDRESS_LINES, MAX_COUNSEL };
 export type KeyField = (typeof KEY_FIELDS)[number];
 /** The new-passphrase rule the vault enforces, for the renderer's meter to show before submit (issue 11). */
 export {

@@ -1,6 +1,7 @@
 import { GLOBAL_OPTIONS, parseInvocation } from './args';
 import { auditCommands } from './commands/audit';
 import { caseCommands } from './commands/cases';
+import { counselCommands } from './commands/counsel';
 import { filingCommands } from './commands/filings';
 import { intakeCommands } from './commands/intake';
 import { resolveVaultPath, type Command } from './commands/command';
@@ -11,7 +12,7 @@ import { EXIT, exitCodeFor, UsageError } from './exit-codes';
 import type { CliIo } from './io';
 import { isVaultError } from '../core';
 
-export const COMMANDS: readonly Command[] = [...vaultCommands, ...caseCommands, ...plaintiffCommands, ...intakeCommands, ...filingCommands, ...auditCommands, ...packageCommands];
+export const COMMANDS: readonly Command[] = [...vaultCommands, ...caseCommands, ...counselCommands, ...plaintiffCommands, ...intakeCommands, ...filingCommands, ...auditCommands, ...packageCommands];
 
 /** Runs one `doe-vault` invocation and returns its exit code. Never throws, never prints a stack. */
 export async function runCli(argv: string[], terminal: CliIo): Promise<number> {

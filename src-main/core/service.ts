@@ -5,6 +5,7 @@ import { VaultError } from './errors';
 import { cleanExportLeftovers } from './export/export-staging';
 import { ExportService } from './export/service';
 import { defaultFontsDir } from './export/fonts-dir';
+import { CounselService } from './filings/counsel-service';
 import { FilingService } from './filings/service';
 import { IntakeService } from './intake/service';
 import { PlaintiffService } from './plaintiffs/service';
@@ -36,6 +37,8 @@ export interface FacadeApi {
   intake: Methods<IntakeService>;
   filings: Methods<FilingService> & Pick<Methods<ExportService>, 'export' | 'verify'>;
   packages: Pick<Methods<ExportService>, 'readRecipientKey' | 'openPackage'>;
+  /** Counsel stored once: the firm's for the vault, a case's own (issue 12). */
+  counsel: Methods<CounselService>;
   audit: Methods<AuditService>;
 }
 
@@ -51,6 +54,7 @@ export class VaultService implements FacadeApi {
   readonly intake: FacadeApi['intake'];
   readonly filings: FacadeApi['filings'];
   readonly packages: FacadeApi['packages'];
+  readonly counsel: FacadeApi['counsel'];
   readonly audit: FacadeApi['audit'];
   /**
    * Exports interrupted by a crash whose staged files (real names among them) `open` removed;
@@ -69,6 +73,7 @@ export class VaultService implements FacadeApi {
     this.intake = bind(new IntakeService(session));
     this.filings = Object.freeze({ ...bind(new FilingService(session)), export: exports.export, verify: exports.verify });
     this.packages = Object.freeze({ readRecipientKey: exports.readRecipientKey, openPackage: exports.openPackage });
+    this.counsel = bind(new CounselService(session));
     this.audit = bind(new AuditService(() => session.unlocked()));
   }
 

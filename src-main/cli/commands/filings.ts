@@ -6,7 +6,8 @@ import { UsageError } from '../exit-codes';
 import { cell, printJson, printTable } from '../output';
 import { readSecretFile } from '../secrets';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
-import { checkNewPassphrase, describeFileHit, type DocumentPart, docxPartsText, type ExportReport, type FileHit, KIND_WORDS, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, draftTitle, VaultError } from '../../core';
+import { readCounselFile } from './counsel';
+import { checkNewPassphrase, courtById, type FactOverrides, describeFileHit, type DocumentPart, docxPartsText, draftTitle, type ExportReport, type FileHit, KIND_WORDS, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, VaultError } from '../../core';
 
 
 const where = (hit: { page?: number | undefined; line: number }, parts?: readonly DocumentPart[]) => {
@@ -57,6 +58,7 @@ const exportCommand: Command = {
   path: ['export'],
   usage:
     'export --case ID --in DRAFT --out DIR [--format california|federal] [--title TEXT] [--order-date YYYY-MM-DD]\n' +
+    '       [--court ID] [--counsel-file FILE] [--no-labels]\n' +
     '       [--docx] [--pdfa] [--package-passphrase-file FILE | --package-recipient PUBKEY_FILE] [--json]',
   summary: 'public, sealed and identity-key PDFs (and a manifest) from a draft, verified before they are written',
   options: {
@@ -66,6 +68,9 @@ const exportCommand: Command = {
     format: { type: 'string', help: '--format F           california (pleading paper, default) or federal' },
     title: { type: 'string', help: '--title TEXT         default: the draft’s first heading (never its file name)' },
     'order-date': { type: 'string', help: '--order-date DATE    date of the sealing order (changes the sealed label)' },
+    court: { type: 'string', help: '--court ID           a court of resources/courts.json (e.g. ca-sup-los-angeles, cacd), over the front matter\'s' },
+    'counsel-file': { type: 'string', help: '--counsel-file FILE  a YAML list of counsel, over the front matter\'s and the stored counsel' },
+    'no-labels': { type: 'boolean', help: '--no-labels          no first-page labels, whatever the front matter or the court says' },
     docx: { type: 'boolean', help: '--docx               also public.docx and sealed.docx' },
     pdfa: { type: 'boolean', help: '--pdfa               every PDF as PDF/A-2b (archival), for portals that ask for it' },
     'package-passphrase-file': { type: 'string', help: '--package-passphrase-file FILE  also sealed.doesealed under this one-time passphrase' },
@@ -90,6 +95,7 @@ const exportCommand: Command = {
           : undefined;
     // Before the vault is unlocked or the destination made, as the app's handler does.
     if (packageProtection && 'passphrase' in packageProtection) checkNewPassphrase(packageProtection.passphrase ?? '');
+    const overrides = await factOverrides(o);
     // Never the file name: "MartaKowalczyk.txt" would print a plaintiff on every page. The
     // title is scanned like the body (it is part of the filing the check reads).
     const title = stringOption(o, 'title') ?? draftTitle(draft.text);
@@ -105,7 +111,7 @@ const exportCommand: Command = {
       body: draft.text,
     };
     const report = await withUnlockedVault(ctx, (vault) =>
-      vault.filings.export(stringOption(o, 'case')!, input, { destination: stringOption(o, 'out')!, docx: o.docx === true, pdfa: o.pdfa === true, package: packageProtection }),
+      vault.filings.export(stringOption(o, 'case')!, input, { destination: stringOption(o, 'out')!, docx: o.docx === true, pdfa: o.pdfa === true, package: packageProtection, facts: overrides }),
     );
     printReport(ctx, report);
   },
@@ -211,6 +217,26 @@ async function readPublishedFile(file: string, bytes: Uint8Array): Promise<Publi
     pageCount: pdf.pageCount,
     pleadingLines: pdf.pleadingLines,
   };
+}
+
+/** `--court`, `--counsel-file` and `--no-labels`, checked before the vault is unlocked. */
+async function factOverrides(o: CommandContext['options']): Promise<FactOverrides | undefined> {
+  const courtId = stringOption(o, 'court');
+  const counselFile = stringOption(o, 'counsel-file');
+  if (courtId !== undefined) {
+    try {
+      courtById(courtId);
+    } catch (error) {
+      if (error instanceof VaultError) throw new UsageError(`--court: ${error.message.replace(/\.$/, '')}`);
+      throw error;
+    }
+  }
+  const facts: FactOverrides = {
+    ...(courtId !== undefined ? { court: courtId } : {}),
+    ...(counselFile !== undefined ? { counsel: await readCounselFile(counselFile) } : {}),
+    ...(o['no-labels'] === true ? { labels: 'none' as const } : {}),
+  };
+  return Object.keys(facts).length > 0 ? facts : undefined;
 }
 
 function printReport(ctx: CommandContext, report: ExportReport): void {

@@ -29,7 +29,9 @@ export type AuditAction =
   | 'filing.export-blocked'
   | 'package.opened'
   | 'vault.upgraded'
-  | 'integrity.sealed';
+  | 'integrity.sealed'
+  | 'counsel.set'
+  | 'counsel.cleared';
 
 export type AuditDetails = Record<string, string | number | boolean | string[]>;
 

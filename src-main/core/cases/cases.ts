@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { openJson, randomId, randomKey, sealPaddedJson, wipe } from '../crypto';
 import { VaultError } from '../errors';
+import type { Counsel } from '../shared/counsel';
 import { DEFAULT_SCHEME, parseScheme, type PseudonymScheme } from './pseudonyms';
 import type { CaseRow, VaultStore } from '../store';
 import { line, optional, parseInput, requiredLine } from '../validation';
@@ -54,15 +55,32 @@ export function newCase(keys: Keyring, input: unknown, now: string): { row: Case
   }
 }
 
-/** What cases.details holds: the details and, since issue 11, the time the case was created. */
+/**
+ * What cases.details holds: the details and, since issue 11, the time the case was created;
+ * since issue 12 the case's counsel, which overrides the vault's firm counsel.
+ */
 export interface SealedCaseDetails extends CaseDetails {
   createdAt?: string;
+  counsel?: Counsel[];
 }
 
 export function readCase(keys: Keyring, row: CaseRow): CaseDetails {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the time is read by caseCreatedAt
-  const { createdAt, ...details } = openSealedCase(keys, row);
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the time is read by caseCreatedAt, the counsel by caseCounsel
+  const { createdAt, counsel, ...details } = openSealedCase(keys, row);
   return details;
+}
+
+/** The case's own counsel; empty when it uses the vault's. */
+export function caseCounsel(keys: Keyring, row: CaseRow): Counsel[] {
+  return openSealedCase(keys, row).counsel ?? [];
+}
+
+/** The case's sealed details with its counsel replaced (none: removed), for store.updateCaseDetails. */
+export function sealCaseCounsel(keys: Keyring, row: CaseRow, counsel: readonly Counsel[]): Uint8Array {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- replaced below
+  const { counsel: previous, ...rest } = openSealedCase(keys, row);
+  const details: SealedCaseDetails = counsel.length > 0 ? { ...rest, counsel: [...counsel] } : rest;
+  return sealPaddedJson(keys.caseKey(row.id, row.wrapped_key), keys.ref('cases', row.id, 'details'), details);
 }
 
 /** When the case was created: inside its sealed details, or (a case not yet re-sealed) its old plaintext column. */

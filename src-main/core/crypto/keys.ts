@@ -10,6 +10,8 @@ export const SUBKEY = {
   blindIndex: 3,
   keyCheck: 4,
   vaultHead: 5,
+  /** Seals the vault's settings rows (firm counsel): migration 0005. */
+  vaultSettings: 6,
 } as const;
 
 export type SubkeyPurpose = keyof typeof SUBKEY;

@@ -4,6 +4,7 @@ import { encodeBase32, wipe } from '../crypto';
 import { VaultError } from '../errors';
 import { recordOrTakeBack } from '../files/new-file';
 import { checkCaseFiling, notAPlaintiffWordings, renderCaseFiling } from '../filings/case-filing';
+import type { FactOverrides } from '../filings/filing-facts';
 import type { Question } from '../filings/questions';
 import type { Controlled } from '../operation';
 import { scannerOf } from '../plaintiffs/identities';
@@ -38,6 +39,8 @@ export interface ExportOptions extends Controlled {
   /** PDF/A-2b PDFs; off unless asked for. */
   pdfa?: boolean;
   package?: PackageProtection | undefined;
+  /** Court, counsel or labels over the draft's front matter (the CLI's flags); validated. */
+  facts?: FactOverrides | undefined;
 }
 
 /**
@@ -61,12 +64,12 @@ export class ExportService {
     const vault = this.session.unlocked();
     vault.assertIntact();
     const ctx = openCase(vault, caseId);
-    const checked = checkCaseFiling(vault, ctx, input);
+    const checked = checkCaseFiling(vault, ctx, input, options.facts);
     if (checked.details.body.trim() === '') {
       throw new VaultError('VALIDATION', 'The filing has no body yet; there is nothing to export. Write or import the draft first.', { field: 'body' });
     }
     if (checked.questions.length > 0) return { status: 'needs-resolution', questions: checked.questions, body: checked.details.body };
-    const renders = renderCaseFiling(vault, ctx, checked.details);
+    const renders = renderCaseFiling(vault, ctx, checked.details, options.facts);
     const { scanner, identities } = scannerOf(vault, 'all');
     const { title, court, number } = ctx.details;
     const onProgress = control?.onProgress;

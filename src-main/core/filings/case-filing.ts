@@ -4,7 +4,10 @@ import type { UnlockedVault } from '../vault/unlocked-vault';
 import { parseFilingInput, type FilingDetails } from './filing-input';
 import { checkFiling, type CheckedFiling, type Question } from './questions';
 import { decidable } from './resolution';
-import { asWritten, splitDraft, withFacts } from './filing-facts';
+import type { Counsel } from '../shared/counsel';
+import { chooseCounsel } from './counsel';
+import { firmCounsel } from './counsel-service';
+import { asWritten, overrideFacts, splitDraft, withFacts } from './filing-facts';
 import { pseudonymKey, renderFiling, type FilingRenders, type RenderContext } from './render';
 import { findTokens } from './tokens';
 
@@ -12,16 +15,17 @@ import { findTokens } from './tokens';
  * A filing read against its case: what the check, the preview and the export share. Built from
  * the vault's cached identities, so one operation decrypts each identity at most once.
  */
-export function checkCaseFiling(vault: UnlockedVault, ctx: CaseContext, input: unknown): CheckedFiling {
+export function checkCaseFiling(vault: UnlockedVault, ctx: CaseContext, input: unknown, overrides?: unknown): CheckedFiling {
   const details = parseFilingInput(input);
   const { scanner } = scannerOf(vault, 'all');
   const plaintiffs = caseIdentities(vault, ctx);
   // The front matter's facts are checked as the caption fields they fill; the body's questions
   // are placed in the draft as written (front matter kept, lines of the user's file).
-  const parts = splitDraft(details.body);
+  const parts = overrideFacts(splitDraft(details.body), overrides);
   const { frontMatter, lineOffset } = parts;
   const roster = plaintiffs.map((p) => ({ plaintiffId: p.id, caseId: p.caseId, pseudonym: p.pseudonym }));
-  const checked = checkFiling(asWritten(withFacts(details, parts, rosterOf(plaintiffs)), details, parts), ctx.caseId, (text) => decidable(scanner.findings(text)), legalNameLookup(plaintiffs), roster);
+  const filled = withFacts(details, parts, rosterOf(plaintiffs), storedCounsel(vault, ctx));
+  const checked = checkFiling(asWritten(filled, details, parts), ctx.caseId, (text) => decidable(scanner.findings(text)), legalNameLookup(plaintiffs), roster);
   if (frontMatter === '') return checked;
   const inFrontMatter = placeInFrontMatter(frontMatter);
   const placed = new Set<string>();
@@ -64,9 +68,14 @@ function placeInFrontMatter(frontMatter: string): (q: Question) => Question {
 }
 
 /** The three renders of a checked filing, its front matter applied. */
-export function renderCaseFiling(vault: UnlockedVault, ctx: CaseContext, details: FilingDetails): FilingRenders {
+export function renderCaseFiling(vault: UnlockedVault, ctx: CaseContext, details: FilingDetails, overrides?: unknown): FilingRenders {
   const context = renderContext(vault, ctx);
-  return renderFiling(withFacts(details, splitDraft(details.body), rosterOf(context.plaintiffs)), context);
+  return renderFiling(withFacts(details, overrideFacts(splitDraft(details.body), overrides), rosterOf(context.plaintiffs), storedCounsel(vault, ctx)), context);
+}
+
+/** The case's counsel, else the firm's: what a draft without counsel of its own prints. */
+function storedCounsel(vault: UnlockedVault, ctx: CaseContext): Counsel[] {
+  return chooseCounsel(undefined, ctx.counsel, firmCounsel(vault)).counsel;
 }
 
 function rosterOf(plaintiffs: readonly Pick<CasePlaintiff, 'pseudonym'>[]): string[] {

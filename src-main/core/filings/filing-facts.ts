@@ -1,9 +1,13 @@
+import { z } from 'zod';
 import { VaultError } from '../errors';
+import type { Counsel } from '../shared/counsel';
+import { parseInput } from '../validation';
+import { counselListSchema } from './counsel';
 import { rosterCaption } from './caption';
 import { courtLabels, loadCourts, type Court } from './courts';
 import { longDate } from './labels';
 import type { FilingDetails } from './filing-input';
-import { parseFrontMatter, type FilingFacts } from './front-matter';
+import { filingFactsSchema, parseFrontMatter, type FilingFacts } from './front-matter';
 
 /**
  * A draft's front matter applied to its filing (issue 12, item 1): the app and the CLI send the
@@ -46,7 +50,65 @@ export function draftTitle(draft: string): string | undefined {
  * pseudonyms) makes the plaintiffs' caption when the front matter names defendants but not the
  * plaintiffs.
  */
-export function withFacts(details: FilingDetails, { facts, body }: DraftParts, roster: readonly string[]): FilingDetails {
+export function withFacts(details: FilingDetails, parts: DraftParts, roster: readonly string[], stored: readonly Counsel[] = []): FilingDetails {
+  const applied = applyFacts(details, parts, roster);
+  // Counsel stored for the case (else the firm) fills a first page the draft left without any.
+  if (parts.facts?.counsel !== undefined || details.counsel !== undefined || stored.length === 0) return applied;
+  return { ...applied, counsel: counselBlock(stored), signature: details.signature ?? signatureOf(stored, parts.facts?.dates?.filed) };
+}
+
+/**
+ * What the CLI's export flags set over the front matter (`--court`, `--counsel-file`,
+ * `--no-labels`): the draft's facts with these in their place.
+ */
+export interface FactOverrides {
+  court?: string | undefined;
+  counsel?: Counsel[] | undefined;
+  labels?: 'none' | undefined;
+}
+
+const overridesSchema = z.strictObject({
+  court: z.string().optional(),
+  counsel: counselListSchema.optional(),
+  labels: z.literal('none').optional(),
+});
+
+/** The draft's parts with `overrides` over its front matter (a draft without any gets one). */
+export function overrideFacts(parts: DraftParts, overrides: unknown): DraftParts {
+  if (overrides === undefined) return parts;
+  const given = parseInput(overridesSchema, overrides);
+  const set = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as typeof given;
+  if (Object.keys(set).length === 0) return parts;
+  if (set.court !== undefined) {
+    const court = courtById(set.court);
+    const district = set.court === parts.facts?.court ? parts.facts.district : undefined;
+    if (court.districtRequired === true && district === undefined) {
+      throw new VaultError('VALIDATION', `The court "${court.id}" needs its district, which only front matter gives: add "court: ${court.id}" and "district: …" to the draft.`, { field: 'court' });
+    }
+  }
+  const otherCourt = set.court !== undefined && set.court !== parts.facts?.court;
+  const facts: FilingFacts = {
+    ...(parts.facts ?? EMPTY_FACTS),
+    ...set,
+    // Another court's district and division do not carry over.
+    ...(otherCourt ? { district: undefined, division: undefined } : {}),
+  };
+  return { ...parts, facts };
+}
+
+const EMPTY_FACTS: FilingFacts = filingFactsSchema.parse({});
+
+/** A court of resources/courts.json by id; VALIDATION naming the closest ids. */
+export function courtById(id: string): Court {
+  const courts = loadCourts();
+  const court = courts.byId(id);
+  if (court) return court;
+  const close = courts.closeIds(id);
+  const hint = close.length > 0 ? `Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : 'Court ids look like "ca-sup-los-angeles", "cacd" or "federal".';
+  throw new VaultError('VALIDATION', `Unknown court "${id}". ${hint}`, { field: 'court' });
+}
+
+function applyFacts(details: FilingDetails, { facts, body }: DraftParts, roster: readonly string[]): FilingDetails {
   if (facts === undefined) return details;
   const court = facts.court === undefined ? undefined : requireCourt(facts.court);
   return {
@@ -108,7 +170,7 @@ function partiesCaption(parties: NonNullable<FilingFacts['parties']>, roster: re
 }
 
 /** Counsel from line 1 (CRC 2.111(1)): name and bar number, firm, address, phone, email; then "Attorneys for". */
-function counselBlock(counsel: NonNullable<FilingFacts['counsel']>): string {
+function counselBlock(counsel: readonly Counsel[]): string {
   const lines: string[] = [];
   for (const c of counsel) {
     lines.push(c.barNumber ? `${c.name} (State Bar No. ${c.barNumber})` : c.name);
@@ -142,7 +204,7 @@ function captionLinesOf(facts: FilingFacts): string[] | undefined {
 }
 
 /** The first attorney signs for the firm: "By: /s/ Name", "Attorneys for …" as the block above says. */
-function signatureOf(counsel: NonNullable<FilingFacts['counsel']>, filed: string | undefined): NonNullable<FilingDetails['signature']> {
+function signatureOf(counsel: readonly Counsel[], filed: string | undefined): NonNullable<FilingDetails['signature']> {
   const first = counsel[0]!;
   const attorneysFor = counsel.find((c) => c.attorneysFor)?.attorneysFor;
   return {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { VaultError } from '../errors';
 import { KEY_FIELDS } from '../shared/filing-formats';
 import { isoDate, line, optional, requiredLine, text } from '../validation';
+import { counselListSchema, counselSchema } from './counsel';
 import type { CourtList } from './courts';
 import { loadCourts } from './courts';
 
@@ -14,18 +15,6 @@ import { loadCourts } from './courts';
 /** Far more than any caption and counsel block; YAML past this is not front matter. */
 export const MAX_FRONT_MATTER = 64 * 1024;
 const FENCE = /^---[ \t]*\r?$/;
-
-const email = line('Email', 200).refine((value) => value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), 'Email must look like name@example.com');
-
-const counselSchema = z.strictObject({
-  name: requiredLine('Counsel name', 200),
-  barNumber: optional(line('State Bar number', 40)),
-  firm: optional(line('Firm', 200)),
-  address: optional(text('Address', 600).refine((value) => value.split('\n').length <= 6, 'Address must be at most 6 lines')),
-  phone: optional(line('Phone', 60)),
-  email: optional(email),
-  attorneysFor: optional(line('Attorneys for', 300)),
-});
 
 // Failsafe YAML gives every scalar as text, so a flag is read here, not guessed by the parser.
 const yesNo = z
@@ -78,11 +67,7 @@ export const filingFactsSchema = z.strictObject({
   department: optional(line('Department', 100)),
   title: optional(line('Title', 300)),
   parties: partiesSchema.optional(),
-  counsel: z
-    .array(counselSchema, { error: 'counsel must be a list of attorneys, each starting "- name:"' })
-    .min(1, 'counsel needs at least one attorney')
-    .max(10, 'At most 10 counsel')
-    .optional(),
+  counsel: counselListSchema.optional(),
   dates: datesSchema.optional(),
   juryDemand: yesNo.optional(),
   labels: labelsSchema.optional(),

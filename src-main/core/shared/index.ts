@@ -9,3 +9,4 @@ export * from './intake-fields';
 export * from './finding-kinds';
 export * from './passphrase-rule';
 export * from './honorifics';
+export * from './counsel';

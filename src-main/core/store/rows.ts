@@ -64,6 +64,12 @@ export interface IntakeMappingRow {
   mapping: Uint8Array;
 }
 
+/** One setting of the whole vault (firm counsel), sealed under a master-key subkey. */
+export interface SettingRow {
+  key: string;
+  value: Uint8Array;
+}
+
 export interface AuditRow {
   seq: number;
   at: string;

@@ -15,6 +15,7 @@ import type {
   PendingEventRow,
   PlaintiffRow,
   PlaintiffHeadRow,
+  SettingRow,
   StoreChanges,
 } from './rows';
 
@@ -402,6 +403,30 @@ export class VaultStore {
     );
   }
 
+  // settings (covered by the vault head) -------------------------------------------------
+
+  settings(): SettingRow[] {
+    return this.all<SettingRow>('SELECT * FROM settings ORDER BY key');
+  }
+
+  setting(key: string): SettingRow | undefined {
+    return this.get<SettingRow>('SELECT * FROM settings WHERE key = ?', key);
+  }
+
+  putSetting(row: SettingRow): void {
+    this.vaultChanged = true;
+    this.run(
+      `INSERT INTO settings (key, value) VALUES (@key, @value)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      row,
+    );
+  }
+
+  deleteSetting(key: string): number {
+    this.vaultChanged = true;
+    return this.run('DELETE FROM settings WHERE key = ?', key).changes;
+  }
+
   // audit ---------------------------------------------------------------------------------
 
   appendAudit(row: AuditRow): void {
@@ -453,6 +478,12 @@ export class VaultStore {
   resealCase(id: string, details: Uint8Array): void {
     this.vaultChanged = true;
     this.run("UPDATE cases SET details = ?, created_at = '' WHERE id = ?", details, id);
+  }
+
+  /** A case's sealed details rewritten (its counsel); the vault head covers them. */
+  updateCaseDetails(id: string, details: Uint8Array): void {
+    this.vaultChanged = true;
+    this.run('UPDATE cases SET details = ? WHERE id = ?', details, id);
   }
 
   resealFiling(id: string, details: Uint8Array): void {

@@ -22,6 +22,8 @@ interface CaseHead {
 interface VaultHead {
   keyslots: Record<string, string>;
   cases: Record<string, string>;
+  /** Since migration 0005; a head sealed before it had none (and the vault no settings). */
+  settings?: Record<string, string>;
 }
 
 export interface IntegrityReport {
@@ -48,7 +50,9 @@ function computeVaultHead(store: VaultStore): VaultHead {
   for (const slot of store.keyslots()) keyslots[slot.kind] = hex(slotDigest(slot));
   const cases: Record<string, string> = {};
   for (const row of store.cases()) cases[row.id] = hex(digest(framed('case', row.id, row.wrapped_key, row.details)));
-  return { keyslots, cases };
+  const settings: Record<string, string> = {};
+  for (const row of store.settings()) settings[row.key] = hex(digest(framed('setting', row.key, row.value)));
+  return { keyslots, cases, settings };
 }
 
 function slotDigest(slot: KeyslotRow): Uint8Array {
@@ -150,6 +154,19 @@ function checkVaultHead(store: VaultStore, keys: Keyring, sealed: Uint8Array): s
         : was === undefined
           ? `case ${id} was added outside DoeVault`
           : `case ${id}: its key or details were changed outside DoeVault`,
+    );
+  }
+  const settings = head.settings ?? {};
+  for (const key of new Set([...Object.keys(settings), ...Object.keys(actual.settings ?? {})])) {
+    const was = settings[key];
+    const is = actual.settings?.[key];
+    if (was === is) continue;
+    problems.push(
+      is === undefined
+        ? `the ${key} setting was removed outside DoeVault`
+        : was === undefined
+          ? `a ${key} setting was added outside DoeVault`
+          : `the ${key} setting was changed or put back from an older copy outside DoeVault`,
     );
   }
   return problems;

@@ -14,6 +14,8 @@ export class Keyring {
   private readonly keyCheckKey: Uint8Array;
   /** Seals the vault head: the keyslots and cases the vault has (docs/INTEGRITY.md). */
   readonly vaultHead: Uint8Array;
+  /** Seals the vault's settings (firm counsel); their digests are in the vault head. */
+  readonly vaultSettings: Uint8Array;
   private readonly caseKeys = new Map<string, Uint8Array>();
 
   constructor(vaultId: string, masterKey: Uint8Array) {
@@ -24,6 +26,7 @@ export class Keyring {
     this.blindIndex = deriveSubkey(masterKey, 'blindIndex');
     this.keyCheckKey = deriveSubkey(masterKey, 'keyCheck');
     this.vaultHead = deriveSubkey(masterKey, 'vaultHead');
+    this.vaultSettings = deriveSubkey(masterKey, 'vaultSettings');
   }
 
   get masterKey(): Uint8Array {
@@ -72,7 +75,7 @@ export class Keyring {
   wipe(): void {
     for (const key of this.caseKeys.values()) wipe(key);
     this.caseKeys.clear();
-    wipe(this.master, this.auditEncryption, this.auditMac, this.blindIndex, this.keyCheckKey, this.vaultHead);
+    wipe(this.master, this.auditEncryption, this.auditMac, this.blindIndex, this.keyCheckKey, this.vaultHead, this.vaultSettings);
   }
 
   private caseKeyRef(caseId: string): FieldRef {

@@ -2,6 +2,7 @@ import type { DesktopSession } from '../desktop-session';
 import type { Handlers } from '../dispatcher';
 import { auditHandlers } from './audit';
 import { caseHandlers } from './cases';
+import { counselHandlers } from './counsel';
 import { filingHandlers } from './filings';
 import { intakeHandlers } from './intake';
 import { operationHandlers } from './operations';
@@ -19,6 +20,7 @@ export function createHandlers(
     ...vaultHandlers(session, options.defaultVaultPath),
     ...settingsHandlers(session, options.onSettingsChange),
     ...caseHandlers(session),
+    ...counselHandlers(session),
     ...plaintiffHandlers(session),
     ...auditHandlers(session),
     ...filingHandlers(session),

@@ -28,6 +28,8 @@ const ACTIONS: Record<string, string> = {
   'filing.deleted': 'Filing deleted',
   'filing.previewed': 'Sealed version previewed',
   'filing.exported': 'Filing exported',
+  'counsel.set': 'Counsel saved',
+  'counsel.cleared': 'Counsel cleared',
   'filing.export-blocked': 'Export stopped: a name was found',
   'package.opened': 'Sealed package opened',
   'vault.upgraded': 'Vault records re-sealed (padded, times encrypted)',

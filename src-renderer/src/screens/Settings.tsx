@@ -11,6 +11,7 @@ import { useNotify } from '../components/Toasts';
 import { useAction } from '../hooks/useAction';
 import { useFieldState } from '../hooks/useFieldState';
 import { fileName, formatBytes, plural } from '../lib/format';
+import { CounselCard } from './counsel/CounselCard';
 import { OpenPackageForm } from './filings/OpenPackage';
 import { useTitle } from '../hooks/useTitle';
 
@@ -32,6 +33,12 @@ export function SettingsScreen({ status, onSwitched }: { status: VaultStatus; on
             Automatic lock
           </h2>
           <AutoLockForm />
+        </section>
+        <section className="card" aria-labelledby="counsel-heading">
+          <h2 id="counsel-heading" className="section-title">
+            Firm counsel
+          </h2>
+          <CounselCard />
         </section>
         <section className="card" aria-labelledby="passphrase-heading">
           <h2 id="passphrase-heading" className="section-title">

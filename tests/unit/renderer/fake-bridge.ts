@@ -13,6 +13,8 @@ export class Refusal {
   constructor(
     readonly code: ErrorCode,
     readonly message: string = code,
+    /** The field at fault, as the core names it ("counsel.1.phone"). */
+    readonly field?: string,
   ) {}
 }
 
@@ -35,6 +37,7 @@ const METHODS: Record<string, string[]> = {
   plaintiffs: ['roster', 'prepareSearch', 'filter', 'reveal', 'copyName', 'withdraw'],
   intake: ['chooseFile', 'inspect', 'revealSample', 'preview', 'import', 'clear'],
   operations: ['cancel'],
+  counsel: ['get', 'set', 'clear'],
 };
 
 export function installFakeBridge(): FakeBridge {
@@ -47,7 +50,7 @@ export function installFakeBridge(): FakeBridge {
     try {
       return { ok: true, value: await handler(input) };
     } catch (caught) {
-      if (caught instanceof Refusal) return { ok: false, error: { code: caught.code, message: caught.message } };
+      if (caught instanceof Refusal) return { ok: false, error: { code: caught.code, message: caught.message, ...(caught.field ? { field: caught.field } : {}) } };
       throw caught;
     }
   };

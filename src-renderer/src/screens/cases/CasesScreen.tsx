@@ -7,6 +7,7 @@ import { useAction } from '../../hooks/useAction';
 import { useShortcut } from '../../hooks/useShortcut';
 import { useTitle } from '../../hooks/useTitle';
 import { describeScheme, formatDate, plural } from '../../lib/format';
+import { CaseCounselDialog } from './CaseCounselDialog';
 import { DeleteCaseDialog } from './DeleteCaseDialog';
 import { NewCaseDialog } from './NewCaseDialog';
 
@@ -15,6 +16,7 @@ export function CasesScreen({ onOpen }: { onOpen: (caseId: string) => void }) {
   const [cases, setCases] = useState<CaseSummaryDto[] | null>(null);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<CaseSummaryDto | null>(null);
+  const [counselOf, setCounselOf] = useState<CaseSummaryDto | null>(null);
   const load = useAction(() => api().cases.list());
   const notify = useNotify();
   const { run } = load;
@@ -99,6 +101,9 @@ export function CasesScreen({ onOpen }: { onOpen: (caseId: string) => void }) {
                     <button type="button" className="button button-small" onClick={() => onOpen(c.id)} aria-label={`Open roster of ${c.title}`}>
                       Open roster
                     </button>
+                    <button type="button" className="button button-small" onClick={() => setCounselOf(c)} aria-label={`Counsel for ${c.title}`}>
+                      Counsel…
+                    </button>
                     <button type="button" className="button button-small button-danger-quiet" onClick={() => setDeleting(c)} aria-label={`Delete ${c.title}`}>
                       Delete…
                     </button>
@@ -120,6 +125,7 @@ export function CasesScreen({ onOpen }: { onOpen: (caseId: string) => void }) {
           }}
         />
       ) : null}
+      {counselOf ? <CaseCounselDialog summary={counselOf} onClose={() => setCounselOf(null)} /> : null}
       {deleting ? (
         <DeleteCaseDialog
           summary={deleting}
