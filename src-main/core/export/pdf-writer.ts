@@ -7,7 +7,8 @@
  * justification, hyphenation or character spacing: the text reads back from the file, with
  * pdfjs or pdftotext, in reading order and word for word, as the export's leak scan needs.
  * The page furniture (line numbers, rules, footers) is drawn after each page's text, so it
- * follows the text in the content stream.
+ * follows the text in the content stream; a page's footnotes are drawn when the page is done,
+ * after its body, so readers give them after the body they annotate.
  *
  * The output depends on nothing but the input and the fonts: the dates are `createdAt`, the
  * metadata names DoeVault only, and the file identifier is derived from the file's content.
