@@ -34,7 +34,10 @@ describe('filing body Markdown', () => {
           { text: 'City', bold: true },
           { text: ' failed ' },
           { text: 'twice', italic: true },
-          { text: ' to act.[1] Second line of the same paragraph.' },
+          { text: ' to act.' },
+          // The reference is a run of its own: the writers print it superscript and put the note at the page's foot.
+          { text: '1', noteRef: true },
+          { text: ' Second line of the same paragraph.' },
         ],
       },
       { type: 'list', ordered: true, start: 1, items: [[{ text: 'First claim' }], [{ text: 'Second claim' }]] },

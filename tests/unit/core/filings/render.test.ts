@@ -68,7 +68,7 @@ describe('one source, three renders', () => {
     const text = textOf(renders.public);
     expect(text).toContain('Plaintiff Jane Doe 1 is an officer. Jane Doe 1 reported to John Doe 2.');
     expect(text).toContain('[REDACTED]');
-    expect(text).toContain('She lives in Springfield.[1]');
+    expect(text).toContain('She lives in Springfield.\n1\n');
     expect(text).toContain('Contact: [REDACTED]; see Jane Doe 3.');
     for (const p of PLAINTIFFS) {
       for (const word of p.identity.legalName.split(' ')) expect(text).not.toContain(word);
