@@ -88,19 +88,26 @@ function pageLines(items: readonly Positioned[]): { text: string; baselines: num
   let out = '';
   const baselines: number[] = [];
   let previous: Positioned | undefined;
+  const sizeOf = (item: Positioned): number => Math.max(1, Math.abs(item.height) || Math.abs(item.transform[3] ?? 0));
   for (const item of items) {
     const x = item.transform[4] ?? 0;
     const y = item.transform[5] ?? 0;
-    const size = Math.max(1, Math.abs(item.height) || Math.abs(item.transform[3] ?? 0));
+    const size = sizeOf(item);
     if (previous) {
       const previousY = previous.transform[5] ?? 0;
-      if (previous.hasEOL || Math.abs(y - previousY) > size / 3) {
+      const previousSize = sizeOf(previous);
+      // A footnote mark is smaller and raised less than half the text's size: it stays on its
+      // line, a word of its own ("Young 1", never "Young1", which would hide the name).
+      const raised = Math.abs(size - previousSize) > 0.5 && Math.abs(y - previousY) <= Math.max(size, previousSize) / 2;
+      if (previous.hasEOL || (Math.abs(y - previousY) > size / 3 && !raised)) {
         out = out.replace(/[ \t]+$/, '');
         out += '\n';
         baselines.push(y);
       } else {
         const gap = x - ((previous.transform[4] ?? 0) + previous.width);
-        if (gap > size * 0.15 && !/\s$/.test(out) && !/^\s/.test(item.str)) out += ' ';
+        if ((gap > size * 0.15 || raised) && !/\s$/.test(out) && !/^\s/.test(item.str)) out += ' ';
+        // The line's baseline is its text's, not a raised mark's.
+        if (raised && size > previousSize) baselines[baselines.length - 1] = y;
       }
     } else baselines.push(y);
     out += item.str;

@@ -7,7 +7,8 @@
  * justification, hyphenation or character spacing: the text reads back from the file, with
  * pdfjs or pdftotext, in reading order and word for word, as the export's leak scan needs.
  * The page furniture (line numbers, rules, footers) is drawn after each page's text, so it
- * follows the text in the content stream.
+ * follows the text in the content stream; a page's footnotes are drawn when the page is done,
+ * after its body, so readers give them after the body they annotate.
  *
  * The output depends on nothing but the input and the fonts: the dates are `createdAt`, the
  * metadata names DoeVault only, and the file identifier is derived from the file's content.
@@ -15,8 +16,9 @@
 import { createHash } from 'node:crypto';
 import type PDFDocument from 'pdfkit';
 import { VaultError } from '../errors';
-import { signatureLines, type Block, type RenderedDocument, type Run } from '../filings/document';
+import { signatureLines, type Block, type RenderedDocument, type Run, type SignatureBlock } from '../filings/document';
 import { FONT_FACES, loadFonts, type FontFace, type LoadedFonts } from './fonts';
+import { PageNotes } from './page-notes';
 import { addOutputIntent, pdfaIdentification } from './pdf-archive';
 import { PdfOutline } from './pdf-outline';
 import {
@@ -40,6 +42,7 @@ import {
   printedText,
   styledRuns,
   styledText,
+  SUPERSCRIPT,
   type Styled,
   type TextLine,
 } from './typeset-text';
@@ -191,11 +194,43 @@ type Tag = { element: PDFKit.PDFStructureElement; type: string } | { artifact: '
 const PAGINATION: Tag = { artifact: 'Pagination' };
 const LAYOUT: Tag = { artifact: 'Layout' };
 
+/** Length of the rule above a page's footnotes (a note continued from the page before gets one across the column). */
+const NOTE_RULE = 144;
+
+/** A line of a footnote waiting for the foot of its page. */
+interface NoteLine {
+  first: boolean;
+  line: TextLine;
+  x: number;
+  tag: Tag;
+  label: Tag;
+}
+
+/** The labels of the footnotes whose reference mark prints somewhere in the body. */
+function referencedNotes(blocks: readonly Block[]): Set<string> {
+  const labels = new Set<string>();
+  const visit = (runs: readonly Run[]): void => {
+    for (const run of runs) if (run.noteRef) labels.add(run.text);
+  };
+  for (const block of blocks) {
+    if (block.type === 'heading' || block.type === 'paragraph' || block.type === 'quote') visit(block.runs);
+    else if (block.type === 'list') block.items.forEach(visit);
+    else if (block.type === 'table') [block.header, ...block.rows].forEach((row) => row.forEach(visit));
+  }
+  return labels;
+}
+
 class Typesetter {
   private readonly geometry: Geometry;
   private slot = 0;
   private readonly root: PDFKit.PDFStructureElement;
   private readonly outline = new PdfOutline();
+  /** Each footnote by label, for the foot of the page that prints its reference. */
+  private readonly notes = new Map<string, { runs: Run[]; where: string }>();
+  /** Notes whose reference has printed (a second reference to one prints the mark only). */
+  private readonly noted = new Set<string>();
+  private readonly referenced: Set<string>;
+  private readonly pageNotes: PageNotes<NoteLine>;
 
   constructor(
     private readonly pdf: PDFKit.PDFDocument,
@@ -203,17 +238,31 @@ class Typesetter {
     private readonly fonts: LoadedFonts,
   ) {
     this.geometry = geometryOf(doc.form);
+    this.pageNotes = new PageNotes(this.geometry.slots);
     this.root = pdf.struct('Document');
     pdf.addStructure(this.root);
+    this.referenced = referencedNotes(doc.blocks);
+    doc.blocks.forEach((block, index) => {
+      if (block.type !== 'footnotes') return;
+      block.notes.forEach((note, n) => {
+        if (this.referenced.has(note.label)) this.notes.set(note.label, { runs: note.runs, where: `block ${index + 1}, note ${n + 1}` });
+      });
+    });
   }
 
   private get textWidth(): number {
     return this.geometry.right - this.geometry.left;
   }
 
+  /** The last slot the body may use on this page, plus one: the page's footnotes take the rest. */
+  private get limit(): number {
+    return this.geometry.slots - this.pageNotes.reserved;
+  }
+
   run(): void {
     this.firstPage();
     this.doc.blocks.forEach((block, index) => this.block(block, `block ${index + 1}`));
+    this.finishNotes();
     this.furniture();
     this.outline.finish(this.pdf);
   }
@@ -297,20 +346,45 @@ class Typesetter {
     }
   }
 
-  /** One line of type at `baseline`, one text call per run of one face. */
-  private drawLine(tag: Tag, line: TextLine, x: number, baseline: number, width: number, align: Align = 'left', size = BODY_SIZE): void {
+  /**
+   * One line of type at `baseline`, one text call per run of one face. A footnote mark is set
+   * smaller and raised: in the body a Reference (its note queued for the foot of this page),
+   * in a note its label (`label`).
+   */
+  private drawLine(tag: Tag, line: TextLine, x: number, baseline: number, width: number, align: Align = 'left', size = BODY_SIZE, label?: Tag): void {
     if (line.pieces.every((piece) => piece.text.length === 0)) return;
     let left = x;
     if (align === 'center') left = x + (width - line.width) / 2;
     else if (align === 'right') left = x + width - line.width;
-    this.marked(tag, () => {
-      for (const piece of line.pieces) {
-        if (piece.text.length > 0) {
-          this.pdf.font(piece.face).fontSize(size).text(printedText(piece.text), left, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    const draw = (piece: TextLine['pieces'][number], at: number): void => {
+      if (piece.text.length === 0) return;
+      const pieceSize = piece.sup ? size * SUPERSCRIPT.scale : size;
+      const pieceBaseline = piece.sup ? baseline - size * SUPERSCRIPT.rise : baseline;
+      this.pdf.font(piece.face).fontSize(pieceSize).text(printedText(piece.text), at, pieceBaseline, { lineBreak: false, baseline: 'alphabetic' });
+    };
+    let index = 0;
+    while (index < line.pieces.length) {
+      const sup = Boolean(line.pieces[index]!.sup);
+      let end = index;
+      while (end < line.pieces.length && Boolean(line.pieces[end]!.sup) === sup) end++;
+      const group = line.pieces.slice(index, end);
+      const start = left;
+      let target = tag;
+      if (sup && label) target = label;
+      else if (sup && 'element' in tag) target = this.element('Reference', tag);
+      this.marked(target, () => {
+        let at = start;
+        for (const piece of group) {
+          draw(piece, at);
+          at += piece.width;
         }
-        left += piece.width;
+      });
+      left += group.reduce((sum, piece) => sum + piece.width, 0);
+      if (sup && !label && 'element' in tag) {
+        for (const piece of group) this.queueNote(tag, piece.text.trim(), baseline);
       }
-    });
+      index = end;
+    }
   }
 
   private hLine(x1: number, x2: number, y: number, tag: Tag = LAYOUT): void {
@@ -324,25 +398,39 @@ class Typesetter {
   // ---- the grid --------------------------------------------------------------------------
 
   private newPage(): void {
+    this.flushNotes();
     this.pdf.addPage({ size: 'LETTER', margins: { top: 0, bottom: 0, left: 0, right: 0 } });
     this.slot = 0;
   }
 
   /** Room for `slots` more slots on this page, or a new page. */
   private ensure(slots: number): void {
-    if (this.slot + Math.min(slots, this.geometry.slots) > this.geometry.slots) this.newPage();
+    if (this.slot + Math.min(slots, this.limit) > this.limit) this.newPage();
+  }
+
+  /**
+   * Room for a line of `slots` slots and, when it prints a footnote's reference, for the
+   * start of that note at the foot of the same page; else a new page.
+   */
+  private ensureLine(line: TextLine, slots: number): void {
+    const fresh = line.pieces.filter((piece) => piece.sup && this.notes.has(piece.text.trim()) && !this.noted.has(piece.text.trim()));
+    if (fresh.length > 0 && this.slot > 0) {
+      const need = Math.max(slots, 2) + this.pageNotes.need(fresh.map((piece) => this.noteLines(piece.text.trim()).length));
+      if (this.slot + need > this.limit) this.newPage();
+    }
+    this.ensure(slots);
   }
 
   /** To the next full (numbered) line. */
   private alignToLine(): void {
     if (this.slot % 2 === 1) this.slot++;
-    if (this.slot >= this.geometry.slots) this.newPage();
+    if (this.slot >= this.limit) this.newPage();
   }
 
   /** Single-spaced lines from the current slot, breaking pages as needed. */
   private singleSpaced(tag: Tag, lines: TextLine[], x: number, width: number, align: Align = 'left'): void {
     for (const line of lines) {
-      this.ensure(1);
+      this.ensureLine(line, 1);
       this.drawLine(tag, line, x, baselineOf(this.geometry, this.slot), width, align);
       this.slot++;
     }
@@ -352,11 +440,61 @@ class Typesetter {
   private doubleSpaced(tag: Tag, lines: TextLine[], x: number, width: number, align: Align = 'left', firstX = x): void {
     lines.forEach((line, index) => {
       this.alignToLine();
-      this.ensure(2);
+      this.ensureLine(line, 2);
       const lineX = index === 0 ? firstX : x;
       this.drawLine(tag, line, lineX, baselineOf(this.geometry, this.slot), width - (lineX - x), align);
       this.slot += 2;
     });
+  }
+
+  // ---- footnotes at the foot of the page ---------------------------------------------------
+
+  private readonly noteLayouts = new Map<string, TextLine[]>();
+
+  /** A note as printed at the foot of a page: its label raised before the text at the paragraph indent, single-spaced. */
+  private noteLines(label: string): TextLine[] {
+    let lines = this.noteLayouts.get(label);
+    if (!lines) {
+      const note = this.notes.get(label)!;
+      const spans: Styled[] = [{ ...styledText(label)[0]!, sup: true }, ...styledText(' '), ...styledRuns(note.runs)];
+      lines = this.wrap(spans, this.textWidth, note.where, { firstIndent: INDENT });
+      this.noteLayouts.set(label, lines);
+    }
+    return lines;
+  }
+
+  /** The reference to note `label` printed in `tag` at `baseline`: the note goes to the foot of this page. */
+  private queueNote(tag: Tag & { element: PDFKit.PDFStructureElement }, label: string, baseline: number): void {
+    if (!this.notes.has(label) || this.noted.has(label)) return;
+    this.noted.add(label);
+    const note = this.element('Note', tag);
+    const lbl = this.element('Lbl', note);
+    const { left } = this.geometry;
+    const lines = this.noteLines(label).map((line, index) => ({ first: index === 0, line, x: index === 0 ? left + INDENT : left, tag: note, label: lbl }));
+    const lineSlot = Math.round((baseline - baselineOf(this.geometry, 0)) / SLOT);
+    this.pageNotes.add(lines, Math.max(lineSlot + 2, this.slot));
+  }
+
+  /** Draws this page's footnotes at its foot: a short rule (across the column for a note continued), then the lines. */
+  private flushNotes(): void {
+    const { lines, continued } = this.pageNotes.take();
+    if (lines.length === 0) return;
+    const { left } = this.geometry;
+    const first = this.geometry.slots - lines.length;
+    this.hLine(left, left + (continued ? this.textWidth : NOTE_RULE), slotTop(this.geometry, first - 1) + SLOT / 2);
+    lines.forEach((entry, index) => {
+      this.drawLine(entry.tag, entry.line, entry.x, baselineOf(this.geometry, first + index), this.geometry.right - entry.x, 'left', BODY_SIZE, entry.label);
+    });
+  }
+
+  /** The notes still waiting after the body: at the foot of this page, then of pages of their own. */
+  private finishNotes(): void {
+    this.pageNotes.fill(this.slot);
+    while (this.pageNotes.pending > this.pageNotes.placed) {
+      this.newPage();
+      this.pageNotes.fill(0);
+    }
+    this.flushNotes();
   }
 
   // ---- the first page --------------------------------------------------------------------
@@ -417,11 +555,7 @@ class Typesetter {
     const rightX = divider + 10;
     const rightWidth = right - rightX;
     const parties = this.doc.parties.flatMap((line) => this.wrap(styledText(line), leftWidth, 'the caption'));
-    const rightLines: TextLine[] = [];
-    this.doc.captionRight.forEach((line, index) => {
-      if (index > 0 && index <= 2) rightLines.push({ pieces: [], width: 0 });
-      rightLines.push(...this.wrap(styledText(line, index === 1 ? 'bold' : 'regular'), rightWidth, 'the caption'));
-    });
+    const rightLines = this.captionRight(rightWidth);
     const caption = this.element('Div');
     const partiesTag = this.element('P', caption);
     const rightTag = this.element('P', caption);
@@ -430,7 +564,7 @@ class Typesetter {
     while (row < rows) {
       this.ensure(1);
       const top = slotTop(this.geometry, this.slot);
-      const fit = Math.min(rows - row, this.geometry.slots - this.slot);
+      const fit = Math.min(rows - row, this.limit - this.slot);
       for (const [lines, tag, x, width] of [
         [parties, partiesTag, left, leftWidth],
         [rightLines, rightTag, rightX, rightWidth],
@@ -450,6 +584,27 @@ class Typesetter {
     // A blank numbered line between the caption and the body.
     this.slot += 2;
     this.alignToLine();
+  }
+
+  /**
+   * The right of the caption as the filing gives it (the case number, the paper's title in
+   * bold, then judge, department, jury demand and dates), with a blank line after the case
+   * number and after the title where the filing has none.
+   */
+  private captionRight(width: number): TextLine[] {
+    const lines = this.doc.captionRight;
+    const titleIndex = lines.findIndex((line, index) => index > 0 && line.trim() !== '');
+    const out: TextLine[] = [];
+    const blank = (): void => {
+      const last = out[out.length - 1];
+      if (last && last.pieces.length > 0) out.push({ pieces: [], width: 0 });
+    };
+    lines.forEach((line, index) => {
+      if (index === titleIndex || (index === titleIndex + 1 && titleIndex > 0)) blank();
+      if (line.trim() === '') blank();
+      else out.push(...this.wrap(styledText(line, index === titleIndex ? 'bold' : 'regular'), width, 'the caption'));
+    });
+    return out;
   }
 
   // ---- blocks ----------------------------------------------------------------------------
@@ -505,9 +660,16 @@ class Typesetter {
         this.table(block.header, block.rows, where);
         return;
       case 'signature':
-        this.block({ type: 'quote', runs: [{ text: signatureLines(block.signature).join('\n') }] }, where);
+        this.signature(block.signature, where);
         return;
       case 'footnotes': {
+        // A note whose reference printed went to the foot of that page; one without a
+        // reference (a draft that never cites it) is printed here, so no text is lost.
+        const unreferenced = block.notes.filter((note) => !this.notes.has(note.label));
+        if (unreferenced.length < block.notes.length) {
+          this.block({ type: 'footnotes', notes: unreferenced }, where);
+          return;
+        }
         if (block.notes.length === 0) return;
         this.alignToLine();
         this.ensure(3);
@@ -530,6 +692,36 @@ class Typesetter {
         return;
       }
     }
+  }
+
+  /**
+   * The signature block, kept together on one page: "Dated:" at the left margin, the firm, the
+   * signature and the attorney's name and role in the right half of the column, single-spaced,
+   * as California firms set it; the typed name sits under the signature, after "By: ".
+   */
+  private signature(signature: SignatureBlock, where: string): void {
+    const { left, right } = this.geometry;
+    const middle = (left + right) / 2;
+    const [dated, ...rest] = signatureLines(signature);
+    const datedLines = this.wrap(styledText(dated!), middle - left - 12, where);
+    const byIndent = this.measure('By: ', 'regular', BODY_SIZE);
+    const restLines = rest.map((line, index) => {
+      const x = index > 0 && rest[index - 1]!.startsWith('By: ') && line === signature.signer ? middle + byIndent : middle;
+      return { x, lines: this.wrap(styledText(line), right - x, where) };
+    });
+    const height = datedLines.length + restLines.reduce((sum, entry) => sum + entry.lines.length, 0);
+    this.alignToLine();
+    // A blank numbered line above it, unless the page is new.
+    if (this.slot > 0) this.slot += 2;
+    this.alignToLine();
+    this.ensure(height);
+    const block = this.element('Div');
+    this.singleSpaced(this.element('P', block), datedLines, left, middle - left - 12);
+    for (const entry of restLines) {
+      if (entry.lines.every((line) => line.pieces.length === 0)) this.slot += entry.lines.length;
+      else this.singleSpaced(this.element('P', block), entry.lines, entry.x, right - entry.x);
+    }
+    this.alignToLine();
   }
 
   /**
@@ -600,14 +792,14 @@ class Typesetter {
       // The row whole where it fits; otherwise at the top of a new page (after the header).
       const needed = (headerDrawn || !headerCells ? 0 : headerHeight) + Math.min(height, 3);
       const rowFitsAPage = height <= this.geometry.slots - headerRoom;
-      if (this.slot + needed > this.geometry.slots || (this.slot + height > this.geometry.slots && rowFitsAPage)) {
+      if (this.slot + needed > this.limit || (this.slot + height > this.limit && rowFitsAPage)) {
         if (this.slot > 0) this.newPage();
         headerDrawn = false;
       }
       if (!headerDrawn) drawHeader();
       let from = 0;
       while (from < height - 1) {
-        const room = this.geometry.slots - this.slot - 1;
+        const room = this.limit - this.slot - 1;
         if (room >= 1) {
           const count = Math.min(height - 1 - from, room);
           this.rowChunk(cellTags, cells, from, count, xs, false);

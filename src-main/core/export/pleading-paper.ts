@@ -16,7 +16,17 @@
  *
  * Federal pleading form (the California districts: C.D. Cal. L.R. 11-3, N.D. Cal. Civ. L.R. 3-4,
  * E.D. Cal. L.R. 130, S.D. Cal. Civ. L.R. 5.1): the same numbered paper, counsel from line 1 and
- * the court's title from line 8; "Page N of M" in the footer.
+ * the court's title from line 8; "Page N of M" in the footer. Checked against C.D. Cal. L.R.
+ * 11-3.2 (numbered lines, no more than 28 a page), 11-3.6 (double-spaced; quotations and
+ * footnotes may be single-spaced) and 11-3.8 (counsel single-spaced from line 1 at the left
+ * margin, the right half of lines 1–7 left to the clerk, the court's title centred on or below
+ * line 8, the parties left of centre with the case number, the paper's title and the hearing
+ * opposite them), and N.D. Cal. Civ. L.R. 3-4(c) (12-point type, footnotes included): the grid
+ * of California paper meets them. C.D. Cal. L.R. 11-3.1.1 asks a proportionally spaced face to
+ * be 14-point; the body stays 12-point on this grid (a 14-point body needs its own slots).
+ *
+ * Footnotes sit on the same grid, 12-point and single-spaced, at the foot of the page that
+ * prints their reference, under a short rule and above the footer (page-notes.ts).
  *
  * Plain federal (other districts, Fed. R. Civ. P. 10(a)): 1-inch margins, 27 double-spaced
  * lines, "Page N of M" centred in the bottom margin with the footer title beneath it.

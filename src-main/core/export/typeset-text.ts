@@ -28,16 +28,25 @@ export function printable(text: string): string {
     .replace(/\p{Cf}/gu, '');
 }
 
-/** A span of text in one face. */
+/**
+ * A footnote mark: set smaller and raised, as Word and typeset pleadings print it. The rise
+ * keeps it inside its own line of text (below half the body size), so readers of the file
+ * put the mark on the line it belongs to.
+ */
+export const SUPERSCRIPT = { scale: 0.65, rise: 0.38 } as const;
+
+/** A span of text in one face; `sup` for a footnote mark (a reference or a note's label). */
 export interface Styled {
   text: string;
   face: FontFace;
+  sup?: boolean | undefined;
 }
 
 /** A piece of a laid-out line: text in one face and its width in points. */
 export interface Piece {
   text: string;
   face: FontFace;
+  sup?: boolean | undefined;
   width: number;
 }
 
@@ -53,6 +62,7 @@ export function styledRuns(runs: readonly Run[], force: { bold?: boolean; italic
   return runs.map((run) => ({
     text: printable(run.text),
     face: faceOf(run.bold || force.bold, run.italic || force.italic),
+    ...(run.noteRef ? { sup: true } : {}),
   }));
 }
 
@@ -82,8 +92,9 @@ function tokenize(spans: readonly Styled[]): Token[] {
       }
       const kind = chunk[0] === ' ' ? 'space' : 'word';
       const last = tokens[tokens.length - 1];
-      if (last && last.kind === kind) last.parts.push({ text: chunk, face: span.face });
-      else tokens.push({ kind, parts: [{ text: chunk, face: span.face }] });
+      const part: Styled = span.sup ? { text: chunk, face: span.face, sup: true } : { text: chunk, face: span.face };
+      if (last && last.kind === kind) last.parts.push(part);
+      else tokens.push({ kind, parts: [part] });
     }
   }
   // A dash set off by spaces stays with the word before it: no line starts with "— ".
@@ -115,9 +126,10 @@ export interface BreakOptions {
  * them); spaces where a line wraps are dropped. Empty text gives one empty line.
  */
 export function breakLines(spans: readonly Styled[], options: BreakOptions): TextLine[] {
-  const { size, measure } = options;
+  const { size } = options;
+  const measure = (text: string, face: FontFace, sup: boolean | undefined): number => options.measure(text, face, sup ? size * SUPERSCRIPT.scale : size);
   const widthOf = (parts: readonly Styled[]): number =>
-    parts.reduce((sum, part) => sum + measure(part.text, part.face, size), 0);
+    parts.reduce((sum, part) => sum + measure(part.text, part.face, part.sup), 0);
 
   const lines: TextLine[] = [];
   let current: Styled[] = [];
@@ -129,13 +141,13 @@ export function breakLines(spans: readonly Styled[], options: BreakOptions): Tex
   const append = (parts: readonly Styled[], width: number): void => {
     for (const part of parts) {
       const last = current[current.length - 1];
-      if (last && last.face === part.face) current[current.length - 1] = { text: last.text + part.text, face: part.face };
+      if (last && last.face === part.face && Boolean(last.sup) === Boolean(part.sup)) current[current.length - 1] = { ...last, text: last.text + part.text };
       else current.push({ ...part });
     }
     currentWidth += width;
   };
   const finishLine = (): void => {
-    const pieces = current.map((part) => ({ ...part, width: measure(part.text, part.face, size) }));
+    const pieces = current.map((part) => ({ ...part, width: measure(part.text, part.face, part.sup) }));
     lines.push({ pieces, width: pieces.reduce((sum, piece) => sum + piece.width, 0) });
     current = [];
     currentWidth = 0;
@@ -146,9 +158,9 @@ export function breakLines(spans: readonly Styled[], options: BreakOptions): Tex
   const cutWord = (parts: readonly Styled[]): void => {
     for (const part of parts) {
       for (const { segment } of graphemes.segment(part.text)) {
-        const width = measure(segment, part.face, size);
+        const width = measure(segment, part.face, part.sup);
         if (current.length > 0 && currentWidth + width > available + 0.01) finishLine();
-        append([{ text: segment, face: part.face }], width);
+        append([{ ...part, text: segment }], width);
       }
     }
   };

@@ -1,13 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCase, addPlaintiff, expectFailure, initVault, ok, runCli, sandbox, type CliVault, type Sandbox } from './helpers';
+import { addCase, addPlaintiff, type CliVault, expectFailure, initVault, ok, pdftotext, runCli, sandbox, type Sandbox } from './helpers';
 
 // Invented people.
 const ODALYS = ['--name', 'Odalys Vandermeer', '--gender', 'female', '--alias', 'Dalys Quarrington'];
 const THADDEUS = ['--name', 'Thaddeus Pemberton-Wick', '--gender', 'male'];
 
-const pdfLines = (path: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+const pdfLines = (path: string) => pdftotext(path).replace(/\s+/g, ' ');
 
 /** Issue 12, item 6: what the export prints around a pseudonym, read back from the PDFs. */
 describe('doe-vault export: substitution that reads as written', () => {

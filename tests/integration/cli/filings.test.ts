@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../../../src-main/core/text/normalize';
-import { courierCase, expectFailure, ok, okJson, runCli, secretFile, writePdf, type CliVault, type Sandbox } from './helpers';
+import { type CliVault, courierCase, expectFailure, ok, okJson, pdftotext, runCli, type Sandbox, secretFile, writePdf } from './helpers';
 
 // Invented people.
 const MARIA = ['--name', 'Maria Elena Ramírez', '--gender', 'female', '--email', 'maria.ramirez@example.org', '--phone', '(555) 010-0199'];
@@ -83,11 +83,11 @@ describe('doe-vault scan, export and verify', () => {
     expect(report.verification).toMatchObject({ result: 'passed', identities: 4 });
     expect(readdirSync(out).sort()).toEqual(['identity-key.pdf', 'manifest.json', 'public.docx', 'public.pdf', 'sealed.docx', 'sealed.doesealed', 'sealed.pdf']);
 
-    const publicText = fold(execFileSync('pdftotext', ['-enc', 'UTF-8', `${out}/public.pdf`, '-'], { encoding: 'utf8' }));
+    const publicText = fold(pdftotext(`${out}/public.pdf`));
     for (const word of ['ramirez', 'castellanos', '555 010 0199']) expect(publicText).not.toContain(word);
     expect(publicText).toContain('jane doe 1 and john doe 4 sued');
     expect(publicText).toContain('redacted version of document sought to be sealed');
-    const sealedText = fold(execFileSync('pdftotext', ['-enc', 'UTF-8', `${out}/sealed.pdf`, '-'], { encoding: 'utf8' }));
+    const sealedText = fold(pdftotext(`${out}/sealed.pdf`));
     expect(sealedText).toContain('maria elena ramirez jane doe 1');
     const manifest = JSON.parse(readFileSync(`${out}/manifest.json`, 'utf8')) as { case: { title: string }; files: unknown[] };
     expect(manifest.case.title).toBe('Does v. Courier');
@@ -143,7 +143,7 @@ describe('doe-vault scan, export and verify', () => {
     const out = box.path('titled');
     await ok([...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', out]);
     for (const file of ['public.pdf', 'sealed.pdf', 'identity-key.pdf']) {
-      const text = fold(execFileSync('pdftotext', ['-enc', 'UTF-8', `${out}/${file}`, '-'], { encoding: 'utf8' }));
+      const text = fold(pdftotext(`${out}/${file}`));
       const info = fold(execFileSync('pdfinfo', ['-enc', 'UTF-8', `${out}/${file}`], { encoding: 'utf8' }));
       expect(text + info).not.toMatch(/mariaelenaramirez/);
       expect(text).toContain('complaint for damages');

@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCase, addPlaintiff, expectFailure, initVault, okJson, runCli, sandbox, type CliVault, type Sandbox } from './helpers';
+import { addCase, addPlaintiff, type CliVault, expectFailure, initVault, okJson, pdftotext, runCli, sandbox, type Sandbox } from './helpers';
 
 /**
  * Issue 12, item 1: a draft's front matter is the filing's facts, read by the core, so the CLI
@@ -48,7 +47,7 @@ describe('export: the front matter fills the first page', () => {
     writeFileSync(draft, `${FRONT_MATTER(court)}\n1. Plaintiffs bring this action.\n2. {{Jane Doe 1}} is an officer.\n`);
     const out = box.path(name);
     expect((await okJson<{ status: string }>([...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', out])).status).toBe('exported');
-    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', '1', '-l', '1', `${out}/public.pdf`, '-'], { encoding: 'utf8' }).split('\n');
+    return pdftotext(`${out}/public.pdf`, { layout: true, first: 1, last: 1 }).split('\n');
   };
   /** The rows from the one numbered `from` up to (not including) the one numbered `to`. */
   const rowsBetween = (rows: string[], from: number, to: number): string => {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -263,4 +263,16 @@ export function flipBlobBit(path: string, table: string, column: string, where: 
     bytes[index]! ^= 0x01;
     db.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`).run(bytes, row.r);
   });
+}
+
+/**
+ * A PDF's text as poppler's pdftotext reads it (an independent reader, UTF-8), pages separated
+ * by form feeds; `layout` keeps each page's rows as printed, so on pleading paper each row
+ * begins with its line number. `first`/`last` limit the pages.
+ */
+export function pdftotext(file: string, options: { layout?: boolean; first?: number; last?: number } = {}): string {
+  const args = [...(options.layout ? ['-layout'] : []), '-enc', 'UTF-8'];
+  if (options.first !== undefined) args.push('-f', String(options.first));
+  if (options.last !== undefined) args.push('-l', String(options.last));
+  return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
 }

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../../../src-main/core/text/normalize';
 import { docxDraftWithNotes, docxWithNameIn, HIDING_PLACES, PART_OF } from '../../fixtures/docx-parts';
-import { courierCase, expectFailure, ok, runCli, writePdf, type CliVault, type Sandbox } from './helpers';
+import { type CliVault, courierCase, expectFailure, ok, pdftotext, runCli, type Sandbox, writePdf } from './helpers';
 
 /**
  * Issue 11 through the CLI: initials (leak 5) and mixed-script words (leak 1's flag) end in
@@ -61,7 +60,7 @@ describe('issue 11: initials, mixed scripts and DOCX parts through scan, export 
     // Answered once: the same initials later in the draft take that answer.
     writeFileSync(draft, '# Complaint for Damages\n\nOfficer {{Jane Doe 1|M.R}}. arrived first. Later Officer M. R. left.\n');
     await ok([...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', out]);
-    const text = fold(execFileSync('pdftotext', ['-enc', 'UTF-8', `${out}/public.pdf`, '-'], { encoding: 'utf8' }));
+    const text = fold(pdftotext(`${out}/public.pdf`));
     // The title goes with the initials (issue 12): "Officer Jane Doe 1" narrows who she is.
     expect(text).toContain('jane doe 1 arrived first');
     expect(text).toContain('later jane doe 1 left');
@@ -113,11 +112,11 @@ describe('issue 11: initials, mixed scripts and DOCX parts through scan, export 
     writeFileSync(draft, await docxDraftWithNotes('See the statement of Maria Elena Ramírez.', 'Transcript of Łukasz Wiśniewski, p. 4.'));
     const out = box.path('out-notes');
     await ok([...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', out]);
-    const publicText = fold(execFileSync('pdftotext', ['-enc', 'UTF-8', `${out}/public.pdf`, '-'], { encoding: 'utf8' }));
+    const publicText = fold(pdftotext(`${out}/public.pdf`));
     expect(publicText).toContain('see the statement of jane doe 1');
     expect(publicText).toContain('transcript of john doe 2 p 4');
     expect(publicText).not.toMatch(/ramirez|wisniewski/);
-    const sealedText = fold(execFileSync('pdftotext', ['-enc', 'UTF-8', `${out}/sealed.pdf`, '-'], { encoding: 'utf8' }));
+    const sealedText = fold(pdftotext(`${out}/sealed.pdf`));
     expect(sealedText).toContain('see the statement of maria elena ramirez');
     expect(sealedText).toContain('wisniewski');
   });

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { Faker, en } from '@faker-js/faker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../../../src-main/core/text/normalize';
-import { addCase, addPlaintiff, expectFailure, initVault, ok, okJson, runCli, sandbox, type CliVault, type Sandbox } from './helpers';
+import { addCase, addPlaintiff, type CliVault, expectFailure, initVault, ok, okJson, pdftotext, runCli, sandbox, type Sandbox } from './helpers';
 
 /**
  * Issue 12, item 7: questions and verification agree. `verify` beside the export's manifest
@@ -98,7 +97,7 @@ describe('verify: the export\'s answers, its sealed versions, pleading page and 
     expect(fullNames.length).toBeGreaterThanOrEqual(3);
     expect(new Set(fullNames.map((hit) => hit.page)).size).toBeGreaterThan(1);
 
-    const pages = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', sealed, '-'], { encoding: 'utf8' }).split('\f');
+    const pages = pdftotext(sealed, { layout: true }).split('\f');
     for (const hit of fullNames) {
       expect(hit.line).toBeGreaterThanOrEqual(1);
       expect(hit.line).toBeLessThanOrEqual(28);

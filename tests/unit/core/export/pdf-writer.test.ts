@@ -2,12 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { homedir, hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVaultError } from '../../../../src-main/core/errors';
 import type { RenderedDocument } from '../../../../src-main/core/filings/document';
 import { FONT_FILES } from '../../../../src-main/core/export/fonts';
 import { writePdf } from '../../../../src-main/core/export/pdf-writer';
-import { CALIFORNIA, FEDERAL, baselineOf } from '../../../../src-main/core/export/pleading-paper';
+import { CALIFORNIA, FEDERAL, FEDERAL_PLEADING, baselineOf, geometryOf } from '../../../../src-main/core/export/pleading-paper';
+import { pdfText } from '../../../../src-main/core/documents/pdf-text';
+import { signatureLines } from '../../../../src-main/core/filings/document';
 import { codeOf } from '../../../fixtures/checks';
 import {
   CREATED_AT,
@@ -24,8 +27,10 @@ import {
   sampleFiling,
   squash,
   withoutLineNumbers,
+  type PdfPage,
   type ReadPdf,
 } from './typeset-fixtures';
+import { SIGNATURE, footnotedPleading } from './pleading-fixtures';
 
 const write = (doc: RenderedDocument) => writePdf(doc, { fontsDir: FONTS_DIR });
 const PAGE_HEIGHT = 792;
@@ -389,3 +394,220 @@ describe.each(['california', 'federal'] as const)("writePdf, a pleading's body, 
   });
 });
 
+
+describe.each(['california-pleading', 'federal-pleading', 'federal-plain'] as const)('writePdf, a footnoted pleading on the %s form', (form) => {
+  const geometry = geometryOf(form);
+  const { doc, notes } = footnotedPleading(form);
+  let read: ReadPdf;
+  let bytes: Uint8Array;
+  const gridBottom = PAGE_HEIGHT - (geometry.gridTop + geometry.slots * 12);
+
+  beforeAll(async () => {
+    bytes = await write(doc);
+    read = await readPdf(bytes);
+  });
+
+  /** Text items in the text column of a page (not line numbers, not the footer). */
+  const columnItems = (page: PdfPage) => page.items.filter((item) => item.str.trim() !== '' && item.x >= geometry.left - 0.5 && item.y >= gridBottom - 1);
+  const pageOf = (text: string) => read.pages.findIndex((page) => squash(page.text).includes(text));
+  const mark = (label: string) => {
+    for (const [index, page] of read.pages.entries()) {
+      const body = columnItems(page);
+      const found = body.find((item) => item.str === label && body.some((other) => other !== item && item.y - other.y > 2 && item.y - other.y < 6 && Math.abs(other.x + other.width - item.x) < 1));
+      if (found) return { page: index, item: found };
+    }
+    throw new Error(`no superscript mark ${label}`);
+  };
+
+  it('prints each reference as a raised mark inside the text column, right after its word', () => {
+    for (const label of notes.keys()) {
+      const { item } = mark(label);
+      expect(item.x).toBeGreaterThanOrEqual(geometry.left);
+      expect(item.x + item.width).toBeLessThanOrEqual(geometry.right + 0.5);
+    }
+  });
+
+  it('prints a note at the foot of the page of its reference, below the last body line, inside the grid, single-spaced', () => {
+    const short = notes.get('1')!;
+    const { page, item } = mark('1');
+    expect(pageOf(squash(short))).toBe(page);
+    const items = columnItems(read.pages[page]!);
+    const first = items.find((candidate) => short.startsWith(candidate.str.trim()) && candidate.str.trim().length > 3)!;
+    expect(first, 'the note text').toBeDefined();
+    // Below the reference and every body line that is not part of a note (body lines are double-spaced on the numbered lines).
+    expect(first.y).toBeLessThan(item.y);
+    const noteTop = first.y;
+    const inNotes = (text: string) => notes.has(text.trim()) || [...notes.values()].some((note) => squash(note).includes(squash(text)));
+    const bodyBelow = items.filter((candidate) => candidate.y < noteTop - 0.5 && !inNotes(candidate.str));
+    expect(bodyBelow.map((candidate) => candidate.str)).toEqual([]);
+    for (const candidate of items.filter((other) => other.y <= noteTop)) {
+      expect(candidate.y, candidate.str).toBeGreaterThanOrEqual(gridBottom);
+      expect(candidate.x + candidate.width).toBeLessThanOrEqual(geometry.right + 0.5);
+    }
+    // Single-spaced: the note's lines are one slot (12 pt) apart.
+    const noteLines = [...new Set(items.filter((other) => other.y <= noteTop && other.y > gridBottom).map((other) => Math.round(other.y * 10) / 10))].sort((a, b) => b - a);
+    expect(noteLines.length).toBeGreaterThan(1);
+    expect(noteLines[0]! - noteLines[1]!).toBeCloseTo(12, 1);
+  });
+
+  it('continues a note too long for one foot at the foot of the next page, and the body goes on above it', () => {
+    const long = notes.get('2')!;
+    const { page } = mark('2');
+    const words = long.split(' ');
+    expect(pageOf(words.slice(0, 6).join(' '))).toBe(page);
+    expect(pageOf(words.slice(-6).join(' '))).toBe(page + 1);
+    const next = read.pages[page + 1]!;
+    const continued = next.items.find((item) => long.includes(item.str.trim()) && item.str.trim().length > 20)!;
+    const above = columnItems(next).filter((item) => item.y > continued.y + 12 && !long.includes(item.str.trim()));
+    expect(above.length).toBeGreaterThan(0);
+    // Every paragraph number once, in order: the body was shortened, nothing lost.
+    const markers = [...squash(read.pages.map((each) => each.text).join(' ')).matchAll(/(?:^| )(\d+)\. [A-Z]/g)].map((match) => Number(match[1]));
+    expect(markers).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+  });
+
+  it('reads back with pdftotext -layout: the note on the page of its reference, below the body text', () => {
+    const pages = pdftotextPages(bytes, ['-layout']);
+    for (const [label, note] of notes) {
+      const { page } = mark(label);
+      const rows = pages[page]!.split('\n');
+      const start = note.split(' ').slice(1, 4).join(' ');
+      const noteRow = rows.findIndex((row) => squash(row).includes(start));
+      expect(noteRow, `note ${label}`).toBeGreaterThan(0);
+      const inNotes = (row: string) => [...notes.values()].some((each) => squash(each).includes(squash(row.replace(/^\s*\d+\s+/, '')).slice(0, 30)));
+      const lastBody = rows.findLastIndex((row) => /^\s*\d+\s+\S/.test(row) && !inNotes(row));
+      expect(noteRow).toBeGreaterThan(lastBody);
+    }
+  });
+
+  it('keeps the signature block together on one page, in the right half, with "/s/"', () => {
+    const lines = signatureLines(SIGNATURE).filter((line) => line !== '');
+    const index = pageOf(`By: /s/ ${SIGNATURE.signer}`);
+    const page = read.pages[index]!;
+    // All of it on that page, below the body (the signer's name is also on page 1, in the counsel block).
+    for (const line of lines) expect(page.items.some((item) => item.str === line), line).toBe(true);
+    const middle = (geometry.left + geometry.right) / 2;
+    const at = (text: string) => page.items.find((item) => item.str === text)!;
+    expect(at(`By: /s/ ${SIGNATURE.signer}`).x).toBeGreaterThanOrEqual(middle - 0.5);
+    expect(at(SIGNATURE.firm!).x).toBeGreaterThanOrEqual(middle - 0.5);
+    expect(at(SIGNATURE.attorneysFor!).x).toBeGreaterThanOrEqual(middle - 0.5);
+    expect(at(`Dated: ${SIGNATURE.dated}`).x).toBeCloseTo(geometry.left, 0);
+    // Single-spaced, top to bottom in the order of the block.
+    const ys = lines.map((line) => page.items.find((item) => item.str === line)!.y);
+    expect([...ys].sort((a, b) => b - a)).toEqual(ys);
+  });
+
+  it('prints the caption lines (judge, department, jury demand, dates) right of the caption, one per line, the title in bold', () => {
+    const first = read.pages[0]!;
+    const caseNumber = first.items.find((item) => item.str === doc.captionRight[0])!;
+    const texts = doc.captionRight.filter((line) => line !== '');
+    const items = texts.map((text) => first.items.find((item) => item.str === text)!);
+    items.forEach((item, i) => {
+      expect(item, texts[i]).toBeDefined();
+      expect(item.x).toBeCloseTo(caseNumber.x, 0);
+    });
+    const ys = items.map((item) => item.y);
+    expect([...ys].sort((a, b) => b - a)).toEqual(ys);
+    expect(new Set(ys).size).toBe(ys.length);
+  });
+});
+
+describe('writePdf, the federal pleading form of the California districts', () => {
+  const { doc } = footnotedPleading('federal-pleading');
+  let bytes: Uint8Array;
+  let read: ReadPdf;
+  beforeAll(async () => {
+    bytes = await write(doc);
+    read = await readPdf(bytes);
+  });
+
+  it('numbers 28 lines on every page on the grid of California paper, with its rules, and "Page N of M" below', () => {
+    const geometry = FEDERAL_PLEADING;
+    expect(read.pages.length).toBeGreaterThan(1);
+    const numberBaselines = Array.from({ length: 28 }, (_, n) => PAGE_HEIGHT - baselineOf(geometry, 2 * n));
+    read.pages.forEach((page, index) => {
+      const numbers = page.items.filter((item) => item.x + item.width <= geometry.lineNumbers!.numberRight + 0.5 && /^\d+$/.test(item.str));
+      expect(numbers.map((item) => item.str)).toEqual(Array.from({ length: 28 }, (_, n) => String(n + 1)));
+      numbers.forEach((item, n) => expect(item.y).toBeCloseTo(numberBaselines[n]!, 3));
+      expect(page.items.some((item) => item.str === `Page ${index + 1} of ${read.pages.length}`)).toBe(true);
+    });
+    // The double rule left of the text and the single rule at the right, the full height of each page.
+    const raw = Buffer.from(bytes);
+    const streams = [...raw.toString('latin1').matchAll(/(?<!end)stream\r?\n/g)]
+      .map((match) => {
+        const start = match.index + match[0].length;
+        const end = raw.indexOf('endstream', start, 'latin1');
+        try {
+          return inflateSync(raw.subarray(start, end)).toString('latin1');
+        } catch {
+          return '';
+        }
+      })
+      .join('\n');
+    for (const x of [...geometry.lineNumbers!.leftRules, geometry.lineNumbers!.rightRule]) {
+      expect(streams.split(`${x} 0 m\n${x} ${PAGE_HEIGHT} l`).length - 1, `rule at ${x}`).toBe(read.pages.length);
+    }
+  });
+
+  it('prints counsel from line 1 and the court title centred on line 8', () => {
+    const first = read.pages[0]!;
+    const counsel = first.items.find((item) => item.str === doc.counsel[0])!;
+    expect(counsel.y).toBeCloseTo(PAGE_HEIGHT - baselineOf(FEDERAL_PLEADING, 0), 3);
+    expect(counsel.x).toBeCloseTo(FEDERAL_PLEADING.left, 3);
+    const [district, division] = doc.court.split('\n');
+    const title = first.items.find((item) => item.str === district)!;
+    expect(title.y).toBeCloseTo(PAGE_HEIGHT - baselineOf(FEDERAL_PLEADING, FEDERAL_PLEADING.courtTitleSlot), 3);
+    expect(title.x + title.width / 2).toBeCloseTo((FEDERAL_PLEADING.left + FEDERAL_PLEADING.right) / 2, 0);
+    expect(first.items.some((item) => item.str === division)).toBe(true);
+  });
+
+  it('is read back by the verifier with each text line on its pleading line (1–28), marks and notes included', async () => {
+    const text = await pdfText(bytes);
+    const pages = text.text.split('\n').reduce<string[][]>((acc, line, index, all) => {
+      const offset = all.slice(0, index).reduce((sum, previous) => sum + previous.length + 1, 0);
+      const page = text.pageStarts.filter((start) => start <= offset).length;
+      (acc[page] ??= []).push(line);
+      return acc;
+    }, []);
+    pages.forEach((lines, page) => {
+      const numbered = text.pleadingLines[page]!;
+      expect(numbered).toHaveLength(lines.length);
+      for (const n of numbered) expect(n === -1 || (n >= 0 && n <= 28)).toBe(true);
+      // Each body line's pleading line is the number printed level with it.
+      const items = read.pages[page]!.items;
+      const numbers = items.filter((item) => /^\d+$/.test(item.str) && item.x + item.width <= FEDERAL_PLEADING.lineNumbers!.numberRight + 0.5);
+      let checked = 0;
+      lines.forEach((line, i) => {
+        if (lines.filter((other) => other === line).length > 1) return;
+        const matching = items.filter((candidate) => candidate.str.length > 12 && line.startsWith(candidate.str));
+        const item = matching.length === 1 ? matching[0] : undefined;
+        const level = item && numbers.find((number) => Math.abs(number.y - item.y) < 0.5);
+        if (level) {
+          expect(numbered[i], line).toBe(Number(level.str));
+          checked++;
+        }
+      });
+      expect(checked).toBeGreaterThan(3);
+    });
+    // A reference mark is a word of its own: "note 2 applies", never "note2".
+    expect(text.text).toMatch(/The second note 2 applies here\./);
+  });
+});
+
+describe('PageNotes and the footnotes block', () => {
+  it('prints a note without a reference where the footnotes block stands, so no text is lost', async () => {
+    const doc = sampleFiling('california', {
+      blocks: [
+        { type: 'paragraph', runs: [{ text: 'Cited here' }, { text: '1', noteRef: true }, { text: '.' }] },
+        { type: 'footnotes', notes: [{ label: '1', runs: [{ text: 'The cited note.' }] }, { label: '2', runs: [{ text: 'An uncited note.' }] }] },
+        { type: 'paragraph', runs: [{ text: 'After the notes.' }] },
+      ],
+    });
+    const read = await readPdf(await write(doc));
+    const items = read.pages[0]!.items;
+    const uncited = items.find((item) => item.str.includes('An uncited note.'))!;
+    const cited = items.find((item) => item.str.includes('The cited note.'))!;
+    const after = items.find((item) => item.str === 'After the notes.')!;
+    expect(uncited.y).toBeGreaterThan(after.y);
+    expect(cited.y).toBeLessThan(after.y);
+  });
+});
