@@ -219,10 +219,12 @@ class DocxBody {
     private readonly measure: Measure,
   ) {
     this.textWidth = geometry.right - geometry.left;
+    const referenced = new Set(referencedLabels(doc.blocks));
     let id = 0;
     for (const block of doc.blocks) {
       if (block.type !== 'footnotes') continue;
       for (const note of block.notes) {
+        if (!referenced.has(note.label) || this.noteIds.has(note.label)) continue;
         this.noteIds.set(note.label, ++id);
         this.footnotes[String(id)] = {
           children: paragraphs(note.runs, (children) => new Paragraph({ spacing: exact(1), children: [new TextRun({ text: ' ', size: BODY_SIZE }), ...children] })),
@@ -437,9 +439,26 @@ class DocxBody {
       case 'signature':
         return this.signature(signatureLines(block.signature));
       case 'footnotes':
-        // Printed at the foot of the page of each reference (Word footnotes, see the constructor).
-        return [];
+        // Printed at the foot of the page of each reference (Word footnotes, see the constructor);
+        // a note nothing refers to would never print there, so it prints here.
+        return this.unreferencedNotes(block.notes.filter((note) => !this.noteIds.has(note.label)));
     }
+  }
+
+  /** Notes without a reference: under a short rule, each label hanging before its text, single-spaced. */
+  private unreferencedNotes(notes: readonly { label: string; runs: Run[] }[]): Paragraph[] {
+    if (notes.length === 0) return [];
+    const hang = 0.4 * INCH;
+    const lines = notes.reduce((sum, note) => sum + this.lineCount(note.runs, this.textWidth - hang / TWIPS), 0);
+    return [
+      new Paragraph({ spacing: exact(1), border: { top: RULE }, indent: { right: Math.round(this.textWidth * TWIPS) - 2 * INCH }, children: [] }),
+      ...notes.flatMap((note) =>
+        this.paragraphs([{ text: `${note.label}\t` }, ...note.runs], (children) =>
+          new Paragraph({ spacing: exact(1), indent: { left: hang, hanging: hang }, tabStops: [{ type: 'left', position: hang }], children }),
+        ),
+      ),
+      spacer(padAfter(1 + lines)),
+    ];
   }
 
   /** Single-spaced from the middle of the text column, kept together on one page. */
@@ -528,6 +547,25 @@ class DocxBody {
     });
     return [table, spacer(padAfter(slots))];
   }
+}
+
+/** The labels of the footnote references (`noteRef` runs) anywhere in the body. */
+function referencedLabels(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((block) => {
+    switch (block.type) {
+      case 'heading':
+      case 'paragraph':
+      case 'quote':
+        return block.runs.filter((run) => run.noteRef).map((run) => run.text);
+      case 'list':
+        return block.items.flat().filter((run) => run.noteRef).map((run) => run.text);
+      case 'table':
+        return [...block.header, ...block.rows.flat()].flat().filter((run) => run.noteRef).map((run) => run.text);
+      case 'footnotes':
+      case 'signature':
+        return [];
+    }
+  });
 }
 
 /** An empty paragraph exactly `slots` slots tall. */

@@ -52,7 +52,8 @@ describe.each(['california', 'federal'] as const)('writeDocx, %s format', (forma
     const body = docx.parts.get('word/document.xml')!;
     const at = (text: string) => body.indexOf(`>${text}<`);
     const label = at(doc.labels[0]!);
-    const caption = body.indexOf('<w:tbl>');
+    // On pleading paper counsel sits in a table of its own (down to line 8): the caption is the table of the parties.
+    const caption = body.lastIndexOf('<w:tbl>', at(doc.parties[0]!));
     expect(label).toBeGreaterThan(0);
     expect(caption).toBeGreaterThan(label);
     const captionTable = body.slice(caption, body.indexOf('</w:tbl>', caption));
@@ -156,6 +157,31 @@ describe('writeDocx, text as written', () => {
 
   it('refuses an invalid creation time', async () => {
     await expect(writeDocx(sampleFiling('federal', { createdAt: 'yesterday' }), { fontsDir: FONTS_DIR })).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+});
+
+describe('writeDocx, footnotes', () => {
+  const notes = [
+    { label: '1', runs: [{ text: 'Quillfeather note one, referenced.' }] },
+    { label: '2', runs: [{ text: 'Zephyrine note two, never referenced.' }] },
+  ];
+  const doc = sampleFiling('california', {
+    blocks: [
+      { type: 'paragraph', runs: [{ text: 'Body text.' }, { text: '1', noteRef: true }, { text: ' More.' }] },
+      { type: 'footnotes', notes },
+    ],
+  });
+
+  it('makes a referenced note a Word footnote at its reference, and prints a note nobody references where the notes stand', async () => {
+    const docx = await unzip(await writeDocx(doc, { fontsDir: FONTS_DIR }));
+    const body = docx.parts.get('word/document.xml')!;
+    const footnotes = docx.parts.get('word/footnotes.xml')!;
+    expect(body).toMatch(/Body text\.<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/>/);
+    expect(xmlText(footnotes)).toContain('Quillfeather note one, referenced.');
+    expect(xmlText(body)).not.toContain('Quillfeather');
+    // Not lost: a note without a reference has no page to go to, so it prints in the body.
+    expect(xmlText(body)).toContain('Zephyrine note two, never referenced.');
+    expect(xmlText(footnotes)).not.toContain('Zephyrine');
   });
 });
 
