@@ -71,7 +71,7 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
 export function pleadingHeaderXml(geometry: Geometry, path = defaultPleadingHeaderPath()): string {
   const numbers = geometry.lineNumbers;
   if (!numbers) throw new VaultError('INTERNAL', `The ${geometry.form} form has no numbered lines.`);
-  // The numbers' box: from the page's left edge region to numberRight, as wide as the PDF's.
+  // The numbers are right-aligned in a box ending where the PDF's numbers end.
   const numbersWidth = 40;
   const pitch = 2 * SLOT;
   return fillTemplate(
