@@ -269,7 +269,8 @@ class DocxBody {
     const body: (Paragraph | Table)[] = [];
     const counselWidth = this.textWidth / 2 - 12;
     const counselSlots = doc.counsel.reduce((sum, line) => sum + this.lineCount([{ text: line }], counselWidth), 0);
-    let slot = Math.max(this.geometry.courtTitleSlot, counselSlots + (doc.counsel.length > 0 ? 2 : 0));
+    const top = this.topLabels(body);
+    let slot = Math.max(this.geometry.courtTitleSlot, top + counselSlots + (doc.counsel.length > 0 ? 2 : 0));
     slot += slot % 2;
     if (doc.counsel.length > 0) {
       const counsel = doc.counsel.flatMap((line) => paragraphs([{ text: line }], (children) => new Paragraph({ spacing: exact(1), children })));
@@ -282,7 +283,7 @@ class DocxBody {
           borders: { ...NO_BORDERS, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
           rows: [
             new TableRow({
-              height: { value: slot * SINGLE, rule: HeightRule.ATLEAST },
+              height: { value: (slot - top) * SINGLE, rule: HeightRule.ATLEAST },
               cantSplit: true,
               children: [
                 new TableCell({ width: { size: Math.round(counselWidth * TWIPS), type: WidthType.DXA }, margins: { top: 0, bottom: 0, left: 0, right: 0 }, borders: NO_BORDERS, children: counsel }),
@@ -298,29 +299,46 @@ class DocxBody {
         }),
       );
     } else {
-      body.push(spacer(slot));
+      body.push(spacer(slot - top));
     }
-    for (const line of this.courtTitle()) {
-      body.push(...paragraphs([{ text: line, bold: true }], (children) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact(1), keepNext: true, children })));
-      slot += this.lineCount([{ text: line }], this.textWidth, { bold: true });
-    }
-    if (this.geometry.labels === 'below-court' && doc.labels.length > 0) {
-      body.push(spacer(1), ...this.labelParagraphs());
-      slot += 1 + doc.labels.reduce((sum, label) => sum + this.lineCount([{ text: label }], this.textWidth * 0.7, { bold: true }), 0);
-    }
-    slot += 1;
-    body.push(spacer(1 + (slot % 2)));
+    this.courtAndLabels(body, slot);
     body.push(...this.caption());
     return body;
   }
 
-  /** The plain federal form: labels at the top, counsel, the court's title, the caption. */
+  /** The labels above everything, where the form puts them there: the slots they take (with the blank after). */
+  private topLabels(body: (Paragraph | Table)[]): number {
+    if (this.geometry.labels !== 'top' || this.doc.labels.length === 0) return 0;
+    body.push(...this.labelParagraphs(), spacer(1));
+    return 1 + this.labelSlots();
+  }
+
+  private labelSlots(): number {
+    return this.doc.labels.reduce((sum, label) => sum + this.lineCount([{ text: label }], this.textWidth * 0.7, { bold: true }), 0);
+  }
+
+  /** The court's title from `slot`, the labels under it where the form puts them there, then down to a numbered line: the slot after. */
+  private courtAndLabels(body: (Paragraph | Table)[], from: number): number {
+    let slot = from;
+    for (const line of this.courtTitle()) {
+      body.push(...paragraphs([{ text: line, bold: true }], (children) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact(1), keepNext: true, children })));
+      slot += this.lineCount([{ text: line }], this.textWidth, { bold: true });
+    }
+    if (this.geometry.labels === 'below-court' && this.doc.labels.length > 0) {
+      body.push(spacer(1), ...this.labelParagraphs());
+      slot += 1 + this.labelSlots();
+    }
+    slot += 1;
+    body.push(spacer(1 + (slot % 2)));
+    return slot + (slot % 2);
+  }
+
+  /** The plain federal form: labels at the top, counsel, a blank line, the court's title, the caption. */
   private plainFirstPage(): (Paragraph | Table)[] {
     const doc = this.doc;
     const body: (Paragraph | Table)[] = [];
-    if (doc.labels.length > 0) body.push(...this.labelParagraphs(), spacer(1));
     const counselWidth = this.textWidth / 2 - 12;
-    let slot = doc.labels.length > 0 ? 1 + doc.labels.reduce((sum, label) => sum + this.lineCount([{ text: label }], this.textWidth * 0.7, { bold: true }), 0) : 0;
+    let slot = this.topLabels(body);
     for (const line of doc.counsel) {
       body.push(...paragraphs([{ text: line }], (children) => new Paragraph({ spacing: exact(1), indent: { right: Math.round((this.textWidth - counselWidth) * TWIPS) }, children })));
       slot += this.lineCount([{ text: line }], counselWidth);
@@ -330,12 +348,7 @@ class DocxBody {
       body.push(spacer(before));
       slot += before;
     }
-    for (const line of this.courtTitle()) {
-      body.push(...paragraphs([{ text: line, bold: true }], (children) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact(1), keepNext: true, children })));
-      slot += this.lineCount([{ text: line }], this.textWidth, { bold: true });
-    }
-    slot += 1;
-    body.push(spacer(1 + (slot % 2)));
+    this.courtAndLabels(body, slot);
     body.push(...this.caption());
     return body;
   }
