@@ -212,6 +212,13 @@ class DocxBody {
   /** A note's label → its footnote id (Word numbers notes 1, 2, … in order of reference). */
   private readonly noteIds = new Map<string, number>();
   private readonly textWidth: number;
+  /**
+   * 1 on pleading paper, else 0. Word and LibreOffice set a line of exact height with its text
+   * at the bottom, so a double-spaced line's text, and the number beside it, sit in the lower
+   * slot of the numbered line: single-spaced text that is to sit on the numbers starts a slot
+   * lower than the PDF's and ends a slot lower, the space after it one slot less.
+   */
+  private readonly lead: number;
 
   constructor(
     private readonly doc: RenderedDocument,
@@ -219,6 +226,7 @@ class DocxBody {
     private readonly measure: Measure,
   ) {
     this.textWidth = geometry.right - geometry.left;
+    this.lead = geometry.lineNumbers ? 1 : 0;
     const referenced = new Set(referencedLabels(doc.blocks));
     let id = 0;
     for (const block of doc.blocks) {
@@ -266,41 +274,17 @@ class DocxBody {
    */
   private pleadingFirstPage(): (Paragraph | Table)[] {
     const doc = this.doc;
-    const body: (Paragraph | Table)[] = [];
+    const body: (Paragraph | Table)[] = [spacer(this.lead)];
     const counselWidth = this.textWidth / 2 - 12;
     const counselSlots = doc.counsel.reduce((sum, line) => sum + this.lineCount([{ text: line }], counselWidth), 0);
     const top = this.topLabels(body);
     let slot = Math.max(this.geometry.courtTitleSlot, top + counselSlots + (doc.counsel.length > 0 ? 2 : 0));
     slot += slot % 2;
-    if (doc.counsel.length > 0) {
-      const counsel = doc.counsel.flatMap((line) => paragraphs([{ text: line }], (children) => new Paragraph({ spacing: exact(1), children })));
-      // A borderless table whose one row reaches down to the court's title: line 8 however Word wraps.
-      body.push(
-        new Table({
-          layout: TableLayoutType.FIXED,
-          width: { size: this.textWidth * TWIPS, type: WidthType.DXA },
-          columnWidths: [Math.round(counselWidth * TWIPS), Math.round((this.textWidth - counselWidth) * TWIPS)],
-          borders: { ...NO_BORDERS, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
-          rows: [
-            new TableRow({
-              height: { value: (slot - top) * SINGLE, rule: HeightRule.ATLEAST },
-              cantSplit: true,
-              children: [
-                new TableCell({ width: { size: Math.round(counselWidth * TWIPS), type: WidthType.DXA }, margins: { top: 0, bottom: 0, left: 0, right: 0 }, borders: NO_BORDERS, children: counsel }),
-                new TableCell({
-                  width: { size: Math.round((this.textWidth - counselWidth) * TWIPS), type: WidthType.DXA },
-                  margins: { top: 0, bottom: 0, left: 0, right: 0 },
-                  borders: NO_BORDERS,
-                  children: [new Paragraph({ spacing: exact(1), children: [] })],
-                }),
-              ],
-            }),
-          ],
-        }),
-      );
-    } else {
-      body.push(spacer(slot - top));
+    // Counsel's lines, then blank slots down to the court's title.
+    for (const line of doc.counsel) {
+      body.push(...paragraphs([{ text: line }], (children) => new Paragraph({ spacing: exact(1), indent: { right: Math.round((this.textWidth - counselWidth) * TWIPS) }, children })));
     }
+    body.push(spacer(slot - top - counselSlots));
     this.courtAndLabels(body, slot);
     body.push(...this.caption());
     return body;
@@ -405,7 +389,7 @@ class DocxBody {
         ],
       }),
       // A blank numbered line between the caption and the body.
-      spacer(2 + (rows % 2)),
+      spacer(2 + (rows % 2) - this.lead),
     ];
   }
 
@@ -445,7 +429,7 @@ class DocxBody {
         const width = this.textWidth - 2 * QUOTE_INDENT;
         const lines = this.lineCount(block.runs, width);
         const quote = this.paragraphs(block.runs, (children) => new Paragraph({ spacing: exact(1), indent: { left: QUOTE_INDENT * TWIPS, right: QUOTE_INDENT * TWIPS }, children }));
-        return [...quote, spacer(padAfter(lines))];
+        return this.onTheLines(quote, lines);
       }
       case 'table':
         return this.table(block.header, block.rows);
@@ -463,15 +447,17 @@ class DocxBody {
     if (notes.length === 0) return [];
     const hang = 0.4 * INCH;
     const lines = notes.reduce((sum, note) => sum + this.lineCount(note.runs, this.textWidth - hang / TWIPS), 0);
-    return [
-      new Paragraph({ spacing: exact(1), border: { top: RULE }, indent: { right: Math.round(this.textWidth * TWIPS) - 2 * INCH }, children: [] }),
-      ...notes.flatMap((note) =>
-        this.paragraphs([{ text: `${note.label}\t` }, ...note.runs], (children) =>
-          new Paragraph({ spacing: exact(1), indent: { left: hang, hanging: hang }, tabStops: [{ type: 'left', position: hang }], children }),
+    return this.onTheLines(
+      [
+        new Paragraph({ spacing: exact(1), border: { top: RULE }, indent: { right: Math.round(this.textWidth * TWIPS) - 2 * INCH }, children: [] }),
+        ...notes.flatMap((note) =>
+          this.paragraphs([{ text: `${note.label}\t` }, ...note.runs], (children) =>
+            new Paragraph({ spacing: exact(1), indent: { left: hang, hanging: hang }, tabStops: [{ type: 'left', position: hang }], children }),
+          ),
         ),
-      ),
-      spacer(padAfter(1 + lines)),
-    ];
+      ],
+      1 + lines,
+    );
   }
 
   /** Single-spaced from the middle of the text column, kept together on one page. */
@@ -488,7 +474,13 @@ class DocxBody {
           children: this.runs([{ text: line }]),
         }),
     );
-    return [...out, spacer(padAfter(count))];
+    return this.onTheLines(out, count);
+  }
+
+  /** Single-spaced paragraphs of `lines` lines from a numbered line, and the space down to the numbered line after them. */
+  private onTheLines(paragraphs: Paragraph[], lines: number): Paragraph[] {
+    const after = padAfter(lines) - this.lead;
+    return [...(this.lead > 0 ? [spacer(this.lead)] : []), ...paragraphs, ...(after > 0 ? [spacer(after)] : [])];
   }
 
   /**
