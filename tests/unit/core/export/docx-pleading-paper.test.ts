@@ -128,6 +128,25 @@ describe('the Word file on pleading paper, rendered by LibreOffice', () => {
       expect(Math.abs(baselineOf(0, doc.court.split(/[\s,]/)[0]!) - numbers.get(8)!)).toBeLessThan(6);
     });
 
+    it('sets the body on the numbered lines: every heading and every paragraph number beside a number of the margin', () => {
+      const { doc, read } = get();
+      const starts = doc.blocks.flatMap((block) =>
+        block.type === 'heading'
+          ? [runsText(block.runs).split(' ')[0]!]
+          : block.type === 'list' && block.ordered
+            ? block.items.map((_, index) => `${(block.start ?? 1) + index}.`)
+            : [],
+      );
+      expect(starts.length).toBeGreaterThan(20);
+      for (const start of starts) {
+        const page = read.pages.findIndex((p) => p.items.some((i) => i.x >= geometry.left - 2 && i.str.trim().split(/\s/)[0] === start));
+        expect(page, start).toBeGreaterThanOrEqual(0);
+        const item = read.pages[page]!.items.find((i) => i.x >= geometry.left - 2 && i.str.trim().split(/\s/)[0] === start)!;
+        const nearest = Math.min(...lineNumbers(page).map(([, y]) => Math.abs(792 - item.y - y)));
+        expect(nearest, `"${start}" on page ${page + 1}`).toBeLessThan(3);
+      }
+    });
+
     it('prints the words the PDF writer prints, in the same order, and every footnote', () => {
       const { doc, office, writer } = get();
       const notes = doc.blocks.flatMap((block) => (block.type === 'footnotes' ? block.notes : []));
