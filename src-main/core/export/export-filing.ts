@@ -104,8 +104,8 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
     await put(EXPORT_FILES.identityKey, await pdf(renders.identityKey));
     if (request.docx) {
       progress('Writing the Word files');
-      await put(EXPORT_FILES.publicDocx, await writeDocx(renders.public));
-      await put(EXPORT_FILES.sealedDocx, await writeDocx(renders.sealed));
+      await put(EXPORT_FILES.publicDocx, await writeDocx(renders.public, { fontsDir: request.fontsDir }));
+      await put(EXPORT_FILES.sealedDocx, await writeDocx(renders.sealed, { fontsDir: request.fontsDir }));
     }
 
     progress('Reading back and scanning the public files');

@@ -4,7 +4,7 @@ import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDocx } from '../../../../src-main/core/export/docx-writer';
 import type { RenderedDocument } from '../../../../src-main/core/filings/document';
-import { CREATED_AT, UNICODE_NAMES, expectedTexts, pleadingBody, sampleFiling, squash } from './typeset-fixtures';
+import { CREATED_AT, FONTS_DIR, UNICODE_NAMES, expectedTexts, pleadingBody, sampleFiling, squash } from './typeset-fixtures';
 
 interface Unzipped {
   zip: JSZip;
@@ -33,7 +33,7 @@ describe.each(['california', 'federal'] as const)('writeDocx, %s format', (forma
   let docx: Unzipped;
 
   beforeAll(async () => {
-    bytes = await writeDocx(doc);
+    bytes = await writeDocx(doc, { fontsDir: FONTS_DIR });
     docx = await unzip(bytes);
   });
 
@@ -52,7 +52,8 @@ describe.each(['california', 'federal'] as const)('writeDocx, %s format', (forma
     const body = docx.parts.get('word/document.xml')!;
     const at = (text: string) => body.indexOf(`>${text}<`);
     const label = at(doc.labels[0]!);
-    const caption = body.indexOf('<w:tbl>');
+    // On pleading paper counsel sits in a table of its own (down to line 8): the caption is the table of the parties.
+    const caption = body.lastIndexOf('<w:tbl>', at(doc.parties[0]!));
     expect(label).toBeGreaterThan(0);
     expect(caption).toBeGreaterThan(label);
     const captionTable = body.slice(caption, body.indexOf('</w:tbl>', caption));
@@ -102,13 +103,13 @@ describe.each(['california', 'federal'] as const)('writeDocx, %s format', (forma
     const created = Date.parse(CREATED_AT);
     for (const file of Object.values(docx.zip.files)) expect(created - file.date.getTime()).toBeGreaterThanOrEqual(0);
     for (const file of Object.values(docx.zip.files)) expect(created - file.date.getTime()).toBeLessThan(2000);
-    await writeDocx(sampleFiling(format === 'california' ? 'federal' : 'california'));
-    const again = await writeDocx(doc);
+    await writeDocx(sampleFiling(format === 'california' ? 'federal' : 'california'), { fontsDir: FONTS_DIR });
+    const again = await writeDocx(doc, { fontsDir: FONTS_DIR });
     expect(Buffer.compare(Buffer.from(again), Buffer.from(bytes))).toBe(0);
     const zone = process.env.TZ;
     process.env.TZ = 'Asia/Kathmandu';
     try {
-      expect(Buffer.compare(Buffer.from(await writeDocx(doc)), Buffer.from(bytes))).toBe(0);
+      expect(Buffer.compare(Buffer.from(await writeDocx(doc, { fontsDir: FONTS_DIR })), Buffer.from(bytes))).toBe(0);
     } finally {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
@@ -130,7 +131,7 @@ describe('writeDocx, text as written', () => {
     const doc: RenderedDocument = sampleFiling('federal', {
       blocks: [{ type: 'paragraph', runs: [{ text: 'Zephyrine\nQuillfeather signed \u0001here.' }] }],
     });
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await writeDocx(doc)) });
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await writeDocx(doc, { fontsDir: FONTS_DIR })) });
     expect(value).toContain('Zephyrine\n');
     expect(value).toContain('Quillfeather signed  here.');
     expect(value).not.toContain('ZephyrineQuillfeather');
@@ -150,12 +151,37 @@ describe('writeDocx, text as written', () => {
         { type: 'footnotes', notes: [] },
       ],
     });
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await writeDocx(doc)) });
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await writeDocx(doc, { fontsDir: FONTS_DIR })) });
     expect(value).toContain('Lone cell');
   });
 
   it('refuses an invalid creation time', async () => {
-    await expect(writeDocx(sampleFiling('federal', { createdAt: 'yesterday' }))).rejects.toMatchObject({ code: 'INTERNAL' });
+    await expect(writeDocx(sampleFiling('federal', { createdAt: 'yesterday' }), { fontsDir: FONTS_DIR })).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+});
+
+describe('writeDocx, footnotes', () => {
+  const notes = [
+    { label: '1', runs: [{ text: 'Quillfeather note one, referenced.' }] },
+    { label: '2', runs: [{ text: 'Zephyrine note two, never referenced.' }] },
+  ];
+  const doc = sampleFiling('california', {
+    blocks: [
+      { type: 'paragraph', runs: [{ text: 'Body text.' }, { text: '1', noteRef: true }, { text: ' More.' }] },
+      { type: 'footnotes', notes },
+    ],
+  });
+
+  it('makes a referenced note a Word footnote at its reference, and prints a note nobody references where the notes stand', async () => {
+    const docx = await unzip(await writeDocx(doc, { fontsDir: FONTS_DIR }));
+    const body = docx.parts.get('word/document.xml')!;
+    const footnotes = docx.parts.get('word/footnotes.xml')!;
+    expect(body).toMatch(/Body text\.<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/>/);
+    expect(xmlText(footnotes)).toContain('Quillfeather note one, referenced.');
+    expect(xmlText(body)).not.toContain('Quillfeather');
+    // Not lost: a note without a reference has no page to go to, so it prints in the body.
+    expect(xmlText(body)).toContain('Zephyrine note two, never referenced.');
+    expect(xmlText(footnotes)).not.toContain('Zephyrine');
   });
 });
 
@@ -164,7 +190,7 @@ describe("writeDocx, a pleading's body", () => {
   let paragraphs: string[];
 
   beforeAll(async () => {
-    const docx = await unzip(await writeDocx(sampleFiling('california', { blocks })));
+    const docx = await unzip(await writeDocx(sampleFiling('california', { blocks }), { fontsDir: FONTS_DIR }));
     paragraphs = [...docx.parts.get('word/document.xml')!.matchAll(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs)].map((match) => match[0]);
   });
 
@@ -187,7 +213,7 @@ describe("writeDocx, a pleading's body", () => {
   });
 
   it('reads back, with mammoth, as the numbers then the text', async () => {
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await writeDocx(sampleFiling('federal', { blocks }))) });
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await writeDocx(sampleFiling('federal', { blocks }), { fontsDir: FONTS_DIR })) });
     expect(value).toMatch(/18\.\tPlaintiffs incorporate paragraphs 1 through 16\./);
   });
 });

@@ -280,3 +280,62 @@ export function pleadingBody(): { blocks: Block[]; long: string } {
     ],
   };
 }
+
+/**
+ * A complaint of several pages on a pleading form, as the filing model gives it since issue 12:
+ * numbered paragraphs continuing across centred causes of action, footnote references (`noteRef`
+ * runs) with their notes, a quotation, a table and the signature block. Synthetic text only.
+ */
+export function complaintFiling(form: 'california-pleading' | 'federal-pleading'): RenderedDocument {
+  const faker = new Faker({ locale: [en] });
+  faker.seed(2111);
+  const numbered = (start: number, count: number): Block => ({
+    type: 'list',
+    ordered: true,
+    start,
+    items: Array.from({ length: count }, () => [{ text: faker.lorem.sentences(4) }]),
+  });
+  const blocks: Block[] = [
+    { type: 'heading', level: 1, runs: [{ text: 'INTRODUCTION' }] },
+    {
+      type: 'paragraph',
+      runs: [
+        { text: `${faker.lorem.sentences(4)} Plaintiffs sue under pseudonyms.` },
+        { text: '1', noteRef: true },
+        { text: ` ${faker.lorem.sentences(3)}` },
+      ],
+    },
+    { type: 'heading', level: 1, runs: [{ text: 'PARTIES' }] },
+    numbered(1, 6),
+    { type: 'quote', runs: [{ text: faker.lorem.paragraph(5) }] },
+    { type: 'heading', level: 1, runs: [{ text: 'FIRST CAUSE OF ACTION' }] },
+    numbered(7, 5),
+    {
+      type: 'paragraph',
+      runs: [{ text: faker.lorem.sentences(3) }, { text: '2', noteRef: true }, { text: ` ${faker.lorem.sentences(2)}` }],
+    },
+    {
+      type: 'table',
+      header: [[{ text: 'Plaintiff' }], [{ text: 'Assignment' }], [{ text: 'Years' }]],
+      rows: Array.from({ length: 4 }, (_, index) => [[{ text: `Jane Doe ${index + 1}` }], [{ text: faker.lorem.sentence() }], [{ text: String(index + 3) }]]),
+    },
+    { type: 'heading', level: 1, runs: [{ text: 'SECOND CAUSE OF ACTION' }] },
+    numbered(12, 6),
+    { type: 'heading', level: 1, runs: [{ text: 'PRAYER FOR RELIEF' }] },
+    { type: 'paragraph', runs: [{ text: faker.lorem.paragraph(4) }] },
+    { type: 'signature', signature: { dated: 'December 5, 2026', firm: 'TESTWELL & PARTNERS LLP', signer: 'Alexandra Q. Testwell', attorneysFor: 'Attorneys for Plaintiffs JANE DOES 1 through 6' } },
+    {
+      type: 'footnotes',
+      notes: [
+        { label: '1', runs: [{ text: `Footnote one: ${faker.lorem.sentences(2)}` }] },
+        { label: '2', runs: [{ text: `Footnote two: ${faker.lorem.sentence()}` }] },
+      ],
+    },
+  ];
+  const federal = form === 'federal-pleading';
+  return sampleFiling(federal ? 'federal' : 'california', {
+    form,
+    court: federal ? 'UNITED STATES DISTRICT COURT\nCENTRAL DISTRICT OF CALIFORNIA' : 'SUPERIOR COURT OF THE STATE OF CALIFORNIA, COUNTY OF LOS ANGELES',
+    blocks,
+  });
+}
