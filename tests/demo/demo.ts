@@ -292,7 +292,9 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+// Run only as `npm run demo` (demo.mjs, or demo.ts under tsx): a bundle that imports the demo
+// (docs-images.mjs) is also "the main module" by URL.
+if (process.argv[1] && /[/\\]demo\.(?:mjs|ts)$/.test(process.argv[1]) && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   main().catch((error: unknown) => {
     console.error(error instanceof VaultError ? `${error.code}: ${error.message}` : error);
     process.exitCode = 1;

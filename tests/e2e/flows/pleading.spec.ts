@@ -104,6 +104,12 @@ test('a complaint with front matter, exported from the app, is on pleading paper
   // The numbered allegations run 1..4 across the two headings.
   const allegations = [...all.matchAll(/^\s*\d+\s+(\d)\.\s{2,}/gm)].map((m) => Number(m[1]));
   expect(allegations).toEqual([1, 2, 3, 4]);
+  // The footnote at the foot of the page that cites it, below the body's lines.
+  const pages = all.split('\f');
+  const cited = pages.findIndex((text) => text.includes('transit officer of the Authority'));
+  expect(cited).toBeGreaterThanOrEqual(0);
+  const citing = pages[cited]!;
+  expect(citing.indexOf('Her badge number is withheld')).toBeGreaterThan(citing.lastIndexOf('transit officer of the Authority'));
   keepPage1(publicPdf, 'pleading-page1-pdf', harness);
 
   // The Word file, rendered by LibreOffice: the same first page.
