@@ -43,7 +43,7 @@ export async function startWithVault(harness: Harness): Promise<string> {
 }
 
 /** Creates a case through the New case dialog and opens its roster. */
-export async function createCaseThroughUi(page: Page, title: string, scheme: RegExp = /Gendered/): Promise<void> {
+export async function createCaseThroughUi(page: Page, title: string, scheme: RegExp = /^Gendered$/): Promise<void> {
   await page.getByRole('button', { name: 'New case' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New case' });
   await dialog.getByLabel('Title', { exact: false }).fill(title);

@@ -89,7 +89,7 @@ test('the vault lifecycle, screen by screen', async ({ harness }) => {
   await expect(dialog.getByText('Officer Doe 1, Officer Doe 2, Officer Doe 3 …')).toBeVisible();
   await dialog.getByLabel('Prefix', { exact: true }).fill('Sergeant 7');
   await expect(dialog.getByText(/The pseudonym prefix must be/)).toBeVisible();
-  await dialog.getByRole('radio', { name: 'Gendered' }).check();
+  await dialog.getByRole('radio', { name: 'Gendered', exact: true }).check();
   await dialog.getByLabel('Title', { exact: false }).fill(CASE_TITLE);
   await dialog.getByLabel('Court', { exact: true }).fill('U.S. District Court, District of Columbia');
   await dialog.getByLabel('Case number', { exact: true }).fill('1:25-cv-04417');
