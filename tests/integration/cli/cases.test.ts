@@ -72,10 +72,11 @@ describe('doe-vault case', () => {
     expect(cases[1]!.number).toBeUndefined();
   });
 
-  it('case add --scheme: gendered, neutral, letters, initials and prefix:TEXT name the plaintiffs', async () => {
+  it('case add --scheme: gendered, gendered-separate, neutral, letters, initials and prefix:TEXT name the plaintiffs', async () => {
     // The first pseudonym of each; gendered and initials are followed further in plaintiffs.test.ts.
     const schemes = {
       gendered: undefined,
+      'gendered-separate': 'John Doe 1',
       neutral: 'Doe 1',
       letters: 'Plaintiff A',
       initials: undefined,
@@ -100,7 +101,7 @@ describe('doe-vault case', () => {
       expect(message, scheme).toMatch(/scheme|prefix/i);
     }
     const plain = await runCli([...vault.auth, 'case', 'add', '--title', 'Bad scheme', '--scheme', 'alphabetical']);
-    expect(expectFailure(plain, 5)).toMatch(/^Unknown pseudonym scheme\. Use gendered, neutral, letters, initials or prefix:TEXT/);
+    expect(expectFailure(plain, 5)).toMatch(/^Unknown pseudonym scheme\. Use gendered, gendered-separate, neutral, letters, initials or prefix:TEXT/);
     // No case was created: the next test counts them.
     // Refused before any passphrase is read: with none available it is still VALIDATION.
     const noPassphrase = await runCli(['--vault', vault.path, 'case', 'add', '--title', 'Bad scheme', '--scheme', 'bogus']);
