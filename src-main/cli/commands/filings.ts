@@ -7,7 +7,7 @@ import { cell, printJson, printTable } from '../output';
 import { readSecretFile } from '../secrets';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
 import { readCounselFile } from './counsel';
-import { checkNewPassphrase, courtById, type FactOverrides, describeFileHit, type DocumentPart, docxPartsText, draftTitle, type ExportReport, type FileHit, KIND_WORDS, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, VaultError } from '../../core';
+import { checkNewPassphrase, courtById, type FactOverrides, describeFileHit, type DocumentPart, docxPartsText, draftTitle, type ExportReport, type FileHit, KIND_WORDS, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, splitDraft, VaultError } from '../../core';
 
 
 const where = (hit: { page?: number | undefined; line: number }, parts?: readonly DocumentPart[]) => {
@@ -98,6 +98,8 @@ const exportCommand: Command = {
     const overrides = await factOverrides(o);
     // Never the file name: "MartaKowalczyk.txt" would print a plaintiff on every page. The
     // title is scanned like the body (it is part of the filing the check reads).
+    // A fault in the front matter first, naming its line, before a title is looked for.
+    splitDraft(draft.text);
     const title = stringOption(o, 'title') ?? draftTitle(draft.text);
     if (title === undefined) {
       throw new VaultError('VALIDATION', 'The draft has no title: begin it with a heading (for example "# Complaint for Damages") or pass --title. The file name is never used, since it may name someone.', {

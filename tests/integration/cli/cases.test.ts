@@ -128,7 +128,7 @@ describe('doe-vault case', () => {
       /^\S+\s+2\s+gendered\s+1:26-cv-00123\s+S\.D\. Nowhere\s+Doe v\. Synthetic Widgets, Inc\.$/,
     );
     expect(table.find((row) => row.startsWith(ids['prefix:Officer Doe']!))).toMatch(/\s1\s+prefix:Officer Doe\s/);
-    expect(table).toHaveLength(1 + 7 + 1); // header, 7 cases, final newline
+    expect(table).toHaveLength(1 + 8 + 1); // header, 8 cases, final newline
   });
 
   it('case delete without --confirm is a usage error (exit 1); the case stays', async () => {
