@@ -17,7 +17,8 @@ import { createHash } from 'node:crypto';
 import type PDFDocument from 'pdfkit';
 import { VaultError } from '../errors';
 import { signatureLines, type Block, type RenderedDocument, type Run, type SignatureBlock } from '../filings/document';
-import { FONT_FACES, loadFonts, type FontFace, type LoadedFonts } from './fonts';
+import { FONT_FACES, loadFonts, type LoadedFonts } from './fonts';
+import { wordMeasure } from './font-measure';
 import { PageNotes } from './page-notes';
 import { addOutputIntent, pdfaIdentification } from './pdf-archive';
 import { PdfOutline } from './pdf-outline';
@@ -176,9 +177,6 @@ function withContentId(bytes: Buffer): Uint8Array {
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** Widths at 1000 pt of the words pdfkit lays out, per font (pure functions of the font). */
-const wordWidths = new WeakMap<object, Map<string, number>>();
-
 interface Cell {
   lines: TextLine[];
   align: Align;
@@ -293,35 +291,8 @@ class Typesetter {
 
   // ---- measuring and drawing -------------------------------------------------------------
 
-  /**
-   * Width of `text` as pdfkit will print it: pdfkit lays text out word by word (each word with
-   * the space after it), so the same words are measured here, once per font across documents.
-   */
-  private readonly measure = (text: string, face: FontFace, size: number): number => {
-    const printed = printedText(text);
-    let cache = wordWidths.get(this.fonts[face]);
-    if (!cache || cache.size > 200_000) {
-      cache = new Map();
-      wordWidths.set(this.fonts[face], cache);
-    }
-    let total = 0;
-    let last = 0;
-    for (let index = 0; index <= printed.length; ) {
-      if ((index === printed.length && last < index) || printed[index] === ' ' || printed[index] === '\t') {
-        const word = printed.slice(last, ++index);
-        let width = cache.get(word);
-        if (width === undefined) {
-          width = this.pdf.font(face).fontSize(1000).widthOfString(word);
-          cache.set(word, width);
-        }
-        total += width;
-        last = index;
-      } else {
-        index++;
-      }
-    }
-    return (total * size) / 1000;
-  };
+  /** Width of `text` as pdfkit will print it (font-measure.ts, shared with the Word writer). */
+  private readonly measure = wordMeasure((word, face) => this.pdf.font(face).fontSize(1000).widthOfString(word), (face) => this.fonts[face]);
 
   /** Lays out `spans` in a column, after checking the fonts can print every character. */
   private wrap(spans: Styled[], width: number, where: string, options: { firstIndent?: number; size?: number } = {}): TextLine[] {

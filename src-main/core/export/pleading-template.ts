@@ -4,23 +4,13 @@
  * filled from the page geometry, and the `{{#line}}…{{/line}}` section repeated once per
  * numbered line with `{{number}}` set.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { VaultError } from '../errors';
+import { shippedResource } from '../files/shipped-resource';
 import { BODY_SIZE, PAGE_HEIGHT, SLOT, type Geometry } from './pleading-paper';
 
-const PROBE = join('resources', 'pleading', 'header.xml');
-
-/** Found by walking up from this module, as the fonts are (fonts-dir.ts): sources, out/main and the packaged app. */
 export function defaultPleadingHeaderPath(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  let dir = here;
-  for (let up = 0; up < 6; up++) {
-    if (existsSync(join(dir, PROBE))) return join(dir, PROBE);
-    dir = dirname(dir);
-  }
-  return join(here, PROBE);
+  return shippedResource('pleading', 'header.xml');
 }
 
 const templates = new Map<string, string>();

@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { VaultError } from '../errors';
+import { shippedResource } from '../files/shipped-resource';
 import { COURT_FORMS, type CourtForm } from '../shared/filing-formats';
 import { longDate } from './labels';
 
@@ -158,21 +157,9 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-const PROBE = join('resources', 'courts.json');
-
-/**
- * resources/courts.json, found by walking up from this module as the fonts are
- * (export/fonts-dir.ts): from the sources, from out/main and in the packaged app, which
- * carries resources/ beside out/ (electron-builder.yml).
- */
+/** resources/courts.json (files/shipped-resource.ts: sources, out/main and the packaged app). */
 export function defaultCourtsPath(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  let dir = here;
-  for (let up = 0; up < 6; up++) {
-    if (existsSync(join(dir, PROBE))) return join(dir, PROBE);
-    dir = dirname(dir);
-  }
-  return join(here, PROBE);
+  return shippedResource('courts.json');
 }
 
 let shipped: CourtList | undefined;
