@@ -208,7 +208,7 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   await expect(dialog.getByRole('progressbar', { name: 'Exporting the filing…' })).toBeVisible({ timeout: SLOW });
   await expect(dialog.getByRole('button', { name: 'Exporting…' })).toBeDisabled();
   await harness.screenshot('filing-export-progress');
-  await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toBeVisible({ timeout: SLOW });
   await expect(dialog).toContainText('7 files written and verified: the public files name nobody in the vault.');
   await expect(dialog).toContainText('Passed: no name of anyone in the vault in the public files');
   await expect(dialog).toContainText('4 (every plaintiff of every case)');
@@ -376,7 +376,7 @@ test('a new filing typed with @, exported with a package sealed to a recipient k
   const exportDir = join(harness.dir, 'notice');
   harness.answerDialogs({ chooseExportFolder: exportDir });
   await dialog.getByRole('button', { name: 'Choose a folder and export…' }).click();
-  await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toContainText('5 files written and verified', { timeout: 60_000 });
+  await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toContainText('5 files written and verified', { timeout: SLOW });
   expect(pdfText(join(exportDir, 'public.pdf'))).not.toContain(people()[1]!.legalName);
   await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).last().click();
 
