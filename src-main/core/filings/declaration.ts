@@ -97,7 +97,7 @@ export function renderDeclaration(input: DeclarationInput): RenderedDocument {
     facts: {
       declarant: declarant ?? '',
       client,
-      filing: input.citedIn ?? 'filing',
+      filing: input.citedIn === undefined ? 'filing' : sealedField('title', input.citedIn),
       columns: inWords(columns.map(lowerFirst)),
       executedDate: facts.executed?.date ? longDate(facts.executed.date) : BLANK,
       executedPlace: facts.executed?.place ?? BLANK,

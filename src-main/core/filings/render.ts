@@ -39,8 +39,9 @@ const CLOSE = '\uE001';
 const PLACEHOLDER = /\uE000(\d+)\uE001/g;
 
 /**
- * One source, three renders (DESIGN.md §6): public, sealed, and the declaration of identities. The body must already be free of unresolved
- * identities (the export checks that first); here every token becomes its text for the audience.
+ * One source, three renders (DESIGN.md §6): public, sealed, and the declaration of identities.
+ * The body must already be free of unresolved identities (the export checks that first); here
+ * every token becomes its text for the audience.
  */
 export function renderFiling(details: FilingDetails, ctx: RenderContext): FilingRenders {
   const byKey = new Map(ctx.plaintiffs.map((p) => [pseudonymKey(p.pseudonym), p]));

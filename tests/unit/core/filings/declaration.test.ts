@@ -187,6 +187,8 @@ describe('the declaration of identities', () => {
     expect(prose(declare())).toContain('identify to the Court each plaintiff who proceeds in this action under a pseudonym.');
     expect(prose(declare({ identities: 'active' }))).toContain('under a pseudonym and has not withdrawn from it.');
     expect(prose(declare({ identities: 'cited' }, [ROSTER[0]!]))).toContain('each plaintiff whom the Complaint for Damages names by pseudonym.');
+    const titled = renderDeclaration({ caseDetails: CASE, plaintiffs: ROSTER, facts: facts({ identities: 'cited' }), cited: [ROSTER[0]!], citedIn: 'Complaint of {{not a plaintiff|Grant}} Street Officers', now: '2026-11-22T10:00:00.000Z' });
+    expect(prose(titled)).toContain('each plaintiff whom the Complaint of Grant Street Officers names by pseudonym.');
     expect(tableOf(declare({ identities: ['Jane Doe 3'] })).rows).toEqual([['Jane Doe 3', 'Nguyễn Thị Minh Khai']]);
   });
 
