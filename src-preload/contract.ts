@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNSEL_FIELDS, COURT_FORMS, ERROR_CODES, FILING_FIELDS, FILING_FORMATS, FINDING_KINDS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_ADDRESS_LINES, MAX_BODY, MAX_COUNSEL, type ErrorCode } from '../src-main/core/shared';
+import { COUNSEL_FIELDS, COURT_FORMS, ERROR_CODES, FILING_FIELDS, FILING_FORMATS, FINDING_KINDS, IDENTITY_SETS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_ADDRESS_LINES, MAX_BODY, MAX_COUNSEL, type ErrorCode } from '../src-main/core/shared';
 
 /**
  * THE IPC contract: every channel between the renderer and the main process, with the shape of
@@ -55,7 +55,7 @@ const vaultStatus = z.object({
    */
   damage: z.string().optional(),
   /**
-   * Exports interrupted by a crash whose staged files (sealed versions, identity keys) were
+   * Exports interrupted by a crash whose staged files (sealed versions, declarations of identities) were
    * removed when the vault was opened (docs/SEALING.md).
    */
   cleanedExports: z.number().int().positive().optional(),
@@ -136,6 +136,8 @@ const auditVerification = z.discriminatedUnion('ok', [
  */
 const draftText = z.string().max(2 * MAX_BODY);
 const labelList = z.array(text(200)).max(4);
+/** The plaintiffs the declaration of identities lists: a set, or pseudonyms. */
+const identities = z.union([z.enum(IDENTITY_SETS), z.array(text(200)).min(1).max(10_000)]);
 
 export const filingFields = z.strictObject({
   title: text(300),
@@ -146,10 +148,11 @@ export const filingFields = z.strictObject({
   parties: text(2_000).optional(),
   counsel: text(2_000).optional(),
   body: draftText,
-  /** A version's first-page labels; absent: the court's defaults (filings:defaultLabels). */
-  labels: z.strictObject({ public: labelList.optional(), sealed: labelList.optional() }).optional(),
+  /** A document's first-page labels (lodged: the declaration of identities); absent: the court's defaults (filings:defaultLabels). */
+  labels: z.strictObject({ public: labelList.optional(), sealed: labelList.optional(), lodged: labelList.optional() }).optional(),
   orderDate: text(10).optional(),
   keyFields: z.array(z.enum(KEY_FIELDS)).max(KEY_FIELDS.length).optional(),
+  identities: identities.optional(),
 });
 
 const filingSummary = z.object({
@@ -170,9 +173,10 @@ const filingDetails = z.object({
   parties: z.string().optional(),
   counsel: z.string().optional(),
   body: z.string(),
-  labels: z.object({ public: z.array(z.string()).optional(), sealed: z.array(z.string()).optional() }),
+  labels: z.object({ public: z.array(z.string()).optional(), sealed: z.array(z.string()).optional(), lodged: z.array(z.string()).optional() }),
   orderDate: z.string().optional(),
   keyFields: z.array(z.enum(KEY_FIELDS)),
+  identities,
 });
 
 const filing = filingSummary.extend({ details: filingDetails });
@@ -224,14 +228,20 @@ const block = z.discriminatedUnion('type', [
   z.object({ type: z.literal('footnotes'), notes: z.array(z.object({ label: z.string(), runs: z.array(run) })) }),
   z.object({
     type: z.literal('signature'),
-    signature: z.object({ dated: z.string().optional(), firm: z.string().optional(), signer: z.string(), attorneysFor: z.string().optional() }),
+    signature: z.object({
+      dated: z.string().optional(),
+      firm: z.string().optional(),
+      signer: z.string(),
+      attorneysFor: z.string().optional(),
+      declarant: z.boolean().optional(),
+    }),
   }),
 ]);
 
 const renderedDocument = z.object({
   format: z.enum(FILING_FORMATS),
   form: z.enum(COURT_FORMS),
-  audience: z.enum(['public', 'sealed', 'identity-key']),
+  audience: z.enum(['public', 'sealed', 'declaration']),
   metadataTitle: z.string(),
   counsel: z.array(z.string()),
   court: z.string(),
@@ -242,7 +252,7 @@ const renderedDocument = z.object({
   blocks: z.array(block),
 });
 
-const filingLabels = z.object({ public: z.array(z.string()), sealed: z.array(z.string()) });
+const filingLabels = z.object({ public: z.array(z.string()), sealed: z.array(z.string()), lodged: z.array(z.string()) });
 
 /** A hit in a written public file: where, what kind, and whom it may name (pseudonyms only). */
 const fileHit = z.object({
@@ -412,11 +422,11 @@ export const CONTRACT = {
     z.strictObject({ caseId: id, filing: filingFields }),
     z.object({ body: z.string(), converted: z.number().int(), questions: z.array(question) }),
   ),
-  /** The court's first-page labels for a format (and sealing order date): the export dialog's defaults. */
+  /** The court's first-page labels for a format (and sealing order date): the export dialog's defaults, per document. */
   'filings:defaultLabels': channel(z.strictObject({ format: z.enum(FILING_FORMATS), orderDate: text(10).optional() }), filingLabels),
-  /** One version as it will be printed. The sealed version and the identity key name people: audited. */
+  /** One version as it will be printed. The sealed version and the declaration of identities name people: audited. */
   'filings:preview': channel(
-    z.strictObject({ caseId: id, filing: filingFields, audience: z.enum(['public', 'sealed', 'identity-key']) }),
+    z.strictObject({ caseId: id, filing: filingFields, audience: z.enum(['public', 'sealed', 'declaration']) }),
     renderedDocument,
   ),
   /** Exports into a folder chosen in main's dialog (null: cancelled), fail-closed. */

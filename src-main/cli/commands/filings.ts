@@ -7,6 +7,7 @@ import { cell, printJson, printTable } from '../output';
 import { readSecretFile } from '../secrets';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
 import { readCounselFile } from './counsel';
+import { IDENTITY_SETS, type IdentitySelection, type IdentitySet } from '../../core/shared';
 import { checkNewPassphrase, courtById, type FactOverrides, describeFileHit, type DocumentPart, docxPartsText, draftTitle, type ExportReport, type FileHit, KIND_WORDS, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, splitDraft, VaultError } from '../../core';
 
 
@@ -58,9 +59,9 @@ const exportCommand: Command = {
   path: ['export'],
   usage:
     'export --case ID --in DRAFT --out DIR [--format california|federal] [--title TEXT] [--order-date YYYY-MM-DD]\n' +
-    '       [--court ID] [--counsel-file FILE] [--no-labels]\n' +
+    '       [--court ID] [--counsel-file FILE] [--no-labels] [--identities all|active|cited|"Jane Doe 1,John Doe 4"]\n' +
     '       [--docx] [--pdfa] [--package-passphrase-file FILE | --package-recipient PUBKEY_FILE] [--json]',
-  summary: 'public, sealed and identity-key PDFs (and a manifest) from a draft, verified before they are written',
+  summary: 'public and sealed PDFs, the declaration of identities (and a manifest) from a draft, verified before they are written',
   options: {
     case: { type: 'string', help: '--case ID' },
     in: { type: 'string', help: '--in DRAFT           .txt, .md or .docx, with real names or {{pseudonym}} tokens' },
@@ -71,7 +72,11 @@ const exportCommand: Command = {
     court: { type: 'string', help: '--court ID           a court of resources/courts.json (e.g. ca-sup-los-angeles, cacd), over the front matter\'s' },
     'counsel-file': { type: 'string', help: '--counsel-file FILE  a YAML list of counsel, over the front matter\'s and the stored counsel' },
     'no-labels': { type: 'boolean', help: '--no-labels          no first-page labels, whatever the front matter or the court says' },
-    docx: { type: 'boolean', help: '--docx               also public.docx and sealed.docx' },
+    identities: {
+      type: 'string',
+      help: '--identities SET     the plaintiffs the declaration of identities lists: all (default), active (not withdrawn), cited (by the body), or pseudonyms separated by commas',
+    },
+    docx: { type: 'boolean', help: '--docx               also public.docx, sealed.docx and declaration-of-identities.docx' },
     pdfa: { type: 'boolean', help: '--pdfa               every PDF as PDF/A-2b (archival), for portals that ask for it' },
     'package-passphrase-file': { type: 'string', help: '--package-passphrase-file FILE  also sealed.doesealed under this one-time passphrase' },
     'package-recipient': { type: 'string', help: '--package-recipient FILE        also sealed.doesealed for this recipient key (.pub)' },
@@ -221,8 +226,9 @@ async function readPublishedFile(file: string, bytes: Uint8Array): Promise<Publi
   };
 }
 
-/** `--court`, `--counsel-file` and `--no-labels`, checked before the vault is unlocked. */
+/** `--court`, `--counsel-file`, `--no-labels` and `--identities`, checked before the vault is unlocked. */
 async function factOverrides(o: CommandContext['options']): Promise<FactOverrides | undefined> {
+  const identities = identitiesOption(stringOption(o, 'identities'));
   const courtId = stringOption(o, 'court');
   const counselFile = stringOption(o, 'counsel-file');
   if (courtId !== undefined) {
@@ -237,8 +243,26 @@ async function factOverrides(o: CommandContext['options']): Promise<FactOverride
     ...(courtId !== undefined ? { court: courtId } : {}),
     ...(counselFile !== undefined ? { counsel: await readCounselFile(counselFile) } : {}),
     ...(o['no-labels'] === true ? { labels: 'none' as const } : {}),
+    ...(identities !== undefined ? { identities } : {}),
   };
   return Object.keys(facts).length > 0 ? facts : undefined;
+}
+
+/**
+ * all, active or cited, or pseudonyms separated by commas. Whether each pseudonym is the case's
+ * is known only once the vault is open; an empty name or a misspelt set is a usage error now.
+ */
+function identitiesOption(value: string | undefined): IdentitySelection | undefined {
+  if (value === undefined) return undefined;
+  const usage = (problem: string) =>
+    new UsageError(`--identities: ${problem}; give all, active, cited, or the plaintiffs' pseudonyms separated by commas (--identities "Jane Doe 1,John Doe 4")`);
+  const set = value.trim().toLowerCase();
+  if ((IDENTITY_SETS as readonly string[]).includes(set)) return set as IdentitySet;
+  const pseudonyms = value.split(',').map((part) => part.trim());
+  if (pseudonyms.some((part) => part === '')) throw usage(value.trim() === '' ? 'nothing was given' : `"${value}" holds an empty name`);
+  // A lone lower-case word is a misspelt set ("cite"), not a pseudonym: pseudonyms are capitalised.
+  if (pseudonyms.length === 1 && /^[a-z]+$/.test(pseudonyms[0]!)) throw usage(`"${value}" is not a set DoeVault knows`);
+  return pseudonyms;
 }
 
 function printReport(ctx: CommandContext, report: ExportReport): void {
@@ -273,7 +297,8 @@ function printReport(ctx: CommandContext, report: ExportReport): void {
         const v = report.verification;
         ctx.io.stdout.write(
           `\nVerified: ${v.scanned.join(' and ')} checked against ${v.identities} identities: nothing found` +
-            `${v.cleared > 0 ? ` (${v.cleared} marked "not a plaintiff")` : ''}; the sealed files name every plaintiff cited.\n` +
+            `${v.cleared > 0 ? ` (${v.cleared} marked "not a plaintiff")` : ''}; the sealed version names every plaintiff it cites, ` +
+            `the declaration of identities every plaintiff it lists.\n` +
             `Written to ${report.folder}\n`,
         );
       }

@@ -18,9 +18,10 @@ import { Clearances, missingNames, toFileHit, type FileHit, type Verification } 
 export const EXPORT_FILES = {
   publicPdf: 'public.pdf',
   sealedPdf: 'sealed.pdf',
-  identityKey: 'identity-key.pdf',
+  declarationPdf: 'declaration-of-identities.pdf',
   publicDocx: 'public.docx',
   sealedDocx: 'sealed.docx',
+  declarationDocx: 'declaration-of-identities.docx',
   manifest: 'manifest.json',
   package: 'sealed.doesealed',
 } as const;
@@ -66,8 +67,8 @@ export type ExportOutcome =
  */
 export async function exportFiling(request: ExportRequest): Promise<ExportOutcome> {
   const { renders, destination } = request;
-  const names: string[] = [EXPORT_FILES.publicPdf, EXPORT_FILES.sealedPdf, EXPORT_FILES.identityKey];
-  if (request.docx) names.push(EXPORT_FILES.publicDocx, EXPORT_FILES.sealedDocx);
+  const names: string[] = [EXPORT_FILES.publicPdf, EXPORT_FILES.sealedPdf, EXPORT_FILES.declarationPdf];
+  if (request.docx) names.push(EXPORT_FILES.publicDocx, EXPORT_FILES.sealedDocx, EXPORT_FILES.declarationDocx);
   names.push(EXPORT_FILES.manifest);
   if (request.package) names.push(EXPORT_FILES.package);
   await prepareDestination(destination, names);
@@ -100,12 +101,13 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
     await put(EXPORT_FILES.publicPdf, await pdf(renders.public));
     progress('Typesetting the sealed version');
     await put(EXPORT_FILES.sealedPdf, await pdf(renders.sealed));
-    progress('Typesetting the identity key');
-    await put(EXPORT_FILES.identityKey, await pdf(renders.identityKey));
+    progress('Typesetting the declaration of identities');
+    await put(EXPORT_FILES.declarationPdf, await pdf(renders.declaration));
     if (request.docx) {
       progress('Writing the Word files');
       await put(EXPORT_FILES.publicDocx, await writeDocx(renders.public, { fontsDir: request.fontsDir }));
       await put(EXPORT_FILES.sealedDocx, await writeDocx(renders.sealed, { fontsDir: request.fontsDir }));
+      await put(EXPORT_FILES.declarationDocx, await writeDocx(renders.declaration, { fontsDir: request.fontsDir }));
     }
 
     progress('Reading back and scanning the public files');
@@ -130,7 +132,7 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
       progress('Encrypting the sealed package');
       await writeSealedPackage(
         join(temp, EXPORT_FILES.package),
-        [EXPORT_FILES.sealedPdf, EXPORT_FILES.identityKey, EXPORT_FILES.manifest].map((name) => ({ name, bytes: written.get(name)! })),
+        [EXPORT_FILES.sealedPdf, EXPORT_FILES.declarationPdf, EXPORT_FILES.manifest].map((name) => ({ name, bytes: written.get(name)! })),
         packageKey,
       );
     }
@@ -179,13 +181,20 @@ async function verify(request: ExportRequest, written: ReadonlyMap<string, Uint8
     scanned.push(EXPORT_FILES.publicDocx);
   }
 
-  const legalNames = request.renders.cited.map((p) => p.identity.legalName);
+  // The sealed version names everyone it cites; the declaration everyone it lists.
+  const namesOf = (plaintiffs: FilingRenders['cited']) => plaintiffs.map((p) => p.identity.legalName);
+  const shows = async (name: string, names: string[]) => {
+    const bytes = written.get(name);
+    if (bytes === undefined) return true;
+    return missingNames(name.endsWith('.docx') ? await docxPartsText(bytes) : await pdfText(bytes), names).length === 0;
+  };
   const sealedComplete =
-    missingNames(await pdfText(written.get(EXPORT_FILES.sealedPdf)!), legalNames).length === 0 &&
-    missingNames(await pdfText(written.get(EXPORT_FILES.identityKey)!), legalNames).length === 0;
+    (await shows(EXPORT_FILES.sealedPdf, namesOf(renders.cited))) &&
+    (await shows(EXPORT_FILES.declarationPdf, namesOf(renders.listed))) &&
+    (await shows(EXPORT_FILES.declarationDocx, namesOf(renders.listed)));
   if (!sealedComplete) {
-    // A defect, not a user error: the sealed version must identify everyone it cites.
-    throw new VaultError('INTERNAL', 'The sealed PDF or identity key does not show every cited plaintiff’s legal name; nothing was exported. Report this as a bug.');
+    // A defect, not a user error.
+    throw new VaultError('INTERNAL', 'The sealed PDF or the declaration of identities does not show every plaintiff’s legal name it must; nothing was exported. Report this as a bug.');
   }
   return { verification: { result: hits.length === 0 ? 'passed' : 'failed', scanned, identities: request.identities, hits, cleared, sealedComplete }, clearedHashes };
 }

@@ -7,7 +7,7 @@ import { checkCaseFiling, notAPlaintiffWordings, renderCaseFiling } from '../fil
 import type { FactOverrides } from '../filings/filing-facts';
 import type { Question } from '../filings/questions';
 import type { Controlled } from '../operation';
-import { scannerOf } from '../plaintiffs/identities';
+import { caseIdentities, scannerOf } from '../plaintiffs/identities';
 import type { VaultSession } from '../vault/session';
 import { clearable } from '../filings/resolution';
 import type { LeakHit, ScanSource } from '../scan/types';
@@ -31,7 +31,7 @@ export interface PublishedCheck {
 }
 
 /** The files of an export that name plaintiffs by design. */
-const SEALED_FILES: ReadonlySet<string> = new Set([EXPORT_FILES.sealedPdf, EXPORT_FILES.sealedDocx, EXPORT_FILES.identityKey]);
+const SEALED_FILES: ReadonlySet<string> = new Set([EXPORT_FILES.sealedPdf, EXPORT_FILES.sealedDocx, EXPORT_FILES.declarationPdf, EXPORT_FILES.declarationDocx]);
 
 export interface ExportOptions extends Controlled {
   destination: string;
@@ -70,6 +70,13 @@ export class ExportService {
     }
     if (checked.questions.length > 0) return { status: 'needs-resolution', questions: checked.questions, body: checked.details.body };
     const renders = renderCaseFiling(vault, ctx, checked.details, options.facts);
+    if (renders.listed.length === 0 && caseIdentities(vault, ctx).length > 0) {
+      throw new VaultError(
+        'VALIDATION',
+        'The declaration of identities would list no plaintiff (the body cites none, or every plaintiff chosen has withdrawn). List all plaintiffs, or cite them in the body.',
+        { field: 'identities' },
+      );
+    }
     const { scanner, identities } = scannerOf(vault, 'all');
     const { title, court, number } = ctx.details;
     const onProgress = control?.onProgress;
@@ -96,7 +103,7 @@ export class ExportService {
       await recordOrTakeBack(written, () =>
         vault.record(
           outcome.status === 'exported'
-            ? { action: 'filing.exported', details: { caseId, folder: outcome.folder, files: outcome.files.length, cited: renders.cited.length } }
+            ? { action: 'filing.exported', details: { caseId, folder: outcome.folder, files: outcome.files.length, cited: renders.cited.length, declared: renders.listed.length } }
             : { action: 'filing.export-blocked', details: { caseId, hits: outcome.verification.hits.length } },
         ),
       );

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { VaultError } from '../errors';
 import { shippedResource } from '../files/shipped-resource';
-import { COURT_FORMS, type CourtForm } from '../shared/filing-formats';
+import { COURT_FORMS, type CourtForm, type FilingFormat } from '../shared/filing-formats';
 import { longDate } from './labels';
 
 /**
@@ -18,6 +18,11 @@ export interface CourtLabels {
   rule: string;
   public: string[];
   sealed: string[];
+  /**
+   * A paper lodged whole under seal, not the unredacted twin of a public version: the
+   * declaration of identities (CRC 2.551(d): "CONDITIONALLY UNDER SEAL").
+   */
+  lodged: string[];
   /** Sealed version once the court ordered sealing; "{orderDate}" is the order's date. Absent: `sealed`. */
   sealedByOrder?: string[] | undefined;
 }
@@ -55,7 +60,7 @@ const fileSchema = z.strictObject({
   forms: z.record(z.enum(COURT_FORMS), z.strictObject({ rule: z.string().min(1) })),
   labelSets: z.record(
     z.string().regex(/^[a-z][a-z0-9-]*$/),
-    z.strictObject({ rule: z.string().min(1), public: labelLines, sealed: labelLines, sealedByOrder: labelLines.optional() }),
+    z.strictObject({ rule: z.string().min(1), public: labelLines, sealed: labelLines, lodged: labelLines, sealedByOrder: labelLines.optional() }),
   ),
   courts: z
     .array(
@@ -76,6 +81,8 @@ const fileSchema = z.strictObject({
 
 export interface CourtList {
   courts: readonly Court[];
+  /** The label sets by name ("california", "federal", "cacd" …). */
+  labelSets: ReadonlyMap<string, CourtLabels>;
   byId(id: string): Court | undefined;
   /** Ids near a mistyped one, closest first: for "did you mean". */
   closeIds(id: string, max?: number): string[];
@@ -115,7 +122,7 @@ export function parseCourts(text: string, source = 'resources/courts.json'): Cou
       title: entry.title,
       form: entry.form,
       formRule: entry.formRule ?? forms[entry.form].rule,
-      labels: { rule: labels.rule, public: labels.public, sealed: labels.sealed, sealedByOrder: labels.sealedByOrder },
+      labels: labelsOf(labels),
       divisions: entry.divisions,
       districtRequired: entry.districtRequired,
     });
@@ -123,9 +130,14 @@ export function parseCourts(text: string, source = 'resources/courts.json'): Cou
   const index = new Map(courts.map((court) => [court.id, court]));
   return {
     courts,
+    labelSets: new Map(Object.entries(labelSets).map(([name, set]) => [name, labelsOf(set)])),
     byId: (id) => index.get(id),
     closeIds: (id, max = 3) => closeIds(courts.map((court) => court.id), id, max),
   };
+}
+
+function labelsOf(set: z.output<typeof fileSchema>['labelSets'][string]): CourtLabels {
+  return { rule: set.rule, public: set.public, sealed: set.sealed, lodged: set.lodged, sealedByOrder: set.sealedByOrder };
 }
 
 /**
@@ -179,12 +191,29 @@ function readCourtsFile(path: string): string {
   }
 }
 
-/** The labels of one version for a court; `sealingOrder` is the ISO date of the court's sealing order. */
-export function courtLabels(court: Court, version: 'public' | 'sealed', sealingOrder?: string): string[] {
-  if (version === 'public') return [...court.labels.public];
-  if (sealingOrder !== undefined && court.labels.sealedByOrder !== undefined) {
+/**
+ * The labels of one version for a court; `sealingOrder` is the ISO date of the court's sealing
+ * order, after which what was sealed or lodged is filed under seal by that order.
+ */
+export function courtLabels(court: Court, version: 'public' | 'sealed' | 'lodged', sealingOrder?: string): string[] {
+  return labelsFor(court.labels, version, sealingOrder);
+}
+
+/**
+ * The declaration of identities' labels when no court of the list is named: those of the
+ * format's generic label set ("california" or "federal" in courts.json).
+ */
+export function defaultLodgedLabels(format: FilingFormat, sealingOrder?: string): string[] {
+  const set = loadCourts().labelSets.get(format);
+  if (set === undefined) throw new VaultError('INTERNAL', `The list of courts has no "${format}" label set. Restore resources/courts.json from the release.`);
+  return labelsFor(set, 'lodged', sealingOrder);
+}
+
+function labelsFor(labels: CourtLabels, version: 'public' | 'sealed' | 'lodged', sealingOrder?: string): string[] {
+  if (version === 'public') return [...labels.public];
+  if (sealingOrder !== undefined && labels.sealedByOrder !== undefined) {
     const date = longDate(sealingOrder).toUpperCase();
-    return court.labels.sealedByOrder.map((label) => label.replaceAll('{orderDate}', date));
+    return labels.sealedByOrder.map((label) => label.replaceAll('{orderDate}', date));
   }
-  return [...court.labels.sealed];
+  return [...labels[version]];
 }

@@ -6,7 +6,7 @@ import { counselListSchema } from './counsel';
 import { rosterCaption } from './caption';
 import { courtLabels, loadCourts, type Court } from './courts';
 import { longDate } from './labels';
-import type { FilingDetails } from './filing-input';
+import { identitySelectionSchema, type FilingDetails, type IdentitySelection } from './filing-input';
 import { filingFactsSchema, parseFrontMatter, type FilingFacts } from './front-matter';
 
 /**
@@ -59,18 +59,20 @@ export function withFacts(details: FilingDetails, parts: DraftParts, roster: rea
 
 /**
  * What the CLI's export flags set over the front matter (`--court`, `--counsel-file`,
- * `--no-labels`): the draft's facts with these in their place.
+ * `--no-labels`, `--identities`): the draft's facts with these in their place.
  */
 export interface FactOverrides {
   court?: string | undefined;
   counsel?: Counsel[] | undefined;
   labels?: 'none' | undefined;
+  identities?: IdentitySelection | undefined;
 }
 
 const overridesSchema = z.strictObject({
   court: z.string().optional(),
   counsel: counselListSchema.optional(),
   labels: z.literal('none').optional(),
+  identities: identitySelectionSchema.optional(),
 });
 
 /** The draft's parts with `overrides` over its front matter (a draft without any gets one). */
@@ -125,6 +127,8 @@ function applyFacts(details: FilingDetails, { facts, body }: DraftParts, roster:
     signature: facts.counsel === undefined ? details.signature : signatureOf(facts.counsel, facts.dates?.filed),
     labels: labelsOf(facts, court) ?? details.labels,
     keyFields: facts.keyFields === undefined ? details.keyFields : [...new Set(facts.keyFields)],
+    identities: facts.identities ?? details.identities,
+    executed: facts.executed ?? details.executed,
   };
 }
 
@@ -185,6 +189,9 @@ function counselBlock(counsel: readonly Counsel[]): string {
   return lines.join('\n');
 }
 
+/** The caption line of a jury demand: a complaint's, never a declaration's. */
+export const JURY_DEMAND = 'DEMAND FOR JURY TRIAL';
+
 /**
  * Right of the caption under the title (CRC 2.111(6)–(8); the federal form alike): judge and
  * department, the jury demand, then the dates the court asks for.
@@ -193,7 +200,7 @@ function captionLinesOf(facts: FilingFacts): string[] | undefined {
   const lines: string[] = [];
   if (facts.judge) lines.push(`Judge: ${facts.judge.replace(/^judge:?\s+/i, '')}`);
   if (facts.department) lines.push(`Dept.: ${facts.department.replace(/^dep(?:artmen)?t\.?:?\s+/i, '')}`);
-  if (facts.juryDemand) lines.push('', 'DEMAND FOR JURY TRIAL');
+  if (facts.juryDemand) lines.push('', JURY_DEMAND);
   const dates = [
     ...(facts.dates?.filed ? [`Action Filed: ${longDate(facts.dates.filed)}`] : []),
     ...(facts.dates?.hearing ? [`Hearing Date: ${longDate(facts.dates.hearing)}`] : []),
@@ -217,9 +224,12 @@ function signatureOf(counsel: readonly Counsel[], filed: string | undefined): No
 
 function labelsOf(facts: FilingFacts, court: Court | undefined): FilingDetails['labels'] | undefined {
   const { labels } = facts;
-  if (labels === 'none') return { public: [], sealed: [] };
-  if (Array.isArray(labels)) return { public: labels, sealed: labels };
-  if (labels !== undefined && labels !== 'auto') return { ...(labels.public ? { public: labels.public } : {}), ...(labels.sealed ? { sealed: labels.sealed } : {}) };
+  if (labels === 'none') return { public: [], sealed: [], lodged: [] };
+  if (Array.isArray(labels)) return { public: labels, sealed: labels, lodged: labels };
+  if (labels !== undefined && labels !== 'auto') {
+    return { ...(labels.public ? { public: labels.public } : {}), ...(labels.sealed ? { sealed: labels.sealed } : {}), ...(labels.lodged ? { lodged: labels.lodged } : {}) };
+  }
   if (court === undefined) return undefined;
-  return { public: courtLabels(court, 'public'), sealed: courtLabels(court, 'sealed', facts.dates?.sealingOrder) };
+  const order = facts.dates?.sealingOrder;
+  return { public: courtLabels(court, 'public'), sealed: courtLabels(court, 'sealed', order), lodged: courtLabels(court, 'lodged', order) };
 }

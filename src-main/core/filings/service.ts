@@ -115,12 +115,12 @@ export class FilingService {
     return checkCaseFiling(vault, ctx, input);
   }
 
-  /** One version as it will be printed. The sealed version and the key reveal names: audited. */
+  /** One version as it will be printed. The sealed version and the declaration reveal names: audited. */
   preview(caseId: string, input: unknown, audience: Audience): RenderedDocument {
     const { vault, ctx } = this.#open(caseId);
     const checked = checkCaseFiling(vault, ctx, input);
     const renders = renderCaseFiling(vault, ctx, checked.details);
-    const doc = audience === 'public' ? renders.public : audience === 'sealed' ? renders.sealed : renders.identityKey;
+    const doc = audience === 'public' ? renders.public : audience === 'sealed' ? renders.sealed : renders.declaration;
     if (audience !== 'public') vault.record({ action: 'filing.previewed', details: { caseId, version: audience } });
     return doc;
   }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ChannelInput } from '../../../src-preload/contract';
 import type { DesktopSession } from '../desktop-session';
 import type { DomainHandlers } from '../dispatcher';
-import { checkNewPassphrase, clearable, defaultLabels, isoDate, optional, parseInput, VaultError } from '../../core/helpers';
+import { checkNewPassphrase, clearable, defaultLabels, defaultLodgedLabels, isoDate, optional, parseInput, VaultError } from '../../core/helpers';
 
 /** The core's rule for "not a plaintiff", sent along so the renderer has no copy of it. */
 function withClearable<F extends Parameters<typeof clearable>[0] & { cannotClear?: true }>(finding: F): F & { canClear: boolean } {
@@ -45,7 +45,10 @@ export function filingHandlers(session: DesktopSession): DomainHandlers<'filings
       return { body: checked.details.body, converted: checked.converted, questions: checked.questions.map(withClearable) };
     },
 
-    'filings:defaultLabels': ({ format, orderDate }) => defaultLabels(format, parseInput(orderDateInput, { orderDate }).orderDate),
+    'filings:defaultLabels': ({ format, orderDate }) => {
+      const date = parseInput(orderDateInput, { orderDate }).orderDate;
+      return { ...defaultLabels(format, date), lodged: defaultLodgedLabels(format, date) };
+    },
 
     'filings:preview': ({ caseId, filing, audience }) => host.call('filings.preview', caseId, filing, audience),
 

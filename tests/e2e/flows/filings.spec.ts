@@ -164,7 +164,7 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   await expect(side.getByText('No one in the vault is named in the body.')).toBeVisible();
   await expect(body).toHaveValue(/5\. \{\{Jane Doe 2\}\} was there too\./);
 
-  // Preview: public at once; sealed and identity key on request (audited) ----------------------
+  // Preview: public at once; sealed version and declaration of identities on request (audited) --
   await page.getByRole('tab', { name: 'Preview' }).click();
   const paper = page.getByRole('article', { name: 'Public version' });
   await expect(paper).toContainText('Plaintiff Jane Doe 1 was followed home');
@@ -182,11 +182,12 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   await expect(sealed).toContainText('CONDITIONALLY UNDER SEAL');
   await screen(harness, 'filing-preview-sealed');
   await page.getByRole('tab', { name: 'Sealed version' }).press('ArrowRight');
-  await expect(page.getByRole('tab', { name: 'Identity key' })).toBeFocused();
-  await page.getByRole('button', { name: 'Show the identity key' }).click();
-  const key = page.getByRole('article', { name: 'Identity key' });
-  await expect(key.getByRole('row', { name: new RegExp(`Jane Doe 4 ${legalNames[3]}`) })).toBeVisible();
-  await screen(harness, 'filing-preview-identity-key');
+  await expect(page.getByRole('tab', { name: 'Declaration of identities' })).toBeFocused();
+  await page.getByRole('button', { name: 'Show the declaration of identities' }).click();
+  const declaration = page.getByRole('article', { name: 'Declaration of identities' });
+  await expect(declaration.getByRole('row', { name: new RegExp(`Jane Doe 4 ${legalNames[3]}`) })).toBeVisible();
+  await expect(declaration).toContainText('I declare under penalty of perjury under the laws of the State of California that the foregoing is true and correct.');
+  await screen(harness, 'filing-preview-declaration');
 
   // Export: DOCX and a passphrase package, into a folder chosen in main -----------------------
   const exportDir = join(harness.dir, 'exports', 'complaint');
@@ -195,7 +196,13 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   await expect(dialog.getByRole('group', { name: 'Format' })).toBeVisible();
   await expect(dialog.getByLabel('Public version', { exact: true })).toHaveValue('PUBLIC — REDACTS MATERIALS FROM CONDITIONALLY SEALED RECORD');
   await dialog.getByLabel('Date of the sealing order').fill('2026-03-07');
-  await expect(dialog.getByLabel('Sealed version and identity key')).toHaveValue('FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026');
+  await expect(dialog.getByLabel('Sealed version', { exact: true })).toHaveValue('FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026');
+  await expect(dialog.getByLabel('Declaration of identities', { exact: true })).toHaveValue('FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026');
+  // The declaration lists every plaintiff of the case unless the attorney chooses fewer.
+  const lists = dialog.getByRole('group', { name: 'The declaration of identities lists' });
+  await expect(lists.getByRole('radio', { name: /Every plaintiff of the case/ })).toBeChecked();
+  await expect(lists.getByRole('radio', { name: /not withdrawn/ })).not.toBeChecked();
+  await expect(lists.getByRole('radio', { name: /Only the plaintiffs this filing cites/ })).not.toBeChecked();
   await dialog.getByRole('checkbox', { name: 'Date of birth' }).check();
   await expect(dialog.getByRole('checkbox', { name: /Also write Word files/ })).toBeChecked();
   await dialog.getByRole('radio', { name: /one-time passphrase/ }).check();
@@ -209,10 +216,10 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   await expect(dialog.getByRole('button', { name: 'Exporting…' })).toBeDisabled();
   await harness.screenshot('filing-export-progress');
   await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toBeVisible({ timeout: SLOW });
-  await expect(dialog).toContainText('7 files written and verified: the public files name nobody in the vault.');
+  await expect(dialog).toContainText('8 files written and verified: the public files name nobody in the vault.');
   await expect(dialog).toContainText('Passed: no name of anyone in the vault in the public files');
   await expect(dialog).toContainText('4 (every plaintiff of every case)');
-  const files = ['public.pdf', 'sealed.pdf', 'identity-key.pdf', 'public.docx', 'sealed.docx', 'manifest.json', 'sealed.doesealed'];
+  const files = ['public.pdf', 'sealed.pdf', 'declaration-of-identities.pdf', 'public.docx', 'sealed.docx', 'declaration-of-identities.docx', 'manifest.json', 'sealed.doesealed'];
   for (const name of files) {
     expect(existsSync(join(exportDir, name)), name).toBe(true);
     await expect(dialog.getByRole('row', { name: new RegExp(`^${name.replace('.', '\\.')} .* ${sha256(join(exportDir, name))}$`) })).toBeVisible();
@@ -230,7 +237,9 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   const sealedText = pdfText(join(exportDir, 'sealed.pdf')).replace(/\s+/g, ' ');
   for (const name of [legalNames[0]!, legalNames[1]!, legalNames[3]!]) expect(sealedText, name).toContain(name);
   expect(sealedText).toContain('FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026');
-  expect(pdfText(join(exportDir, 'identity-key.pdf')).replace(/\s+/g, ' ')).toContain(legalNames[3]!);
+  // Every plaintiff of the case, Jane Doe 3 too, whom the body never cites.
+  const declarationText = pdfText(join(exportDir, 'declaration-of-identities.pdf')).replace(/\s+/g, ' ');
+  for (const name of legalNames) expect(declarationText, name).toContain(name);
   const docxXml = await (await JSZip.loadAsync(readFileSync(join(exportDir, 'public.docx')))).file('word/document.xml')!.async('string');
   for (const name of legalNames) expect(docxXml, name).not.toContain(name);
 
@@ -260,7 +269,7 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   harness.answerDialogs({ chooseSealedPackage: join(exportDir, 'sealed.doesealed'), choosePackageDestination: openedDir });
   await opening.getByRole('button', { name: 'Choose a package and open it…' }).click();
   await expect(opening.getByText('Opened the package: 3 files written.')).toBeVisible({ timeout: SLOW });
-  for (const name of ['sealed.pdf', 'identity-key.pdf', 'manifest.json']) {
+  for (const name of ['sealed.pdf', 'declaration-of-identities.pdf', 'manifest.json']) {
     expect(sha256(join(openedDir, name))).toBe(sha256(join(exportDir, name)));
     await expect(opening.getByRole('row', { name: new RegExp(`^${name.replace('.', '\\.')} .* ${sha256(join(openedDir, name))}$`) })).toBeVisible();
   }

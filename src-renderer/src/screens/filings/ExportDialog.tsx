@@ -8,14 +8,14 @@ import { NewPassphraseFields, useNewPassphrase } from '../../components/NewPassp
 import { useAction } from '../../hooks/useAction';
 import { useDebounced } from '../../hooks/useDebounced';
 import { plural } from '../../lib/format';
-import { fieldsOf, FORMATS, type FilingDraft } from '../../lib/filings';
+import { fieldsOf, FORMATS, type FilingDraft, type Identities } from '../../lib/filings';
 import { FilesTable, HitsTable, VerificationSummary } from './Report';
 
 type Sealing = 'none' | 'passphrase' | 'recipient-key';
 
 /**
- * Export: the choices (format, first-page labels, order date, identity key fields, Word files,
- * a sealed package), then main's folder dialog, a progress bar while the files are typeset,
+ * Export: the choices (format, first-page labels, order date, the plaintiffs the declaration of
+ * identities lists and its columns, Word files, a sealed package), then main's folder dialog, a progress bar while the files are typeset,
  * read back and checked, and the verification report with each file's SHA-256. With questions
  * open, it sends the user to them instead: nothing can be exported before they are answered.
  */
@@ -163,8 +163,9 @@ export function ExportDialog({
             {(props) => <input {...props} type="date" className="input input-date" value={draft.orderDate} onChange={(e) => set({ orderDate: e.target.value })} disabled={busy} />}
           </Field>
           <LabelsFields draft={draft} defaults={labels} onChange={set} disabled={busy} />
+          <IdentitiesFields identities={draft.identities} onChange={(identities) => set({ identities })} disabled={busy} />
           <fieldset className="fieldset" disabled={busy}>
-            <legend className="field-label">The identity key lists, beside each legal name</legend>
+            <legend className="field-label">The declaration lists, beside each pseudonym and legal name</legend>
             <div className="checkbox-grid">
               {(Object.keys(KEY_FIELD_LABELS) as KeyField[]).map((field) => (
                 <label key={field} className="checkbox">
@@ -181,7 +182,7 @@ export function ExportDialog({
           <label className="checkbox">
             <input type="checkbox" checked={docx} onChange={(e) => setDocx(e.target.checked)} disabled={busy} />
             <span>
-              Also write Word files (public.docx, sealed.docx) <span className="radio-hint">— checked like the PDFs</span>
+              Also write Word files (public.docx, sealed.docx, declaration-of-identities.docx) <span className="radio-hint">— checked like the PDFs</span>
             </span>
           </label>
           <label className="checkbox">
@@ -200,7 +201,7 @@ export function ExportDialog({
               <input type="radio" name="sealing" checked={sealing === 'passphrase'} onChange={() => setSealing('passphrase')} />
               <span>
                 A package protected by a one-time passphrase{' '}
-                <span className="radio-hint">— the sealed PDF, identity key and manifest in one encrypted file; give the passphrase by another way</span>
+                <span className="radio-hint">— the sealed PDF, the declaration of identities and the manifest in one encrypted file; give the passphrase by another way</span>
               </span>
             </label>
             <label className="radio">
@@ -268,7 +269,41 @@ export function ExportDialog({
   );
 }
 
-/** The labels of each version: the court's defaults (from main) unless changed here. */
+type Document = 'public' | 'sealed' | 'lodged';
+
+const IDENTITY_SETS: { value: Exclude<Identities, string[]>; label: string; hint: string }[] = [
+  { value: 'all', label: 'Every plaintiff of the case', hint: 'withdrawn plaintiffs are marked so' },
+  { value: 'active', label: 'The plaintiffs who have not withdrawn', hint: '' },
+  { value: 'cited', label: 'Only the plaintiffs this filing cites', hint: 'a plaintiff the body names nowhere is left out' },
+];
+
+/** Which plaintiffs the declaration of identities lists; a list of pseudonyms (set outside this dialog) is shown as such. */
+function IdentitiesFields({ identities, onChange, disabled }: { identities: Identities; onChange: (next: Identities) => void; disabled: boolean }) {
+  return (
+    <fieldset className="fieldset" disabled={disabled}>
+      <legend className="field-label">The declaration of identities lists</legend>
+      {IDENTITY_SETS.map(({ value, label, hint }) => (
+        <label key={value} className="radio">
+          <input type="radio" name="identities" checked={identities === value} onChange={() => onChange(value)} />
+          <span>
+            {label}
+            {hint ? <span className="radio-hint"> — {hint}</span> : null}
+          </span>
+        </label>
+      ))}
+      {Array.isArray(identities) ? (
+        <label className="radio">
+          <input type="radio" name="identities" checked readOnly />
+          <span>
+            These plaintiffs: {identities.join(', ')}
+          </span>
+        </label>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** The labels of each document: the court's defaults (from main) unless changed here. */
 function LabelsFields({
   draft,
   defaults,
@@ -281,9 +316,9 @@ function LabelsFields({
   disabled: boolean;
 }) {
   const hintId = useId();
-  const custom = draft.labels.public !== undefined || draft.labels.sealed !== undefined;
-  const lines = (which: 'public' | 'sealed') => draft.labels[which] ?? defaults?.[which] ?? [];
-  const change = (which: 'public' | 'sealed', next: string[]) => onChange({ labels: { ...draft.labels, [which]: next } });
+  const custom = draft.labels.public !== undefined || draft.labels.sealed !== undefined || draft.labels.lodged !== undefined;
+  const lines = (which: Document) => draft.labels[which] ?? defaults?.[which] ?? [];
+  const change = (which: Document, next: string[]) => onChange({ labels: { ...draft.labels, [which]: next } });
   return (
     <fieldset className="fieldset" disabled={disabled} aria-describedby={hintId}>
       <legend className="field-label">First-page labels</legend>
@@ -293,7 +328,8 @@ function LabelsFields({
       </p>
       <div className="field-row">
         <LabelLines label="Public version" lines={lines('public')} onChange={(next) => change('public', next)} />
-        <LabelLines label="Sealed version and identity key" lines={lines('sealed')} onChange={(next) => change('sealed', next)} />
+        <LabelLines label="Sealed version" lines={lines('sealed')} onChange={(next) => change('sealed', next)} />
+        <LabelLines label="Declaration of identities" lines={lines('lodged')} onChange={(next) => change('lodged', next)} />
       </div>
       {custom ? (
         <div>

@@ -97,8 +97,8 @@ export function FilingsScreen({ caseId, onNavigate }: { caseId: string; onNaviga
         <EmptyState title="No filings in this case yet" action={<div className="actions">{actions}</div>}>
           <p>
             A filing is a document for the court — a complaint, a motion, a declaration — written once with pseudonyms. Type <kbd className="kbd">@</kbd> in
-            the text to cite a plaintiff. DoeVault prints the pseudonym in the public version and the real name in the sealed version and identity key,
-            and checks every public file for names before it is written.
+            the text to cite a plaintiff. DoeVault prints the pseudonym in the public version and the real name in the sealed version and in the
+            declaration of identities, and checks every public file for names before it is written.
           </p>
           <p>Already have a draft with real names in it? Import it: DoeVault turns each name into a pseudonym and asks you about the ones it cannot be sure of.</p>
         </EmptyState>
@@ -150,7 +150,7 @@ export function FilingsScreen({ caseId, onNavigate }: { caseId: string; onNaviga
           Sealed packages
         </h2>
         <p className="muted">
-          An export can include a sealed package (.doesealed) with the sealed PDF, the identity key and the manifest, encrypted for co-counsel or the court.
+          An export can include a sealed package (.doesealed) with the sealed PDF, the declaration of identities and the manifest, encrypted for co-counsel or the court.
         </p>
         <div className="actions actions-start">
           <button type="button" className="button" onClick={() => setOpening(true)}>

@@ -59,7 +59,7 @@ export function VerificationSummary({ verification }: { verification: Verificati
       ) : null}
       <div className="details-item">
         <dt>Sealed files</dt>
-        <dd>{verification.sealedComplete ? 'name every cited plaintiff' : 'incomplete'}</dd>
+        <dd>{verification.sealedComplete ? 'the sealed version names every plaintiff it cites; the declaration of identities every plaintiff it lists' : 'incomplete'}</dd>
       </div>
     </dl>
   );
