@@ -235,16 +235,15 @@ function roleOf(file: SetFileDto): string {
   return file.name.endsWith('.doesealed') ? 'Sealed package (encrypted)' : 'Manifest: roles and SHA-256, no names';
 }
 
-/** The files of the set with their roles, titles and SHA-256. */
+/** The files of the set: each with its role (and its first-page labels) under its name, its size and SHA-256. */
 function SetFilesTable({ files }: { files: SetFileDto[] }) {
   return (
-    <div className="table-card table-compact">
+    <div className="table-card table-compact set-files">
       <table className="data-table">
         <caption className="visually-hidden">Files written, with their roles and SHA-256</caption>
         <thead>
           <tr>
-            <th scope="col">File</th>
-            <th scope="col">Role</th>
+            <th scope="col">File and role</th>
             <th scope="col" className="numeric">
               Size
             </th>
@@ -254,13 +253,11 @@ function SetFilesTable({ files }: { files: SetFileDto[] }) {
         <tbody>
           {files.map((file) => (
             <tr key={file.name}>
-              <th scope="row" className="mono nowrap" title={file.title}>
-                {file.name}
+              <th scope="row" title={file.title}>
+                <span className="mono nowrap">{file.name}</span>
+                <span className="set-file-role">{roleOf(file)}</span>
+                {file.labels && file.labels.length > 0 ? <span className="set-file-role">{file.labels.join(' · ')}</span> : null}
               </th>
-              <td>
-                {roleOf(file)}
-                {file.labels && file.labels.length > 0 ? <div className="muted small">{file.labels.join(' · ')}</div> : null}
-              </td>
               <td className="numeric nowrap">{formatBytes(file.bytes)}</td>
               <td>
                 <code className="hash">{file.sha256}</code>
