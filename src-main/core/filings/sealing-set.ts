@@ -148,7 +148,9 @@ export function renderSealingSet(vault: UnlockedVault, ctx: CaseContext, choice:
     return { name: paper.name, role: 'public', doc: renderFiling({ ...details, signature }, context).public, mustName: [] };
   });
 
-  // The exhibit to the motion, listing every plaintiff of the case, with the court's sealed labels.
+  // The exhibit to the motion, listing every plaintiff of the case, with the court's sealed
+  // labels: for now the identity key of a body citing everyone. The declaration of identities
+  // (issue 13, item 1) takes its place on the marked line, from `exhibit`'s facts and `context`.
   const citingAll = roster.map((pseudonym) => `{{${pseudonym}}}`).join('\n');
   const exhibit = detailsFor(templateParts(templates[0]!.template).facts!.title!, citingAll, {});
   // h-decl: declaration of identities
