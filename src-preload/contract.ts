@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNSEL_FIELDS, COURT_FORMS, ERROR_CODES, FILING_FIELDS, FILING_FORMATS, FINDING_KINDS, IDENTITY_SETS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_ADDRESS_LINES, MAX_BODY, MAX_COUNSEL, type ErrorCode } from '../src-main/core/shared';
+import { COUNSEL_FIELDS, COURT_FORMS, ERROR_CODES, FILE_ROLES, FILING_FIELDS, FILING_FORMATS, FINDING_KINDS, IDENTITY_SETS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_ADDRESS_LINES, MAX_BODY, MAX_COUNSEL, type ErrorCode } from '../src-main/core/shared';
 
 /**
  * THE IPC contract: every channel between the renderer and the main process, with the shape of
@@ -283,6 +283,29 @@ const exportReport = z.discriminatedUnion('status', [
   z.object({ status: z.literal('exported'), folder: z.string(), files: z.array(writtenFile), verification }),
 ]);
 
+/** A file of a sealing set; the manifest and a package have no role of their own. */
+const setFile = writtenFile.extend({ role: z.enum(FILE_ROLES).optional(), title: z.string().optional(), labels: z.array(z.string()).optional() });
+
+const sealingSetReport = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('leak-found'), verification }),
+  z.object({
+    status: z.literal('written'),
+    folder: z.string(),
+    files: z.array(setFile),
+    verification,
+    /** The court id the papers are for, their form, and how many plaintiffs the declaration of identities lists. */
+    set: z.object({ court: z.string().optional(), format: z.enum(FILING_FORMATS), plaintiffs: z.number().int() }),
+  }),
+]);
+
+const sealingSetChoices = z.object({
+  courts: z.array(z.object({ id: z.string(), name: z.string(), system: z.enum(['state', 'federal']) })),
+  /** The case's filings whose drafts open with front matter, newest first: the caption the papers can share. */
+  sources: z.array(z.object({ filingId: id, title: z.string(), court: z.string().optional() })),
+  /** The court to suggest. */
+  court: z.string().optional(),
+});
+
 /** How the sealed package is locked: a one-time passphrase, or the recipient key chosen with packages:chooseRecipientKey. */
 const packageProtection = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),
@@ -435,6 +458,17 @@ export const CONTRACT = {
     z.strictObject({ caseId: id, filing: filingFields, docx: z.boolean(), pdfa: z.boolean().default(false), package: packageProtection }),
     exportReport.nullable(),
   ),
+  /** What the Sealing papers dialog offers: the courts, the filings whose front matter can give the caption, the court to suggest. */
+  'filings:sealingSetChoices': channel(z.strictObject({ caseId: id }), sealingSetChoices),
+  /**
+   * Writes the sealing set (motion, declaration of counsel, proposed order; the declaration of
+   * identities lodged under seal) into a folder chosen in main's dialog (null: cancelled),
+   * fail-closed like an export. Progress events; operations:cancel stops it and nothing is left.
+   */
+  'filings:sealingSet': channel(
+    z.strictObject({ caseId: id, court: text(60), factsFrom: id.optional(), docx: z.boolean(), pdfa: z.boolean().default(false) }),
+    sealingSetReport.nullable(),
+  ),
   /** Shows the folder of the last export in the file manager; the renderer names no path. */
   'filings:showInFolder': channel(none, z.object({ shown: z.boolean() })),
 
@@ -542,6 +576,9 @@ export type ExportReportDto = z.output<typeof exportReport>;
 export type VerificationDto = z.output<typeof verification>;
 export type FileHitDto = z.output<typeof fileHit>;
 export type WrittenFileDto = z.output<typeof writtenFile>;
+export type SetFileDto = z.output<typeof setFile>;
+export type SealingSetReportDto = z.output<typeof sealingSetReport>;
+export type SealingSetChoicesDto = z.output<typeof sealingSetChoices>;
 export type PackageProtectionDto = z.input<typeof packageProtection>;
 export type FilingLabelsDto = z.output<typeof filingLabels>;
 export type KeyFileDto = z.output<typeof keyFile>;

@@ -8,7 +8,7 @@ import { readSecretFile } from '../secrets';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
 import { readCounselFile } from './counsel';
 import { IDENTITY_SETS, type IdentitySelection, type IdentitySet } from '../../core/shared';
-import { checkNewPassphrase, courtById, type FactOverrides, describeFileHit, type DocumentPart, docxPartsText, draftTitle, type ExportReport, type FileHit, KIND_WORDS, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, splitDraft, VaultError } from '../../core';
+import { checkNewPassphrase, courtById, type FactOverrides, describeFileHit, type DocumentPart, docxPartsText, draftTitle, type ExportReport, type FileHit, KIND_WORDS, type PackageProtection, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, splitDraft, VaultError } from '../../core';
 
 
 const where = (hit: { page?: number | undefined; line: number }, parts?: readonly DocumentPart[]) => {
@@ -84,22 +84,10 @@ const exportCommand: Command = {
   required: ['case', 'in', 'out'],
   async run(ctx) {
     const o = ctx.options;
-    const passphraseFile = stringOption(o, 'package-passphrase-file');
-    const recipientFile = stringOption(o, 'package-recipient');
-    if (passphraseFile !== undefined && recipientFile !== undefined) {
-      throw new UsageError('give --package-passphrase-file or --package-recipient, not both');
-    }
     const draftPath = stringOption(o, 'in')!;
     const draft = await readDocument(draftPath);
     if (draft.format === 'pdf') throw new UsageError('a PDF cannot be a draft; export from the .docx, .md or .txt it was made from');
-    const packageProtection =
-      passphraseFile !== undefined
-        ? { passphrase: readSecretFile(ctx.io, passphraseFile, 'package passphrase') }
-        : recipientFile !== undefined
-          ? { recipientPublicKey: await readPublicKey(recipientFile) }
-          : undefined;
-    // Before the vault is unlocked or the destination made, as the app's handler does.
-    if (packageProtection && 'passphrase' in packageProtection) checkNewPassphrase(packageProtection.passphrase ?? '');
+    const packageProtection = await packageOption(ctx);
     const overrides = await factOverrides(o);
     // Never the file name: "MartaKowalczyk.txt" would print a plaintiff on every page. The
     // title is scanned like the body (it is part of the filing the check reads).
@@ -158,8 +146,9 @@ const verify: Command = {
     if (ctx.json) {
       printJson(ctx.io, { file, identitiesChecked: identities, sealedVersion: check.sealedVersion, clearedByExport: check.cleared, hits: check.sealedVersion ? [] : fileHits });
     } else if (check.sealedVersion) {
+      const what = check.writtenBy === 'sealing-set' ? 'a file lodged under seal by a sealing set' : 'the sealed version of an export';
       ctx.io.stdout.write(
-        `${file} is the sealed version of an export of this case, unchanged (its manifest.json says so, and it is authentic): ` +
+        `${file} is ${what} of this case, unchanged (its manifest.json says so, and it is authentic): ` +
           `it names plaintiffs by design (${fileHits.length} mentions). Lodge it only under seal; never file it publicly.\n`,
       );
     } else if (fileHits.length === 0) {
@@ -226,11 +215,27 @@ async function readPublishedFile(file: string, bytes: Uint8Array): Promise<Publi
   };
 }
 
-/** `--court`, `--counsel-file`, `--no-labels` and `--identities`, checked before the vault is unlocked. */
-async function factOverrides(o: CommandContext['options']): Promise<FactOverrides | undefined> {
-  const identities = identitiesOption(stringOption(o, 'identities'));
+/**
+ * `--package-passphrase-file` or `--package-recipient`: the sealed package's protection, read and
+ * checked before the vault is unlocked or the destination made, as the app's handler does.
+ */
+export async function packageOption(ctx: CommandContext): Promise<PackageProtection | undefined> {
+  const passphraseFile = stringOption(ctx.options, 'package-passphrase-file');
+  const recipientFile = stringOption(ctx.options, 'package-recipient');
+  if (passphraseFile !== undefined && recipientFile !== undefined) {
+    throw new UsageError('give --package-passphrase-file or --package-recipient, not both');
+  }
+  if (passphraseFile !== undefined) {
+    const passphrase = readSecretFile(ctx.io, passphraseFile, 'package passphrase');
+    checkNewPassphrase(passphrase);
+    return { passphrase };
+  }
+  return recipientFile === undefined ? undefined : { recipientPublicKey: await readPublicKey(recipientFile) };
+}
+
+/** `--court ID`, checked against the list of courts before the vault is unlocked: a wrong id is a usage error naming the nearest. */
+export function courtOption(o: CommandContext['options']): string | undefined {
   const courtId = stringOption(o, 'court');
-  const counselFile = stringOption(o, 'counsel-file');
   if (courtId !== undefined) {
     try {
       courtById(courtId);
@@ -239,6 +244,14 @@ async function factOverrides(o: CommandContext['options']): Promise<FactOverride
       throw error;
     }
   }
+  return courtId;
+}
+
+/** `--court`, `--counsel-file`, `--no-labels` and `--identities`, checked before the vault is unlocked. */
+async function factOverrides(o: CommandContext['options']): Promise<FactOverrides | undefined> {
+  const identities = identitiesOption(stringOption(o, 'identities'));
+  const courtId = courtOption(o);
+  const counselFile = stringOption(o, 'counsel-file');
   const facts: FactOverrides = {
     ...(courtId !== undefined ? { court: courtId } : {}),
     ...(counselFile !== undefined ? { counsel: await readCounselFile(counselFile) } : {}),

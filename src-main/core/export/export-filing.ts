@@ -1,19 +1,11 @@
-import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { access, link, mkdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { VaultError } from '../errors';
-import { docxPartsText, pdfText } from '../documents';
-import type { RenderedDocument } from '../filings/document';
 import type { FilingRenders } from '../filings/render';
 import type { LeakHit, ScanSource } from '../scan/types';
-import { writeDocx } from './docx-writer';
 import type { ExportJournal } from './export-staging';
 import { buildManifest, type CaseCaption, type Manifest } from './manifest';
-import { writePdf } from './pdf-writer';
-import { preparePackageKey, writeSealedPackage, type PackageKey, type PackageProtection } from './sealed-package';
+import type { PackageProtection } from './sealed-package';
 import type { ExportAnswers } from './answers';
-import { Clearances, missingNames, toFileHit, type FileHit, type Verification } from './verification';
+import type { Clearances, Verification } from './verification';
+import { writeVerified, type WrittenFile } from './write-verified';
 
 export const EXPORT_FILES = {
   publicPdf: 'public.pdf',
@@ -44,223 +36,51 @@ export interface ExportRequest {
   /** Hashes the cleared texts and authenticates the manifest, under the case key. */
   answers: ExportAnswers;
   onProgress?: ((step: string, done: number, total: number) => void) | undefined;
+  /** Polled before each step: true stops the export and removes what it wrote (CANCELLED). */
+  isCancelled?: (() => boolean) | undefined;
   /** Records the staging so that a crash is cleaned up at the next start (export-staging.ts). */
   journal: ExportJournal;
 }
 
-export interface ExportedFile {
-  name: string;
-  sha256: string;
-  bytes: number;
-}
+export type ExportedFile = WrittenFile;
 
 export type ExportOutcome =
   | { status: 'exported'; folder: string; files: ExportedFile[]; verification: Verification; manifest: Manifest }
   | { status: 'leak-found'; verification: Verification };
 
 /**
- * Writes an export fail-closed (issue 4 §3): every file goes to a private staging folder inside
- * the destination, the public files are read back and scanned against the whole vault, and only
- * when nothing is found are the files moved into place, never over an existing file. On any
- * failure nothing of this export is left behind; after a crash, the journal lets the next start
- * remove it (export-staging.ts).
+ * Writes an export fail-closed (write-verified.ts): the public version (and its Word file) read
+ * back and scanned against the whole vault, the sealed version checked to name every cited plaintiff
+ * and the declaration of identities every plaintiff it lists, nothing placed until all is well.
  */
 export async function exportFiling(request: ExportRequest): Promise<ExportOutcome> {
-  const { renders, destination } = request;
-  const names: string[] = [EXPORT_FILES.publicPdf, EXPORT_FILES.sealedPdf, EXPORT_FILES.declarationPdf];
-  if (request.docx) names.push(EXPORT_FILES.publicDocx, EXPORT_FILES.sealedDocx, EXPORT_FILES.declarationDocx);
-  names.push(EXPORT_FILES.manifest);
-  if (request.package) names.push(EXPORT_FILES.package);
-  await prepareDestination(destination, names);
-
-  const steps = names.length + (request.package ? 3 : 2);
-  let step = 0;
-  const progress = (label: string) => request.onProgress?.(label, ++step, steps);
-  // The package's Argon2id first, while little else is in memory (and a weak passphrase is
-  // refused before the typesetting, not after it).
-  let packageKey: PackageKey | undefined;
-  if (request.package) {
-    progress('Protecting the sealed package key');
-    packageKey = await preparePackageKey(request.package);
-  }
-  let temp: string;
-  try {
-    temp = await request.journal.begin(destination);
-  } catch (error) {
-    packageKey?.dispose();
-    throw error;
-  }
-  try {
-    const written = new Map<string, Uint8Array>();
-    const put = async (name: string, bytes: Uint8Array) => {
-      await writeFile(join(temp, name), bytes, { mode: 0o600, flush: true });
-      written.set(name, bytes);
-    };
-    const pdf = (doc: RenderedDocument) => writePdf(doc, { fontsDir: request.fontsDir, pdfa: request.pdfa });
-    progress('Typesetting the public version');
-    await put(EXPORT_FILES.publicPdf, await pdf(renders.public));
-    progress('Typesetting the sealed version');
-    await put(EXPORT_FILES.sealedPdf, await pdf(renders.sealed));
-    progress('Typesetting the declaration of identities');
-    await put(EXPORT_FILES.declarationPdf, await pdf(renders.declaration));
-    if (request.docx) {
-      progress('Writing the Word files');
-      await put(EXPORT_FILES.publicDocx, await writeDocx(renders.public, { fontsDir: request.fontsDir }));
-      await put(EXPORT_FILES.sealedDocx, await writeDocx(renders.sealed, { fontsDir: request.fontsDir }));
-      await put(EXPORT_FILES.declarationDocx, await writeDocx(renders.declaration, { fontsDir: request.fontsDir }));
-    }
-
-    progress('Reading back and scanning the public files');
-    const { verification, clearedHashes } = await verify(request, written);
-    if (verification.result === 'failed') {
-      return { status: 'leak-found', verification };
-    }
-
-    const files = [...written].map(([name, bytes]) => describe(name, bytes));
-    const manifest = buildManifest({
-      caseCaption: request.caseCaption,
-      renders,
-      files,
-      verification,
-      clearedHashes,
-      authenticate: (m) => request.answers.authenticate(m),
-    });
-    const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
-    progress('Writing the manifest');
-    await put(EXPORT_FILES.manifest, manifestBytes);
-    if (packageKey) {
-      progress('Encrypting the sealed package');
-      await writeSealedPackage(
-        join(temp, EXPORT_FILES.package),
-        [EXPORT_FILES.sealedPdf, EXPORT_FILES.declarationPdf, EXPORT_FILES.manifest].map((name) => ({ name, bytes: written.get(name)! })),
-        packageKey,
-      );
-    }
-
-    progress('Moving the files into place');
-    const all = [...names];
-    const hashes = new Map<string, string>();
-    for (const name of all) {
-      hashes.set(name, (written.has(name) ? describe(name, written.get(name)!) : await describeFile(name, join(temp, name))).sha256);
-    }
-    await request.journal.placing(hashes);
-    await moveIntoPlace(temp, destination, all);
-    const listed = await Promise.all(
-      all.map(async (name) => (written.has(name) ? describe(name, written.get(name)!) : describeFile(name, join(destination, name)))),
-    );
-    return { status: 'exported', folder: destination, files: listed, verification, manifest };
-  } finally {
-    packageKey?.dispose();
-    await rm(temp, { recursive: true, force: true });
-  }
-}
-
-async function verify(request: ExportRequest, written: ReadonlyMap<string, Uint8Array>): Promise<{ verification: Verification; clearedHashes: Set<string> }> {
-  const hits: FileHit[] = [];
-  let cleared = 0;
-  const clearedHashes = new Set<string>();
-  const check = (file: string, source: ScanSource & { pleadingLines?: number[][] }) => {
-    for (const hit of request.scan(source)) {
-      if (request.clearances.covers(hit)) {
-        cleared++;
-        clearedHashes.add(request.answers.clearedHash(hit));
-      } else hits.push(toFileHit(file, hit, source.pleadingLines));
-    }
-  };
-  const scanned: string[] = [];
-  // The manifest's words (its hashes are hex, where an ID number's digits could turn up by chance).
-  const { caseCaption, renders } = request;
-  check(EXPORT_FILES.manifest, { text: [caseCaption.title, caseCaption.court, caseCaption.number, renders.public.metadataTitle].filter(Boolean).join('\n') });
-  const publicPdf = await pdfText(written.get(EXPORT_FILES.publicPdf)!);
-  check(EXPORT_FILES.publicPdf, publicPdf);
-  check(`${EXPORT_FILES.publicPdf} (metadata)`, { text: publicPdf.metadata.join('\n') });
-  scanned.push(EXPORT_FILES.publicPdf);
-  const publicDocx = written.get(EXPORT_FILES.publicDocx);
-  if (publicDocx) {
-    check(EXPORT_FILES.publicDocx, await docxPartsText(publicDocx));
-    scanned.push(EXPORT_FILES.publicDocx);
-  }
-
-  // The sealed version names everyone it cites; the declaration everyone it lists.
-  const namesOf = (plaintiffs: FilingRenders['cited']) => plaintiffs.map((p) => p.identity.legalName);
-  const shows = async (name: string, names: string[]) => {
-    const bytes = written.get(name);
-    if (bytes === undefined) return true;
-    return missingNames(name.endsWith('.docx') ? await docxPartsText(bytes) : await pdfText(bytes), names).length === 0;
-  };
-  const sealedComplete =
-    (await shows(EXPORT_FILES.sealedPdf, namesOf(renders.cited))) &&
-    (await shows(EXPORT_FILES.declarationPdf, namesOf(renders.listed))) &&
-    (await shows(EXPORT_FILES.declarationDocx, namesOf(renders.listed)));
-  if (!sealedComplete) {
-    // A defect, not a user error.
-    throw new VaultError('INTERNAL', 'The sealed PDF or the declaration of identities does not show every plaintiff’s legal name it must; nothing was exported. Report this as a bug.');
-  }
-  return { verification: { result: hits.length === 0 ? 'passed' : 'failed', scanned, identities: request.identities, hits, cleared, sealedComplete }, clearedHashes };
-}
-
-/** The destination exists (or is created), is a writable folder, and holds none of our files. */
-async function prepareDestination(destination: string, names: readonly string[]): Promise<void> {
-  const existing = await stat(destination).catch(() => undefined);
-  if (existing !== undefined && !existing.isDirectory()) {
-    throw new VaultError('VALIDATION', `${destination} is a file, not a folder. Choose a folder for the export.`);
-  }
-  try {
-    await mkdir(destination, { recursive: true, mode: 0o700 });
-  } catch (error) {
-    throw unwritable(destination, error);
-  }
-  try {
-    await access(destination, constants.W_OK);
-  } catch (error) {
-    throw unwritable(destination, error);
-  }
-  const present: string[] = [];
-  for (const name of names) {
-    if (await exists(join(destination, name))) present.push(name);
-  }
-  if (present.length > 0) {
-    throw new VaultError(
-      'CONFLICT',
-      `${destination} already holds an export (${present.join(', ')}). DoeVault never overwrites one: choose an empty folder, or move those files away first.`,
-    );
-  }
-}
-
-function unwritable(destination: string, cause: unknown): VaultError {
-  return new VaultError('VALIDATION', `Cannot write to ${destination} (${(cause as NodeJS.ErrnoException).code ?? 'error'}). Choose a folder you can write to.`, { cause });
-}
-
-/** Links each file into place (never over an existing one); on a clash, takes back what it moved. */
-async function moveIntoPlace(temp: string, destination: string, names: readonly string[]): Promise<void> {
-  const moved: string[] = [];
-  try {
-    for (const name of names) {
-      await link(join(temp, name), join(destination, name));
-      moved.push(name);
-    }
-  } catch (error) {
-    await Promise.all(moved.map((name) => unlink(join(destination, name)).catch(() => undefined)));
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new VaultError('CONFLICT', `A file appeared in ${destination} while exporting; nothing was exported. Choose an empty folder.`, { cause: error });
-    }
-    throw error;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function describe(name: string, bytes: Uint8Array): ExportedFile {
-  return { name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
-}
-
-async function describeFile(name: string, path: string): Promise<ExportedFile> {
-  return describe(name, new Uint8Array(await readFile(path)));
+  const { renders } = request;
+  const cited = renders.cited.map((p) => p.identity.legalName);
+  const listed = renders.listed.map((p) => p.identity.legalName);
+  const outcome = await writeVerified({
+    documents: [
+      { name: 'public', role: 'public', doc: renders.public, docx: request.docx, mustName: [], label: 'the public version' },
+      { name: 'sealed', role: 'sealed', doc: renders.sealed, docx: request.docx, mustName: cited, label: 'the sealed version' },
+      { name: 'declaration-of-identities', role: 'lodged', doc: renders.declaration, docx: request.docx, mustName: listed, label: 'the declaration of identities' },
+    ],
+    destination: request.destination,
+    pdfa: request.pdfa,
+    package: request.package && {
+      protection: request.package,
+      name: EXPORT_FILES.package,
+      contents: [EXPORT_FILES.sealedPdf, EXPORT_FILES.declarationPdf, EXPORT_FILES.manifest],
+    },
+    fontsDir: request.fontsDir,
+    scan: request.scan,
+    identities: request.identities,
+    clearances: request.clearances,
+    answers: request.answers,
+    manifestText: [request.caseCaption.title, request.caseCaption.court, request.caseCaption.number, renders.public.metadataTitle].filter(Boolean).join('\n'),
+    manifest: (files, verification, clearedHashes) =>
+      buildManifest({ caseCaption: request.caseCaption, renders, files, verification, clearedHashes, authenticate: (m) => request.answers.authenticate(m) }),
+    onProgress: request.onProgress,
+    isCancelled: request.isCancelled,
+    journal: request.journal,
+  });
+  return outcome.status === 'written' ? { ...outcome, status: 'exported' } : outcome;
 }

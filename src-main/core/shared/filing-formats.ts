@@ -100,3 +100,11 @@ export const KEY_FIELD_LABELS: Readonly<Record<KeyField, string>> = {
 
 /** A body as long as a 500-page filing, with room to spare. */
 export const MAX_BODY = 2_000_000;
+
+/**
+ * What a written file is to the court, as a set's manifest lists it: `public` names nobody and is
+ * filed openly; `sealed` is the unredacted version of a filing, kept under seal; `lodged` is lodged
+ * conditionally under seal until the court rules (CRC 2.551(d)), like the declaration of identities.
+ */
+export const FILE_ROLES = ['public', 'sealed', 'lodged'] as const;
+export type FileRole = (typeof FILE_ROLES)[number];

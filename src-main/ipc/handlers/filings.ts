@@ -73,6 +73,24 @@ export function filingHandlers(session: DesktopSession): DomainHandlers<'filings
       return report;
     },
 
+    'filings:sealingSetChoices': ({ caseId }) => host.call('filings.sealingSetChoices', caseId),
+
+    // The folder is chosen in main's dialog, then the set is written in the worker: the papers
+    // typeset, the public ones read back and scanned, the lodged one checked, or nothing at all.
+    'filings:sealingSet': async ({ caseId, court, factsFrom, docx, pdfa }) => {
+      await requireUnlocked(session);
+      const destination = await ports.chooseExportFolder();
+      if (destination === null) return null;
+      const facts = factsFrom === undefined ? undefined : { filingId: factsFrom };
+      const report = await session.track('Writing the sealing papers', (progress) =>
+        host.run('filings.sealingSet', [caseId, { destination, court, facts, docx, pdfa }], progress),
+      );
+      if (report.status === 'leak-found') return report;
+      const first = report.files[0];
+      session.lastExport = first ? join(report.folder, first.name) : report.folder;
+      return { ...report, set: report.manifest.set };
+    },
+
     'filings:showInFolder': async () => {
       if (session.lastExport === undefined) return { shown: false };
       await ports.showInFolder(session.lastExport);

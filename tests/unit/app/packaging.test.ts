@@ -70,7 +70,7 @@ describe('electron-builder.yml', () => {
     expect(config.publish).toBeNull();
   });
 
-  it('packs only out/**, the export fonts, the list of courts and the pleading template (no sources), never the Node build of better-sqlite3', () => {
+  it('packs only out/**, the export fonts, the list of courts, the pleading template and the paper templates (no sources), never the Node build of better-sqlite3', () => {
     const included = config.files.filter((pattern) => !pattern.startsWith('!'));
     expect(included.sort()).toEqual(['out/**', 'package.json', 'resources/courts.json', 'resources/fonts/**', 'resources/pleading/**', 'resources/templates/**']);
     // Fonts, courts and the pleading template are found by walking up from out/main: they must sit beside out/ in the package.
@@ -78,6 +78,7 @@ describe('electron-builder.yml', () => {
     expect(existsSync(join(ROOT, 'resources', 'courts.json'))).toBe(true);
     expect(existsSync(join(ROOT, 'resources', 'pleading', 'header.xml'))).toBe(true);
     expect(existsSync(join(ROOT, 'resources', 'templates', 'declaration-of-identities.md'))).toBe(true);
+    expect(existsSync(join(ROOT, 'resources', 'templates', 'motion-california.md'))).toBe(true);
     expect(config.files).toContain('!node_modules/better-sqlite3/build/**');
     expect(config.npmRebuild).toBe(false);
     expect(config.nodeGypRebuild).toBe(false);

@@ -13,6 +13,7 @@ import { useTitle } from '../../hooks/useTitle';
 import type { Route } from '../../routes';
 import { NewFilingDialog } from './NewFilingDialog';
 import { OpenPackageForm } from './OpenPackage';
+import { SealingSetDialog } from './SealingSetDialog';
 
 /** A case's filings: drafts that cite plaintiffs by pseudonym, exported as public and sealed versions. */
 export function FilingsScreen({ caseId, onNavigate }: { caseId: string; onNavigate: (route: Route) => void }) {
@@ -22,6 +23,7 @@ export function FilingsScreen({ caseId, onNavigate }: { caseId: string; onNaviga
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<FilingSummaryDto | null>(null);
   const [opening, setOpening] = useState(false);
+  const [sealing, setSealing] = useState(false);
   const [cancelled, setCancelled] = useState(false);
   const load = useAction(() => api().filings.list({ caseId }));
   const importDraft = useAction(() => api().filings.importDraft({ caseId }));
@@ -145,6 +147,26 @@ export function FilingsScreen({ caseId, onNavigate }: { caseId: string; onNaviga
         </div>
       ) : null}
 
+      <section className="card" aria-labelledby="sealing-heading">
+        <h2 id="sealing-heading" className="section-title">
+          Sealing papers
+        </h2>
+        <p className="muted">
+          The motion for leave to proceed under pseudonyms and to file the plaintiffs&apos; identities under seal, your declaration and a proposed order,
+          on the court&apos;s pleading paper and naming the plaintiffs by pseudonym only, with the declaration of identities to lodge conditionally under seal.
+        </p>
+        <div className="actions actions-start">
+          <button type="button" className="button" onClick={() => setSealing(true)} disabled={summary?.plaintiffs === 0} aria-describedby={summary?.plaintiffs === 0 ? 'sealing-none' : undefined}>
+            Sealing papers…
+          </button>
+          {summary?.plaintiffs === 0 ? (
+            <span id="sealing-none" className="muted small">
+              Add the plaintiffs to the roster first.
+            </span>
+          ) : null}
+        </div>
+      </section>
+
       <section className="card" aria-labelledby="packages-heading">
         <h2 id="packages-heading" className="section-title">
           Sealed packages
@@ -181,6 +203,7 @@ export function FilingsScreen({ caseId, onNavigate }: { caseId: string; onNaviga
           }}
         />
       ) : null}
+      {sealing ? <SealingSetDialog caseId={caseId} onClose={() => setSealing(false)} /> : null}
       {opening ? (
         <Dialog title="Open a sealed package" onClose={() => setOpening(false)} wide>
           <OpenPackageForm />
