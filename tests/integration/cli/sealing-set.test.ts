@@ -89,7 +89,7 @@ describe.each([
     order: ['rule 2.550(d)', 'Overriding interest.', 'Substantial probability of prejudice.', 'Narrowly tailored.', 'No less restrictive means.', 'Judge of the Superior Court'],
     perjury: 'I declare under penalty of perjury under the laws of the State of California that the foregoing is true and correct.',
     title: 'SUPERIOR COURT OF THE STATE OF CALIFORNIA',
-    sealedLabel: 'CONDITIONALLY UNDER SEAL',
+    lodgedLabel: 'CONDITIONALLY LODGED UNDER SEAL',
   },
   {
     court: 'cacd',
@@ -97,7 +97,7 @@ describe.each([
     order: ['Advanced Textile', 'Severity of the threatened harm.', "Reasonableness of Plaintiffs' fears.", 'Vulnerability to retaliation.', 'Prejudice to Defendants.', 'Public interest.', 'United States District Judge'],
     perjury: 'I declare under penalty of perjury under the laws of the United States of America that the foregoing is true and correct.',
     title: 'UNITED STATES DISTRICT COURT',
-    sealedLabel: 'UNREDACTED VERSION OF DOCUMENT PROPOSED TO BE FILED UNDER SEAL',
+    lodgedLabel: '[PROPOSED] FILED UNDER SEAL',
   },
 ])('sealing-set for $court', (expected) => {
   let out: string;
@@ -165,14 +165,14 @@ describe.each([
     }
   }, 120_000);
 
-  it('the declaration of identities names every plaintiff beside the pseudonym, under the court’s sealed label; verify knows it for lodged', async () => {
+  it('the declaration of identities names every plaintiff beside the pseudonym, under the court’s lodged label; verify knows it for lodged', async () => {
     const file = join(out, 'declaration-of-identities.pdf');
     const rows = pdftotext(file, { layout: true }).split('\n');
     for (const [i, person] of PEOPLE.entries()) {
       const pseudonym = `${person.gender === 'female' ? 'Jane' : 'John'} Doe ${i + 1}`;
       expect(rows.some((row) => row.includes(pseudonym) && row.includes(person.name)), `${pseudonym} on the row of ${person.name}`).toBe(true);
     }
-    expect(words(file)).toContain(expected.sealedLabel);
+    expect(words(file)).toContain(expected.lodgedLabel);
     expect(await ok([...vault.auth, 'verify', '--case', caseId, file])).toMatch(/lodged under seal by a sealing set of this case, unchanged/);
   });
 
@@ -186,7 +186,7 @@ describe.each([
       ...PAPERS.map((p) => [`${p}.docx`, 'public']),
     ]);
     for (const file of manifest.files) expect(sha256(join(out, file.name)), file.name).toBe(file.sha256);
-    expect(manifest.files.find((f) => f.role === 'lodged')!.labels).toContain(expected.sealedLabel);
+    expect(manifest.files.find((f) => f.role === 'lodged')!.labels).toContain(expected.lodgedLabel);
     for (const file of manifest.files.filter((f) => f.role === 'public')) expect(file.labels, file.name).toEqual([]);
     for (const person of PEOPLE) expect(JSON.stringify(manifest)).not.toContain(person.name.split(' ')[1]!);
 
