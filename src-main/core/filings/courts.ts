@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { VaultError } from '../errors';
 import { shippedResource } from '../files/shipped-resource';
-import { COURT_FORMS, type CourtForm } from '../shared/filing-formats';
-import { longDate } from './labels';
+import { COURT_FORMS, WITHHELD_MARKS, type CourtForm, type FilingFormat, type WithheldMark } from '../shared/filing-formats';
+import { longDate, type FilingLabels } from './labels';
 
 /**
  * The courts a filing can name, from resources/courts.json (data, not code: a rule changes and
@@ -13,6 +13,10 @@ import { longDate } from './labels';
 
 export { COURT_FORMS, type CourtForm };
 
+/** What a redaction prints in the public version when the court says nothing else; "{n}" is its number. */
+export const DEFAULT_REDACTION_REF = '[REDACTED-{n}]';
+
+/** A court's label set: its first-page labels and how it wants redactions shown (issue 13). */
 export interface CourtLabels {
   /** The rule the wording comes from, to show beside the labels. */
   rule: string;
@@ -20,6 +24,15 @@ export interface CourtLabels {
   sealed: string[];
   /** Sealed version once the court ordered sealing; "{orderDate}" is the order's date. Absent: `sealed`. */
   sealedByOrder?: string[] | undefined;
+  /** A redaction in the public version: "[REDACTED-{n}]", "{n}" its number (redactions.ts). */
+  redactionRef: string;
+  withheldMark: WithheldMark;
+  /**
+   * The sealed reference list of an export that redacts anything (FRCP 5.2(g)): its title, the
+   * sentence opening it ("{title}" is the filing's public title), and its labels (absent: the
+   * sealed version's).
+   */
+  referenceList: { title: string; intro: string; labels?: string[] | undefined };
 }
 
 export interface Court {
@@ -50,13 +63,24 @@ const upperLine = z
   }, 'must be one trimmed line in capitals');
 const labelLines = z.array(upperLine).min(1).max(4);
 
+const labelSetSchema = z.strictObject({
+  rule: z.string().min(1),
+  redactionRef: z
+    .string()
+    .max(40)
+    .refine((form) => form.split('{n}').length === 2 && form.trim() === form && !/[\p{Cc}\p{Cf}{}]/u.test(form.replace('{n}', '')), 'must hold "{n}" once, on one trimmed line')
+    .default(DEFAULT_REDACTION_REF),
+  withheldMark: z.enum(WITHHELD_MARKS).default('highlight'),
+  referenceList: z.strictObject({ title: z.string().min(1).max(120), intro: z.string().min(1).max(1_000), labels: labelLines.optional() }),
+  public: labelLines,
+  sealed: labelLines,
+  sealedByOrder: labelLines.optional(),
+});
+
 const fileSchema = z.strictObject({
   $comment: z.array(z.string()).optional(),
   forms: z.record(z.enum(COURT_FORMS), z.strictObject({ rule: z.string().min(1) })),
-  labelSets: z.record(
-    z.string().regex(/^[a-z][a-z0-9-]*$/),
-    z.strictObject({ rule: z.string().min(1), public: labelLines, sealed: labelLines, sealedByOrder: labelLines.optional() }),
-  ),
+  labelSets: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), labelSetSchema),
   courts: z
     .array(
       z.strictObject({
@@ -77,6 +101,8 @@ const fileSchema = z.strictObject({
 export interface CourtList {
   courts: readonly Court[];
   byId(id: string): Court | undefined;
+  /** A label set by its name in the file ("california", "cand"). */
+  labelSet(name: string): CourtLabels | undefined;
   /** Ids near a mistyped one, closest first: for "did you mean". */
   closeIds(id: string, max?: number): string[];
 }
@@ -115,7 +141,7 @@ export function parseCourts(text: string, source = 'resources/courts.json'): Cou
       title: entry.title,
       form: entry.form,
       formRule: entry.formRule ?? forms[entry.form].rule,
-      labels: { rule: labels.rule, public: labels.public, sealed: labels.sealed, sealedByOrder: labels.sealedByOrder },
+      labels,
       divisions: entry.divisions,
       districtRequired: entry.districtRequired,
     });
@@ -124,6 +150,7 @@ export function parseCourts(text: string, source = 'resources/courts.json'): Cou
   return {
     courts,
     byId: (id) => index.get(id),
+    labelSet: (name) => labelSets[name],
     closeIds: (id, max = 3) => closeIds(courts.map((court) => court.id), id, max),
   };
 }
@@ -180,11 +207,30 @@ function readCourtsFile(path: string): string {
 }
 
 /** The labels of one version for a court; `sealingOrder` is the ISO date of the court's sealing order. */
-export function courtLabels(court: Court, version: 'public' | 'sealed', sealingOrder?: string): string[] {
+export function courtLabels(court: Pick<Court, 'labels'>, version: 'public' | 'sealed', sealingOrder?: string): string[] {
   if (version === 'public') return [...court.labels.public];
   if (sealingOrder !== undefined && court.labels.sealedByOrder !== undefined) {
     const date = longDate(sealingOrder).toUpperCase();
     return court.labels.sealedByOrder.map((label) => label.replaceAll('{orderDate}', date));
   }
   return [...court.labels.sealed];
+}
+
+/**
+ * The label set a filing follows: its court's (`courtId`, from the front matter), else the one
+ * its format stands for without a court, California's or the generic federal court's.
+ */
+export function labelSetOf(courtId: string | undefined, format: FilingFormat): CourtLabels {
+  const courts = loadCourts();
+  const court = courtId === undefined ? undefined : courts.byId(courtId);
+  if (court) return court.labels;
+  const set = courts.labelSet(format === 'federal' ? 'federal' : 'california');
+  if (!set) throw new VaultError('INTERNAL', `The list of courts has no "${format}" label set. Restore resources/courts.json from the release.`);
+  return set;
+}
+
+/** The labels of a format without a court, for the export dialog's defaults (the same as the render's). */
+export function defaultLabels(format: FilingFormat, orderDate?: string): FilingLabels {
+  const labels = labelSetOf(undefined, format);
+  return { public: courtLabels({ labels }, 'public'), sealed: courtLabels({ labels }, 'sealed', orderDate) };
 }
