@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { access, link, mkdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VaultError } from '../errors';
-import { docxPartsText, pdfText } from '../documents';
+import { docxPartsText, pdfText, type PdfText } from '../documents';
 import type { RenderedDocument } from '../filings/document';
 import type { FilingRenders } from '../filings/render';
 import type { LeakHit, ScanSource } from '../scan/types';
@@ -11,6 +11,7 @@ import { writeDocx } from './docx-writer';
 import type { ExportJournal } from './export-staging';
 import { buildManifest, type CaseCaption, type Manifest } from './manifest';
 import { writePdf } from './pdf-writer';
+import { referenceLocations } from './reference-locations';
 import { preparePackageKey, writeSealedPackage, type PackageKey, type PackageProtection } from './sealed-package';
 import type { ExportAnswers } from './answers';
 import { Clearances, missingNames, toFileHit, type FileHit, type Verification } from './verification';
@@ -19,6 +20,8 @@ export const EXPORT_FILES = {
   publicPdf: 'public.pdf',
   sealedPdf: 'sealed.pdf',
   identityKey: 'identity-key.pdf',
+  /** The sealed reference list (FRCP 5.2(g)), written when the public version redacts anything. */
+  referenceList: 'reference-list.pdf',
   publicDocx: 'public.docx',
   sealedDocx: 'sealed.docx',
   manifest: 'manifest.json',
@@ -47,8 +50,23 @@ export interface ExportRequest {
   journal: ExportJournal;
 }
 
+/** What a file of an export is: filed publicly, kept under seal, or the manifest of them. */
+export type FileRole = 'public' | 'sealed' | 'manifest';
+
+const ROLES: Record<string, FileRole> = {
+  [EXPORT_FILES.publicPdf]: 'public',
+  [EXPORT_FILES.publicDocx]: 'public',
+  [EXPORT_FILES.sealedPdf]: 'sealed',
+  [EXPORT_FILES.sealedDocx]: 'sealed',
+  [EXPORT_FILES.identityKey]: 'sealed',
+  [EXPORT_FILES.referenceList]: 'sealed',
+  [EXPORT_FILES.package]: 'sealed',
+  [EXPORT_FILES.manifest]: 'manifest',
+};
+
 export interface ExportedFile {
   name: string;
+  role: FileRole;
   sha256: string;
   bytes: number;
 }
@@ -67,6 +85,7 @@ export type ExportOutcome =
 export async function exportFiling(request: ExportRequest): Promise<ExportOutcome> {
   const { renders, destination } = request;
   const names: string[] = [EXPORT_FILES.publicPdf, EXPORT_FILES.sealedPdf, EXPORT_FILES.identityKey];
+  if (renders.referenceList) names.push(EXPORT_FILES.referenceList);
   if (request.docx) names.push(EXPORT_FILES.publicDocx, EXPORT_FILES.sealedDocx);
   names.push(EXPORT_FILES.manifest);
   if (request.package) names.push(EXPORT_FILES.package);
@@ -97,11 +116,19 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
     };
     const pdf = (doc: RenderedDocument) => writePdf(doc, { fontsDir: request.fontsDir, pdfa: request.pdfa });
     progress('Typesetting the public version');
-    await put(EXPORT_FILES.publicPdf, await pdf(renders.public));
+    const publicPdf = await pdf(renders.public);
+    await put(EXPORT_FILES.publicPdf, publicPdf);
+    // Read back once: the reference list cites where each reference printed, and the scan reads it.
+    const publicText = await pdfText(publicPdf);
     progress('Typesetting the sealed version');
     await put(EXPORT_FILES.sealedPdf, await pdf(renders.sealed));
     progress('Typesetting the identity key');
     await put(EXPORT_FILES.identityKey, await pdf(renders.identityKey));
+    if (renders.referenceList) {
+      progress('Typesetting the reference list');
+      const places = referenceLocations(publicText, renders.redactions.map((entry) => entry.ref));
+      await put(EXPORT_FILES.referenceList, await pdf(renders.referenceList((ref) => places.get(ref) ?? [])));
+    }
     if (request.docx) {
       progress('Writing the Word files');
       await put(EXPORT_FILES.publicDocx, await writeDocx(renders.public, { fontsDir: request.fontsDir }));
@@ -109,7 +136,7 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
     }
 
     progress('Reading back and scanning the public files');
-    const { verification, clearedHashes } = await verify(request, written);
+    const { verification, clearedHashes } = await verify(request, written, publicText);
     if (verification.result === 'failed') {
       return { status: 'leak-found', verification };
     }
@@ -130,7 +157,9 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
       progress('Encrypting the sealed package');
       await writeSealedPackage(
         join(temp, EXPORT_FILES.package),
-        [EXPORT_FILES.sealedPdf, EXPORT_FILES.identityKey, EXPORT_FILES.manifest].map((name) => ({ name, bytes: written.get(name)! })),
+        [EXPORT_FILES.sealedPdf, EXPORT_FILES.identityKey, EXPORT_FILES.referenceList, EXPORT_FILES.manifest]
+          .filter((name) => written.has(name))
+          .map((name) => ({ name, bytes: written.get(name)! })),
         packageKey,
       );
     }
@@ -153,7 +182,11 @@ export async function exportFiling(request: ExportRequest): Promise<ExportOutcom
   }
 }
 
-async function verify(request: ExportRequest, written: ReadonlyMap<string, Uint8Array>): Promise<{ verification: Verification; clearedHashes: Set<string> }> {
+async function verify(
+  request: ExportRequest,
+  written: ReadonlyMap<string, Uint8Array>,
+  publicPdf: PdfText,
+): Promise<{ verification: Verification; clearedHashes: Set<string> }> {
   const hits: FileHit[] = [];
   let cleared = 0;
   const clearedHashes = new Set<string>();
@@ -169,7 +202,6 @@ async function verify(request: ExportRequest, written: ReadonlyMap<string, Uint8
   // The manifest's words (its hashes are hex, where an ID number's digits could turn up by chance).
   const { caseCaption, renders } = request;
   check(EXPORT_FILES.manifest, { text: [caseCaption.title, caseCaption.court, caseCaption.number, renders.public.metadataTitle].filter(Boolean).join('\n') });
-  const publicPdf = await pdfText(written.get(EXPORT_FILES.publicPdf)!);
   check(EXPORT_FILES.publicPdf, publicPdf);
   check(`${EXPORT_FILES.publicPdf} (metadata)`, { text: publicPdf.metadata.join('\n') });
   scanned.push(EXPORT_FILES.publicPdf);
@@ -180,12 +212,19 @@ async function verify(request: ExportRequest, written: ReadonlyMap<string, Uint8
   }
 
   const legalNames = request.renders.cited.map((p) => p.identity.legalName);
+  const withheld = request.renders.redactions.map((entry) => entry.text);
+  const sealedPdf = await pdfText(written.get(EXPORT_FILES.sealedPdf)!);
+  const referenceList = written.get(EXPORT_FILES.referenceList);
   const sealedComplete =
-    missingNames(await pdfText(written.get(EXPORT_FILES.sealedPdf)!), legalNames).length === 0 &&
-    missingNames(await pdfText(written.get(EXPORT_FILES.identityKey)!), legalNames).length === 0;
+    missingNames(sealedPdf, [...legalNames, ...withheld]).length === 0 &&
+    missingNames(await pdfText(written.get(EXPORT_FILES.identityKey)!), legalNames).length === 0 &&
+    (referenceList === undefined || missingNames(await pdfText(referenceList), withheld).length === 0);
   if (!sealedComplete) {
-    // A defect, not a user error: the sealed version must identify everyone it cites.
-    throw new VaultError('INTERNAL', 'The sealed PDF or identity key does not show every cited plaintiff’s legal name; nothing was exported. Report this as a bug.');
+    // A defect, not a user error: the sealed papers must show everyone cited and all the public version withheld.
+    throw new VaultError(
+      'INTERNAL',
+      'The sealed PDF, identity key or reference list does not show every cited plaintiff’s legal name and every redacted text; nothing was exported. Report this as a bug.',
+    );
   }
   return { verification: { result: hits.length === 0 ? 'passed' : 'failed', scanned, identities: request.identities, hits, cleared, sealedComplete }, clearedHashes };
 }
@@ -249,7 +288,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 function describe(name: string, bytes: Uint8Array): ExportedFile {
-  return { name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+  return { name, role: ROLES[name] ?? 'sealed', sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
 }
 
 async function describeFile(name: string, path: string): Promise<ExportedFile> {

@@ -31,7 +31,7 @@ export interface PublishedCheck {
 }
 
 /** The files of an export that name plaintiffs by design. */
-const SEALED_FILES: ReadonlySet<string> = new Set([EXPORT_FILES.sealedPdf, EXPORT_FILES.sealedDocx, EXPORT_FILES.identityKey]);
+const SEALED_FILES: ReadonlySet<string> = new Set([EXPORT_FILES.sealedPdf, EXPORT_FILES.sealedDocx, EXPORT_FILES.identityKey, EXPORT_FILES.referenceList]);
 
 export interface ExportOptions extends Controlled {
   destination: string;
