@@ -7,7 +7,7 @@ import { cell, printJson, printTable } from '../output';
 import { readSecretFile } from '../secrets';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
 import { readCounselFile } from './counsel';
-import { checkNewPassphrase, courtById, type FactOverrides, describeFileHit, type DocumentPart, docxPartsText, draftTitle, type ExportReport, type FileHit, KIND_WORDS, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, splitDraft, VaultError } from '../../core';
+import { checkNewPassphrase, courtById, type FactOverrides, parseLabelFile, describeFileHit, type DocumentPart, docxPartsText, draftTitle, type ExportReport, type FileHit, KIND_WORDS, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, splitDraft, VaultError } from '../../core';
 
 
 const where = (hit: { page?: number | undefined; line: number }, parts?: readonly DocumentPart[]) => {
@@ -58,9 +58,9 @@ const exportCommand: Command = {
   path: ['export'],
   usage:
     'export --case ID --in DRAFT --out DIR [--format california|federal] [--title TEXT] [--order-date YYYY-MM-DD]\n' +
-    '       [--court ID] [--counsel-file FILE] [--no-labels]\n' +
+    '       [--court ID] [--counsel-file FILE] [--labels auto|none|FILE]\n' +
     '       [--docx] [--pdfa] [--package-passphrase-file FILE | --package-recipient PUBKEY_FILE] [--json]',
-  summary: 'public, sealed and identity-key PDFs (and a manifest) from a draft, verified before they are written',
+  summary: 'public, sealed and identity-key PDFs, the reference list of what is redacted (and a manifest) from a draft, verified before they are written',
   options: {
     case: { type: 'string', help: '--case ID' },
     in: { type: 'string', help: '--in DRAFT           .txt, .md or .docx, with real names or {{pseudonym}} tokens' },
@@ -70,7 +70,12 @@ const exportCommand: Command = {
     'order-date': { type: 'string', help: '--order-date DATE    date of the sealing order (changes the sealed label)' },
     court: { type: 'string', help: '--court ID           a court of resources/courts.json (e.g. ca-sup-los-angeles, cacd), over the front matter\'s' },
     'counsel-file': { type: 'string', help: '--counsel-file FILE  a YAML list of counsel, over the front matter\'s and the stored counsel' },
-    'no-labels': { type: 'boolean', help: '--no-labels          no first-page labels, whatever the front matter or the court says' },
+    labels: {
+      type: 'string',
+      help:
+        '--labels L           first-page labels, over the front matter: auto (the court\'s; the public version\'s only when it redacts something), ' +
+        'none, or a text file of labels, one a line ([public] and [sealed] sections for one version)',
+    },
     docx: { type: 'boolean', help: '--docx               also public.docx and sealed.docx' },
     pdfa: { type: 'boolean', help: '--pdfa               every PDF as PDF/A-2b (archival), for portals that ask for it' },
     'package-passphrase-file': { type: 'string', help: '--package-passphrase-file FILE  also sealed.doesealed under this one-time passphrase' },
@@ -221,7 +226,7 @@ async function readPublishedFile(file: string, bytes: Uint8Array): Promise<Publi
   };
 }
 
-/** `--court`, `--counsel-file` and `--no-labels`, checked before the vault is unlocked. */
+/** `--court`, `--counsel-file` and `--labels`, checked before the vault is unlocked. */
 async function factOverrides(o: CommandContext['options']): Promise<FactOverrides | undefined> {
   const courtId = stringOption(o, 'court');
   const counselFile = stringOption(o, 'counsel-file');
@@ -233,12 +238,25 @@ async function factOverrides(o: CommandContext['options']): Promise<FactOverride
       throw error;
     }
   }
+  const labels = stringOption(o, 'labels');
   const facts: FactOverrides = {
     ...(courtId !== undefined ? { court: courtId } : {}),
     ...(counselFile !== undefined ? { counsel: await readCounselFile(counselFile) } : {}),
-    ...(o['no-labels'] === true ? { labels: 'none' as const } : {}),
+    ...(labels !== undefined ? { labels: labels === 'auto' || labels === 'none' ? labels : await readLabelFile(labels) } : {}),
   };
   return Object.keys(facts).length > 0 ? facts : undefined;
+}
+
+/** The most a labels file holds: four labels a version, with room for comments. */
+const MAX_LABEL_FILE = 16 * 1024;
+
+/** `--labels FILE`: anything but "auto" and "none" is a file (label-file.ts says how it reads). */
+async function readLabelFile(file: string): Promise<FactOverrides['labels']> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info) throw new UsageError(`--labels takes auto, none or a labels file; "${file}" is none of them`);
+  if (!info.isFile()) throw new VaultError('VALIDATION', `${file} is not a regular file. Give the path of a text file of labels, one a line.`, { field: 'labels' });
+  if (info.size > MAX_LABEL_FILE) throw new VaultError('VALIDATION', `${file} is larger than 16 KiB; a labels file holds up to four labels a version.`, { field: 'labels' });
+  return parseLabelFile(await readFile(file, 'utf8'), file);
 }
 
 function printReport(ctx: CommandContext, report: ExportReport): void {
@@ -257,7 +275,7 @@ function printReport(ctx: CommandContext, report: ExportReport): void {
             '',
             'Say in the draft what each one is, then export again:',
             '  {{Jane Doe 3|text}}         the text names that plaintiff (public: the pseudonym)',
-            '  {{redacted|text}}           print [REDACTED] in the public version',
+            '  {{redacted|text}}           print a numbered [REDACTED-n] in the public version',
             '  {{not a plaintiff|text}}    it names nobody in the vault (given names, surnames and dates only)',
             '',
           ].join('\n'),
@@ -269,11 +287,11 @@ function printReport(ctx: CommandContext, report: ExportReport): void {
       throw new VaultError('LEAK_FOUND', `The public files named someone in the vault (${report.verification.hits.length} mentions); every file of this export was deleted.`);
     case 'exported':
       if (!ctx.json) {
-        printTable(ctx.io, ['FILE', 'BYTES', 'SHA-256'], report.files.map((f) => [f.name, String(f.bytes), f.sha256]), '');
+        printTable(ctx.io, ['FILE', 'ROLE', 'BYTES', 'SHA-256'], report.files.map((f) => [f.name, f.role, String(f.bytes), f.sha256]), '');
         const v = report.verification;
         ctx.io.stdout.write(
           `\nVerified: ${v.scanned.join(' and ')} checked against ${v.identities} identities: nothing found` +
-            `${v.cleared > 0 ? ` (${v.cleared} marked "not a plaintiff")` : ''}; the sealed files name every plaintiff cited.\n` +
+            `${v.cleared > 0 ? ` (${v.cleared} marked "not a plaintiff")` : ''}; the sealed files name every plaintiff cited and show every redacted text.\n` +
             `Written to ${report.folder}\n`,
         );
       }
