@@ -200,7 +200,7 @@ export function ExportDialog({
               <input type="radio" name="sealing" checked={sealing === 'passphrase'} onChange={() => setSealing('passphrase')} />
               <span>
                 A package protected by a one-time passphrase{' '}
-                <span className="radio-hint">— the sealed PDF, identity key and manifest in one encrypted file; give the passphrase by another way</span>
+                <span className="radio-hint">— the sealed PDF, identity key, reference list and manifest in one encrypted file; give the passphrase by another way</span>
               </span>
             </label>
             <label className="radio">
@@ -268,7 +268,18 @@ export function ExportDialog({
   );
 }
 
-/** The labels of each version: the court's defaults (from main) unless changed here. */
+type LabelChoice = 'court' | 'none' | 'own';
+
+/** What the draft's labels say: none given is the court's rule, two empty lists are none, anything else the user's own. */
+function labelChoiceOf(labels: FilingDraft['labels']): LabelChoice {
+  if (labels.public === undefined && labels.sealed === undefined) return 'court';
+  return labels.public?.length === 0 && labels.sealed?.length === 0 ? 'none' : 'own';
+}
+
+/**
+ * The first-page labels: the court's (the sealed papers always carry them, the public version
+ * only when it redacts something), none, or the user's own, starting from the court's wording.
+ */
 function LabelsFields({
   draft,
   defaults,
@@ -281,25 +292,51 @@ function LabelsFields({
   disabled: boolean;
 }) {
   const hintId = useId();
-  const custom = draft.labels.public !== undefined || draft.labels.sealed !== undefined;
+  // Kept here, not read back from the lists: emptying both text areas must not switch to "No labels" under the user's hands.
+  const [choice, setChoice] = useState<LabelChoice>(() => labelChoiceOf(draft.labels));
   const lines = (which: 'public' | 'sealed') => draft.labels[which] ?? defaults?.[which] ?? [];
   const change = (which: 'public' | 'sealed', next: string[]) => onChange({ labels: { ...draft.labels, [which]: next } });
+  const choose = (next: LabelChoice) => {
+    setChoice(next);
+    if (next === 'court') onChange({ labels: {} });
+    else if (next === 'none') onChange({ labels: { public: [], sealed: [] } });
+    else onChange({ labels: { public: lines('public'), sealed: lines('sealed') } });
+  };
+  const shown = (which: 'public' | 'sealed') => (defaults ? defaults[which].join(' / ') : '…');
   return (
     <fieldset className="fieldset" disabled={disabled} aria-describedby={hintId}>
       <legend className="field-label">First-page labels</legend>
       <p id={hintId} className="field-hint">
-        One label per line, at most four.{' '}
-        {custom ? 'Changed from the court’s defaults.' : 'The defaults follow the court’s sealing rules for the format and the order date; check the local rule where you file.'}
+        The court&apos;s labels follow its sealing rules for the format and the order date; check the local rule where you file.
       </p>
-      <div className="field-row">
-        <LabelLines label="Public version" lines={lines('public')} onChange={(next) => change('public', next)} />
-        <LabelLines label="Sealed version and identity key" lines={lines('sealed')} onChange={(next) => change('sealed', next)} />
-      </div>
-      {custom ? (
-        <div>
-          <button type="button" className="button button-small button-quiet" onClick={() => onChange({ labels: {} })}>
-            Use the court&apos;s default labels
-          </button>
+      <label className="radio">
+        <input type="radio" name="label-choice" checked={choice === 'court'} onChange={() => choose('court')} />
+        <span>
+          The court&apos;s labels <span className="radio-hint">— on the sealed papers always; on the public version only when it redacts something</span>
+        </span>
+      </label>
+      {choice === 'court' ? (
+        <dl className="label-defaults">
+          <dt>Public version, when it redacts something</dt>
+          <dd>{shown('public')}</dd>
+          <dt>Sealed version, identity key and reference list</dt>
+          <dd>{shown('sealed')}</dd>
+        </dl>
+      ) : null}
+      <label className="radio">
+        <input type="radio" name="label-choice" checked={choice === 'none'} onChange={() => choose('none')} />
+        <span>No labels</span>
+      </label>
+      <label className="radio">
+        <input type="radio" name="label-choice" checked={choice === 'own'} onChange={() => choose('own')} />
+        <span>
+          Labels of my own <span className="radio-hint">— one a line, at most four, printed as written</span>
+        </span>
+      </label>
+      {choice === 'own' ? (
+        <div className="field-row">
+          <LabelLines label="Public version" lines={lines('public')} onChange={(next) => change('public', next)} />
+          <LabelLines label="Sealed version, identity key and reference list" lines={lines('sealed')} onChange={(next) => change('sealed', next)} />
         </div>
       ) : null}
     </fieldset>
