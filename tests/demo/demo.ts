@@ -53,7 +53,7 @@ export interface DemoResult {
   roster: RosterEntry[];
   /** The draft written with real names (synthetic), kept for `doe-vault scan`. */
   draftPath: string;
-  /** The export's folder: public.pdf, sealed.pdf, identity-key.pdf, .docx, manifest, package. */
+  /** The export's folder: public.pdf, sealed.pdf, identity-key.pdf, reference-list.pdf, .docx, manifest, package. */
   folder: string;
   packagePassphraseFile: string;
   /** The exported filing (its body: the draft with pseudonym tokens and the attorney's answers). */
@@ -188,14 +188,14 @@ async function draftScanAndExport(
   const packagePassphraseFile = join(dir, 'package-passphrase.txt');
   await writeFile(packagePassphraseFile, `${packagePassphrase}\n`, { mode: 0o600, flag: 'wx' });
   log('');
-  log('Exporting public, sealed and identity-key PDFs, Word copies and a sealed package ...');
+  log('Exporting public, sealed and identity-key PDFs, the reference list of redactions, Word copies and a sealed package ...');
   const started = performance.now();
   const report = await vault.filings.export(caseId, filing.details, { destination: folder, docx: true, package: { passphrase: packagePassphrase } });
   if (report.status === 'needs-resolution') throw new Error(`the demo export asks: ${report.questions.map((q) => `${q.field} line ${q.line}: ${q.kind} ${q.text}`).join('; ')}`);
   if (report.status !== 'exported') throw new Error(`the demo export stopped: ${report.status} ${JSON.stringify(report).slice(0, 1500)}`);
   log(`  done in ${seconds(performance.now() - started)}.`);
   log('');
-  for (const file of report.files) log(`  ${file.name.padEnd(17)} ${String(file.bytes).padStart(8)} bytes  sha256 ${file.sha256}`);
+  for (const file of report.files) log(`  ${file.name.padEnd(18)} ${String(file.bytes).padStart(8)} bytes  sha256 ${file.sha256}`);
   const v = report.verification;
   log('');
   log(`Verified before writing: ${v.scanned.join(' and ')} read back and checked against all ${v.identities} identities of the vault:`);
