@@ -7,6 +7,7 @@ import { docxPartsText, pdfText, type PdfText } from '../documents';
 import type { RenderedDocument } from '../filings/document';
 import type { FilingRenders } from '../filings/render';
 import type { LeakHit, ScanSource } from '../scan/types';
+import { fold } from '../text/normalize';
 import { writeDocx } from './docx-writer';
 import type { ExportJournal } from './export-staging';
 import { buildManifest, type CaseCaption, type Manifest } from './manifest';
@@ -212,7 +213,8 @@ async function verify(
   }
 
   const legalNames = request.renders.cited.map((p) => p.identity.legalName);
-  const withheld = request.renders.redactions.map((entry) => entry.text);
+  // Text without a letter or digit ("—") reads back as no word at all: nothing to look for.
+  const withheld = request.renders.redactions.map((entry) => entry.text).filter((text) => fold(text) !== '');
   const sealedPdf = await pdfText(written.get(EXPORT_FILES.sealedPdf)!);
   const referenceList = written.get(EXPORT_FILES.referenceList);
   const sealedComplete =

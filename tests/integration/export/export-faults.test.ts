@@ -158,8 +158,8 @@ describe('export: bad input and faults leave nothing half-written', () => {
         expect(await codeOf(() => exportFiling(req))).toBe('INTERNAL');
         expect(readdirSync(req.destination)).toEqual([]);
       }
-      // Untouched, the same filing exports with its reference list.
-      const whole = request(folder('whole'), { body });
+      // Untouched, the same filing exports with its reference list (a redacted dash, no word in it, too).
+      const whole = request(folder('whole'), { body: `${body} Then {{redacted|—}}.` });
       expect((await exportFiling(whole)).status).toBe('exported');
       expect(readdirSync(whole.destination)).toContain('reference-list.pdf');
     });
