@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNSEL_FIELDS, COURT_FORMS, ERROR_CODES, WITHHELD_MARKS, FILING_FIELDS, FILING_FORMATS, FINDING_KINDS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_ADDRESS_LINES, MAX_BODY, MAX_COUNSEL, type ErrorCode } from '../src-main/core/shared';
+import { COUNSEL_FIELDS, COURT_FORMS, ERROR_CODES, FILE_ROLES, FILING_FIELDS, FILING_FORMATS, FINDING_KINDS, IDENTITY_SETS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_ADDRESS_LINES, MAX_BODY, MAX_COUNSEL, WITHHELD_MARKS, type ErrorCode } from '../src-main/core/shared';
 
 /**
  * THE IPC contract: every channel between the renderer and the main process, with the shape of
@@ -55,7 +55,7 @@ const vaultStatus = z.object({
    */
   damage: z.string().optional(),
   /**
-   * Exports interrupted by a crash whose staged files (sealed versions, identity keys) were
+   * Exports interrupted by a crash whose staged files (sealed versions, declarations of identities) were
    * removed when the vault was opened (docs/SEALING.md).
    */
   cleanedExports: z.number().int().positive().optional(),
@@ -136,6 +136,8 @@ const auditVerification = z.discriminatedUnion('ok', [
  */
 const draftText = z.string().max(2 * MAX_BODY);
 const labelList = z.array(text(200)).max(4);
+/** The plaintiffs the declaration of identities lists: a set, or pseudonyms. */
+const identities = z.union([z.enum(IDENTITY_SETS), z.array(text(200)).min(1).max(10_000)]);
 
 export const filingFields = z.strictObject({
   title: text(300),
@@ -147,12 +149,13 @@ export const filingFields = z.strictObject({
   counsel: text(2_000).optional(),
   body: draftText,
   /**
-   * A version's first-page labels ([]: none); absent: the court's (filings:defaultLabels), the
-   * public version's only when it redacts something.
+   * A document's first-page labels ([]: none; lodged: the declaration of identities); absent: the
+   * court's (filings:defaultLabels), the public version's only when it redacts something.
    */
-  labels: z.strictObject({ public: labelList.optional(), sealed: labelList.optional() }).optional(),
+  labels: z.strictObject({ public: labelList.optional(), sealed: labelList.optional(), lodged: labelList.optional() }).optional(),
   orderDate: text(10).optional(),
   keyFields: z.array(z.enum(KEY_FIELDS)).max(KEY_FIELDS.length).optional(),
+  identities: identities.optional(),
 });
 
 const filingSummary = z.object({
@@ -173,9 +176,10 @@ const filingDetails = z.object({
   parties: z.string().optional(),
   counsel: z.string().optional(),
   body: z.string(),
-  labels: z.object({ public: z.array(z.string()).optional(), sealed: z.array(z.string()).optional() }),
+  labels: z.object({ public: z.array(z.string()).optional(), sealed: z.array(z.string()).optional(), lodged: z.array(z.string()).optional() }),
   orderDate: z.string().optional(),
   keyFields: z.array(z.enum(KEY_FIELDS)),
+  identities,
 });
 
 const filing = filingSummary.extend({ details: filingDetails });
@@ -234,14 +238,20 @@ const block = z.discriminatedUnion('type', [
   z.object({ type: z.literal('footnotes'), notes: z.array(z.object({ label: z.string(), runs: z.array(run) })) }),
   z.object({
     type: z.literal('signature'),
-    signature: z.object({ dated: z.string().optional(), firm: z.string().optional(), signer: z.string(), attorneysFor: z.string().optional() }),
+    signature: z.object({
+      dated: z.string().optional(),
+      firm: z.string().optional(),
+      signer: z.string(),
+      attorneysFor: z.string().optional(),
+      declarant: z.boolean().optional(),
+    }),
   }),
 ]);
 
 const renderedDocument = z.object({
   format: z.enum(FILING_FORMATS),
   form: z.enum(COURT_FORMS),
-  audience: z.enum(['public', 'sealed', 'identity-key']),
+  audience: z.enum(['public', 'sealed', 'declaration']),
   metadataTitle: z.string(),
   counsel: z.array(z.string()),
   court: z.string(),
@@ -252,7 +262,7 @@ const renderedDocument = z.object({
   blocks: z.array(block),
 });
 
-const filingLabels = z.object({ public: z.array(z.string()), sealed: z.array(z.string()) });
+const filingLabels = z.object({ public: z.array(z.string()), sealed: z.array(z.string()), lodged: z.array(z.string()) });
 
 /** A hit in a written public file: where, what kind, and whom it may name (pseudonyms only). */
 const fileHit = z.object({
@@ -274,8 +284,8 @@ const verification = z.object({
   sealedComplete: z.boolean(),
 });
 
-/** A file written; an export says what each is: filed publicly, kept under seal, or the manifest. */
-const writtenFile = z.object({ name: z.string(), role: z.enum(['public', 'sealed', 'manifest']).optional(), sha256: z.string(), bytes: z.number().int() });
+/** A file written; an export says what each is: filed publicly, kept or lodged under seal, or the manifest. */
+const writtenFile = z.object({ name: z.string(), role: z.enum([...FILE_ROLES, 'manifest']).optional(), sha256: z.string(), bytes: z.number().int() });
 
 const exportReport = z.discriminatedUnion('status', [
   /** `body` is the body with its unambiguous mentions made tokens: the questions' offsets refer to it. */
@@ -283,6 +293,29 @@ const exportReport = z.discriminatedUnion('status', [
   z.object({ status: z.literal('leak-found'), verification }),
   z.object({ status: z.literal('exported'), folder: z.string(), files: z.array(writtenFile), verification }),
 ]);
+
+/** A file of a sealing set; the manifest and a package have no role of their own. */
+const setFile = writtenFile.extend({ role: z.enum(FILE_ROLES).optional(), title: z.string().optional(), labels: z.array(z.string()).optional() });
+
+const sealingSetReport = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('leak-found'), verification }),
+  z.object({
+    status: z.literal('written'),
+    folder: z.string(),
+    files: z.array(setFile),
+    verification,
+    /** The court id the papers are for, their form, and how many plaintiffs the declaration of identities lists. */
+    set: z.object({ court: z.string().optional(), format: z.enum(FILING_FORMATS), plaintiffs: z.number().int() }),
+  }),
+]);
+
+const sealingSetChoices = z.object({
+  courts: z.array(z.object({ id: z.string(), name: z.string(), system: z.enum(['state', 'federal']) })),
+  /** The case's filings whose drafts open with front matter, newest first: the caption the papers can share. */
+  sources: z.array(z.object({ filingId: id, title: z.string(), court: z.string().optional() })),
+  /** The court to suggest. */
+  court: z.string().optional(),
+});
 
 /** How the sealed package is locked: a one-time passphrase, or the recipient key chosen with packages:chooseRecipientKey. */
 const packageProtection = z.discriminatedUnion('kind', [
@@ -423,11 +456,11 @@ export const CONTRACT = {
     z.strictObject({ caseId: id, filing: filingFields }),
     z.object({ body: z.string(), converted: z.number().int(), questions: z.array(question) }),
   ),
-  /** The court's first-page labels for a format (and sealing order date): the export dialog's defaults. */
+  /** The court's first-page labels for a format (and sealing order date): the export dialog's defaults, per document. */
   'filings:defaultLabels': channel(z.strictObject({ format: z.enum(FILING_FORMATS), orderDate: text(10).optional() }), filingLabels),
-  /** One version as it will be printed. The sealed version and the identity key name people: audited. */
+  /** One version as it will be printed. The sealed version and the declaration of identities name people: audited. */
   'filings:preview': channel(
-    z.strictObject({ caseId: id, filing: filingFields, audience: z.enum(['public', 'sealed', 'identity-key']) }),
+    z.strictObject({ caseId: id, filing: filingFields, audience: z.enum(['public', 'sealed', 'declaration']) }),
     renderedDocument,
   ),
   /** Exports into a folder chosen in main's dialog (null: cancelled), fail-closed. */
@@ -435,6 +468,17 @@ export const CONTRACT = {
     // pdfa: every PDF as PDF/A-2b, for portals that ask for archival PDFs; off unless asked for.
     z.strictObject({ caseId: id, filing: filingFields, docx: z.boolean(), pdfa: z.boolean().default(false), package: packageProtection }),
     exportReport.nullable(),
+  ),
+  /** What the Sealing papers dialog offers: the courts, the filings whose front matter can give the caption, the court to suggest. */
+  'filings:sealingSetChoices': channel(z.strictObject({ caseId: id }), sealingSetChoices),
+  /**
+   * Writes the sealing set (motion, declaration of counsel, proposed order; the declaration of
+   * identities lodged under seal) into a folder chosen in main's dialog (null: cancelled),
+   * fail-closed like an export. Progress events; operations:cancel stops it and nothing is left.
+   */
+  'filings:sealingSet': channel(
+    z.strictObject({ caseId: id, court: text(60), factsFrom: id.optional(), docx: z.boolean(), pdfa: z.boolean().default(false) }),
+    sealingSetReport.nullable(),
   ),
   /** Shows the folder of the last export in the file manager; the renderer names no path. */
   'filings:showInFolder': channel(none, z.object({ shown: z.boolean() })),
@@ -543,6 +587,9 @@ export type ExportReportDto = z.output<typeof exportReport>;
 export type VerificationDto = z.output<typeof verification>;
 export type FileHitDto = z.output<typeof fileHit>;
 export type WrittenFileDto = z.output<typeof writtenFile>;
+export type SetFileDto = z.output<typeof setFile>;
+export type SealingSetReportDto = z.output<typeof sealingSetReport>;
+export type SealingSetChoicesDto = z.output<typeof sealingSetChoices>;
 export type PackageProtectionDto = z.input<typeof packageProtection>;
 export type FilingLabelsDto = z.output<typeof filingLabels>;
 export type KeyFileDto = z.output<typeof keyFile>;

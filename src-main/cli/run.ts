@@ -7,12 +7,13 @@ import { intakeCommands } from './commands/intake';
 import { resolveVaultPath, type Command } from './commands/command';
 import { packageCommands } from './commands/package';
 import { plaintiffCommands } from './commands/plaintiffs';
+import { sealingSetCommands } from './commands/sealing-set';
 import { vaultCommands } from './commands/vault';
 import { EXIT, exitCodeFor, UsageError } from './exit-codes';
 import type { CliIo } from './io';
 import { isVaultError } from '../core';
 
-export const COMMANDS: readonly Command[] = [...vaultCommands, ...caseCommands, ...counselCommands, ...plaintiffCommands, ...intakeCommands, ...filingCommands, ...auditCommands, ...packageCommands];
+export const COMMANDS: readonly Command[] = [...vaultCommands, ...caseCommands, ...counselCommands, ...plaintiffCommands, ...intakeCommands, ...filingCommands, ...sealingSetCommands, ...auditCommands, ...packageCommands];
 
 /** Runs one `doe-vault` invocation and returns its exit code. Never throws, never prints a stack. */
 export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
@@ -80,7 +81,7 @@ function generalHelp(): string {
     'not a terminal, else a prompt that does not echo; never from arguments or the environment.',
     '',
     'Exit codes: 0 ok, 1 usage, 2 wrong passphrase, recovery key or package secret,',
-    '            3 identities found (scan, verify, an export that stopped),',
+    '            3 identities found (scan, verify, an export or sealing set that stopped),',
     '            4 vault or sealed package damaged or tampered (including a failed audit verify),',
     '            5 any other failure.',
     '',

@@ -35,7 +35,7 @@ export interface FacadeApi {
   cases: Methods<CaseService>;
   plaintiffs: Methods<PlaintiffService>;
   intake: Methods<IntakeService>;
-  filings: Methods<FilingService> & Pick<Methods<ExportService>, 'export' | 'verify'>;
+  filings: Methods<FilingService> & Pick<Methods<ExportService>, 'export' | 'verify' | 'sealingSet'>;
   packages: Pick<Methods<ExportService>, 'readRecipientKey' | 'openPackage'>;
   /** Counsel stored once: the firm's for the vault, a case's own (issue 12). */
   counsel: Methods<CounselService>;
@@ -71,7 +71,7 @@ export class VaultService implements FacadeApi {
     this.cases = bind(new CaseService(session));
     this.plaintiffs = bind(new PlaintiffService(session));
     this.intake = bind(new IntakeService(session));
-    this.filings = Object.freeze({ ...bind(new FilingService(session)), export: exports.export, verify: exports.verify });
+    this.filings = Object.freeze({ ...bind(new FilingService(session)), export: exports.export, verify: exports.verify, sealingSet: exports.sealingSet });
     this.packages = Object.freeze({ readRecipientKey: exports.readRecipientKey, openPackage: exports.openPackage });
     this.counsel = bind(new CounselService(session));
     this.audit = bind(new AuditService(() => session.unlocked()));

@@ -1,5 +1,5 @@
-// The export rows of `npm run bench`: a long filing exported end to end (public, sealed and
-// identity-key PDFs, read back and verified against every identity of the vault), and the
+// The export rows of `npm run bench`: a long filing exported end to end (public and sealed PDFs
+// and the declaration of identities, read back and verified against every identity of the vault), and the
 // read-back alone against poppler's pdftotext on the same public PDF.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';

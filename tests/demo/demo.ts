@@ -1,6 +1,6 @@
 // `npm run demo`: the main job end to end, headless. A real vault (default Argon2id settings)
 // with one case and 140 synthetic plaintiffs imported from a generated CSV; a complaint drafted with their real names is
-// scanned, anonymised and exported (public, sealed, identity key), verified before writing.
+// scanned, anonymised and exported (public, sealed, the declaration of identities), verified before writing.
 // The output shows pseudonyms only.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -53,7 +53,7 @@ export interface DemoResult {
   roster: RosterEntry[];
   /** The draft written with real names (synthetic), kept for `doe-vault scan`. */
   draftPath: string;
-  /** The export's folder: public.pdf, sealed.pdf, identity-key.pdf, reference-list.pdf, .docx, manifest, package. */
+  /** The export's folder: public.pdf, sealed.pdf, declaration-of-identities.pdf, reference-list.pdf, .docx, manifest, package. */
   folder: string;
   packagePassphraseFile: string;
   /** The exported filing (its body: the draft with pseudonym tokens and the attorney's answers). */
@@ -188,18 +188,18 @@ async function draftScanAndExport(
   const packagePassphraseFile = join(dir, 'package-passphrase.txt');
   await writeFile(packagePassphraseFile, `${packagePassphrase}\n`, { mode: 0o600, flag: 'wx' });
   log('');
-  log('Exporting public, sealed and identity-key PDFs, the reference list of redactions, Word copies and a sealed package ...');
+  log('Exporting the public and sealed versions, the declaration of identities, the reference list of redactions, Word copies and a sealed package ...');
   const started = performance.now();
   const report = await vault.filings.export(caseId, filing.details, { destination: folder, docx: true, package: { passphrase: packagePassphrase } });
   if (report.status === 'needs-resolution') throw new Error(`the demo export asks: ${report.questions.map((q) => `${q.field} line ${q.line}: ${q.kind} ${q.text}`).join('; ')}`);
   if (report.status !== 'exported') throw new Error(`the demo export stopped: ${report.status} ${JSON.stringify(report).slice(0, 1500)}`);
   log(`  done in ${seconds(performance.now() - started)}.`);
   log('');
-  for (const file of report.files) log(`  ${file.name.padEnd(18)} ${String(file.bytes).padStart(8)} bytes  sha256 ${file.sha256}`);
+  for (const file of report.files) log(`  ${file.name.padEnd(30)} ${String(file.bytes).padStart(8)} bytes  sha256 ${file.sha256}`);
   const v = report.verification;
   log('');
   log(`Verified before writing: ${v.scanned.join(' and ')} read back and checked against all ${v.identities} identities of the vault:`);
-  log(`  ${v.hits.length} found${v.cleared > 0 ? `, ${v.cleared} marked "not a plaintiff"` : ''}; the sealed PDF and identity key name all ${report.manifest.verification.sealedNamesPresent ? 'cited plaintiffs' : '(INCOMPLETE)'}.`);
+  log(`  ${v.hits.length} found${v.cleared > 0 ? `, ${v.cleared} marked "not a plaintiff"` : ''}; the sealed PDF names every plaintiff it cites and the declaration every plaintiff of the case${report.manifest.verification.sealedNamesPresent ? '' : ' (INCOMPLETE)'}.`);
   const independent = pdftotextNames(join(folder, 'public.pdf'), people);
   if (independent !== undefined) log(`  pdftotext public.pdf: ${independent === 0 ? 'no real name' : `${independent} REAL NAMES`} among its text (an independent reader).`);
   log(`  Folder: ${folder}`);

@@ -6,6 +6,7 @@
 //   public.docx of the same, rendered by LibreOffice                      -> page1-california-docx.png
 //   public.pdf, federal pleading paper (C.D. Cal.)                        -> page1-cacd-pdf.png
 //   public.docx of the same, rendered by LibreOffice                      -> page1-cacd-docx.png
+//   declaration-of-identities.pdf (California), page 2: the 140-row table  -> declaration-140-page2.png
 //
 // Needs pdftoppm (poppler-utils) and soffice (libreoffice-writer-nogui); `.ci/run` installs both.
 import { execFileSync } from 'node:child_process';
@@ -47,13 +48,18 @@ async function main(): Promise<void> {
       });
       page1(join(folder, 'lo', 'public.pdf'), `page1-${form}-docx`);
     }
+    page(join(demo.folder, 'declaration-of-identities.pdf'), 2, 'declaration-140-page2');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 
   function page1(pdf: string, name: string): void {
+    page(pdf, 1, name);
+  }
+
+  function page(pdf: string, number: number, name: string): void {
     const prefix = join(dir, name);
-    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, prefix]);
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(number), '-l', String(number), '-singlefile', pdf, prefix]);
     copyFileSync(`${prefix}.png`, join(OUT, `${name}.png`));
     console.log(`wrote ${join(OUT, `${name}.png`)}`);
   }

@@ -56,7 +56,7 @@ function filesUnder(dir: string): string[] {
 
 /**
  * An export killed at a random moment: the next command must leave no staged file (sealed
- * versions, the identity key) in the destination or anywhere beside the vault.
+ * versions, the declaration of identities) in the destination or anywhere beside the vault.
  */
 export async function killedExportCleaned(team: RedTeam): Promise<boolean> {
   const p = person();
@@ -77,7 +77,7 @@ export async function killedExportCleaned(team: RedTeam): Promise<boolean> {
   const staged = filesUnder(team.dir).filter((path) => !before.has(path) && /\.doevault-|partial|\.staging\//i.test(path));
   // Killed before the end, the export left nothing; killed after, its whole set at the final names.
   const written = existsSync(dest) ? readdirSync(dest).sort() : [];
-  const whole = written.length === 0 || ['identity-key.pdf', 'manifest.json', 'public.pdf', 'sealed.pdf'].every((name) => written.includes(name));
+  const whole = written.length === 0 || ['declaration-of-identities.pdf', 'manifest.json', 'public.pdf', 'sealed.pdf'].every((name) => written.includes(name));
   if (process.env.REDTEAM_DEBUG) process.stderr.write(`  killed after ${delay} ms; next exit ${next.code}; in destination: ${written.join(' ') || 'nothing'}; staged left: ${staged.join(', ') || 'none'}\n`);
   return next.code === 0 && staged.length === 0 && whole;
 }

@@ -7,7 +7,8 @@ import { cell, printJson, printTable } from '../output';
 import { readSecretFile } from '../secrets';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
 import { readCounselFile } from './counsel';
-import { checkNewPassphrase, courtById, type FactOverrides, parseLabelFile, describeFileHit, type DocumentPart, docxPartsText, draftTitle, type ExportReport, type FileHit, KIND_WORDS, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, splitDraft, VaultError } from '../../core';
+import { IDENTITY_SETS, type IdentitySelection, type IdentitySet } from '../../core/shared';
+import { checkNewPassphrase, courtById, type FactOverrides, parseLabelFile, describeFileHit, type DocumentPart, docxPartsText, draftTitle, type ExportReport, type FileHit, KIND_WORDS, type PackageProtection, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, splitDraft, VaultError } from '../../core';
 
 
 const where = (hit: { page?: number | undefined; line: number }, parts?: readonly DocumentPart[]) => {
@@ -58,9 +59,10 @@ const exportCommand: Command = {
   path: ['export'],
   usage:
     'export --case ID --in DRAFT --out DIR [--format california|federal] [--title TEXT] [--order-date YYYY-MM-DD]\n' +
-    '       [--court ID] [--counsel-file FILE] [--labels auto|none|FILE]\n' +
+    '       [--court ID] [--counsel-file FILE] [--labels auto|none|FILE] [--identities all|active|cited|"Jane Doe 1,John Doe 4"]\n' +
     '       [--docx] [--pdfa] [--package-passphrase-file FILE | --package-recipient PUBKEY_FILE] [--json]',
-  summary: 'public, sealed and identity-key PDFs, the reference list of what is redacted (and a manifest) from a draft, verified before they are written',
+  summary:
+    'public and sealed PDFs, the declaration of identities, the reference list of what is redacted (and a manifest) from a draft, verified before they are written',
   options: {
     case: { type: 'string', help: '--case ID' },
     in: { type: 'string', help: '--in DRAFT           .txt, .md or .docx, with real names or {{pseudonym}} tokens' },
@@ -76,7 +78,11 @@ const exportCommand: Command = {
         '--labels L           first-page labels, over the front matter: auto (the court\'s; the public version\'s only when it redacts something), ' +
         'none, or a text file of labels, one a line ([public] and [sealed] sections for one version)',
     },
-    docx: { type: 'boolean', help: '--docx               also public.docx and sealed.docx' },
+    identities: {
+      type: 'string',
+      help: '--identities SET     the plaintiffs the declaration of identities lists: all (default), active (not withdrawn), cited (by the body), or pseudonyms separated by commas',
+    },
+    docx: { type: 'boolean', help: '--docx               also public.docx, sealed.docx and declaration-of-identities.docx' },
     pdfa: { type: 'boolean', help: '--pdfa               every PDF as PDF/A-2b (archival), for portals that ask for it' },
     'package-passphrase-file': { type: 'string', help: '--package-passphrase-file FILE  also sealed.doesealed under this one-time passphrase' },
     'package-recipient': { type: 'string', help: '--package-recipient FILE        also sealed.doesealed for this recipient key (.pub)' },
@@ -84,22 +90,10 @@ const exportCommand: Command = {
   required: ['case', 'in', 'out'],
   async run(ctx) {
     const o = ctx.options;
-    const passphraseFile = stringOption(o, 'package-passphrase-file');
-    const recipientFile = stringOption(o, 'package-recipient');
-    if (passphraseFile !== undefined && recipientFile !== undefined) {
-      throw new UsageError('give --package-passphrase-file or --package-recipient, not both');
-    }
     const draftPath = stringOption(o, 'in')!;
     const draft = await readDocument(draftPath);
     if (draft.format === 'pdf') throw new UsageError('a PDF cannot be a draft; export from the .docx, .md or .txt it was made from');
-    const packageProtection =
-      passphraseFile !== undefined
-        ? { passphrase: readSecretFile(ctx.io, passphraseFile, 'package passphrase') }
-        : recipientFile !== undefined
-          ? { recipientPublicKey: await readPublicKey(recipientFile) }
-          : undefined;
-    // Before the vault is unlocked or the destination made, as the app's handler does.
-    if (packageProtection && 'passphrase' in packageProtection) checkNewPassphrase(packageProtection.passphrase ?? '');
+    const packageProtection = await packageOption(ctx);
     const overrides = await factOverrides(o);
     // Never the file name: "MartaKowalczyk.txt" would print a plaintiff on every page. The
     // title is scanned like the body (it is part of the filing the check reads).
@@ -158,8 +152,9 @@ const verify: Command = {
     if (ctx.json) {
       printJson(ctx.io, { file, identitiesChecked: identities, sealedVersion: check.sealedVersion, clearedByExport: check.cleared, hits: check.sealedVersion ? [] : fileHits });
     } else if (check.sealedVersion) {
+      const what = check.writtenBy === 'sealing-set' ? 'a file lodged under seal by a sealing set' : 'the sealed version of an export';
       ctx.io.stdout.write(
-        `${file} is the sealed version of an export of this case, unchanged (its manifest.json says so, and it is authentic): ` +
+        `${file} is ${what} of this case, unchanged (its manifest.json says so, and it is authentic): ` +
           `it names plaintiffs by design (${fileHits.length} mentions). Lodge it only under seal; never file it publicly.\n`,
       );
     } else if (fileHits.length === 0) {
@@ -226,10 +221,27 @@ async function readPublishedFile(file: string, bytes: Uint8Array): Promise<Publi
   };
 }
 
-/** `--court`, `--counsel-file` and `--labels`, checked before the vault is unlocked. */
-async function factOverrides(o: CommandContext['options']): Promise<FactOverrides | undefined> {
+/**
+ * `--package-passphrase-file` or `--package-recipient`: the sealed package's protection, read and
+ * checked before the vault is unlocked or the destination made, as the app's handler does.
+ */
+export async function packageOption(ctx: CommandContext): Promise<PackageProtection | undefined> {
+  const passphraseFile = stringOption(ctx.options, 'package-passphrase-file');
+  const recipientFile = stringOption(ctx.options, 'package-recipient');
+  if (passphraseFile !== undefined && recipientFile !== undefined) {
+    throw new UsageError('give --package-passphrase-file or --package-recipient, not both');
+  }
+  if (passphraseFile !== undefined) {
+    const passphrase = readSecretFile(ctx.io, passphraseFile, 'package passphrase');
+    checkNewPassphrase(passphrase);
+    return { passphrase };
+  }
+  return recipientFile === undefined ? undefined : { recipientPublicKey: await readPublicKey(recipientFile) };
+}
+
+/** `--court ID`, checked against the list of courts before the vault is unlocked: a wrong id is a usage error naming the nearest. */
+export function courtOption(o: CommandContext['options']): string | undefined {
   const courtId = stringOption(o, 'court');
-  const counselFile = stringOption(o, 'counsel-file');
   if (courtId !== undefined) {
     try {
       courtById(courtId);
@@ -238,11 +250,20 @@ async function factOverrides(o: CommandContext['options']): Promise<FactOverride
       throw error;
     }
   }
+  return courtId;
+}
+
+/** `--court`, `--counsel-file`, `--labels` and `--identities`, checked before the vault is unlocked. */
+async function factOverrides(o: CommandContext['options']): Promise<FactOverrides | undefined> {
+  const identities = identitiesOption(stringOption(o, 'identities'));
+  const courtId = courtOption(o);
+  const counselFile = stringOption(o, 'counsel-file');
   const labels = stringOption(o, 'labels');
   const facts: FactOverrides = {
     ...(courtId !== undefined ? { court: courtId } : {}),
     ...(counselFile !== undefined ? { counsel: await readCounselFile(counselFile) } : {}),
     ...(labels !== undefined ? { labels: labels === 'auto' || labels === 'none' ? labels : await readLabelFile(labels) } : {}),
+    ...(identities !== undefined ? { identities } : {}),
   };
   return Object.keys(facts).length > 0 ? facts : undefined;
 }
@@ -257,6 +278,23 @@ async function readLabelFile(file: string): Promise<FactOverrides['labels']> {
   if (!info.isFile()) throw new VaultError('VALIDATION', `${file} is not a regular file. Give the path of a text file of labels, one a line.`, { field: 'labels' });
   if (info.size > MAX_LABEL_FILE) throw new VaultError('VALIDATION', `${file} is larger than 16 KiB; a labels file holds up to four labels a version.`, { field: 'labels' });
   return parseLabelFile(await readFile(file, 'utf8'), file);
+}
+
+/**
+ * all, active or cited, or pseudonyms separated by commas. Whether each pseudonym is the case's
+ * is known only once the vault is open; an empty name or a misspelt set is a usage error now.
+ */
+function identitiesOption(value: string | undefined): IdentitySelection | undefined {
+  if (value === undefined) return undefined;
+  const usage = (problem: string) =>
+    new UsageError(`--identities: ${problem}; give all, active, cited, or the plaintiffs' pseudonyms separated by commas (--identities "Jane Doe 1,John Doe 4")`);
+  const set = value.trim().toLowerCase();
+  if ((IDENTITY_SETS as readonly string[]).includes(set)) return set as IdentitySet;
+  const pseudonyms = value.split(',').map((part) => part.trim());
+  if (pseudonyms.some((part) => part === '')) throw usage(value.trim() === '' ? 'nothing was given' : `"${value}" holds an empty name`);
+  // A lone lower-case word is a misspelt set ("cite"), not a pseudonym: pseudonyms are capitalised.
+  if (pseudonyms.length === 1 && /^[a-z]+$/.test(pseudonyms[0]!)) throw usage(`"${value}" is not a set DoeVault knows`);
+  return pseudonyms;
 }
 
 function printReport(ctx: CommandContext, report: ExportReport): void {
@@ -291,7 +329,8 @@ function printReport(ctx: CommandContext, report: ExportReport): void {
         const v = report.verification;
         ctx.io.stdout.write(
           `\nVerified: ${v.scanned.join(' and ')} checked against ${v.identities} identities: nothing found` +
-            `${v.cleared > 0 ? ` (${v.cleared} marked "not a plaintiff")` : ''}; the sealed files name every plaintiff cited and show every redacted text.\n` +
+            `${v.cleared > 0 ? ` (${v.cleared} marked "not a plaintiff")` : ''}; the sealed version names every plaintiff it cites and shows every redacted text, ` +
+            `the declaration of identities every plaintiff it lists.\n` +
             `Written to ${report.folder}\n`,
         );
       }

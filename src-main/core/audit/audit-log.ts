@@ -27,6 +27,8 @@ export type AuditAction =
   | 'filing.previewed'
   | 'filing.exported'
   | 'filing.export-blocked'
+  | 'filing.sealing-set-written'
+  | 'filing.sealing-set-blocked'
   | 'package.opened'
   | 'vault.upgraded'
   | 'integrity.sealed'

@@ -514,8 +514,8 @@ class DocxBody {
   }
 
   /**
-   * A grid table within the text column; the header row repeats on every page (the identity key
-   * runs for pages). Cells single-spaced with half a slot above and below, so each row is a
+   * A grid table within the text column; the header row repeats on every page (the declaration of
+   * identities runs for pages). Cells single-spaced with half a slot above and below, so each row is a
    * whole number of slots, and the space after brings the body back onto a numbered line.
    */
   private table(header: Run[][], rows: Run[][][]): (Paragraph | Table)[] {
@@ -536,6 +536,8 @@ class DocxBody {
       slots += lines + 1;
       return new TableRow({
         tableHeader: isHeader,
+        // A row stays whole on its page: a pseudonym never parts from its legal name.
+        cantSplit: true,
         height: { value: (lines + 1) * SINGLE - RULE_TWIPS, rule: HeightRule.ATLEAST },
         children: Array.from(
           { length: columns },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FilingRenders } from '../filings/render';
+import { FILE_ROLES } from '../shared/filing-formats';
 import type { ExportedFile } from './export-filing';
 import type { Verification } from './verification';
 
@@ -16,18 +17,32 @@ export interface Manifest {
   filing: { title: string; format: string };
   createdAt: string;
   files: ExportedFile[];
-  verification: {
-    result: Verification['result'];
-    scanned: string[];
-    identitiesChecked: number;
-    hits: number;
-    clearedByUser: number;
-    sealedNamesPresent: boolean;
-  };
+  verification: ManifestVerification;
   /** Keyed hashes of the texts the user marked "not a plaintiff" (export/answers.ts): no wording. */
   answers: { notAPlaintiff: string[] };
   /** MAC under a subkey of the case key over the rest: see ExportAnswers. */
   authentication: string;
+}
+
+/** What a manifest says of the verification: counts, never a hit's text or whom it names. */
+export interface ManifestVerification {
+  result: Verification['result'];
+  scanned: string[];
+  identitiesChecked: number;
+  hits: number;
+  clearedByUser: number;
+  sealedNamesPresent: boolean;
+}
+
+export function manifestVerification(verification: Verification): ManifestVerification {
+  return {
+    result: verification.result,
+    scanned: verification.scanned,
+    identitiesChecked: verification.identities,
+    hits: verification.hits.length,
+    clearedByUser: verification.cleared,
+    sealedNamesPresent: verification.sealedComplete,
+  };
 }
 
 /**
@@ -35,8 +50,11 @@ export interface Manifest {
  * kept as written, since the authentication covers every field.
  */
 export const manifestOnDisk = z.looseObject({
-  format: z.literal('doevault-export/1'),
-  files: z.array(z.looseObject({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).max(32),
+  // An export's, or a sealing set's (set-manifest.ts): both authenticated the same way.
+  format: z.enum(['doevault-export/1', 'doevault-sealing-set/1']),
+  files: z
+    .array(z.looseObject({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), role: z.enum(FILE_ROLES).optional() }))
+    .max(32),
   answers: z.looseObject({ notAPlaintiff: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100_000) }),
   authentication: z.string(),
 });
@@ -61,14 +79,7 @@ export function buildManifest(input: {
     filing: { title: renders.public.metadataTitle, format: renders.public.format },
     createdAt: renders.public.createdAt,
     files: input.files,
-    verification: {
-      result: verification.result,
-      scanned: verification.scanned,
-      identitiesChecked: verification.identities,
-      hits: verification.hits.length,
-      clearedByUser: verification.cleared,
-      sealedNamesPresent: verification.sealedComplete,
-    },
+    verification: manifestVerification(verification),
     answers: { notAPlaintiff: [...new Set(input.clearedHashes)].sort() },
   };
   return { ...manifest, authentication: input.authenticate(manifest) };

@@ -835,7 +835,7 @@ class Typesetter {
 
   /**
    * Column widths filling the text width. A column whose text fits unwrapped in a fair share of
-   * the width gets what it needs (the pseudonym and legal-name columns of the identity key stay
+   * the width gets what it needs (the pseudonym and legal-name columns of the declaration stay
    * on one line); the others share the rest, each at least as wide as its longest word where
    * that can be done (words are not cut), the remainder in proportion to how much each wants.
    */

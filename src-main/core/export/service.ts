@@ -4,10 +4,12 @@ import { encodeBase32, wipe } from '../crypto';
 import { VaultError } from '../errors';
 import { recordOrTakeBack } from '../files/new-file';
 import { checkCaseFiling, notAPlaintiffWordings, renderCaseFiling } from '../filings/case-filing';
+import { renderSealingSet } from '../filings/sealing-set';
 import type { FactOverrides } from '../filings/filing-facts';
+import { readFiling, requireFiling } from '../filings/filings';
 import type { Question } from '../filings/questions';
 import type { Controlled } from '../operation';
-import { scannerOf } from '../plaintiffs/identities';
+import { caseIdentities, scannerOf } from '../plaintiffs/identities';
 import type { VaultSession } from '../vault/session';
 import { clearable } from '../filings/resolution';
 import type { LeakHit, ScanSource } from '../scan/types';
@@ -16,7 +18,9 @@ import { manifestOnDisk } from './manifest';
 import { ExportJournal, stagingFolderOf } from './export-staging';
 import { extractSealedPackage, readPublicKey, readSecretKey, type PackageProtection, type PackageSecret } from './sealed-package';
 import { ExportAnswers } from './answers';
-import { Clearances } from './verification';
+import { Clearances, type Verification } from './verification';
+import { buildSetManifest, type SetFileFacts, type SetManifest } from './set-manifest';
+import { writeVerified, type DocumentToWrite, type WrittenFile } from './write-verified';
 
 /** What `verify` found in one written file (ExportService.verify). */
 export interface PublishedCheck {
@@ -26,12 +30,43 @@ export interface PublishedCheck {
   cleared: number;
   /** The manifest beside the file: none, or not from this case's export (or changed since). */
   manifest: 'none' | 'authentic' | 'not-authentic';
-  /** The file is, unchanged, a sealed version the manifest lists. */
+  /** The file is, unchanged, a sealed (or lodged) file the manifest lists. */
   sealedVersion: boolean;
+  /** What wrote the authentic manifest beside the file: an export, or a sealing set. */
+  writtenBy?: 'export' | 'sealing-set' | undefined;
 }
 
 /** The files of an export that name plaintiffs by design. */
-const SEALED_FILES: ReadonlySet<string> = new Set([EXPORT_FILES.sealedPdf, EXPORT_FILES.sealedDocx, EXPORT_FILES.identityKey, EXPORT_FILES.referenceList]);
+const SEALED_FILES: ReadonlySet<string> = new Set([EXPORT_FILES.sealedPdf, EXPORT_FILES.sealedDocx, EXPORT_FILES.declarationPdf, EXPORT_FILES.declarationDocx, EXPORT_FILES.referenceList]);
+
+/** The sealing set's package: what `export` calls sealed.doesealed. */
+export const SET_PACKAGE = 'sealing-set.doesealed';
+
+export interface SealingSetOptions extends Controlled {
+  destination: string;
+  /** Word files of the public papers: the attorney completes the bracketed prompts in them. */
+  docx?: boolean;
+  pdfa?: boolean;
+  package?: PackageProtection | undefined;
+  /** A court id of resources/courts.json, over the facts' court. */
+  court?: string | undefined;
+  /** Without a court: the form, as `export --format`. */
+  format?: 'california' | 'federal' | undefined;
+  /**
+   * Where the caption comes from: a draft's front matter (the CLI's --facts FILE) or a filing of
+   * the case whose draft has front matter (the app); absent, the case's details and stored counsel.
+   */
+  facts?: { draft: string } | { filingId: string } | undefined;
+  /** Counsel over the facts' and the stored counsel (the CLI's --counsel-file). */
+  counsel?: FactOverrides['counsel'];
+}
+
+/** A file the set wrote; the manifest and the package have no role of their own. */
+export type SetReportFile = WrittenFile & Partial<SetFileFacts>;
+
+export type SealingSetReport =
+  | { status: 'written'; folder: string; files: SetReportFile[]; verification: Verification; manifest: SetManifest }
+  | { status: 'leak-found'; verification: Verification };
 
 export interface ExportOptions extends Controlled {
   destination: string;
@@ -70,6 +105,13 @@ export class ExportService {
     }
     if (checked.questions.length > 0) return { status: 'needs-resolution', questions: checked.questions, body: checked.details.body };
     const renders = renderCaseFiling(vault, ctx, checked.details, options.facts);
+    if (renders.listed.length === 0 && caseIdentities(vault, ctx).length > 0) {
+      throw new VaultError(
+        'VALIDATION',
+        'The declaration of identities would list no plaintiff (the body cites none, or every plaintiff chosen has withdrawn). List all plaintiffs, or cite them in the body.',
+        { field: 'identities' },
+      );
+    }
     const { scanner, identities } = scannerOf(vault, 'all');
     const { title, court, number } = ctx.details;
     const onProgress = control?.onProgress;
@@ -90,13 +132,14 @@ export class ExportService {
         clearances: new Clearances(notAPlaintiffWordings(checked.details)),
         answers,
         onProgress: onProgress && ((step, done, total) => onProgress(done, total, step)),
+        isCancelled: control?.isCancelled,
         journal,
       });
       const written = outcome.status === 'exported' ? outcome.files.map((file) => join(outcome.folder, file.name)) : [];
       await recordOrTakeBack(written, () =>
         vault.record(
           outcome.status === 'exported'
-            ? { action: 'filing.exported', details: { caseId, folder: outcome.folder, files: outcome.files.length, cited: renders.cited.length } }
+            ? { action: 'filing.exported', details: { caseId, folder: outcome.folder, files: outcome.files.length, cited: renders.cited.length, declared: renders.listed.length } }
             : { action: 'filing.export-blocked', details: { caseId, hits: outcome.verification.hits.length } },
         ),
       );
@@ -104,6 +147,94 @@ export class ExportService {
     } finally {
       answers.dispose();
       // Recorded or taken back: a crash before this line is undone at the next start.
+      await journal.finish();
+    }
+  }
+
+  /**
+   * The sealing set (issue 13, items 5 and 6): the motion, the declaration of counsel and the
+   * proposed order, public and pseudonymous, and the declaration of identities lodged
+   * conditionally under seal, written like an export: the public papers read back and scanned
+   * against every identity of the vault, the lodged one checked to name every plaintiff, with
+   * an authenticated manifest giving each file's role, and nothing placed until all is well.
+   */
+  async sealingSet(caseId: string, { control, ...options }: SealingSetOptions): Promise<SealingSetReport> {
+    const vault = this.session.unlocked();
+    vault.assertIntact();
+    const ctx = openCase(vault, caseId);
+    const facts = options.facts === undefined ? undefined : 'draft' in options.facts ? options.facts.draft : readFiling(ctx, requireFiling(ctx, options.facts.filingId)).details.body;
+    const set = renderSealingSet(vault, ctx, { court: options.court, format: options.format, facts, counsel: options.counsel });
+    const docx = options.docx ?? false;
+    const documents: DocumentToWrite[] = set.papers.map((paper) => ({
+      name: paper.name,
+      role: paper.role,
+      doc: paper.doc,
+      // The lodged declaration is lodged as printed, a PDF only (an export's Word copy is for signing).
+      docx: docx && paper.role === 'public',
+      mustName: paper.mustName,
+      label: `the ${paper.name.replaceAll('-', ' ')}`,
+    }));
+    const fileFacts = new Map<string, SetFileFacts>();
+    for (const paper of set.papers) {
+      // The title as the paper prints it (its footer): the lodged exhibit's own, not the motion's it is filed with.
+      const facts: SetFileFacts = { role: paper.role, title: paper.doc.footer, labels: paper.doc.labels };
+      fileFacts.set(`${paper.name}.pdf`, facts);
+      if (docx && paper.role === 'public') fileFacts.set(`${paper.name}.docx`, facts);
+    }
+    const { scanner, identities } = scannerOf(vault, 'all');
+    const { title, court, number } = ctx.details;
+    const caseCaption = { title, court, number };
+    const onProgress = control?.onProgress;
+    const journal = new ExportJournal(stagingFolderOf(vault.store.path));
+    const answers = new ExportAnswers(ctx.caseKey);
+    try {
+      const outcome = await writeVerified({
+        documents,
+        destination: options.destination,
+        pdfa: options.pdfa ?? false,
+        package: options.package && {
+          protection: options.package,
+          name: SET_PACKAGE,
+          // The sealed part of the set, and the manifest that says what each file is.
+          contents: [...documents.filter((d) => d.role !== 'public').map((d) => `${d.name}.pdf`), 'manifest.json'],
+        },
+        fontsDir: this.fontsDir,
+        scan: (source) => scanner.findings(source),
+        identities,
+        clearances: new Clearances(set.clearances),
+        answers,
+        manifestText: [title, court, number, ...set.papers.flatMap((paper) => [paper.doc.metadataTitle, paper.doc.footer])].filter(Boolean).join('\n'),
+        manifest: (files, verification, clearedHashes) =>
+          buildSetManifest({
+            caseCaption,
+            set: { court: set.court, format: set.format, plaintiffs: set.plaintiffs },
+            createdAt: vault.now(),
+            files,
+            facts: fileFacts,
+            verification,
+            clearedHashes,
+            authenticate: (m) => answers.authenticate(m),
+          }),
+        onProgress: onProgress && ((step, done, total) => onProgress(done, total, step)),
+        isCancelled: control?.isCancelled,
+        journal,
+      });
+      const report: SealingSetReport =
+        outcome.status === 'written' ? { ...outcome, files: outcome.files.map((file) => ({ ...file, ...fileFacts.get(file.name) })) } : outcome;
+      const written = outcome.status === 'written' ? outcome.files.map((file) => join(outcome.folder, file.name)) : [];
+      await recordOrTakeBack(written, () =>
+        vault.record(
+          outcome.status === 'written'
+            ? {
+                action: 'filing.sealing-set-written',
+                details: { caseId, folder: outcome.folder, files: outcome.files.length, plaintiffs: set.plaintiffs, sha256: outcome.files.map((f) => f.sha256) },
+              }
+            : { action: 'filing.sealing-set-blocked', details: { caseId, hits: outcome.verification.hits.length } },
+        ),
+      );
+      return report;
+    } finally {
+      answers.dispose();
       await journal.finish();
     }
   }
@@ -128,10 +259,13 @@ export class ExportService {
       if (!parsed.success || !answers.isAuthentic(manifestJson as { authentication?: unknown })) {
         return { identities, hits: found, cleared: 0, manifest: 'not-authentic', sealedVersion: false };
       }
-      const unchanged = parsed.data.files.some((entry) => entry.name === file.name && entry.sha256 === file.sha256);
+      const listed = parsed.data.files.find((entry) => entry.name === file.name && entry.sha256 === file.sha256);
+      // A set's manifest says each file's role; an export's older manifest is read by file name.
+      const sealed = listed !== undefined && (listed.role !== undefined ? listed.role !== 'public' : SEALED_FILES.has(file.name));
       const clearedHashes = new Set(parsed.data.answers.notAPlaintiff);
       const hits = found.filter((hit) => !(clearable(hit) && clearedHashes.has(answers.clearedHash(hit))));
-      return { identities, hits, cleared: found.length - hits.length, manifest: 'authentic', sealedVersion: unchanged && SEALED_FILES.has(file.name) };
+      const writtenBy = parsed.data.format === 'doevault-sealing-set/1' ? ('sealing-set' as const) : ('export' as const);
+      return { identities, hits, cleared: found.length - hits.length, manifest: 'authentic', sealedVersion: sealed, writtenBy };
     } finally {
       answers.dispose();
     }

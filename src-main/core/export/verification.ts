@@ -28,7 +28,7 @@ export interface Verification {
   hits: FileHit[];
   /** Hits on text the user marked "not a plaintiff" (a given name or surname alone, a date). */
   cleared: number;
-  /** Every cited plaintiff's legal name is in the sealed files. */
+  /** The sealed version shows every cited plaintiff's legal name, the declaration every listed one's. */
   sealedComplete: boolean;
 }
 

@@ -74,7 +74,7 @@ export function renderCaseFiling(vault: UnlockedVault, ctx: CaseContext, details
 }
 
 /** The case's counsel, else the firm's: what a draft without counsel of its own prints. */
-function storedCounsel(vault: UnlockedVault, ctx: CaseContext): Counsel[] {
+export function storedCounsel(vault: UnlockedVault, ctx: CaseContext): Counsel[] {
   return chooseCounsel(undefined, ctx.counsel, firmCounsel(vault)).counsel;
 }
 

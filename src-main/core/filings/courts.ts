@@ -22,6 +22,11 @@ export interface CourtLabels {
   rule: string;
   public: string[];
   sealed: string[];
+  /**
+   * A paper lodged whole under seal, not the unredacted twin of a public version: the
+   * declaration of identities (CRC 2.551(d): "CONDITIONALLY UNDER SEAL").
+   */
+  lodged: string[];
   /** Sealed version once the court ordered sealing; "{orderDate}" is the order's date. Absent: `sealed`. */
   sealedByOrder?: string[] | undefined;
   /** A redaction in the public version: "[REDACTED-{n}]", "{n}" its number (redactions.ts). */
@@ -74,6 +79,7 @@ const labelSetSchema = z.strictObject({
   referenceList: z.strictObject({ title: z.string().min(1).max(120), intro: z.string().min(1).max(1_000), labels: labelLines.optional() }),
   public: labelLines,
   sealed: labelLines,
+  lodged: labelLines,
   sealedByOrder: labelLines.optional(),
 });
 
@@ -100,6 +106,8 @@ const fileSchema = z.strictObject({
 
 export interface CourtList {
   courts: readonly Court[];
+  /** The label sets by name ("california", "federal", "cacd" …). */
+  labelSets: ReadonlyMap<string, CourtLabels>;
   byId(id: string): Court | undefined;
   /** A label set by its name in the file ("california", "cand"). */
   labelSet(name: string): CourtLabels | undefined;
@@ -149,6 +157,7 @@ export function parseCourts(text: string, source = 'resources/courts.json'): Cou
   const index = new Map(courts.map((court) => [court.id, court]));
   return {
     courts,
+    labelSets: new Map(Object.entries(labelSets)),
     byId: (id) => index.get(id),
     labelSet: (name) => labelSets[name],
     closeIds: (id, max = 3) => closeIds(courts.map((court) => court.id), id, max),
@@ -206,14 +215,26 @@ function readCourtsFile(path: string): string {
   }
 }
 
-/** The labels of one version for a court; `sealingOrder` is the ISO date of the court's sealing order. */
-export function courtLabels(court: Pick<Court, 'labels'>, version: 'public' | 'sealed', sealingOrder?: string): string[] {
-  if (version === 'public') return [...court.labels.public];
-  if (sealingOrder !== undefined && court.labels.sealedByOrder !== undefined) {
+/**
+ * The labels of one version for a court; `sealingOrder` is the ISO date of the court's sealing
+ * order, after which what was sealed or lodged is filed under seal by that order.
+ */
+export function courtLabels(court: Pick<Court, 'labels'>, version: 'public' | 'sealed' | 'lodged', sealingOrder?: string): string[] {
+  const labels = court.labels;
+  if (version === 'public') return [...labels.public];
+  if (sealingOrder !== undefined && labels.sealedByOrder !== undefined) {
     const date = longDate(sealingOrder).toUpperCase();
-    return court.labels.sealedByOrder.map((label) => label.replaceAll('{orderDate}', date));
+    return labels.sealedByOrder.map((label) => label.replaceAll('{orderDate}', date));
   }
-  return [...court.labels.sealed];
+  return [...labels[version]];
+}
+
+/**
+ * The declaration of identities' labels when no court of the list is named: those of the
+ * format's generic label set ("california" or "federal" in courts.json).
+ */
+export function defaultLodgedLabels(format: FilingFormat, sealingOrder?: string): string[] {
+  return courtLabels({ labels: labelSetOf(undefined, format) }, 'lodged', sealingOrder);
 }
 
 /**

@@ -8,7 +8,8 @@ import type { CourtForm, FilingFormat, SignatureBlock, Withheld } from '../share
 
 export { signatureLines } from '../shared/filing-formats';
 export type { CourtForm, FilingFormat, SignatureBlock, Withheld };
-export type Audience = 'public' | 'sealed' | 'identity-key';
+/** The public and sealed versions of a filing, and the declaration of identities lodged with it. */
+export type Audience = 'public' | 'sealed' | 'declaration';
 
 /** The form a filing without a court from the list prints on: its format's usual one. */
 export function defaultFormOf(format: FilingFormat): CourtForm {
@@ -60,7 +61,7 @@ export interface RenderedDocument {
   /** The page form (pleading-paper.ts `geometryOf(form)`): a court from the list names it, else the format's default. */
   form: CourtForm;
   audience: Audience;
-  /** Document metadata title: always the public title, whatever the audience. */
+  /** Document metadata title: the filing's public title in both versions; the declaration's own title. */
   metadataTitle: string;
   /** Attorney name, bar number, firm, address, phone, email, "Attorneys for Plaintiffs": one per line. */
   counsel: string[];

@@ -6,7 +6,7 @@ import { counselListSchema } from './counsel';
 import { rosterCaption } from './caption';
 import { loadCourts, type Court } from './courts';
 import { longDate } from './labels';
-import type { FilingDetails } from './filing-input';
+import { identitySelectionSchema, type FilingDetails, type IdentitySelection } from './filing-input';
 import { filingFactsSchema, parseFrontMatter, type FilingFacts } from './front-matter';
 
 /**
@@ -59,20 +59,25 @@ export function withFacts(details: FilingDetails, parts: DraftParts, roster: rea
 
 /**
  * What the CLI's export flags set over the front matter (`--court`, `--counsel-file`,
- * `--labels`): the draft's facts with these in their place.
+ * `--labels`, `--identities`): the draft's facts with these in their place.
  */
 export interface FactOverrides {
   court?: string | undefined;
   counsel?: Counsel[] | undefined;
-  /** "auto": the court's; "none"; or the labels of a version (an empty list: none on it), as a labels file gives them (label-file.ts). */
-  labels?: 'auto' | 'none' | { public?: string[] | undefined; sealed?: string[] | undefined } | undefined;
+  /**
+   * "auto": the court's; "none"; or the labels of a version (an empty list: none on it), as a
+   * labels file gives them (label-file.ts).
+   */
+  labels?: 'auto' | 'none' | { public?: string[] | undefined; sealed?: string[] | undefined; lodged?: string[] | undefined } | undefined;
+  identities?: IdentitySelection | undefined;
 }
 
 const labelList = z.array(requiredLine('Label', 200)).max(4, 'At most 4 labels');
 const overridesSchema = z.strictObject({
   court: z.string().optional(),
   counsel: counselListSchema.optional(),
-  labels: z.union([z.enum(['auto', 'none']), z.strictObject({ public: labelList.optional(), sealed: labelList.optional() })]).optional(),
+  labels: z.union([z.enum(['auto', 'none']), z.strictObject({ public: labelList.optional(), sealed: labelList.optional(), lodged: labelList.optional() })]).optional(),
+  identities: identitySelectionSchema.optional(),
 });
 
 /** The draft's parts with `overrides` over its front matter (a draft without any gets one). */
@@ -129,6 +134,8 @@ function applyFacts(details: FilingDetails, { facts, body }: DraftParts, roster:
     labels: labelsOf(facts) ?? details.labels,
     orderDate: facts.dates?.sealingOrder ?? details.orderDate,
     keyFields: facts.keyFields === undefined ? details.keyFields : [...new Set(facts.keyFields)],
+    identities: facts.identities ?? details.identities,
+    executed: facts.executed ?? details.executed,
   };
 }
 
@@ -185,6 +192,9 @@ function counselBlock(counsel: readonly Counsel[]): string {
   return lines.join('\n');
 }
 
+/** The caption line of a jury demand: a complaint's, never a declaration's. */
+export const JURY_DEMAND = 'DEMAND FOR JURY TRIAL';
+
 /**
  * Right of the caption under the title (CRC 2.111(6)–(8); the federal form alike): judge and
  * department, the jury demand, then the dates the court asks for.
@@ -193,7 +203,7 @@ function captionLinesOf(facts: FilingFacts): string[] | undefined {
   const lines: string[] = [];
   if (facts.judge) lines.push(`Judge: ${facts.judge.replace(/^judge:?\s+/i, '')}`);
   if (facts.department) lines.push(`Dept.: ${facts.department.replace(/^dep(?:artmen)?t\.?:?\s+/i, '')}`);
-  if (facts.juryDemand) lines.push('', 'DEMAND FOR JURY TRIAL');
+  if (facts.juryDemand) lines.push('', JURY_DEMAND);
   const dates = [
     ...(facts.dates?.filed ? [`Action Filed: ${longDate(facts.dates.filed)}`] : []),
     ...(facts.dates?.hearing ? [`Hearing Date: ${longDate(facts.dates.hearing)}`] : []),
@@ -217,13 +227,13 @@ function signatureOf(counsel: readonly Counsel[], filed: string | undefined): No
 
 /**
  * The labels the facts ask for: "auto" is the court's (`{}`: the render applies them, the public
- * version's only when it redacts something), "none" none, a list both versions', or a list per
- * version (the other version the court's). Undefined: the filing's own.
+ * version's only when it redacts something), "none" none, a list every document's, or a list per
+ * document (the others the court's). Undefined: the filing's own.
  */
 function labelsOf({ labels }: FilingFacts): FilingDetails['labels'] | undefined {
   if (labels === undefined) return undefined;
   if (labels === 'auto') return {};
-  if (labels === 'none') return { public: [], sealed: [] };
-  if (Array.isArray(labels)) return { public: labels, sealed: labels };
-  return { ...(labels.public ? { public: labels.public } : {}), ...(labels.sealed ? { sealed: labels.sealed } : {}) };
+  if (labels === 'none') return { public: [], sealed: [], lodged: [] };
+  if (Array.isArray(labels)) return { public: labels, sealed: labels, lodged: labels };
+  return { ...(labels.public ? { public: labels.public } : {}), ...(labels.sealed ? { sealed: labels.sealed } : {}), ...(labels.lodged ? { lodged: labels.lodged } : {}) };
 }

@@ -4,6 +4,7 @@ import { VaultError } from '../errors';
 import { KEY_FIELDS } from '../shared/filing-formats';
 import { isoDate, line, optional, requiredLine, text } from '../validation';
 import { counselListSchema, counselSchema } from './counsel';
+import { executedSchema, identitySelectionSchema } from './filing-input';
 import type { CourtList } from './courts';
 import { loadCourts } from './courts';
 
@@ -28,10 +29,13 @@ const labelLines = z
   .min(1, 'labels needs at least one line, or "none"')
   .max(4, 'At most 4 labels');
 
-/** "auto": the court's (courts.json); "none"; one list for both versions; or a list per version. */
+/**
+ * "auto": the court's (courts.json); "none"; one list for every document; or a list per
+ * document ("lodged": the declaration of identities).
+ */
 const labelsSchema = z.union(
-  [z.enum(['none', 'auto']), labelLines, z.strictObject({ public: labelLines.optional(), sealed: labelLines.optional() })],
-  { error: 'labels must be "auto", "none", a list of lines, or "public:" and "sealed:" lists' },
+  [z.enum(['none', 'auto']), labelLines, z.strictObject({ public: labelLines.optional(), sealed: labelLines.optional(), lodged: labelLines.optional() })],
+  { error: 'labels must be "auto", "none", a list of lines, or "public:", "sealed:" and "lodged:" lists' },
 );
 
 const partiesSchema = z.strictObject(
@@ -74,6 +78,10 @@ export const filingFactsSchema = z.strictObject({
   keyFields: z
     .array(z.enum(KEY_FIELDS, { error: `keyFields must be among ${KEY_FIELDS.join(', ')}` }), { error: 'keyFields must be a list, e.g. [dob, email]' })
     .optional(),
+  /** The plaintiffs the declaration of identities lists: all (default), active, cited, or a list of pseudonyms. */
+  identities: identitySelectionSchema.optional(),
+  /** When and where counsel signs the declaration of identities. */
+  executed: executedSchema.optional(),
 });
 
 export type FilingFacts = z.output<typeof filingFactsSchema>;

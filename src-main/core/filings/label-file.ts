@@ -9,7 +9,7 @@ const SECTION = /^\[(\w+)\]$/;
 /**
  * A labels file (`doe-vault export --labels FILE`, issue 13): one label a line. Lines before any
  * section are every version's; lines under `[public]` are the public version's, under `[sealed]`
- * the sealed papers' (the sealed version, the reference list, the identity key). A section with
+ * the sealed papers' (the sealed version, the reference list); the declaration of identities keeps its lodged labels. A section with
  * no line under it prints no label on that version. Blank lines and lines starting with `#` are
  * skipped. A version the file says nothing about keeps the court's labels.
  */

@@ -1,21 +1,22 @@
 import type { CaseDetails } from '../cases/cases';
 import { VaultError } from '../errors';
-import { KEY_FIELD_LABELS } from '../shared/filing-formats';
 import type { CasePlaintiff } from '../plaintiffs/identities';
-import type { PlaintiffIdentity } from '../plaintiffs/plaintiff-input';
 import { courtLabels, labelSetOf, type CourtLabels } from './courts';
+import { renderDeclaration, selectIdentities } from './declaration';
 import { defaultFormOf, type Block, type RenderedDocument, type Run, type SignatureBlock, type Withheld } from './document';
-import type { FilingDetails, KeyField } from './filing-input';
+import type { FilingDetails } from './filing-input';
 import { parseNumberedBody, withoutTitleHeading } from './markdown';
 import { mentionOf, withPossessive, type Mention } from './mention';
 import { checkParagraphRefs } from './paragraph-numbers';
 import { replaceSpans } from './resolution';
 import { RedactionNumbering, type RedactionEntry } from './redactions';
 import { referenceListBlocks } from './reference-list';
-import { findTokens, type PlacedToken } from './tokens';
+import { findTokens, pseudonymKey, type PlacedToken } from './tokens';
+
+export { pseudonymKey };
 
 /** What the renders need of each plaintiff of the case. */
-export type PlaintiffToRender = Pick<CasePlaintiff, 'pseudonym' | 'seq' | 'identity'>;
+export type PlaintiffToRender = Pick<CasePlaintiff, 'pseudonym' | 'seq' | 'status' | 'identity'>;
 
 export interface RenderContext {
   caseDetails: CaseDetails;
@@ -37,9 +38,12 @@ export interface RenderOptions {
 export interface FilingRenders {
   public: RenderedDocument;
   sealed: RenderedDocument;
-  identityKey: RenderedDocument;
-  /** The plaintiffs the body cites, in case order: the identity key lists them. */
+  /** The declaration of identities (declaration.ts), lodged under seal. */
+  declaration: RenderedDocument;
+  /** The plaintiffs the body cites, in case order: the sealed version names each. */
   cited: PlaintiffToRender[];
+  /** The plaintiffs the declaration lists, in case order (details.identities). */
+  listed: PlaintiffToRender[];
   /** What the public version withholds, in the order of the references: empty when it redacts nothing. */
   redactions: RedactionEntry[];
   /**
@@ -56,14 +60,10 @@ const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const PLACEHOLDER = /\uE000(\d+)\uE001/g;
 
-/** Normalised form of a pseudonym for lookups: "jane  doe 3" finds "Jane Doe 3". */
-export function pseudonymKey(pseudonym: string): string {
-  return pseudonym.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
 /**
- * One source, three renders (DESIGN.md §6). The body must already be free of unresolved
- * identities (the export checks that first); here every token becomes its text for the audience.
+ * One source, three renders (DESIGN.md §6): public, sealed, and the declaration of identities.
+ * The body must already be free of unresolved identities (the export checks that first); here
+ * every token becomes its text for the audience.
  */
 export function renderFiling(details: FilingDetails, ctx: RenderContext, options: RenderOptions = {}): FilingRenders {
   const byKey = new Map(ctx.plaintiffs.map((p) => [pseudonymKey(p.pseudonym), p]));
@@ -179,8 +179,17 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext, options
   return {
     public: frame('public', details.title, publicLabels, publicContent),
     sealed: frame('sealed', details.title, sealedLabels, signed(expand(blocks, sealedText), 'sealed')),
-    identityKey: frame('identity-key', `Identity key to ${details.title}`, sealedLabels, identityKeyBlocks(details, cited)),
+    // The declaration is lodged with the filing: its court's lodged labels unless the user gave some.
+    declaration: renderDeclaration({
+      caseDetails: ctx.caseDetails,
+      plaintiffs: ctx.plaintiffs,
+      facts: { ...details, labels: { ...details.labels, lodged: details.labels.lodged ?? courtLabels({ labels: labelSet }, 'lodged', details.orderDate) } },
+      cited,
+      citedIn: details.title,
+      now: ctx.now,
+    }),
     cited,
+    listed: selectIdentities(ctx.plaintiffs, details.identities, cited),
     redactions,
     referenceList:
       redactions.length === 0
@@ -310,38 +319,6 @@ function citedPlaintiffs(tokens: readonly PlacedToken[], byKey: ReadonlyMap<stri
     }
   }
   return [...cited.values()].sort((a, b) => a.seq - b.seq);
-}
-
-/** One entry of a key field as written in the key: "Zofia Roe (daughter)", "7ABC123 (CA, grey sedan)". */
-function keyEntry(entry: unknown): string {
-  if (typeof entry === 'string') return entry;
-  const e = entry as { name?: string; relation?: string; kind?: string; plate?: string; state?: string; description?: string };
-  const head = e.plate ?? e.name ?? '';
-  const detail = [e.relation, e.kind, e.state, e.description].filter((part) => part !== undefined && part !== '');
-  return detail.length > 0 ? `${head} (${detail.join(', ')})` : head;
-}
-
-function identityKeyBlocks(details: FilingDetails, cited: readonly PlaintiffToRender[]): Block[] {
-  const cell = (text: string): Run[] => [{ text }];
-  const value = (identity: PlaintiffIdentity, field: KeyField): string => {
-    const raw = identity[field];
-    return Array.isArray(raw) ? (raw as unknown[]).map(keyEntry).join('; ') : (raw ?? '');
-  };
-  return [
-    {
-      type: 'paragraph',
-      runs: [
-        {
-          text: `This exhibit identifies each plaintiff who appears under a pseudonym in the ${details.title}. It is lodged under seal and may not be made public.`,
-        },
-      ],
-    },
-    {
-      type: 'table',
-      header: ['Pseudonym', 'Legal name', ...details.keyFields.map((field) => KEY_FIELD_LABELS[field])].map(cell),
-      rows: cited.map((p) => [cell(p.pseudonym), cell(p.identity.legalName), ...details.keyFields.map((field) => cell(value(p.identity, field)))]),
-    },
-  ];
 }
 
 function lines(text: string): string[] {

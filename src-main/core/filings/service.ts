@@ -8,11 +8,22 @@ import type { VaultSession } from '../vault/session';
 import { checkCaseFiling, legalNameLookup, renderCaseFiling } from './case-filing';
 import type { Audience, RenderedDocument } from './document';
 import { parseFilingInput, type Filing, type FilingSummary } from './filing-input';
-import { draftTitle } from './filing-facts';
+import { loadCourts } from './courts';
+import { draftTitle, splitDraft } from './filing-facts';
 import { insertFiling, readFiling, requireFiling, updateFiling } from './filings';
 import type { CheckedFiling } from './questions';
 import { classify, clearable, decidable, prepareDraft, replaceSpans, tokenFor, type Choice, type Finding, type PreparedDraft } from './resolution';
 import { formatToken } from './tokens';
+import { fold } from '../text/normalize';
+
+/** What the app's "Sealing papers" dialog offers (FilingService.sealingSetChoices). */
+export interface SealingSetChoices {
+  courts: { id: string; name: string; system: 'state' | 'federal' }[];
+  /** The case's filings whose drafts open with front matter: the caption the papers can share. Newest first. */
+  sources: { filingId: string; title: string; court?: string | undefined }[];
+  /** The court to suggest: the newest such filing's, else the list's court the case names. */
+  court?: string | undefined;
+}
 
 /** Filings and their drafts: stored sealed under the case key, scanned as they are written. */
 export class FilingService {
@@ -115,14 +126,45 @@ export class FilingService {
     return checkCaseFiling(vault, ctx, input);
   }
 
-  /** One version as it will be printed. The sealed version and the key reveal names: audited. */
+  /** One version as it will be printed. The sealed version and the declaration reveal names: audited. */
   preview(caseId: string, input: unknown, audience: Audience): RenderedDocument {
     const { vault, ctx } = this.#open(caseId);
     const checked = checkCaseFiling(vault, ctx, input);
     const renders = renderCaseFiling(vault, ctx, checked.details);
-    const doc = audience === 'public' ? renders.public : audience === 'sealed' ? renders.sealed : renders.identityKey;
+    const doc = audience === 'public' ? renders.public : audience === 'sealed' ? renders.sealed : renders.declaration;
     if (audience !== 'public') vault.record({ action: 'filing.previewed', details: { caseId, version: audience } });
     return doc;
+  }
+
+  /**
+   * The sealing set's choices: the courts of the list, the filings whose front matter can give
+   * the papers their caption (the complaint's, most often), and the court to suggest.
+   */
+  sealingSetChoices(caseId: string): SealingSetChoices {
+    const { ctx } = this.#open(caseId);
+    const sources = ctx.store
+      .filingsOfCase(caseId)
+      .map((row) => readFiling(ctx, row))
+      .flatMap((filing) => {
+        let court: string | undefined;
+        try {
+          const { facts } = splitDraft(filing.details.body);
+          if (facts === undefined) return [];
+          court = facts.court;
+        } catch {
+          return []; // front matter with a fault: the filing's own check names it
+        }
+        return [{ filingId: filing.id, title: filing.title, court, updatedAt: filing.updatedAt }];
+      })
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    const { courts } = loadCourts();
+    const typed = ctx.details.court === undefined ? undefined : comparable(ctx.details.court);
+    const named = courts.find((court) => typed !== undefined && (comparable(court.name) === typed || comparable(court.title.join(' ')) === typed));
+    return {
+      courts: courts.map(({ id, name, system }) => ({ id, name, system })),
+      sources: sources.map(({ filingId, title, court }) => ({ filingId, title, court })),
+      court: sources.find((source) => source.court !== undefined)?.court ?? named?.id,
+    };
   }
 
   /**
@@ -144,4 +186,9 @@ export class FilingService {
     const vault = this.session.unlocked();
     return { vault, ctx: openCase(vault, caseId) };
   }
+}
+
+/** A court's name as typed into a case, compared without case, accents or punctuation. */
+function comparable(text: string): string {
+  return fold(text.replace(/[^\p{L}\p{N}]+/gu, ' '));
 }

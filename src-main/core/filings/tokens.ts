@@ -38,6 +38,11 @@ export const NOT_A_PLAINTIFF_HEAD = 'not a plaintiff';
 
 const TOKEN = /\{\{([^{}\n]*)\}\}/g;
 
+/** Normalised form of a pseudonym for lookups: "jane  doe 3" finds "Jane Doe 3". */
+export function pseudonymKey(pseudonym: string): string {
+  return pseudonym.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 /** Every token of `text`, in order. Throws VALIDATION for a token that is opened and never closed. */
 export function findTokens(text: string): PlacedToken[] {
   const tokens: PlacedToken[] = [];

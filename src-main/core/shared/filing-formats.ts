@@ -37,10 +37,17 @@ export interface SignatureBlock {
   signer: string;
   /** "Attorneys for Plaintiffs JANE DOES 1 through 10" (the "Attorneys for" included). */
   attorneysFor?: string | undefined;
+  /**
+   * A declarant signs a declaration in person: no "Dated:" (the declaration says when and where
+   * it was executed) and no "By:" (nobody signs for a party). `signer` '' leaves a line to sign on.
+   */
+  declarant?: boolean | undefined;
 }
 
 /** The signature block's lines, as both writers print them (blank lines before "By:" leave room to sign). */
 export function signatureLines(signature: SignatureBlock): string[] {
+  // The first line is the one the writers print at the left margin (the date of a pleading's).
+  if (signature.declarant) return signature.signer === '' ? ['', '', '______________________________'] : ['', '', `/s/ ${signature.signer}`, signature.signer];
   return [
     `Dated: ${signature.dated ?? '____________________'}`,
     ...(signature.firm ? ['', signature.firm] : []),
@@ -59,7 +66,16 @@ export function signatureLines(signature: SignatureBlock): string[] {
 export const FILING_FIELDS = ['body', 'title', 'parties', 'counsel', 'court', 'caseNumber', 'caption', 'signature', 'labels'] as const;
 export type FilingField = (typeof FILING_FIELDS)[number];
 
-/** Identifiers the identity-key exhibit can list beside each legal name. */
+/**
+ * Which plaintiffs the declaration of identities lists: every plaintiff of the case (withdrawn
+ * ones marked so), those not withdrawn, or those the filing's body cites. A list of pseudonyms
+ * is the fourth choice (`IdentitySelection`).
+ */
+export const IDENTITY_SETS = ['all', 'active', 'cited'] as const;
+export type IdentitySet = (typeof IDENTITY_SETS)[number];
+export type IdentitySelection = IdentitySet | string[];
+
+/** Identifiers the declaration of identities can list beside each legal name. */
 export const KEY_FIELDS = [
   'aliases',
   'dob',
@@ -67,6 +83,8 @@ export const KEY_FIELDS = [
   'phone',
   'address',
   'idNumbers',
+  // The last four characters of each ID number (FRCP 5.2's measure), when the full number need not be sworn to.
+  'idLastFour',
   // The doxxing surface (issue 11).
   'family',
   'pastAddresses',
@@ -77,7 +95,7 @@ export const KEY_FIELDS = [
 ] as const;
 export type KeyField = (typeof KEY_FIELDS)[number];
 
-/** The heading of each key field, in the exhibit's table and in the export dialog alike; in the order of KEY_FIELDS. */
+/** The heading of each key field, in the declaration's table and in the export dialog alike; in the order of KEY_FIELDS. */
 export const KEY_FIELD_LABELS: Readonly<Record<KeyField, string>> = {
   aliases: 'Aliases',
   dob: 'Date of birth',
@@ -85,6 +103,7 @@ export const KEY_FIELD_LABELS: Readonly<Record<KeyField, string>> = {
   phone: 'Phone',
   address: 'Address',
   idNumbers: 'ID numbers',
+  idLastFour: 'ID numbers (last four)',
   family: 'Family',
   pastAddresses: 'Past addresses',
   affiliations: 'Schools and employers',
@@ -95,3 +114,11 @@ export const KEY_FIELD_LABELS: Readonly<Record<KeyField, string>> = {
 
 /** A body as long as a 500-page filing, with room to spare. */
 export const MAX_BODY = 2_000_000;
+
+/**
+ * What a written file is to the court, as a set's manifest lists it: `public` names nobody and is
+ * filed openly; `sealed` is the unredacted version of a filing, kept under seal; `lodged` is lodged
+ * conditionally under seal until the court rules (CRC 2.551(d)), like the declaration of identities.
+ */
+export const FILE_ROLES = ['public', 'sealed', 'lodged'] as const;
+export type FileRole = (typeof FILE_ROLES)[number];

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ChannelInput } from '../../../src-preload/contract';
 import type { DesktopSession } from '../desktop-session';
 import type { DomainHandlers } from '../dispatcher';
-import { checkNewPassphrase, clearable, defaultLabels, isoDate, optional, parseInput, VaultError } from '../../core/helpers';
+import { checkNewPassphrase, clearable, defaultLabels, defaultLodgedLabels, isoDate, optional, parseInput, VaultError } from '../../core/helpers';
 
 /** The core's rule for "not a plaintiff", sent along so the renderer has no copy of it. */
 function withClearable<F extends Parameters<typeof clearable>[0] & { cannotClear?: true }>(finding: F): F & { canClear: boolean } {
@@ -45,7 +45,10 @@ export function filingHandlers(session: DesktopSession): DomainHandlers<'filings
       return { body: checked.details.body, converted: checked.converted, questions: checked.questions.map(withClearable) };
     },
 
-    'filings:defaultLabels': ({ format, orderDate }) => defaultLabels(format, parseInput(orderDateInput, { orderDate }).orderDate),
+    'filings:defaultLabels': ({ format, orderDate }) => {
+      const date = parseInput(orderDateInput, { orderDate }).orderDate;
+      return { ...defaultLabels(format, date), lodged: defaultLodgedLabels(format, date) };
+    },
 
     'filings:preview': ({ caseId, filing, audience }) => host.call('filings.preview', caseId, filing, audience),
 
@@ -68,6 +71,24 @@ export function filingHandlers(session: DesktopSession): DomainHandlers<'filings
         session.lastExport = first ? join(report.folder, first.name) : report.folder;
       }
       return report;
+    },
+
+    'filings:sealingSetChoices': ({ caseId }) => host.call('filings.sealingSetChoices', caseId),
+
+    // The folder is chosen in main's dialog, then the set is written in the worker: the papers
+    // typeset, the public ones read back and scanned, the lodged one checked, or nothing at all.
+    'filings:sealingSet': async ({ caseId, court, factsFrom, docx, pdfa }) => {
+      await requireUnlocked(session);
+      const destination = await ports.chooseExportFolder();
+      if (destination === null) return null;
+      const facts = factsFrom === undefined ? undefined : { filingId: factsFrom };
+      const report = await session.track('Writing the sealing papers', (progress) =>
+        host.run('filings.sealingSet', [caseId, { destination, court, facts, docx, pdfa }], progress),
+      );
+      if (report.status === 'leak-found') return report;
+      const first = report.files[0];
+      session.lastExport = first ? join(report.folder, first.name) : report.folder;
+      return { ...report, set: report.manifest.set };
     },
 
     'filings:showInFolder': async () => {

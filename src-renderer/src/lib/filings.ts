@@ -1,6 +1,9 @@
 import { KIND_WORDS } from '../../../src-preload/contract';
 import type { FilingFields, FilingFormat, FindingDto, FilingDto, KeyField, QuestionDto } from '../../../src-preload/contract';
 
+/** The plaintiffs the declaration of identities lists: a set, or pseudonyms. */
+export type Identities = NonNullable<FilingFields['identities']>;
+
 /** What the editor holds: the contract's filing fields, every optional text as a string. */
 export interface FilingDraft {
   title: string;
@@ -11,10 +14,11 @@ export interface FilingDraft {
   parties: string;
   counsel: string;
   body: string;
-  /** Undefined: the court's default labels for that version. */
-  labels: { public?: string[] | undefined; sealed?: string[] | undefined };
+  /** Undefined: the court's default labels for that document (lodged: the declaration of identities). */
+  labels: { public?: string[] | undefined; sealed?: string[] | undefined; lodged?: string[] | undefined };
   orderDate: string;
   keyFields: KeyField[];
+  identities: Identities;
 }
 
 export function draftOf(filing: FilingDto): FilingDraft {
@@ -28,9 +32,10 @@ export function draftOf(filing: FilingDto): FilingDraft {
     parties: d.parties ?? '',
     counsel: d.counsel ?? '',
     body: d.body,
-    labels: { public: d.labels.public, sealed: d.labels.sealed },
+    labels: { public: d.labels.public, sealed: d.labels.sealed, lodged: d.labels.lodged },
     orderDate: d.orderDate ?? '',
     keyFields: [...d.keyFields],
+    identities: Array.isArray(d.identities) ? [...d.identities] : d.identities,
   };
 }
 
@@ -39,6 +44,7 @@ export function fieldsOf(draft: FilingDraft): FilingFields {
   const labels: NonNullable<FilingFields['labels']> = {};
   if (draft.labels.public) labels.public = draft.labels.public;
   if (draft.labels.sealed) labels.sealed = draft.labels.sealed;
+  if (draft.labels.lodged) labels.lodged = draft.labels.lodged;
   return {
     title: draft.title,
     documentType: draft.documentType,
@@ -51,6 +57,7 @@ export function fieldsOf(draft: FilingDraft): FilingFields {
     labels,
     orderDate: draft.orderDate,
     keyFields: draft.keyFields,
+    identities: draft.identities,
   };
 }
 

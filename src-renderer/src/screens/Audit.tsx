@@ -31,6 +31,8 @@ const ACTIONS: Record<string, string> = {
   'counsel.set': 'Counsel saved',
   'counsel.cleared': 'Counsel cleared',
   'filing.export-blocked': 'Export stopped: a name was found',
+  'filing.sealing-set-written': 'Sealing papers written',
+  'filing.sealing-set-blocked': 'Sealing papers stopped: a name was found',
   'package.opened': 'Sealed package opened',
   'vault.upgraded': 'Vault records re-sealed (padded, times encrypted)',
 };
@@ -53,6 +55,7 @@ const DETAIL_LABELS: Record<string, string> = {
   files: 'Files',
   cited: 'Plaintiffs cited',
   hits: 'Names found',
+  sha256: 'SHA-256 of the files',
 };
 
 export function AuditScreen() {

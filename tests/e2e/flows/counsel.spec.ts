@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, SCREENS_DIR, test } from '../harness';
+import { expect, SCREENS_DIR, SLOW, test } from '../harness';
 import { addPlaintiffThroughUi, createCaseThroughUi, field, screen, startWithVault } from './helpers';
 
 // Issue 12, item 1, through the app: firm counsel set once in Settings (attorneys added and
@@ -86,7 +86,7 @@ test('firm counsel set in Settings is printed on lines 1–4 of an exported fili
   const exportDir = join(harness.dir, 'complaint');
   harness.answerDialogs({ chooseExportFolder: exportDir });
   await exporting.getByRole('button', { name: 'Choose a folder and export…' }).click();
-  await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toBeVisible({ timeout: SLOW });
 
   // Page 1 read back: counsel on the numbered lines 1–4, the signature ----------------------------
   const publicPdf = join(exportDir, 'public.pdf');

@@ -164,7 +164,7 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   await expect(side.getByText('No one in the vault is named in the body.')).toBeVisible();
   await expect(body).toHaveValue(/5\. \{\{Jane Doe 2\}\} was there too\./);
 
-  // Preview: public at once; sealed and identity key on request (audited) ----------------------
+  // Preview: public at once; sealed version and declaration of identities on request (audited) --
   await page.getByRole('tab', { name: 'Preview' }).click();
   const paper = page.getByRole('article', { name: 'Public version' });
   await expect(paper).toContainText('Plaintiff Jane Doe 1 was followed home');
@@ -186,11 +186,12 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   await expect(sealed.locator('mark').first()).toContainText('@example.org');
   await screen(harness, 'filing-preview-sealed');
   await page.getByRole('tab', { name: 'Sealed version' }).press('ArrowRight');
-  await expect(page.getByRole('tab', { name: 'Identity key' })).toBeFocused();
-  await page.getByRole('button', { name: 'Show the identity key' }).click();
-  const key = page.getByRole('article', { name: 'Identity key' });
-  await expect(key.getByRole('row', { name: new RegExp(`Jane Doe 4 ${legalNames[3]}`) })).toBeVisible();
-  await screen(harness, 'filing-preview-identity-key');
+  await expect(page.getByRole('tab', { name: 'Declaration of identities' })).toBeFocused();
+  await page.getByRole('button', { name: 'Show the declaration of identities' }).click();
+  const declaration = page.getByRole('article', { name: 'Declaration of identities' });
+  await expect(declaration.getByRole('row', { name: new RegExp(`Jane Doe 4 ${legalNames[3]}`) })).toBeVisible();
+  await expect(declaration).toContainText('I declare under penalty of perjury under the laws of the State of California that the foregoing is true and correct.');
+  await screen(harness, 'filing-preview-declaration');
 
   // Export: DOCX and a passphrase package, into a folder chosen in main -----------------------
   const exportDir = join(harness.dir, 'exports', 'complaint');
@@ -206,9 +207,15 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   // Labels of one's own start from the court's wording; "The court's labels" brings the rule back.
   await dialog.getByRole('radio', { name: /Labels of my own/ }).check();
   await expect(dialog.getByLabel('Public version', { exact: true })).toHaveValue('PUBLIC — REDACTS MATERIALS FROM CONDITIONALLY SEALED RECORD');
-  await expect(dialog.getByLabel('Sealed version, identity key and reference list')).toHaveValue('FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026');
+  await expect(dialog.getByLabel('Sealed version and reference list')).toHaveValue('FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026');
+  await expect(dialog.getByLabel('Declaration of identities', { exact: true })).toHaveValue('FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026');
   await dialog.getByRole('radio', { name: /The court's labels/ }).check();
   await expect(dialog.getByLabel('Public version', { exact: true })).toHaveCount(0);
+  // The declaration lists every plaintiff of the case unless the attorney chooses fewer.
+  const lists = dialog.getByRole('group', { name: 'The declaration of identities lists' });
+  await expect(lists.getByRole('radio', { name: /Every plaintiff of the case/ })).toBeChecked();
+  await expect(lists.getByRole('radio', { name: /not withdrawn/ })).not.toBeChecked();
+  await expect(lists.getByRole('radio', { name: /Only the plaintiffs this filing cites/ })).not.toBeChecked();
   await dialog.getByRole('checkbox', { name: 'Date of birth' }).check();
   await expect(dialog.getByRole('checkbox', { name: /Also write Word files/ })).toBeChecked();
   await dialog.getByRole('radio', { name: /one-time passphrase/ }).check();
@@ -221,11 +228,21 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   await expect(dialog.getByRole('progressbar', { name: 'Exporting the filing…' })).toBeVisible({ timeout: SLOW });
   await expect(dialog.getByRole('button', { name: 'Exporting…' })).toBeDisabled();
   await harness.screenshot('filing-export-progress');
-  await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toBeVisible({ timeout: 90_000 });
-  await expect(dialog).toContainText('8 files written and verified: the public files name nobody in the vault.');
+  await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toBeVisible({ timeout: SLOW });
+  await expect(dialog).toContainText('9 files written and verified: the public files name nobody in the vault.');
   await expect(dialog).toContainText('Passed: no name of anyone in the vault in the public files');
   await expect(dialog).toContainText('4 (every plaintiff of every case)');
-  const files = ['public.pdf', 'sealed.pdf', 'identity-key.pdf', 'reference-list.pdf', 'public.docx', 'sealed.docx', 'manifest.json', 'sealed.doesealed'];
+  const files = [
+    'public.pdf',
+    'sealed.pdf',
+    'declaration-of-identities.pdf',
+    'reference-list.pdf',
+    'public.docx',
+    'sealed.docx',
+    'declaration-of-identities.docx',
+    'manifest.json',
+    'sealed.doesealed',
+  ];
   for (const name of files) {
     expect(existsSync(join(exportDir, name)), name).toBe(true);
     await expect(dialog.getByRole('row', { name: new RegExp(`^${name.replace('.', '\\.')} .* ${sha256(join(exportDir, name))}$`) })).toBeVisible();
@@ -245,7 +262,9 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   const sealedText = pdfText(join(exportDir, 'sealed.pdf')).replace(/\s+/g, ' ');
   for (const name of [legalNames[0]!, legalNames[1]!, legalNames[3]!]) expect(sealedText, name).toContain(name);
   expect(sealedText).toContain('FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026');
-  expect(pdfText(join(exportDir, 'identity-key.pdf')).replace(/\s+/g, ' ')).toContain(legalNames[3]!);
+  // Every plaintiff of the case, Jane Doe 3 too, whom the body never cites.
+  const declarationText = pdfText(join(exportDir, 'declaration-of-identities.pdf')).replace(/\s+/g, ' ');
+  for (const name of legalNames) expect(declarationText, name).toContain(name);
   const docxXml = await (await JSZip.loadAsync(readFileSync(join(exportDir, 'public.docx')))).file('word/document.xml')!.async('string');
   for (const name of legalNames) expect(docxXml, name).not.toContain(name);
 
@@ -275,7 +294,7 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   harness.answerDialogs({ chooseSealedPackage: join(exportDir, 'sealed.doesealed'), choosePackageDestination: openedDir });
   await opening.getByRole('button', { name: 'Choose a package and open it…' }).click();
   await expect(opening.getByText('Opened the package: 4 files written.')).toBeVisible({ timeout: SLOW });
-  for (const name of ['sealed.pdf', 'identity-key.pdf', 'reference-list.pdf', 'manifest.json']) {
+  for (const name of ['sealed.pdf', 'declaration-of-identities.pdf', 'reference-list.pdf', 'manifest.json']) {
     expect(sha256(join(openedDir, name))).toBe(sha256(join(exportDir, name)));
     await expect(opening.getByRole('row', { name: new RegExp(`^${name.replace('.', '\\.')} .* ${sha256(join(openedDir, name))}$`) })).toBeVisible();
   }
@@ -391,7 +410,7 @@ test('a new filing typed with @, exported with a package sealed to a recipient k
   const exportDir = join(harness.dir, 'notice');
   harness.answerDialogs({ chooseExportFolder: exportDir });
   await dialog.getByRole('button', { name: 'Choose a folder and export…' }).click();
-  await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toContainText('5 files written and verified', { timeout: 60_000 });
+  await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toContainText('5 files written and verified', { timeout: SLOW });
   expect(pdfText(join(exportDir, 'public.pdf'))).not.toContain(people()[1]!.legalName);
   // The notice redacts nothing: its public version carries no sealing label, and no reference list is written.
   expect(pdfText(join(exportDir, 'public.pdf'))).not.toContain('REDACTED VERSION');

@@ -220,7 +220,7 @@ test('a file with problems is refused whole; a large import cancelled while it w
   await expect(bar).toHaveAttribute('aria-valuetext', /Writing: [1-9]/, { timeout: 120_000 });
   await screen(harness, 'intake-4-writing');
   await wizard.getByRole('button', { name: 'Cancel import' }).click();
-  await expect(wizard.getByText('The import was cancelled. Nothing was changed in the vault.')).toBeVisible({ timeout: 60_000 });
+  await expect(wizard.getByText('The import was cancelled. Nothing was changed in the vault.')).toBeVisible({ timeout: SLOW });
   await screen(harness, 'intake-5-cancelled');
   await wizard.getByRole('button', { name: 'Close' }).click();
   await expect(wizard).toBeHidden();

@@ -82,7 +82,17 @@ describe('doe-vault scan, export and verify', () => {
     expect(report.status).toBe('exported');
     expect(report.verification).toMatchObject({ result: 'passed', identities: 4 });
     // The telephone number written in the draft became a redaction: the sealed reference list says where it was.
-    expect(readdirSync(out).sort()).toEqual(['identity-key.pdf', 'manifest.json', 'public.docx', 'public.pdf', 'reference-list.pdf', 'sealed.docx', 'sealed.doesealed', 'sealed.pdf']);
+    expect(readdirSync(out).sort()).toEqual([
+      'declaration-of-identities.docx',
+      'declaration-of-identities.pdf',
+      'manifest.json',
+      'public.docx',
+      'public.pdf',
+      'reference-list.pdf',
+      'sealed.docx',
+      'sealed.doesealed',
+      'sealed.pdf',
+    ]);
 
     const publicText = fold(pdftotext(`${out}/public.pdf`));
     for (const word of ['ramirez', 'castellanos', '555 010 0199']) expect(publicText).not.toContain(word);
@@ -143,11 +153,12 @@ describe('doe-vault scan, export and verify', () => {
     writeFileSync(draft, '# Complaint for Damages\n\nThe plaintiff {{Jane Doe 1}} sued.\n');
     const out = box.path('titled');
     await ok([...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', out]);
-    for (const file of ['public.pdf', 'sealed.pdf', 'identity-key.pdf']) {
+    for (const file of ['public.pdf', 'sealed.pdf', 'declaration-of-identities.pdf']) {
       const text = fold(pdftotext(`${out}/${file}`));
       const info = fold(execFileSync('pdfinfo', ['-enc', 'UTF-8', `${out}/${file}`], { encoding: 'utf8' }));
       expect(text + info).not.toMatch(/mariaelenaramirez/);
-      expect(text).toContain('complaint for damages');
+      // The declaration of identities has a title of its own.
+      expect(text).toContain(file.startsWith('declaration') ? 'declaration of counsel identifying plaintiffs proceeding under pseudonyms' : 'complaint for damages');
     }
   });
 

@@ -14,7 +14,7 @@ import { expectFailure, failJson, ok, okJson, OTHER_PASSPHRASE, PASSPHRASE, runC
 
 const FILES: PackageFile[] = [
   { name: 'sealed.pdf', bytes: new Uint8Array(randomBytes(150_000)) },
-  { name: 'identity-key.pdf', bytes: new Uint8Array(randomBytes(3_000)) },
+  { name: 'declaration-of-identities.pdf', bytes: new Uint8Array(randomBytes(3_000)) },
   { name: 'manifest.json', bytes: utf8('{"format":"doevault-export/1"}\n') },
 ];
 

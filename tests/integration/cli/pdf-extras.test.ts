@@ -27,7 +27,7 @@ title: Complaint for Damages
 3. Plaintiffs reallege paragraphs 1 and 2.
 `;
 
-const FILES = ['public.pdf', 'sealed.pdf', 'identity-key.pdf'] as const;
+const FILES = ['public.pdf', 'sealed.pdf', 'declaration-of-identities.pdf'] as const;
 
 describe('export: bookmarks, metadata and --pdfa', () => {
   let box: Sandbox;
@@ -64,7 +64,9 @@ describe('export: bookmarks, metadata and --pdfa', () => {
   it('titles every PDF with the document title, never a person, and shows it as the window title', () => {
     for (const file of FILES) {
       const info = execFileSync('pdfinfo', [box.path(`plain/${file}`)], { encoding: 'utf8' });
-      expect(info).toMatch(/^Title:\s+Complaint for Damages$/m);
+      // The declaration is its own paper: its own title (no counsel in this draft, so "Counsel").
+      const title = file === 'declaration-of-identities.pdf' ? 'Declaration of Counsel Identifying Plaintiffs Proceeding Under Pseudonyms' : 'Complaint for Damages';
+      expect(info).toMatch(new RegExp(`^Title:\\s+${title}$`, 'm'));
       expect(info).toMatch(/^Creator:\s+DoeVault$/m);
       expect(info).not.toMatch(/^Author:/m);
       expect(readFileSync(box.path(`plain/${file}`)).toString('latin1')).toContain('/DisplayDocTitle true');
@@ -86,7 +88,7 @@ describe('export: bookmarks, metadata and --pdfa', () => {
   it('the PDF/A files verify as the export verified them', async () => {
     const publicCheck = await runCli([...vault.auth, 'verify', '--case', caseId, box.path('archival/public.pdf')]);
     expect(publicCheck.code, publicCheck.stdout + publicCheck.stderr).toBe(0);
-    for (const file of ['sealed.pdf', 'identity-key.pdf']) {
+    for (const file of ['sealed.pdf', 'declaration-of-identities.pdf']) {
       const result = await runCli([...vault.auth, 'verify', '--case', caseId, box.path(`archival/${file}`)]);
       expect(result.code, result.stdout + result.stderr).toBe(0);
       expect(result.stdout).toContain('sealed version');

@@ -155,10 +155,11 @@ describe('doe-vault export: numbered redactions, the sealed reference list, mark
     expect(manifest.files.map((file) => `${file.name} ${file.role}`)).toEqual([
       'public.pdf public',
       'sealed.pdf sealed',
-      'identity-key.pdf sealed',
+      'declaration-of-identities.pdf lodged',
       'reference-list.pdf sealed',
       'public.docx public',
       'sealed.docx sealed',
+      'declaration-of-identities.docx lodged',
     ]);
     expect(manifest.files.find((file) => file.name === 'reference-list.pdf')!.sha256).toBe(sha256(`${out}/reference-list.pdf`));
     expect(JSON.stringify(manifest)).not.toContain(OFFICER.email);
@@ -200,10 +201,12 @@ describe('doe-vault export: numbered redactions, the sealed reference list, mark
     const page1 = (file: string) => pdftotext(`${folder}/${file}`, { first: 1, last: 1 }).replace(/\s+/g, ' ');
     expect(page1('public.pdf')).toContain('REDACTED PUBLIC VERSION');
     expect(page1('public.pdf')).not.toContain('LODGED UNDER SEAL');
-    for (const file of ['sealed.pdf', 'reference-list.pdf', 'identity-key.pdf']) {
+    for (const file of ['sealed.pdf', 'reference-list.pdf']) {
       expect(page1(file), file).toContain('LODGED UNDER SEAL BY PLAINTIFFS');
       expect(page1(file), file).not.toMatch(/UNREDACTED VERSION|FED\. R\. CIV\. P\. 5\.2 /);
     }
+    // The declaration of identities is lodged, not the sealed twin of the public version: it keeps the court's lodged labels.
+    expect(page1('declaration-of-identities.pdf')).not.toContain('LODGED UNDER SEAL BY PLAINTIFFS');
   }, 120_000);
 
   it('--labels refuses a file that is not one (usage, exit 1) and a bad file (exit 5, its line); --no-labels is gone', async () => {

@@ -51,7 +51,7 @@ describe('verify: the export\'s answers, its sealed versions, pleading page and 
     for (const file of ['public.pdf', 'public.docx']) {
       expect(await ok([...vault.auth, 'verify', '--case', caseId, `${out}/${file}`])).toMatch(/No identity of the vault found .*; [1-9]\d* marked "not a plaintiff" by the export/);
     }
-    for (const file of ['sealed.pdf', 'sealed.docx', 'identity-key.pdf']) {
+    for (const file of ['sealed.pdf', 'sealed.docx', 'declaration-of-identities.pdf', 'declaration-of-identities.docx']) {
       expect(await ok([...vault.auth, 'verify', '--case', caseId, `${out}/${file}`])).toMatch(/is the sealed version of an export of this case, unchanged .*Lodge it only under seal/);
     }
     // Without the manifest, the same files are checked as any file.

@@ -11,7 +11,7 @@ import { openUnlocked } from '../core/helpers/raw';
 
 const CHILD_SOURCE = fileURLToPath(new URL('./helpers/export-child.ts', import.meta.url));
 const KILLS = 50;
-const EXPORT_FILES = ['identity-key.pdf', 'manifest.json', 'public.docx', 'public.pdf', 'sealed.docx', 'sealed.pdf'];
+const EXPORT_FILES = ['declaration-of-identities.docx', 'declaration-of-identities.pdf', 'manifest.json', 'public.docx', 'public.pdf', 'sealed.docx', 'sealed.pdf'];
 
 interface ExportRun {
   cleaned: number;

@@ -78,11 +78,11 @@ describe('export: bad input and faults leave nothing half-written', () => {
     const report = await vault.filings.export(caseId, good, { destination: out, docx: true, package: { passphrase: 'a long one-time package passphrase' } });
     expect(report.status).toBe('exported');
     if (report.status !== 'exported') return;
-    expect(readdirSync(out).sort()).toEqual(['identity-key.pdf', 'manifest.json', 'public.docx', 'public.pdf', 'sealed.docx', 'sealed.doesealed', 'sealed.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['declaration-of-identities.docx', 'declaration-of-identities.pdf', 'manifest.json', 'public.docx', 'public.pdf', 'sealed.docx', 'sealed.doesealed', 'sealed.pdf']);
     for (const file of report.files) expect(sha256(join(out, file.name))).toBe(file.sha256);
-    expect(report.manifest.files.map((f) => f.name)).toEqual(['public.pdf', 'sealed.pdf', 'identity-key.pdf', 'public.docx', 'sealed.docx']);
+    expect(report.manifest.files.map((f) => f.name)).toEqual(['public.pdf', 'sealed.pdf', 'declaration-of-identities.pdf', 'public.docx', 'sealed.docx', 'declaration-of-identities.docx']);
     expect(report.verification).toMatchObject({ result: 'passed', hits: [], identities: 2, sealedComplete: true });
-    expect(vault.audit.list().at(-1)).toMatchObject({ action: 'filing.exported', details: { caseId, files: 7, cited: 2 } });
+    expect(vault.audit.list().at(-1)).toMatchObject({ action: 'filing.exported', details: { caseId, files: 8, cited: 2, declared: 2 } });
   });
 
   it('a 500-page draft exports whole: every page there, nothing lost', async () => {

@@ -94,7 +94,7 @@ describe('drafts that try to leak', () => {
     }
 
     const sealed = words((await pdfText(new Uint8Array(readFileSync(join(folder, 'sealed.pdf'))))).text);
-    const key = words((await pdfText(new Uint8Array(readFileSync(join(folder, 'identity-key.pdf'))))).text);
+    const key = words((await pdfText(new Uint8Array(readFileSync(join(folder, 'declaration-of-identities.pdf'))))).text);
     const cited = report.status === 'exported' ? report.manifest : undefined;
     expect(cited?.verification.sealedNamesPresent).toBe(true);
     for (const person of people) {

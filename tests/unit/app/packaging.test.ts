@@ -70,13 +70,15 @@ describe('electron-builder.yml', () => {
     expect(config.publish).toBeNull();
   });
 
-  it('packs only out/**, the export fonts, the list of courts and the pleading template (no sources), never the Node build of better-sqlite3', () => {
+  it('packs only out/**, the export fonts, the list of courts, the pleading template and the paper templates (no sources), never the Node build of better-sqlite3', () => {
     const included = config.files.filter((pattern) => !pattern.startsWith('!'));
-    expect(included.sort()).toEqual(['out/**', 'package.json', 'resources/courts.json', 'resources/fonts/**', 'resources/pleading/**']);
+    expect(included.sort()).toEqual(['out/**', 'package.json', 'resources/courts.json', 'resources/fonts/**', 'resources/pleading/**', 'resources/templates/**']);
     // Fonts, courts and the pleading template are found by walking up from out/main: they must sit beside out/ in the package.
     expect(existsSync(join(ROOT, 'resources', 'fonts', 'Tinos_400Regular.ttf'))).toBe(true);
     expect(existsSync(join(ROOT, 'resources', 'courts.json'))).toBe(true);
     expect(existsSync(join(ROOT, 'resources', 'pleading', 'header.xml'))).toBe(true);
+    expect(existsSync(join(ROOT, 'resources', 'templates', 'declaration-of-identities.md'))).toBe(true);
+    expect(existsSync(join(ROOT, 'resources', 'templates', 'motion-california.md'))).toBe(true);
     expect(config.files).toContain('!node_modules/better-sqlite3/build/**');
     expect(config.npmRebuild).toBe(false);
     expect(config.nodeGypRebuild).toBe(false);
@@ -175,7 +177,7 @@ describe('electron-builder with this config', () => {
       const appDir = join(dir, 'dist', 'linux-unpacked');
       const { listPackage } = require('@electron/asar') as { listPackage(path: string, options: object): string[] };
       const files = listPackage(join(appDir, 'resources', 'app.asar'), {}).map((file) => file.replaceAll('\\', '/'));
-      for (const file of ['/out/main/index.js', '/out/main/vault-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/node_modules/better-sqlite3/lib/index.js', '/node_modules/zod/package.json', '/resources/courts.json']) {
+      for (const file of ['/out/main/index.js', '/out/main/vault-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/node_modules/better-sqlite3/lib/index.js', '/node_modules/zod/package.json', '/resources/courts.json', '/resources/templates/declaration-of-identities.md']) {
         expect(files, file).toContain(file);
       }
       for (const prefix of ['/src-main', '/src-renderer', '/src-preload', '/tests', '/node_modules/better-sqlite3/build', '/node_modules/react/', '/.electron-native']) {

@@ -8,14 +8,14 @@ import { NewPassphraseFields, useNewPassphrase } from '../../components/NewPassp
 import { useAction } from '../../hooks/useAction';
 import { useDebounced } from '../../hooks/useDebounced';
 import { plural } from '../../lib/format';
-import { fieldsOf, FORMATS, type FilingDraft } from '../../lib/filings';
+import { fieldsOf, FORMATS, type FilingDraft, type Identities } from '../../lib/filings';
 import { FilesTable, HitsTable, VerificationSummary } from './Report';
 
 type Sealing = 'none' | 'passphrase' | 'recipient-key';
 
 /**
- * Export: the choices (format, first-page labels, order date, identity key fields, Word files,
- * a sealed package), then main's folder dialog, a progress bar while the files are typeset,
+ * Export: the choices (format, first-page labels, order date, the plaintiffs the declaration of
+ * identities lists and its columns, Word files, a sealed package), then main's folder dialog, a progress bar while the files are typeset,
  * read back and checked, and the verification report with each file's SHA-256. With questions
  * open, it sends the user to them instead: nothing can be exported before they are answered.
  */
@@ -163,8 +163,9 @@ export function ExportDialog({
             {(props) => <input {...props} type="date" className="input input-date" value={draft.orderDate} onChange={(e) => set({ orderDate: e.target.value })} disabled={busy} />}
           </Field>
           <LabelsFields draft={draft} defaults={labels} onChange={set} disabled={busy} />
+          <IdentitiesFields identities={draft.identities} onChange={(identities) => set({ identities })} disabled={busy} />
           <fieldset className="fieldset" disabled={busy}>
-            <legend className="field-label">The identity key lists, beside each legal name</legend>
+            <legend className="field-label">The declaration lists, beside each pseudonym and legal name</legend>
             <div className="checkbox-grid">
               {(Object.keys(KEY_FIELD_LABELS) as KeyField[]).map((field) => (
                 <label key={field} className="checkbox">
@@ -181,7 +182,7 @@ export function ExportDialog({
           <label className="checkbox">
             <input type="checkbox" checked={docx} onChange={(e) => setDocx(e.target.checked)} disabled={busy} />
             <span>
-              Also write Word files (public.docx, sealed.docx) <span className="radio-hint">— checked like the PDFs</span>
+              Also write Word files (public.docx, sealed.docx, declaration-of-identities.docx) <span className="radio-hint">— checked like the PDFs</span>
             </span>
           </label>
           <label className="checkbox">
@@ -200,7 +201,7 @@ export function ExportDialog({
               <input type="radio" name="sealing" checked={sealing === 'passphrase'} onChange={() => setSealing('passphrase')} />
               <span>
                 A package protected by a one-time passphrase{' '}
-                <span className="radio-hint">— the sealed PDF, identity key, reference list and manifest in one encrypted file; give the passphrase by another way</span>
+                <span className="radio-hint">— the sealed PDF, the declaration of identities, the reference list and the manifest in one encrypted file; give the passphrase by another way</span>
               </span>
             </label>
             <label className="radio">
@@ -268,17 +269,52 @@ export function ExportDialog({
   );
 }
 
+type Document = 'public' | 'sealed' | 'lodged';
+
+const IDENTITY_SETS: { value: Exclude<Identities, string[]>; label: string; hint: string }[] = [
+  { value: 'all', label: 'Every plaintiff of the case', hint: 'withdrawn plaintiffs are marked so' },
+  { value: 'active', label: 'The plaintiffs who have not withdrawn', hint: '' },
+  { value: 'cited', label: 'Only the plaintiffs this filing cites', hint: 'a plaintiff the body names nowhere is left out' },
+];
+
+/** Which plaintiffs the declaration of identities lists; a list of pseudonyms (set outside this dialog) is shown as such. */
+function IdentitiesFields({ identities, onChange, disabled }: { identities: Identities; onChange: (next: Identities) => void; disabled: boolean }) {
+  return (
+    <fieldset className="fieldset" disabled={disabled}>
+      <legend className="field-label">The declaration of identities lists</legend>
+      {IDENTITY_SETS.map(({ value, label, hint }) => (
+        <label key={value} className="radio">
+          <input type="radio" name="identities" checked={identities === value} onChange={() => onChange(value)} />
+          <span>
+            {label}
+            {hint ? <span className="radio-hint"> — {hint}</span> : null}
+          </span>
+        </label>
+      ))}
+      {Array.isArray(identities) ? (
+        <label className="radio">
+          <input type="radio" name="identities" checked readOnly />
+          <span>
+            These plaintiffs: {identities.join(', ')}
+          </span>
+        </label>
+      ) : null}
+    </fieldset>
+  );
+}
+
 type LabelChoice = 'court' | 'none' | 'own';
 
-/** What the draft's labels say: none given is the court's rule, two empty lists are none, anything else the user's own. */
+/** What the draft's labels say: none given is the court's rule, every list empty is none, anything else the user's own. */
 function labelChoiceOf(labels: FilingDraft['labels']): LabelChoice {
-  if (labels.public === undefined && labels.sealed === undefined) return 'court';
-  return labels.public?.length === 0 && labels.sealed?.length === 0 ? 'none' : 'own';
+  if (labels.public === undefined && labels.sealed === undefined && labels.lodged === undefined) return 'court';
+  return labels.public?.length === 0 && labels.sealed?.length === 0 && labels.lodged?.length === 0 ? 'none' : 'own';
 }
 
 /**
- * The first-page labels: the court's (the sealed papers always carry them, the public version
- * only when it redacts something), none, or the user's own, starting from the court's wording.
+ * The first-page labels: the court's (the sealed papers and the declaration of identities always
+ * carry them, the public version only when it redacts something), none, or the user's own,
+ * starting from the court's wording.
  */
 function LabelsFields({
   draft,
@@ -292,17 +328,17 @@ function LabelsFields({
   disabled: boolean;
 }) {
   const hintId = useId();
-  // Kept here, not read back from the lists: emptying both text areas must not switch to "No labels" under the user's hands.
+  // Kept here, not read back from the lists: emptying the text areas must not switch to "No labels" under the user's hands.
   const [choice, setChoice] = useState<LabelChoice>(() => labelChoiceOf(draft.labels));
-  const lines = (which: 'public' | 'sealed') => draft.labels[which] ?? defaults?.[which] ?? [];
-  const change = (which: 'public' | 'sealed', next: string[]) => onChange({ labels: { ...draft.labels, [which]: next } });
+  const lines = (which: Document) => draft.labels[which] ?? defaults?.[which] ?? [];
+  const change = (which: Document, next: string[]) => onChange({ labels: { ...draft.labels, [which]: next } });
   const choose = (next: LabelChoice) => {
     setChoice(next);
     if (next === 'court') onChange({ labels: {} });
-    else if (next === 'none') onChange({ labels: { public: [], sealed: [] } });
-    else onChange({ labels: { public: lines('public'), sealed: lines('sealed') } });
+    else if (next === 'none') onChange({ labels: { public: [], sealed: [], lodged: [] } });
+    else onChange({ labels: { public: lines('public'), sealed: lines('sealed'), lodged: lines('lodged') } });
   };
-  const shown = (which: 'public' | 'sealed') => (defaults ? defaults[which].join(' / ') : '…');
+  const shown = (which: Document) => (defaults ? defaults[which].join(' / ') : '…');
   return (
     <fieldset className="fieldset" disabled={disabled} aria-describedby={hintId}>
       <legend className="field-label">First-page labels</legend>
@@ -312,15 +348,17 @@ function LabelsFields({
       <label className="radio">
         <input type="radio" name="label-choice" checked={choice === 'court'} onChange={() => choose('court')} />
         <span>
-          The court&apos;s labels <span className="radio-hint">— on the sealed papers always; on the public version only when it redacts something</span>
+          The court&apos;s labels <span className="radio-hint">— on the sealed papers and the declaration always; on the public version only when it redacts something</span>
         </span>
       </label>
       {choice === 'court' ? (
         <dl className="label-defaults">
           <dt>Public version, when it redacts something</dt>
           <dd>{shown('public')}</dd>
-          <dt>Sealed version, identity key and reference list</dt>
+          <dt>Sealed version and reference list</dt>
           <dd>{shown('sealed')}</dd>
+          <dt>Declaration of identities</dt>
+          <dd>{shown('lodged')}</dd>
         </dl>
       ) : null}
       <label className="radio">
@@ -336,7 +374,8 @@ function LabelsFields({
       {choice === 'own' ? (
         <div className="field-row">
           <LabelLines label="Public version" lines={lines('public')} onChange={(next) => change('public', next)} />
-          <LabelLines label="Sealed version, identity key and reference list" lines={lines('sealed')} onChange={(next) => change('sealed', next)} />
+          <LabelLines label="Sealed version and reference list" lines={lines('sealed')} onChange={(next) => change('sealed', next)} />
+          <LabelLines label="Declaration of identities" lines={lines('lodged')} onChange={(next) => change('lodged', next)} />
         </div>
       ) : null}
     </fieldset>

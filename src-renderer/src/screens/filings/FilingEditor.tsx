@@ -388,6 +388,7 @@ function sameDraft(a: FilingDraft, b: FilingDraft): boolean {
     a.counsel === b.counsel &&
     a.orderDate === b.orderDate &&
     JSON.stringify(a.labels) === JSON.stringify(b.labels) &&
-    a.keyFields.join() === b.keyFields.join()
+    a.keyFields.join() === b.keyFields.join() &&
+    JSON.stringify(a.identities) === JSON.stringify(b.identities)
   );
 }

@@ -13,6 +13,7 @@ import { useTitle } from '../../hooks/useTitle';
 import type { Route } from '../../routes';
 import { NewFilingDialog } from './NewFilingDialog';
 import { OpenPackageForm } from './OpenPackage';
+import { SealingSetDialog } from './SealingSetDialog';
 
 /** A case's filings: drafts that cite plaintiffs by pseudonym, exported as public and sealed versions. */
 export function FilingsScreen({ caseId, onNavigate }: { caseId: string; onNavigate: (route: Route) => void }) {
@@ -22,6 +23,7 @@ export function FilingsScreen({ caseId, onNavigate }: { caseId: string; onNaviga
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<FilingSummaryDto | null>(null);
   const [opening, setOpening] = useState(false);
+  const [sealing, setSealing] = useState(false);
   const [cancelled, setCancelled] = useState(false);
   const load = useAction(() => api().filings.list({ caseId }));
   const importDraft = useAction(() => api().filings.importDraft({ caseId }));
@@ -97,8 +99,8 @@ export function FilingsScreen({ caseId, onNavigate }: { caseId: string; onNaviga
         <EmptyState title="No filings in this case yet" action={<div className="actions">{actions}</div>}>
           <p>
             A filing is a document for the court — a complaint, a motion, a declaration — written once with pseudonyms. Type <kbd className="kbd">@</kbd> in
-            the text to cite a plaintiff. DoeVault prints the pseudonym in the public version and the real name in the sealed version and identity key,
-            and checks every public file for names before it is written.
+            the text to cite a plaintiff. DoeVault prints the pseudonym in the public version and the real name in the sealed version and in the
+            declaration of identities, and checks every public file for names before it is written.
           </p>
           <p>Already have a draft with real names in it? Import it: DoeVault turns each name into a pseudonym and asks you about the ones it cannot be sure of.</p>
         </EmptyState>
@@ -145,12 +147,32 @@ export function FilingsScreen({ caseId, onNavigate }: { caseId: string; onNaviga
         </div>
       ) : null}
 
+      <section className="card" aria-labelledby="sealing-heading">
+        <h2 id="sealing-heading" className="section-title">
+          Sealing papers
+        </h2>
+        <p className="muted">
+          The motion for leave to proceed under pseudonyms and to file the plaintiffs&apos; identities under seal, your declaration and a proposed order,
+          on the court&apos;s pleading paper and naming the plaintiffs by pseudonym only, with the declaration of identities to lodge conditionally under seal.
+        </p>
+        <div className="actions actions-start">
+          <button type="button" className="button" onClick={() => setSealing(true)} disabled={summary?.plaintiffs === 0} aria-describedby={summary?.plaintiffs === 0 ? 'sealing-none' : undefined}>
+            Sealing papers…
+          </button>
+          {summary?.plaintiffs === 0 ? (
+            <span id="sealing-none" className="muted small">
+              Add the plaintiffs to the roster first.
+            </span>
+          ) : null}
+        </div>
+      </section>
+
       <section className="card" aria-labelledby="packages-heading">
         <h2 id="packages-heading" className="section-title">
           Sealed packages
         </h2>
         <p className="muted">
-          An export can include a sealed package (.doesealed) with the sealed PDF, the identity key and the manifest, encrypted for co-counsel or the court.
+          An export can include a sealed package (.doesealed) with the sealed PDF, the declaration of identities and the manifest, encrypted for co-counsel or the court.
         </p>
         <div className="actions actions-start">
           <button type="button" className="button" onClick={() => setOpening(true)}>
@@ -181,6 +203,7 @@ export function FilingsScreen({ caseId, onNavigate }: { caseId: string; onNaviga
           }}
         />
       ) : null}
+      {sealing ? <SealingSetDialog caseId={caseId} onClose={() => setSealing(false)} /> : null}
       {opening ? (
         <Dialog title="Open a sealed package" onClose={() => setOpening(false)} wide>
           <OpenPackageForm />

@@ -7,17 +7,17 @@ import { useAction } from '../../hooks/useAction';
 import { fieldsOf, type FilingDraft } from '../../lib/filings';
 import { DocumentView } from './DocumentView';
 
-type Audience = 'public' | 'sealed' | 'identity-key';
+type Audience = 'public' | 'sealed' | 'declaration';
 
 const TABS: { audience: Audience; label: string; reveal?: string }[] = [
   { audience: 'public', label: 'Public version' },
   { audience: 'sealed', label: 'Sealed version', reveal: 'Show the sealed version' },
-  { audience: 'identity-key', label: 'Identity key', reveal: 'Show the identity key' },
+  { audience: 'declaration', label: 'Declaration of identities', reveal: 'Show the declaration of identities' },
 ];
 
 /**
- * The three versions as they will be printed. The public one shows at once; the sealed version
- * and the identity key name the plaintiffs, so each waits for a click, which is recorded in the
+ * The three papers as they will be printed. The public version shows at once; the sealed version
+ * and the declaration of identities name the plaintiffs, so each waits for a click, which is recorded in the
  * audit log. They are dropped when the preview closes or the vault locks.
  */
 export function PreviewPanel({ caseId, draft, openQuestions }: { caseId: string; draft: FilingDraft; openQuestions: number }) {

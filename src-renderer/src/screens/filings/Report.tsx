@@ -2,7 +2,7 @@ import type { FileHitDto, VerificationDto, WrittenFileDto } from '../../../../sr
 import { formatBytes, plural } from '../../lib/format';
 import { KIND_WORDS } from '../../lib/filings';
 
-const ROLE_WORDS: Record<NonNullable<WrittenFileDto['role']>, string> = { public: 'Public', sealed: 'Under seal', manifest: 'Manifest' };
+const ROLE_WORDS: Record<NonNullable<WrittenFileDto['role']>, string> = { public: 'Public', sealed: 'Under seal', lodged: 'Lodged under seal', manifest: 'Manifest' };
 
 /** Written files with their role (where known), size and SHA-256, to compare with the manifest or a copy. */
 export function FilesTable({ files, caption }: { files: WrittenFileDto[]; caption: string }) {
@@ -64,7 +64,11 @@ export function VerificationSummary({ verification }: { verification: Verificati
       ) : null}
       <div className="details-item">
         <dt>Sealed files</dt>
-        <dd>{verification.sealedComplete ? 'name every cited plaintiff and show every redacted text' : 'incomplete'}</dd>
+        <dd>
+          {verification.sealedComplete
+            ? 'the sealed version names every plaintiff it cites and shows every redacted text; the declaration of identities names every plaintiff it lists'
+            : 'incomplete'}
+        </dd>
       </div>
     </dl>
   );

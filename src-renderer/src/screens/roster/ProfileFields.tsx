@@ -42,7 +42,7 @@ export function ProfileFields({
   );
   return (
     <div className="profile-fields">
-      <p className="muted small">What doxxers publish besides a name. Leak scans look for all of it; only the sealed roster and the identity key show it.</p>
+      <p className="muted small">What doxxers publish besides a name. Leak scans look for all of it; only the sealed roster and the declaration of identities show it.</p>
       <RowList list="family" legend={LEGENDS.family} noun={NOUNS.family} rows={rows.family} error={errors.family} disabled={disabled} onChange={(next) => update('family', next)}>
         {(row, i) => (
           <>

@@ -219,7 +219,7 @@ describe('writePdf, long documents', () => {
     });
   });
 
-  it('breaks a long identity-key table across pages, repeating its header, cutting no name', async () => {
+  it('breaks a long declaration table across pages, repeating its header, cutting no name', async () => {
     const base = sampleFiling('california');
     const table = base.blocks.find((block) => block.type === 'table')!;
     if (table.type !== 'table') throw new Error('fixture');
@@ -228,7 +228,7 @@ describe('writePdf, long documents', () => {
       [{ text: i % 3 === 0 ? UNICODE_NAMES[0] : i % 3 === 1 ? UNICODE_NAMES[1] : `${UNICODE_NAMES[2]} Quillfeather-Oakhaven` }],
       [{ text: `Born 19${50 + (i % 50)}-01-0${1 + (i % 9)}; person${i}@example.invalid; ${i % 4 === 0 ? 'a long note '.repeat(30) : ''}ID B-${100000 + i}` }],
     ]);
-    const doc: RenderedDocument = { ...base, audience: 'identity-key', blocks: [{ ...table, rows }] };
+    const doc: RenderedDocument = { ...base, audience: 'declaration', blocks: [{ ...table, rows }] };
     const bytes = await write(doc);
     const read = await readPdf(bytes);
     expect(read.pages.length).toBeGreaterThan(4);

@@ -59,10 +59,10 @@ function binary(size: number, seed = 1): Uint8Array {
   return bytes;
 }
 
-/** sealed.pdf, identity-key.pdf and manifest.json as stand-ins: 2 full chunks and a partial one. */
+/** sealed.pdf, declaration-of-identities.pdf and manifest.json as stand-ins: 2 full chunks and a partial one. */
 const FILES: PackageFile[] = [
   { name: 'sealed.pdf', bytes: binary(100_000, 1) },
-  { name: 'identity-key.pdf', bytes: binary(50_000, 2) },
+  { name: 'declaration-of-identities.pdf', bytes: binary(50_000, 2) },
   { name: 'manifest.json', bytes: utf8('{"format":"doevault-export/1","files":[]}\n') },
 ];
 
@@ -417,7 +417,7 @@ describe('sealed packages', () => {
       mkdirSync(out);
       writeFileSync(join(out, 'notes.txt'), 'mine');
       await extractSealedPackage(passphrasePackage.path, { passphrase: PASSPHRASE }, out);
-      expect(readdirSync(out).sort()).toEqual(['identity-key.pdf', 'manifest.json', 'notes.txt', 'sealed.pdf']);
+      expect(readdirSync(out).sort()).toEqual(['declaration-of-identities.pdf', 'manifest.json', 'notes.txt', 'sealed.pdf']);
     });
 
     it('never over an existing file (CONFLICT): the file is unchanged and nothing else is written', async () => {

@@ -124,7 +124,7 @@ describe('export overrides over the front matter', () => {
     const filing = withFacts(details(draft), parts, [], FIRM);
     expect(filing.court).toMatch(/^UNITED STATES DISTRICT COURT\nCENTRAL DISTRICT OF CALIFORNIA/);
     expect(filing.form).toBe('federal-pleading');
-    expect(filing.labels).toEqual({ public: [], sealed: [] });
+    expect(filing.labels).toEqual({ public: [], sealed: [], lodged: [] });
     expect(filing.signature?.signer).toBe(FRONT.name);
   });
 

@@ -96,6 +96,10 @@ describe('the list of courts', () => {
     expect(courtLabels(la, 'sealed', '2026-03-07')).toEqual(['FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026']);
     // A district with no order wording keeps its sealed label whatever the date.
     expect(courtLabels(courts.byId('cand')!, 'sealed', '2026-03-07')).toEqual(['UNREDACTED VERSION OF DOCUMENT SOUGHT TO BE SEALED']);
+    // The declaration of identities is lodged whole: its own label, and the order's once sealing is ordered.
+    expect(courtLabels(la, 'lodged')).toEqual(['CONDITIONALLY LODGED UNDER SEAL', 'CONDITIONALLY UNDER SEAL — MAY NOT BE EXAMINED WITHOUT COURT ORDER']);
+    expect(courtLabels(la, 'lodged', '2026-03-07')).toEqual(['FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026']);
+    expect(courtLabels(courts.byId('cand')!, 'lodged', '2026-03-07')).toEqual(['[PROPOSED] FILED UNDER SEAL', 'DOCUMENT SOUGHT TO BE SEALED IN ITS ENTIRETY']);
     // The list handed out is a copy: a caller editing it cannot change the next filing's labels.
     courtLabels(la, 'public').push('X');
     expect(courtLabels(la, 'public')).toHaveLength(1);
@@ -115,7 +119,8 @@ describe('the list of courts', () => {
     ['an unknown label set', () => edited((json) => (json.courts[0]!.labels = 'nowhere')), /label set "nowhere"/],
     ['a title in lower case', () => edited((json) => (json.courts[0]!.title = ['Superior Court'])), /capitals/],
     ['an unknown key', () => edited((json) => (json.courts[0]!.tittle = ['X'])), /malformed/],
-    ['a label set without public labels', () => edited((json) => (json.labelSets.california = { rule: 'x', public: [], sealed: ['X'] })), /malformed/],
+    ['a label set without public labels', () => edited((json) => (json.labelSets.california = { rule: 'x', public: [], sealed: ['X'], lodged: ['X'] })), /malformed/],
+    ['a label set without lodged labels', () => edited((json) => delete (json.labelSets.california as Record<string, unknown>).lodged), /labelSets\.california\.lodged/],
     ['a redaction reference without its number', () => edited((json) => ((json.labelSets.california as Record<string, unknown>).redactionRef = '[REDACTED]')), /redactionRef: must hold "\{n\}" once/],
     ['a mark it does not know', () => edited((json) => ((json.labelSets.california as Record<string, unknown>).withheldMark = 'underline')), /withheldMark/],
     ['a label set without its reference list', () => edited((json) => delete (json.labelSets.california as Record<string, unknown>).referenceList), /referenceList/],

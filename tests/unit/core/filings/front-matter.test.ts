@@ -143,6 +143,16 @@ describe('front matter', () => {
     expect(parseFrontMatter('---\nlabels: none\n---\n').facts?.labels).toBe('none');
     expect(parseFrontMatter('---\nlabels:\n  - FILED UNDER SEAL\n---\n').facts?.labels).toEqual(['FILED UNDER SEAL']);
     expect(parseFrontMatter('---\nlabels:\n  sealed: [UNDER SEAL]\n---\n').facts?.labels).toEqual({ sealed: ['UNDER SEAL'] });
+    expect(parseFrontMatter('---\nlabels:\n  lodged: [LODGED UNDER SEAL]\n---\n').facts?.labels).toEqual({ lodged: ['LODGED UNDER SEAL'] });
+  });
+
+  it('reads the plaintiffs the declaration of identities lists, and when and where it is signed', () => {
+    expect(parseFrontMatter('---\nidentities: cited\n---\n').facts?.identities).toBe('cited');
+    expect(parseFrontMatter('---\nidentities: [Jane Doe 1, John Doe 4]\n---\n').facts?.identities).toEqual(['Jane Doe 1', 'John Doe 4']);
+    expect(parseFrontMatter('---\nexecuted:\n  date: 2026-12-05\n  place: Los Angeles, California\n---\n').facts?.executed).toEqual({
+      date: '2026-12-05',
+      place: 'Los Angeles, California',
+    });
   });
 
   it('reads the date of a sealing order', () => {
@@ -163,7 +173,9 @@ describe('front matter', () => {
     ['a date that does not exist', '---\ncourt: cacd\ndates:\n  hearing: 2026-02-30\n---\n', 4, /Hearing date is not a real calendar date/],
     ['a date in another form', '---\ndates: {trial: 03/07/2026}\n---\n', 2, /Trial date must be written YYYY-MM-DD/],
     ['a jury demand that is not yes or no', '---\njuryDemand: maybe\n---\n', 2, /juryDemand must be true or false/],
-    ['an unknown identity key field', '---\nkeyFields: [dob, shoeSize]\n---\n', 2, /keyFields must be among/],
+    ['an unknown declaration field', '---\nkeyFields: [dob, shoeSize]\n---\n', 2, /keyFields must be among/],
+    ['a set of plaintiffs it does not know', '---\nidentities: some\n---\n', 2, /identities must be all, active, cited, or a list of pseudonyms/],
+    ['an execution date in another form', '---\nexecuted:\n  date: 12/05/2026\n---\n', 3, /Date of execution must be written YYYY-MM-DD/],
     ['counsel without a name', '---\ncounsel:\n  - firm: X LLP\n---\n', 3, /Counsel name/],
     ['a malformed email', '---\ncounsel:\n  - name: A\n    email: nobody\n---\n', 4, /Email must look like/],
     ['a division the court does not have', '---\ncourt: cacd\ndivision: Oakland Division\n---\n', 3, /Unknown division "Oakland Division"; use one of WESTERN DIVISION/],
@@ -172,7 +184,7 @@ describe('front matter', () => {
     ['a key given twice', '---\njudge: A\njudge: B\n---\n', 3, /Map keys must be unique/],
     ['broken YAML', '---\ncourt: [cacd\n---\n', 2, /fix the YAML/],
     ['a list where keys belong', '---\n- court\n---\n', 2, /must be keys and values/],
-    ['labels that are neither a list nor a word it knows', '---\nlabels: sometimes\n---\n', 2, /labels must be "auto", "none", a list of lines, or "public:" and "sealed:" lists/],
+    ['labels that are neither a list nor a word it knows', '---\nlabels: sometimes\n---\n', 2, /labels must be "auto", "none", a list of lines, or "public:", "sealed:" and "lodged:" lists/],
     ['counsel written as one line', '---\ncounsel: Ann Lee\n---\n', 2, /counsel must be a list of attorneys, each starting "- name:"/],
     ['defendants written as one line', '---\nparties:\n  defendants: CITY OF LOS ANGELES\n---\n', 3, /defendants must be a list/],
     ['a front matter never closed', '---\ncourt: cacd\n# Complaint\n', 1, /never closed/],

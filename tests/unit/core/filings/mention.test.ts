@@ -11,9 +11,9 @@ import { HONORIFICS } from '../../../../src-main/core/shared/honorifics';
 const identity = (legalName: string, extra: Partial<PlaintiffIdentity> = {}): PlaintiffIdentity => ({ legalName, aliases: [], gender: 'female', idNumbers: [], ...extra });
 
 const PLAINTIFFS: PlaintiffToRender[] = [
-  { pseudonym: 'Jane Doe 3', seq: 3, identity: identity('Maribel Quillfeather') },
-  { pseudonym: 'John Doe 2', seq: 2, identity: identity('Bartholomew Oakhaven', { gender: 'male', aliases: ['Jimmy', 'Bart O.'] }) },
-  { pseudonym: 'Jane Doe 9', seq: 9, identity: identity('Ana Zarembes') },
+  { pseudonym: 'Jane Doe 3', seq: 3, status: 'active', identity: identity('Maribel Quillfeather') },
+  { pseudonym: 'John Doe 2', seq: 2, status: 'active', identity: identity('Bartholomew Oakhaven', { gender: 'male', aliases: ['Jimmy', 'Bart O.'] }) },
+  { pseudonym: 'Jane Doe 9', seq: 9, status: 'active', identity: identity('Ana Zarembes') },
 ];
 const CASE: CaseDetails = { title: 'Does v. City of Springfield', court: 'Superior Court of California, County of Springfield', number: '24STCV01234', scheme: { kind: 'gendered' } };
 

@@ -18,9 +18,11 @@ const identity = (legalName: string, extra: Partial<PlaintiffIdentity> = {}): Pl
 });
 
 const PLAINTIFFS: PlaintiffToRender[] = [
-  { pseudonym: 'Jane Doe 1', seq: 1, identity: identity('Zephyrine Quillfeather', { dob: '1984-03-07', email: 'zq@example.org' }) },
-  { pseudonym: 'John Doe 2', seq: 2, identity: identity('Bartholomew Oakhaven', { gender: 'male', idNumbers: ['B-4471'] }) },
-  { pseudonym: 'Jane Doe 3', seq: 3, identity: identity('Nguyễn Thị Minh Khai') },
+  { pseudonym: 'Jane Doe 1', seq: 1, status: 'active', identity: identity('Zephyrine Quillfeather', { dob: '1984-03-07', email: 'zq@example.org' }) },
+  { pseudonym: 'John Doe 2', seq: 2, status: 'active', identity: identity('Bartholomew Oakhaven', { gender: 'male', idNumbers: ['B-4471'] }) },
+  { pseudonym: 'Jane Doe 3', seq: 3, status: 'active', identity: identity('Nguyễn Thị Minh Khai') },
+  // Cited nowhere: the declaration still lists her by default.
+  { pseudonym: 'Jane Doe 4', seq: 4, status: 'active', identity: identity('Philomena Ashgrove') },
 ];
 
 const CASE: CaseDetails = { title: 'Jane Does 1–3 v. City of Springfield', court: 'Superior Court of California, County of Springfield', number: '24STCV01234', scheme: { kind: 'gendered' } };
@@ -52,7 +54,7 @@ function textOf(doc: RenderedDocument): string {
   return [...doc.labels, ...doc.counsel, doc.court, ...doc.parties, ...doc.captionRight, doc.footer, doc.metadataTitle, ...runs(doc.blocks)].join('\n');
 }
 
-describe('one source, three renders', () => {
+describe('one source, three renders: public, sealed, the declaration of identities', () => {
   const body = [
     '# Parties',
     '',
@@ -90,33 +92,45 @@ describe('one source, three renders', () => {
     expect(text.match(/\(Jane Doe 1\)/g)).toHaveLength(1);
   });
 
-  it('identity key: the cited plaintiffs in roster order with the chosen identifiers', () => {
-    const table = renders.identityKey.blocks.find((b) => b.type === 'table');
+  it('declaration: every plaintiff of the case in roster order, cited or not, with the chosen identifiers', () => {
+    const table = renders.declaration.blocks.find((b) => b.type === 'table');
     expect(table && table.type === 'table' && table.header.map((cell) => cell[0]!.text)).toEqual(['Pseudonym', 'Legal name', 'Date of birth', 'ID numbers']);
     expect(table && table.type === 'table' && table.rows.map((row) => row.map((cell) => cell[0]!.text))).toEqual([
-      ['Jane Doe 1', 'Zephyrine Quillfeather', '1984-03-07', ''],
+      ['Jane Doe 1', 'Zephyrine Quillfeather', 'March 7, 1984', ''],
       ['John Doe 2', 'Bartholomew Oakhaven', '', 'B-4471'],
       ['Jane Doe 3', 'Nguyễn Thị Minh Khai', '', ''],
+      ['Jane Doe 4', 'Philomena Ashgrove', '', ''],
     ]);
     expect(renders.cited.map((p) => p.pseudonym)).toEqual(['Jane Doe 1', 'John Doe 2', 'Jane Doe 3']);
+    expect(renders.listed.map((p) => p.pseudonym)).toEqual(['Jane Doe 1', 'John Doe 2', 'Jane Doe 3', 'Jane Doe 4']);
   });
 
-  it('caption, footer and metadata title come from the filing and the case; the metadata title is public in every version', () => {
-    for (const doc of [renders.public, renders.sealed, renders.identityKey]) {
-      expect(doc.metadataTitle).toBe('Complaint for Damages');
+  it('declaration: "cited" lists only the plaintiffs the body cites', () => {
+    const cited = render({ body, identities: 'cited' });
+    expect(cited.listed.map((p) => p.pseudonym)).toEqual(['Jane Doe 1', 'John Doe 2', 'Jane Doe 3']);
+    expect(textOf(cited.declaration)).toContain('each plaintiff whom the Complaint for Damages names by pseudonym');
+    expect(textOf(cited.declaration)).not.toContain('Philomena Ashgrove');
+  });
+
+  it('caption, footer and metadata title come from the filing and the case; the versions carry the public title, the declaration its own', () => {
+    for (const doc of [renders.public, renders.sealed, renders.declaration]) {
       expect(doc.court).toBe('SUPERIOR COURT OF CALIFORNIA, COUNTY OF SPRINGFIELD');
       expect(doc.parties).toEqual([CASE.title]);
       expect(doc.captionRight[0]).toBe('Case No. 24STCV01234');
       expect(doc.createdAt).toBe('2026-11-22T10:00:00.000Z');
     }
+    expect(renders.public.metadataTitle).toBe('Complaint for Damages');
+    expect(renders.sealed.metadataTitle).toBe('Complaint for Damages');
     expect(renders.public.footer).toBe('Complaint for Damages');
-    expect(renders.identityKey.footer).toBe('Identity key to Complaint for Damages');
+    // No counsel on this filing: the declarant is "Counsel", never the complaint's title.
+    expect(renders.declaration.metadataTitle).toBe('Declaration of Counsel Identifying Plaintiffs Proceeding Under Pseudonyms');
+    expect(renders.declaration.footer).toBe(renders.declaration.metadataTitle);
   });
 
   it('prints the default labels of the format, or the user’s own', () => {
     expect(renders.public.labels).toEqual(defaultLabels('california').public);
     expect(renders.sealed.labels).toEqual(defaultLabels('california').sealed);
-    expect(renders.identityKey.labels).toEqual(defaultLabels('california').sealed);
+    expect(renders.declaration.labels).toEqual(['CONDITIONALLY LODGED UNDER SEAL', 'CONDITIONALLY UNDER SEAL — MAY NOT BE EXAMINED WITHOUT COURT ORDER']);
     const own = render({ labels: { public: ['PUBLIC VERSION'] } });
     expect(own.public.labels).toEqual(['PUBLIC VERSION']);
     expect(own.sealed.labels).toEqual(defaultLabels('california').sealed);
@@ -159,10 +173,11 @@ describe('one source, three renders', () => {
     expect(pub.blocks).toEqual([{ type: 'paragraph', runs: [{ text: 'Text.' }] }]);
   });
 
-  it('an empty body still renders a captioned document with an empty identity key', () => {
+  it('an empty body still renders a captioned document, and a declaration of every plaintiff', () => {
     const empty = render({ body: '' });
     expect(empty.public.blocks).toEqual([]);
     expect(empty.cited).toEqual([]);
+    expect(empty.listed).toHaveLength(PLAINTIFFS.length);
   });
 });
 

@@ -101,11 +101,14 @@ describe('filings:* handlers over a real vault', () => {
     expect(await d.value('filings:defaultLabels', { format: 'federal' })).toEqual({
       public: ['REDACTED VERSION OF DOCUMENT SOUGHT TO BE SEALED'],
       sealed: ['UNREDACTED VERSION OF DOCUMENT SOUGHT TO BE SEALED'],
+      lodged: ['[PROPOSED] FILED UNDER SEAL', 'DOCUMENT SOUGHT TO BE SEALED IN ITS ENTIRETY'],
     });
-    expect((await d.value('filings:defaultLabels', { format: 'california', orderDate: '2026-03-07' })).sealed).toEqual([
-      'FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026',
-    ]);
-    expect((await d.value('filings:defaultLabels', { format: 'california', orderDate: '' })).sealed[0]).toBe('CONDITIONALLY UNDER SEAL');
+    const ordered = await d.value('filings:defaultLabels', { format: 'california', orderDate: '2026-03-07' });
+    expect(ordered.sealed).toEqual(['FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026']);
+    expect(ordered.lodged).toEqual(ordered.sealed);
+    const conditional = await d.value('filings:defaultLabels', { format: 'california', orderDate: '' });
+    expect(conditional.sealed[0]).toBe('CONDITIONALLY UNDER SEAL');
+    expect(conditional.lodged[0]).toBe('CONDITIONALLY LODGED UNDER SEAL');
     expect(await d.call('filings:defaultLabels', { format: 'california', orderDate: '2026-13-01' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
@@ -124,6 +127,27 @@ describe('filings:* handlers over a real vault', () => {
     expect(sealed.blocks[0]).toMatchObject({ type: 'paragraph', runs: [{}, { text: '12 Quill Lane', withheld: { ref: '[REDACTED-1]', mark: 'highlight' } }, { text: '.' }] });
     const log = await d.value('audit:list', {});
     expect(log.filter((e) => e.action === 'filing.previewed')).toHaveLength(1);
+  });
+
+  it('preview of the declaration: every plaintiff by default, the set the filing names otherwise, the signature its declarant’s; audited', async () => {
+    const filing = { title: 'Complaint', body: 'Plaintiff {{Jane Doe 1}} sued.' };
+    const rows = (doc: ChannelOutput<'filings:preview'>) =>
+      doc.blocks.flatMap((block) => (block.type === 'table' ? block.rows.map((row) => row[0]!.map((run) => run.text).join('')) : []));
+    const all = await d.value('filings:preview', { caseId, filing, audience: 'declaration' });
+    expect(all.audience).toBe('declaration');
+    expect(rows(all)).toEqual(['Jane Doe 1', 'Jane Doe 2', 'John Doe 3']);
+    expect(all.blocks.at(-1)).toMatchObject({ type: 'signature', signature: { declarant: true } });
+    const cited = await d.value('filings:preview', { caseId, filing: { ...filing, identities: 'cited' }, audience: 'declaration' });
+    expect(rows(cited)).toEqual(['Jane Doe 1']);
+    const listed = await d.value('filings:preview', { caseId, filing: { ...filing, identities: ['John Doe 3'] }, audience: 'declaration' });
+    expect(rows(listed)).toEqual(['John Doe 3']);
+    expect(await d.call('filings:preview', { caseId, filing: { ...filing, identities: 'some' }, audience: 'declaration' } as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await d.call('filings:preview', { caseId, filing: { ...filing, identities: ['Jane Doe 99'] }, audience: 'declaration' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', field: 'identities' },
+    });
+    const log = await d.value('audit:list', {});
+    expect(log.filter((e) => e.action === 'filing.previewed').map((e) => e.details.version)).toEqual(['declaration', 'declaration', 'declaration']);
   });
 
   describe('export', () => {
@@ -154,7 +178,7 @@ describe('filings:* handlers over a real vault', () => {
         d.answers.chooseExportFolder = folder;
         const report = await d.value('filings:export', { caseId, filing: ready, docx: false, ...(pdfa === undefined ? {} : { pdfa }), package: { kind: 'none' } });
         expect(report?.status).toBe('exported');
-        return ['public.pdf', 'sealed.pdf', 'identity-key.pdf'].map((file) => readFileSync(join(folder, file), 'latin1').includes('<pdfaid:part>2</pdfaid:part>'));
+        return ['public.pdf', 'sealed.pdf', 'declaration-of-identities.pdf'].map((file) => readFileSync(join(folder, file), 'latin1').includes('<pdfaid:part>2</pdfaid:part>'));
       };
       expect(await claims('archival', true)).toEqual([true, true, true]);
       expect(await claims('default')).toEqual([false, false, false]);
@@ -182,10 +206,11 @@ describe('filings:* handlers over a real vault', () => {
       expect(report.files.map((f) => `${f.name} ${f.role}`)).toEqual([
         'public.pdf public',
         'sealed.pdf sealed',
-        'identity-key.pdf sealed',
+        'declaration-of-identities.pdf lodged',
         'reference-list.pdf sealed',
         'public.docx public',
         'sealed.docx sealed',
+        'declaration-of-identities.docx lodged',
         'manifest.json manifest',
       ]);
       for (const file of report.files) {

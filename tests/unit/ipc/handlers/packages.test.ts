@@ -46,9 +46,9 @@ describe('packages:* handlers over a real vault', () => {
     d.events.length = 0;
     const opened = await d.value('packages:open', { secret: { kind: 'passphrase', passphrase: PACKAGE_PASSPHRASE } });
     expect(opened!.folder).toBe(join(d.dir, 'opened'));
-    expect(opened!.files.map((f) => f.name)).toEqual(['sealed.pdf', 'identity-key.pdf', 'manifest.json']);
+    expect(opened!.files.map((f) => f.name)).toEqual(['sealed.pdf', 'declaration-of-identities.pdf', 'manifest.json']);
     for (const file of opened!.files) expect(file.sha256).toBe(sha256(join(d.dir, 'export', file.name)));
-    expect(readdirSync(join(d.dir, 'opened')).sort()).toEqual(['identity-key.pdf', 'manifest.json', 'sealed.pdf']);
+    expect(readdirSync(join(d.dir, 'opened')).sort()).toEqual(['declaration-of-identities.pdf', 'manifest.json', 'sealed.pdf']);
     expect(d.events.map((e) => (e.payload as { operation: string }).operation)).toEqual(['Opening the sealed package', 'Opening the sealed package']);
 
     expect(await d.value('packages:showInFolder', {})).toEqual({ shown: true });
@@ -80,7 +80,7 @@ describe('packages:* handlers over a real vault', () => {
     d.answers.chooseSecretKey = secretKeyPath;
     d.answers.choosePackageDestination = join(d.dir, 'opened');
     const opened = await d.value('packages:open', { secret: { kind: 'secret-key' } });
-    expect(opened!.files.map((f) => f.name)).toEqual(['sealed.pdf', 'identity-key.pdf', 'manifest.json']);
+    expect(opened!.files.map((f) => f.name)).toEqual(['sealed.pdf', 'declaration-of-identities.pdf', 'manifest.json']);
     expect(d.asked.slice(-3)).toEqual(['chooseSealedPackage', 'chooseSecretKey', 'choosePackageDestination']);
   });
 
