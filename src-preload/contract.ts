@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNSEL_FIELDS, COURT_FORMS, ERROR_CODES, FILE_ROLES, FILING_FIELDS, FILING_FORMATS, FINDING_KINDS, IDENTITY_SETS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_ADDRESS_LINES, MAX_BODY, MAX_COUNSEL, type ErrorCode } from '../src-main/core/shared';
+import { COUNSEL_FIELDS, COURT_FORMS, ERROR_CODES, FILE_ROLES, FILING_FIELDS, FILING_FORMATS, FINDING_KINDS, IDENTITY_SETS, INTAKE_FIELDS, KEY_FIELD_LABELS, KEY_FIELDS, KIND_WORDS, MAX_ADDRESS_LINES, MAX_BODY, MAX_COUNSEL, WITHHELD_MARKS, type ErrorCode } from '../src-main/core/shared';
 
 /**
  * THE IPC contract: every channel between the renderer and the main process, with the shape of
@@ -148,7 +148,10 @@ export const filingFields = z.strictObject({
   parties: text(2_000).optional(),
   counsel: text(2_000).optional(),
   body: draftText,
-  /** A document's first-page labels (lodged: the declaration of identities); absent: the court's defaults (filings:defaultLabels). */
+  /**
+   * A document's first-page labels ([]: none; lodged: the declaration of identities); absent: the
+   * court's (filings:defaultLabels), the public version's only when it redacts something.
+   */
   labels: z.strictObject({ public: labelList.optional(), sealed: labelList.optional(), lodged: labelList.optional() }).optional(),
   orderDate: text(10).optional(),
   keyFields: z.array(z.enum(KEY_FIELDS)).max(KEY_FIELDS.length).optional(),
@@ -218,7 +221,14 @@ const choice = z.discriminatedUnion('kind', [
 
 const preparedDraft = z.object({ text: z.string(), converted: z.number().int(), questions: z.array(finding) });
 
-const run = z.object({ text: z.string(), bold: z.boolean().optional(), italic: z.boolean().optional(), noteRef: z.boolean().optional() });
+const run = z.object({
+  text: z.string(),
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  noteRef: z.boolean().optional(),
+  /** Sealed version: text the public version withheld, printed there as `ref`; marked as the court asks. */
+  withheld: z.object({ ref: z.string(), mark: z.enum(WITHHELD_MARKS) }).optional(),
+});
 const block = z.discriminatedUnion('type', [
   z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), runs: z.array(run) }),
   z.object({ type: z.literal('paragraph'), runs: z.array(run) }),
@@ -274,7 +284,8 @@ const verification = z.object({
   sealedComplete: z.boolean(),
 });
 
-const writtenFile = z.object({ name: z.string(), sha256: z.string(), bytes: z.number().int() });
+/** A file written; an export says what each is: filed publicly, kept or lodged under seal, or the manifest. */
+const writtenFile = z.object({ name: z.string(), role: z.enum([...FILE_ROLES, 'manifest']).optional(), sha256: z.string(), bytes: z.number().int() });
 
 const exportReport = z.discriminatedUnion('status', [
   /** `body` is the body with its unambiguous mentions made tokens: the questions' offsets refer to it. */

@@ -5,8 +5,7 @@
  */
 export { VaultError, isVaultError, type ErrorCode } from './errors';
 export { exampleNames, formatScheme, parseScheme } from './cases/pseudonyms';
-export { defaultLabels } from './filings/labels';
-export { defaultLodgedLabels } from './filings/courts';
+export { defaultLabels, defaultLodgedLabels } from './filings/courts';
 export { clearable } from './filings/resolution';
 export { isoDate, optional, parseInput } from './validation';
 export { APP_NAME, defaultVaultPath } from './vault/default-path';

@@ -18,6 +18,7 @@ export { describeFileHit, KIND_WORDS, toFileHit, type FileHit } from './export/v
 export type { Question } from './filings/questions';
 export { courtById, draftTitle, splitDraft, type FactOverrides } from './filings/filing-facts';
 export { parseCounselYaml } from './filings/counsel';
+export { parseLabelFile } from './filings/label-file';
 export type { Counsel } from './shared/counsel';
 export type { CounselView } from './filings/counsel-service';
 export { applyOverrides, describeDuplicate, IntakeRejected, type ImportSummary, type IntakeInspection } from './intake';

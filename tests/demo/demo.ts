@@ -53,7 +53,7 @@ export interface DemoResult {
   roster: RosterEntry[];
   /** The draft written with real names (synthetic), kept for `doe-vault scan`. */
   draftPath: string;
-  /** The export's folder: public.pdf, sealed.pdf, declaration-of-identities.pdf, .docx, manifest, package. */
+  /** The export's folder: public.pdf, sealed.pdf, declaration-of-identities.pdf, reference-list.pdf, .docx, manifest, package. */
   folder: string;
   packagePassphraseFile: string;
   /** The exported filing (its body: the draft with pseudonym tokens and the attorney's answers). */
@@ -188,7 +188,7 @@ async function draftScanAndExport(
   const packagePassphraseFile = join(dir, 'package-passphrase.txt');
   await writeFile(packagePassphraseFile, `${packagePassphrase}\n`, { mode: 0o600, flag: 'wx' });
   log('');
-  log('Exporting the public and sealed versions, the declaration of identities, Word copies and a sealed package ...');
+  log('Exporting the public and sealed versions, the declaration of identities, the reference list of redactions, Word copies and a sealed package ...');
   const started = performance.now();
   const report = await vault.filings.export(caseId, filing.details, { destination: folder, docx: true, package: { passphrase: packagePassphrase } });
   if (report.status === 'needs-resolution') throw new Error(`the demo export asks: ${report.questions.map((q) => `${q.field} line ${q.line}: ${q.kind} ${q.text}`).join('; ')}`);

@@ -79,7 +79,18 @@ describe('npm run demo', () => {
     const sealedText = await read('sealed.pdf');
     const cited = people.filter((person) => sealedText.includes(fold(person.legalName)));
     expect(cited.length).toBeGreaterThanOrEqual(12);
-    expect(readdirSync(result.folder).sort()).toEqual(['declaration-of-identities.docx', 'declaration-of-identities.pdf', 'manifest.json', 'public.docx', 'public.pdf', 'sealed.docx', 'sealed.doesealed', 'sealed.pdf']);
+    // The draft's contact details became redactions: the sealed reference list is written with them.
+    expect(readdirSync(result.folder).sort()).toEqual([
+      'declaration-of-identities.docx',
+      'declaration-of-identities.pdf',
+      'manifest.json',
+      'public.docx',
+      'public.pdf',
+      'reference-list.pdf',
+      'sealed.docx',
+      'sealed.doesealed',
+      'sealed.pdf',
+    ]);
     expect(output).toMatch(/checked against all 140 identities of the vault:\n {2}0 found/);
     expect(output).toContain('pdftotext public.pdf: no real name');
     expect(existsSync(result.draftPath)).toBe(true);

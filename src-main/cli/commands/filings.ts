@@ -8,7 +8,7 @@ import { readSecretFile } from '../secrets';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
 import { readCounselFile } from './counsel';
 import { IDENTITY_SETS, type IdentitySelection, type IdentitySet } from '../../core/shared';
-import { checkNewPassphrase, courtById, type FactOverrides, describeFileHit, type DocumentPart, docxPartsText, draftTitle, type ExportReport, type FileHit, KIND_WORDS, type PackageProtection, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, splitDraft, VaultError } from '../../core';
+import { checkNewPassphrase, courtById, type FactOverrides, parseLabelFile, describeFileHit, type DocumentPart, docxPartsText, draftTitle, type ExportReport, type FileHit, KIND_WORDS, type PackageProtection, toFileHit, type LeakHit, pdfText, type Question, readDocument, readPublicKey, type ScanSource, splitDraft, VaultError } from '../../core';
 
 
 const where = (hit: { page?: number | undefined; line: number }, parts?: readonly DocumentPart[]) => {
@@ -59,9 +59,10 @@ const exportCommand: Command = {
   path: ['export'],
   usage:
     'export --case ID --in DRAFT --out DIR [--format california|federal] [--title TEXT] [--order-date YYYY-MM-DD]\n' +
-    '       [--court ID] [--counsel-file FILE] [--no-labels] [--identities all|active|cited|"Jane Doe 1,John Doe 4"]\n' +
+    '       [--court ID] [--counsel-file FILE] [--labels auto|none|FILE] [--identities all|active|cited|"Jane Doe 1,John Doe 4"]\n' +
     '       [--docx] [--pdfa] [--package-passphrase-file FILE | --package-recipient PUBKEY_FILE] [--json]',
-  summary: 'public and sealed PDFs, the declaration of identities (and a manifest) from a draft, verified before they are written',
+  summary:
+    'public and sealed PDFs, the declaration of identities, the reference list of what is redacted (and a manifest) from a draft, verified before they are written',
   options: {
     case: { type: 'string', help: '--case ID' },
     in: { type: 'string', help: '--in DRAFT           .txt, .md or .docx, with real names or {{pseudonym}} tokens' },
@@ -71,7 +72,12 @@ const exportCommand: Command = {
     'order-date': { type: 'string', help: '--order-date DATE    date of the sealing order (changes the sealed label)' },
     court: { type: 'string', help: '--court ID           a court of resources/courts.json (e.g. ca-sup-los-angeles, cacd), over the front matter\'s' },
     'counsel-file': { type: 'string', help: '--counsel-file FILE  a YAML list of counsel, over the front matter\'s and the stored counsel' },
-    'no-labels': { type: 'boolean', help: '--no-labels          no first-page labels, whatever the front matter or the court says' },
+    labels: {
+      type: 'string',
+      help:
+        '--labels L           first-page labels, over the front matter: auto (the court\'s; the public version\'s only when it redacts something), ' +
+        'none, or a text file of labels, one a line ([public] and [sealed] sections for one version)',
+    },
     identities: {
       type: 'string',
       help: '--identities SET     the plaintiffs the declaration of identities lists: all (default), active (not withdrawn), cited (by the body), or pseudonyms separated by commas',
@@ -247,18 +253,31 @@ export function courtOption(o: CommandContext['options']): string | undefined {
   return courtId;
 }
 
-/** `--court`, `--counsel-file`, `--no-labels` and `--identities`, checked before the vault is unlocked. */
+/** `--court`, `--counsel-file`, `--labels` and `--identities`, checked before the vault is unlocked. */
 async function factOverrides(o: CommandContext['options']): Promise<FactOverrides | undefined> {
   const identities = identitiesOption(stringOption(o, 'identities'));
   const courtId = courtOption(o);
   const counselFile = stringOption(o, 'counsel-file');
+  const labels = stringOption(o, 'labels');
   const facts: FactOverrides = {
     ...(courtId !== undefined ? { court: courtId } : {}),
     ...(counselFile !== undefined ? { counsel: await readCounselFile(counselFile) } : {}),
-    ...(o['no-labels'] === true ? { labels: 'none' as const } : {}),
+    ...(labels !== undefined ? { labels: labels === 'auto' || labels === 'none' ? labels : await readLabelFile(labels) } : {}),
     ...(identities !== undefined ? { identities } : {}),
   };
   return Object.keys(facts).length > 0 ? facts : undefined;
+}
+
+/** The most a labels file holds: four labels a version, with room for comments. */
+const MAX_LABEL_FILE = 16 * 1024;
+
+/** `--labels FILE`: anything but "auto" and "none" is a file (label-file.ts says how it reads). */
+async function readLabelFile(file: string): Promise<FactOverrides['labels']> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info) throw new UsageError(`--labels takes auto, none or a labels file; "${file}" is none of them`);
+  if (!info.isFile()) throw new VaultError('VALIDATION', `${file} is not a regular file. Give the path of a text file of labels, one a line.`, { field: 'labels' });
+  if (info.size > MAX_LABEL_FILE) throw new VaultError('VALIDATION', `${file} is larger than 16 KiB; a labels file holds up to four labels a version.`, { field: 'labels' });
+  return parseLabelFile(await readFile(file, 'utf8'), file);
 }
 
 /**
@@ -294,7 +313,7 @@ function printReport(ctx: CommandContext, report: ExportReport): void {
             '',
             'Say in the draft what each one is, then export again:',
             '  {{Jane Doe 3|text}}         the text names that plaintiff (public: the pseudonym)',
-            '  {{redacted|text}}           print [REDACTED] in the public version',
+            '  {{redacted|text}}           print a numbered [REDACTED-n] in the public version',
             '  {{not a plaintiff|text}}    it names nobody in the vault (given names, surnames and dates only)',
             '',
           ].join('\n'),
@@ -306,11 +325,11 @@ function printReport(ctx: CommandContext, report: ExportReport): void {
       throw new VaultError('LEAK_FOUND', `The public files named someone in the vault (${report.verification.hits.length} mentions); every file of this export was deleted.`);
     case 'exported':
       if (!ctx.json) {
-        printTable(ctx.io, ['FILE', 'BYTES', 'SHA-256'], report.files.map((f) => [f.name, String(f.bytes), f.sha256]), '');
+        printTable(ctx.io, ['FILE', 'ROLE', 'BYTES', 'SHA-256'], report.files.map((f) => [f.name, f.role, String(f.bytes), f.sha256]), '');
         const v = report.verification;
         ctx.io.stdout.write(
           `\nVerified: ${v.scanned.join(' and ')} checked against ${v.identities} identities: nothing found` +
-            `${v.cleared > 0 ? ` (${v.cleared} marked "not a plaintiff")` : ''}; the sealed version names every plaintiff it cites, ` +
+            `${v.cleared > 0 ? ` (${v.cleared} marked "not a plaintiff")` : ''}; the sealed version names every plaintiff it cites and shows every redacted text, ` +
             `the declaration of identities every plaintiff it lists.\n` +
             `Written to ${report.folder}\n`,
         );

@@ -33,6 +33,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  ShadingType,
   Tab,
   Table,
   TableCell,
@@ -87,6 +88,8 @@ const RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '00000
 const RULE_TWIPS = 18;
 const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
+/** Text the public version withheld, in the sealed version: the PDF's light grey band, as run shading (w:shd). */
+const WITHHELD_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'D9D9D9' } as const;
 
 /** Lines of exactly `slots` slots each (the grid of pleading-paper.ts). */
 function exact(slots: number): { line: number; lineRule: typeof LineRuleType.EXACT } {
@@ -594,7 +597,14 @@ function runs(items: readonly Run[], size = BODY_SIZE, noteId: (label: string) =
     .map((item) => {
       const id = item.noteRef ? noteId(item.text) : undefined;
       if (id !== undefined) return new FootnoteReferenceRun(id);
-      return new TextRun({ text: item.text, bold: item.bold, italics: item.italic, superScript: item.noteRef === true ? true : undefined, size });
+      return new TextRun({
+        text: item.text,
+        bold: item.bold,
+        italics: item.italic,
+        superScript: item.noteRef === true ? true : undefined,
+        shading: item.withheld?.mark === 'highlight' ? WITHHELD_SHADING : undefined,
+        size,
+      });
     });
 }
 

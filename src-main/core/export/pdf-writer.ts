@@ -66,6 +66,12 @@ const LIST_MARKER_X = 18;
 const LIST_TEXT_X = 54;
 const CELL_PADDING = 5;
 const RULE_WIDTH = 0.6;
+/**
+ * The band behind text the public version withheld (sealed version, issue 13): light grey, so
+ * it prints in grey scale and the black text stays legible, from the ascenders to the
+ * descenders of the line's type.
+ */
+const WITHHELD_BAND = { color: '#d9d9d9', above: 0.8, below: 0.22 } as const;
 
 type Align = 'left' | 'center' | 'right';
 
@@ -327,6 +333,7 @@ class Typesetter {
     let left = x;
     if (align === 'center') left = x + (width - line.width) / 2;
     else if (align === 'right') left = x + width - line.width;
+    this.withheldBands(line, left, baseline, size);
     const draw = (piece: TextLine['pieces'][number], at: number): void => {
       if (piece.text.length === 0) return;
       const pieceSize = piece.sup ? size * SUPERSCRIPT.scale : size;
@@ -356,6 +363,23 @@ class Typesetter {
       }
       index = end;
     }
+  }
+
+  /** Grey bands behind a line's withheld pieces, drawn before its text so the text sits on them. */
+  private withheldBands(line: TextLine, left: number, baseline: number, size: number): void {
+    let at = left;
+    const bands: { x: number; width: number }[] = [];
+    for (const piece of line.pieces) {
+      if (piece.shade && piece.width > 0) bands.push({ x: at, width: piece.width });
+      at += piece.width;
+    }
+    if (bands.length === 0) return;
+    this.marked(LAYOUT, () => {
+      this.pdf.save();
+      for (const band of bands) this.pdf.rect(band.x, baseline - size * WITHHELD_BAND.above, band.width, size * (WITHHELD_BAND.above + WITHHELD_BAND.below));
+      this.pdf.fill(WITHHELD_BAND.color);
+      this.pdf.restore();
+    });
   }
 
   private hLine(x1: number, x2: number, y: number, tag: Tag = LAYOUT): void {

@@ -37,7 +37,7 @@ export interface PublishedCheck {
 }
 
 /** The files of an export that name plaintiffs by design. */
-const SEALED_FILES: ReadonlySet<string> = new Set([EXPORT_FILES.sealedPdf, EXPORT_FILES.sealedDocx, EXPORT_FILES.declarationPdf, EXPORT_FILES.declarationDocx]);
+const SEALED_FILES: ReadonlySet<string> = new Set([EXPORT_FILES.sealedPdf, EXPORT_FILES.sealedDocx, EXPORT_FILES.declarationPdf, EXPORT_FILES.declarationDocx, EXPORT_FILES.referenceList]);
 
 /** The sealing set's package: what `export` calls sealed.doesealed. */
 export const SET_PACKAGE = 'sealing-set.doesealed';
@@ -175,11 +175,11 @@ export class ExportService {
       label: `the ${paper.name.replaceAll('-', ' ')}`,
     }));
     const fileFacts = new Map<string, SetFileFacts>();
-    for (const d of documents) {
+    for (const paper of set.papers) {
       // The title as the paper prints it (its footer): the lodged exhibit's own, not the motion's it is filed with.
-      const facts: SetFileFacts = { role: d.role, title: d.doc.footer, labels: d.doc.labels };
-      fileFacts.set(`${d.name}.pdf`, facts);
-      if (d.docx) fileFacts.set(`${d.name}.docx`, facts);
+      const facts: SetFileFacts = { role: paper.role, title: paper.doc.footer, labels: paper.doc.labels };
+      fileFacts.set(`${paper.name}.pdf`, facts);
+      if (docx && paper.role === 'public') fileFacts.set(`${paper.name}.docx`, facts);
     }
     const { scanner, identities } = scannerOf(vault, 'all');
     const { title, court, number } = ctx.details;
@@ -203,7 +203,7 @@ export class ExportService {
         identities,
         clearances: new Clearances(set.clearances),
         answers,
-        manifestText: [title, court, number, ...documents.flatMap((d) => [d.doc.metadataTitle, d.doc.footer])].filter(Boolean).join('\n'),
+        manifestText: [title, court, number, ...set.papers.flatMap((paper) => [paper.doc.metadataTitle, paper.doc.footer])].filter(Boolean).join('\n'),
         manifest: (files, verification, clearedHashes) =>
           buildSetManifest({
             caseCaption,

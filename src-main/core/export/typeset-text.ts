@@ -35,11 +35,15 @@ export function printable(text: string): string {
  */
 export const SUPERSCRIPT = { scale: 0.65, rise: 0.38 } as const;
 
-/** A span of text in one face; `sup` for a footnote mark (a reference or a note's label). */
+/**
+ * A span of text in one face; `sup` for a footnote mark (a reference or a note's label), `shade`
+ * for text the public version withheld, drawn on a light grey band in the sealed version.
+ */
 export interface Styled {
   text: string;
   face: FontFace;
   sup?: boolean | undefined;
+  shade?: boolean | undefined;
 }
 
 /** A piece of a laid-out line: text in one face and its width in points. */
@@ -47,6 +51,7 @@ export interface Piece {
   text: string;
   face: FontFace;
   sup?: boolean | undefined;
+  shade?: boolean | undefined;
   width: number;
 }
 
@@ -63,6 +68,7 @@ export function styledRuns(runs: readonly Run[], force: { bold?: boolean; italic
     text: printable(run.text),
     face: faceOf(run.bold || force.bold, run.italic || force.italic),
     ...(run.noteRef ? { sup: true } : {}),
+    ...(run.withheld?.mark === 'highlight' ? { shade: true } : {}),
   }));
 }
 
@@ -92,7 +98,7 @@ function tokenize(spans: readonly Styled[]): Token[] {
       }
       const kind = chunk[0] === ' ' ? 'space' : 'word';
       const last = tokens[tokens.length - 1];
-      const part: Styled = span.sup ? { text: chunk, face: span.face, sup: true } : { text: chunk, face: span.face };
+      const part: Styled = { text: chunk, face: span.face, ...(span.sup ? { sup: true } : {}), ...(span.shade ? { shade: true } : {}) };
       if (last && last.kind === kind) last.parts.push(part);
       else tokens.push({ kind, parts: [part] });
     }
@@ -141,7 +147,8 @@ export function breakLines(spans: readonly Styled[], options: BreakOptions): Tex
   const append = (parts: readonly Styled[], width: number): void => {
     for (const part of parts) {
       const last = current[current.length - 1];
-      if (last && last.face === part.face && Boolean(last.sup) === Boolean(part.sup)) current[current.length - 1] = { ...last, text: last.text + part.text };
+      const same = last && last.face === part.face && Boolean(last.sup) === Boolean(part.sup) && Boolean(last.shade) === Boolean(part.shade);
+      if (same) current[current.length - 1] = { ...last, text: last.text + part.text };
       else current.push({ ...part });
     }
     currentWidth += width;

@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { access, link, mkdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VaultError } from '../errors';
-import { docxPartsText, pdfText } from '../documents';
+import { docxPartsText, pdfText, type PdfText } from '../documents';
 import type { RenderedDocument } from '../filings/document';
 import { cancelled } from '../operation';
 import type { LeakHit, ScanSource } from '../scan/types';
@@ -20,9 +20,14 @@ export interface DocumentToWrite {
   /** The file's name without extension: "public", "motion". */
   name: string;
   role: FileRole;
-  doc: RenderedDocument;
+  /**
+   * The document; or, for one that cites the typeset public papers (the reference list's
+   * page:line), how to build it from their text read back, by document name. Such a document
+   * comes after the public ones in the list.
+   */
+  doc: RenderedDocument | ((publicPdfs: ReadonlyMap<string, PdfText>) => RenderedDocument);
   docx: boolean;
-  /** Legal names the PDF must show (a sealed or lodged file), checked once it is written. */
+  /** Legal names and withheld texts the file must show (a sealed or lodged file), checked once it is written. */
   mustName: readonly string[];
   /** What progress says while it is typeset: "the public version". */
   label: string;
@@ -109,17 +114,24 @@ export async function writeVerified<M>(request: WriteRequest<M>): Promise<WriteO
       await writeFile(join(temp, name), bytes, { mode: 0o600, flush: true });
       written.set(name, bytes);
     };
+    // The public PDFs read back once: a later document may cite them, and the scan reads them.
+    const publicPdfs = new Map<string, PdfText>();
+    const built = new Map<string, RenderedDocument>();
     for (const d of documents) {
       progress(`Typesetting ${d.label}`);
-      await put(pdfName(d), await writePdf(d.doc, { fontsDir: request.fontsDir, pdfa: request.pdfa }));
+      const doc = typeof d.doc === 'function' ? d.doc(publicPdfs) : d.doc;
+      built.set(d.name, doc);
+      const bytes = await writePdf(doc, { fontsDir: request.fontsDir, pdfa: request.pdfa });
+      await put(pdfName(d), bytes);
+      if (d.role === 'public') publicPdfs.set(d.name, await pdfText(bytes));
     }
     if (withDocx.length > 0) {
       progress('Writing the Word files');
-      for (const d of withDocx) await put(docxName(d), await writeDocx(d.doc, { fontsDir: request.fontsDir }));
+      for (const d of withDocx) await put(docxName(d), await writeDocx(built.get(d.name)!, { fontsDir: request.fontsDir }));
     }
 
     progress('Reading back and scanning the public files');
-    const { verification, clearedHashes } = await verify(request, written);
+    const { verification, clearedHashes } = await verify(request, written, publicPdfs);
     if (verification.result === 'failed') {
       return { status: 'leak-found', verification };
     }
@@ -157,7 +169,11 @@ export async function writeVerified<M>(request: WriteRequest<M>): Promise<WriteO
   }
 }
 
-async function verify<M>(request: WriteRequest<M>, written: ReadonlyMap<string, Uint8Array>): Promise<{ verification: Verification; clearedHashes: Set<string> }> {
+async function verify<M>(
+  request: WriteRequest<M>,
+  written: ReadonlyMap<string, Uint8Array>,
+  publicPdfs: ReadonlyMap<string, PdfText>,
+): Promise<{ verification: Verification; clearedHashes: Set<string> }> {
   const hits: FileHit[] = [];
   let cleared = 0;
   const clearedHashes = new Set<string>();
@@ -174,7 +190,7 @@ async function verify<M>(request: WriteRequest<M>, written: ReadonlyMap<string, 
   check(MANIFEST_FILE, { text: request.manifestText });
   const publicDocuments = request.documents.filter((d) => d.role === 'public');
   for (const d of publicDocuments) {
-    const pdf = await pdfText(written.get(`${d.name}.pdf`)!);
+    const pdf = publicPdfs.get(d.name)!;
     check(`${d.name}.pdf`, pdf);
     check(`${d.name}.pdf (metadata)`, { text: pdf.metadata.join('\n') });
     scanned.push(`${d.name}.pdf`);
@@ -189,7 +205,7 @@ async function verify<M>(request: WriteRequest<M>, written: ReadonlyMap<string, 
       const bytes = written.get(file)!;
       if (missingNames(file.endsWith('.docx') ? await docxPartsText(bytes) : await pdfText(bytes), d.mustName).length > 0) {
         // A defect, not a user error: a sealed file must identify everyone it is there to identify.
-        throw new VaultError('INTERNAL', `${file} does not show every legal name it must; nothing was written. Report this as a bug.`);
+        throw new VaultError('INTERNAL', `${file} does not show every legal name or withheld text it must; nothing was written. Report this as a bug.`);
       }
     }
   }

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { VaultError } from '../errors';
 import { shippedResource } from '../files/shipped-resource';
-import { COURT_FORMS, type CourtForm, type FilingFormat } from '../shared/filing-formats';
-import { longDate } from './labels';
+import { COURT_FORMS, WITHHELD_MARKS, type CourtForm, type FilingFormat, type WithheldMark } from '../shared/filing-formats';
+import { longDate, type FilingLabels } from './labels';
 
 /**
  * The courts a filing can name, from resources/courts.json (data, not code: a rule changes and
@@ -13,6 +13,10 @@ import { longDate } from './labels';
 
 export { COURT_FORMS, type CourtForm };
 
+/** What a redaction prints in the public version when the court says nothing else; "{n}" is its number. */
+export const DEFAULT_REDACTION_REF = '[REDACTED-{n}]';
+
+/** A court's label set: its first-page labels and how it wants redactions shown (issue 13). */
 export interface CourtLabels {
   /** The rule the wording comes from, to show beside the labels. */
   rule: string;
@@ -25,6 +29,15 @@ export interface CourtLabels {
   lodged: string[];
   /** Sealed version once the court ordered sealing; "{orderDate}" is the order's date. Absent: `sealed`. */
   sealedByOrder?: string[] | undefined;
+  /** A redaction in the public version: "[REDACTED-{n}]", "{n}" its number (redactions.ts). */
+  redactionRef: string;
+  withheldMark: WithheldMark;
+  /**
+   * The sealed reference list of an export that redacts anything (FRCP 5.2(g)): its title, the
+   * sentence opening it ("{title}" is the filing's public title), and its labels (absent: the
+   * sealed version's).
+   */
+  referenceList: { title: string; intro: string; labels?: string[] | undefined };
 }
 
 export interface Court {
@@ -55,13 +68,25 @@ const upperLine = z
   }, 'must be one trimmed line in capitals');
 const labelLines = z.array(upperLine).min(1).max(4);
 
+const labelSetSchema = z.strictObject({
+  rule: z.string().min(1),
+  redactionRef: z
+    .string()
+    .max(40)
+    .refine((form) => form.split('{n}').length === 2 && form.trim() === form && !/[\p{Cc}\p{Cf}{}]/u.test(form.replace('{n}', '')), 'must hold "{n}" once, on one trimmed line')
+    .default(DEFAULT_REDACTION_REF),
+  withheldMark: z.enum(WITHHELD_MARKS).default('highlight'),
+  referenceList: z.strictObject({ title: z.string().min(1).max(120), intro: z.string().min(1).max(1_000), labels: labelLines.optional() }),
+  public: labelLines,
+  sealed: labelLines,
+  lodged: labelLines,
+  sealedByOrder: labelLines.optional(),
+});
+
 const fileSchema = z.strictObject({
   $comment: z.array(z.string()).optional(),
   forms: z.record(z.enum(COURT_FORMS), z.strictObject({ rule: z.string().min(1) })),
-  labelSets: z.record(
-    z.string().regex(/^[a-z][a-z0-9-]*$/),
-    z.strictObject({ rule: z.string().min(1), public: labelLines, sealed: labelLines, lodged: labelLines, sealedByOrder: labelLines.optional() }),
-  ),
+  labelSets: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), labelSetSchema),
   courts: z
     .array(
       z.strictObject({
@@ -84,6 +109,8 @@ export interface CourtList {
   /** The label sets by name ("california", "federal", "cacd" …). */
   labelSets: ReadonlyMap<string, CourtLabels>;
   byId(id: string): Court | undefined;
+  /** A label set by its name in the file ("california", "cand"). */
+  labelSet(name: string): CourtLabels | undefined;
   /** Ids near a mistyped one, closest first: for "did you mean". */
   closeIds(id: string, max?: number): string[];
 }
@@ -122,7 +149,7 @@ export function parseCourts(text: string, source = 'resources/courts.json'): Cou
       title: entry.title,
       form: entry.form,
       formRule: entry.formRule ?? forms[entry.form].rule,
-      labels: labelsOf(labels),
+      labels,
       divisions: entry.divisions,
       districtRequired: entry.districtRequired,
     });
@@ -130,14 +157,11 @@ export function parseCourts(text: string, source = 'resources/courts.json'): Cou
   const index = new Map(courts.map((court) => [court.id, court]));
   return {
     courts,
-    labelSets: new Map(Object.entries(labelSets).map(([name, set]) => [name, labelsOf(set)])),
+    labelSets: new Map(Object.entries(labelSets)),
     byId: (id) => index.get(id),
+    labelSet: (name) => labelSets[name],
     closeIds: (id, max = 3) => closeIds(courts.map((court) => court.id), id, max),
   };
-}
-
-function labelsOf(set: z.output<typeof fileSchema>['labelSets'][string]): CourtLabels {
-  return { rule: set.rule, public: set.public, sealed: set.sealed, lodged: set.lodged, sealedByOrder: set.sealedByOrder };
 }
 
 /**
@@ -195,8 +219,14 @@ function readCourtsFile(path: string): string {
  * The labels of one version for a court; `sealingOrder` is the ISO date of the court's sealing
  * order, after which what was sealed or lodged is filed under seal by that order.
  */
-export function courtLabels(court: Court, version: 'public' | 'sealed' | 'lodged', sealingOrder?: string): string[] {
-  return labelsFor(court.labels, version, sealingOrder);
+export function courtLabels(court: Pick<Court, 'labels'>, version: 'public' | 'sealed' | 'lodged', sealingOrder?: string): string[] {
+  const labels = court.labels;
+  if (version === 'public') return [...labels.public];
+  if (sealingOrder !== undefined && labels.sealedByOrder !== undefined) {
+    const date = longDate(sealingOrder).toUpperCase();
+    return labels.sealedByOrder.map((label) => label.replaceAll('{orderDate}', date));
+  }
+  return [...labels[version]];
 }
 
 /**
@@ -204,16 +234,24 @@ export function courtLabels(court: Court, version: 'public' | 'sealed' | 'lodged
  * format's generic label set ("california" or "federal" in courts.json).
  */
 export function defaultLodgedLabels(format: FilingFormat, sealingOrder?: string): string[] {
-  const set = loadCourts().labelSets.get(format);
-  if (set === undefined) throw new VaultError('INTERNAL', `The list of courts has no "${format}" label set. Restore resources/courts.json from the release.`);
-  return labelsFor(set, 'lodged', sealingOrder);
+  return courtLabels({ labels: labelSetOf(undefined, format) }, 'lodged', sealingOrder);
 }
 
-function labelsFor(labels: CourtLabels, version: 'public' | 'sealed' | 'lodged', sealingOrder?: string): string[] {
-  if (version === 'public') return [...labels.public];
-  if (sealingOrder !== undefined && labels.sealedByOrder !== undefined) {
-    const date = longDate(sealingOrder).toUpperCase();
-    return labels.sealedByOrder.map((label) => label.replaceAll('{orderDate}', date));
-  }
-  return [...labels[version]];
+/**
+ * The label set a filing follows: its court's (`courtId`, from the front matter), else the one
+ * its format stands for without a court, California's or the generic federal court's.
+ */
+export function labelSetOf(courtId: string | undefined, format: FilingFormat): CourtLabels {
+  const courts = loadCourts();
+  const court = courtId === undefined ? undefined : courts.byId(courtId);
+  if (court) return court.labels;
+  const set = courts.labelSet(format === 'federal' ? 'federal' : 'california');
+  if (!set) throw new VaultError('INTERNAL', `The list of courts has no "${format}" label set. Restore resources/courts.json from the release.`);
+  return set;
+}
+
+/** The labels of a format without a court, for the export dialog's defaults (the same as the render's). */
+export function defaultLabels(format: FilingFormat, orderDate?: string): FilingLabels {
+  const labels = labelSetOf(undefined, format);
+  return { public: courtLabels({ labels }, 'public'), sealed: courtLabels({ labels }, 'sealed', orderDate) };
 }

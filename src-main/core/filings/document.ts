@@ -4,10 +4,10 @@
  * pseudonyms (public) or legal names (sealed) before a writer sees it.
  */
 
-import type { CourtForm, FilingFormat, SignatureBlock } from '../shared/filing-formats';
+import type { CourtForm, FilingFormat, SignatureBlock, Withheld } from '../shared/filing-formats';
 
 export { signatureLines } from '../shared/filing-formats';
-export type { CourtForm, FilingFormat, SignatureBlock };
+export type { CourtForm, FilingFormat, SignatureBlock, Withheld };
 /** The public and sealed versions of a filing, and the declaration of identities lodged with it. */
 export type Audience = 'public' | 'sealed' | 'declaration';
 
@@ -25,6 +25,12 @@ export interface Run {
    * superscript and puts the note with that label at the foot of the page where it prints.
    */
   noteRef?: boolean;
+  /**
+   * Sealed version only: text the public version withheld, printed there as `ref`. A writer
+   * draws a light grey band behind it when `mark` is "highlight"; "bracket" text carries its
+   * brackets already.
+   */
+  withheld?: Withheld;
 }
 
 export type Block =

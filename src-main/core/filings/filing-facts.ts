@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { VaultError } from '../errors';
 import type { Counsel } from '../shared/counsel';
-import { parseInput } from '../validation';
+import { parseInput, requiredLine } from '../validation';
 import { counselListSchema } from './counsel';
 import { rosterCaption } from './caption';
-import { courtLabels, loadCourts, type Court } from './courts';
+import { loadCourts, type Court } from './courts';
 import { longDate } from './labels';
 import { identitySelectionSchema, type FilingDetails, type IdentitySelection } from './filing-input';
 import { filingFactsSchema, parseFrontMatter, type FilingFacts } from './front-matter';
@@ -59,19 +59,24 @@ export function withFacts(details: FilingDetails, parts: DraftParts, roster: rea
 
 /**
  * What the CLI's export flags set over the front matter (`--court`, `--counsel-file`,
- * `--no-labels`, `--identities`): the draft's facts with these in their place.
+ * `--labels`, `--identities`): the draft's facts with these in their place.
  */
 export interface FactOverrides {
   court?: string | undefined;
   counsel?: Counsel[] | undefined;
-  labels?: 'none' | undefined;
+  /**
+   * "auto": the court's; "none"; or the labels of a version (an empty list: none on it), as a
+   * labels file gives them (label-file.ts).
+   */
+  labels?: 'auto' | 'none' | { public?: string[] | undefined; sealed?: string[] | undefined; lodged?: string[] | undefined } | undefined;
   identities?: IdentitySelection | undefined;
 }
 
+const labelList = z.array(requiredLine('Label', 200)).max(4, 'At most 4 labels');
 const overridesSchema = z.strictObject({
   court: z.string().optional(),
   counsel: counselListSchema.optional(),
-  labels: z.literal('none').optional(),
+  labels: z.union([z.enum(['auto', 'none']), z.strictObject({ public: labelList.optional(), sealed: labelList.optional(), lodged: labelList.optional() })]).optional(),
   identities: identitySelectionSchema.optional(),
 });
 
@@ -120,12 +125,14 @@ function applyFacts(details: FilingDetails, { facts, body }: DraftParts, roster:
     format: court === undefined ? details.format : court.form === 'california-pleading' ? 'california' : 'federal',
     form: court === undefined ? details.form : court.form,
     court: court === undefined ? details.court : courtTitle(court, facts),
+    courtId: court === undefined ? details.courtId : court.id,
     caseNumber: facts.caseNumber ?? details.caseNumber,
     parties: facts.parties === undefined ? details.parties : partiesCaption(facts.parties, roster),
     counsel: facts.counsel === undefined ? details.counsel : counselBlock(facts.counsel),
     captionLines: captionLinesOf(facts) ?? details.captionLines,
     signature: facts.counsel === undefined ? details.signature : signatureOf(facts.counsel, facts.dates?.filed),
-    labels: labelsOf(facts, court) ?? details.labels,
+    labels: labelsOf(facts) ?? details.labels,
+    orderDate: facts.dates?.sealingOrder ?? details.orderDate,
     keyFields: facts.keyFields === undefined ? details.keyFields : [...new Set(facts.keyFields)],
     identities: facts.identities ?? details.identities,
     executed: facts.executed ?? details.executed,
@@ -133,19 +140,15 @@ function applyFacts(details: FilingDetails, { facts, body }: DraftParts, roster:
 }
 
 /**
- * The filled-in filing as a person wrote it, for the check: without what DoeVault generated
- * itself, the roster's caption (pseudonyms only) and the court's labels (courts.json), whose
- * words ("JOHN DOES", "MAY NOT BE EXAMINED") would otherwise ask about plaintiffs named John or May.
+ * The filled-in filing as a person wrote it, for the check: without the roster's caption,
+ * which DoeVault generated itself (pseudonyms only) and whose words ("JOHN DOES") would
+ * otherwise ask about plaintiffs named John. The court's labels are never in `labels`: the
+ * render prints them (courts.json).
  */
-export function asWritten(filled: FilingDetails, details: FilingDetails, { facts }: DraftParts): FilingDetails {
+export function asWritten(filled: FilingDetails, { facts }: DraftParts): FilingDetails {
   if (facts === undefined) return filled;
   const generatedCaption = facts.parties !== undefined && facts.parties.plaintiffs === undefined;
-  const courtLabelsUsed = facts.labels === undefined || facts.labels === 'auto';
-  return {
-    ...filled,
-    parties: generatedCaption ? partiesCaption({ ...facts.parties, plaintiffs: '' }, []) : filled.parties,
-    labels: courtLabelsUsed ? details.labels : filled.labels,
-  };
+  return { ...filled, parties: generatedCaption ? partiesCaption({ ...facts.parties, plaintiffs: '' }, []) : filled.parties };
 }
 
 function requireCourt(id: string): Court {
@@ -222,14 +225,15 @@ function signatureOf(counsel: readonly Counsel[], filed: string | undefined): No
   };
 }
 
-function labelsOf(facts: FilingFacts, court: Court | undefined): FilingDetails['labels'] | undefined {
-  const { labels } = facts;
+/**
+ * The labels the facts ask for: "auto" is the court's (`{}`: the render applies them, the public
+ * version's only when it redacts something), "none" none, a list every document's, or a list per
+ * document (the others the court's). Undefined: the filing's own.
+ */
+function labelsOf({ labels }: FilingFacts): FilingDetails['labels'] | undefined {
+  if (labels === undefined) return undefined;
+  if (labels === 'auto') return {};
   if (labels === 'none') return { public: [], sealed: [], lodged: [] };
   if (Array.isArray(labels)) return { public: labels, sealed: labels, lodged: labels };
-  if (labels !== undefined && labels !== 'auto') {
-    return { ...(labels.public ? { public: labels.public } : {}), ...(labels.sealed ? { sealed: labels.sealed } : {}), ...(labels.lodged ? { lodged: labels.lodged } : {}) };
-  }
-  if (court === undefined) return undefined;
-  const order = facts.dates?.sealingOrder;
-  return { public: courtLabels(court, 'public'), sealed: courtLabels(court, 'sealed', order), lodged: courtLabels(court, 'lodged', order) };
+  return { ...(labels.public ? { public: labels.public } : {}), ...(labels.sealed ? { sealed: labels.sealed } : {}), ...(labels.lodged ? { lodged: labels.lodged } : {}) };
 }

@@ -40,6 +40,8 @@ export const filingInputSchema = z.object({
   /** The page form; absent, the format's default (defaultFormOf). Set from the court of the front matter. */
   form: z.enum(COURT_FORMS, { error: `Form must be one of ${COURT_FORMS.join(', ')}` }).optional(),
   court: optional(line('Court', 300)),
+  /** The id of the court in resources/courts.json, set from the front matter: its labels and redaction marks apply. */
+  courtId: optional(line('Court id', 60)),
   caseNumber: optional(line('Case number', 100)),
   /** The caption's left side: the parties, as they appear publicly. */
   parties: optional(text('Parties', 2_000)),
@@ -56,7 +58,11 @@ export const filingInputSchema = z.object({
     })
     .optional(),
   body: text('Body', MAX_BODY),
-  /** Replaces the default first-page labels of that version (lodged: the declaration of identities) when given. */
+  /**
+   * Replaces the court's first-page labels of that version when given ([] for none; lodged: the
+   * declaration of identities). Absent, the court's: the sealed version always carries them, the
+   * public one only when it redacts something.
+   */
   labels: z.object({ public: labelList.optional(), sealed: labelList.optional(), lodged: labelList.optional() }).default({}),
   orderDate: optional(isoDate('Order date')),
   keyFields: z

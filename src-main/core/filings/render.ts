@@ -1,15 +1,17 @@
 import type { CaseDetails } from '../cases/cases';
 import { VaultError } from '../errors';
 import type { CasePlaintiff } from '../plaintiffs/identities';
+import { courtLabels, labelSetOf, type CourtLabels } from './courts';
 import { renderDeclaration, selectIdentities } from './declaration';
-import { defaultFormOf, type Block, type RenderedDocument, type Run, type SignatureBlock } from './document';
+import { defaultFormOf, type Block, type RenderedDocument, type Run, type SignatureBlock, type Withheld } from './document';
 import type { FilingDetails } from './filing-input';
-import { defaultLabels } from './labels';
 import { parseNumberedBody, withoutTitleHeading } from './markdown';
 import { mentionOf, withPossessive, type Mention } from './mention';
 import { checkParagraphRefs } from './paragraph-numbers';
 import { replaceSpans } from './resolution';
-import { findTokens, pseudonymKey, REDACTION_TEXT, type PlacedToken } from './tokens';
+import { RedactionNumbering, type RedactionEntry } from './redactions';
+import { referenceListBlocks } from './reference-list';
+import { findTokens, pseudonymKey, type PlacedToken } from './tokens';
 
 export { pseudonymKey };
 
@@ -23,6 +25,16 @@ export interface RenderContext {
   now: string;
 }
 
+export interface RenderOptions {
+  /**
+   * The redactions' numbers. Papers of one filing set share one, so that the same withheld
+   * text has the same reference in each; default: a numbering of this filing alone.
+   */
+  numbering?: RedactionNumbering | undefined;
+  /** The court's labels and marks; default: those of the filing's court, else of its format (labelSetOf). */
+  labelSet?: CourtLabels | undefined;
+}
+
 export interface FilingRenders {
   public: RenderedDocument;
   sealed: RenderedDocument;
@@ -32,7 +44,17 @@ export interface FilingRenders {
   cited: PlaintiffToRender[];
   /** The plaintiffs the declaration lists, in case order (details.identities). */
   listed: PlaintiffToRender[];
+  /** What the public version withholds, in the order of the references: empty when it redacts nothing. */
+  redactions: RedactionEntry[];
+  /**
+   * The sealed reference list (FRCP 5.2(g)), given where each reference prints in the typeset
+   * public version ("2:14"); undefined when the public version redacts nothing.
+   */
+  referenceList?: ((locations: (ref: string) => string[]) => RenderedDocument) | undefined;
 }
+
+/** How the sealed version brackets a withheld passage where it cannot draw a band (caption lines, the signature). */
+const bracketed = (text: string): string => `[[${text}]]`;
 
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
@@ -43,7 +65,7 @@ const PLACEHOLDER = /\uE000(\d+)\uE001/g;
  * The body must already be free of unresolved identities (the export checks that first); here
  * every token becomes its text for the audience.
  */
-export function renderFiling(details: FilingDetails, ctx: RenderContext): FilingRenders {
+export function renderFiling(details: FilingDetails, ctx: RenderContext, options: RenderOptions = {}): FilingRenders {
   const byKey = new Map(ctx.plaintiffs.map((p) => [pseudonymKey(p.pseudonym), p]));
   const body = details.body.replace(/[\uE000\uE001]/g, '');
   const tokens = findTokens(body);
@@ -60,21 +82,33 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext): Filing
   checkParagraphRefs(tokens, parsed.labels);
   const blocks = withoutTitleHeading(parsed.blocks, details.title);
   const cited = citedPlaintiffs(tokens, byKey);
-  const labels = defaultLabels(details.format, details.orderDate);
+  const labelSet = options.labelSet ?? labelSetOf(details.courtId, details.format);
+  const numbering = options.numbering ?? new RedactionNumbering(labelSet.redactionRef);
+  // The references this paper prints (a shared numbering also holds other papers').
+  const used = new Set<string>();
+  const refFor = (text: string): string => {
+    const ref = numbering.refFor(text);
+    used.add(ref);
+    return ref;
+  };
+  const withheld = (text: string): Withheld => ({ ref: numbering.refFor(text), mark: labelSet.withheldMark });
+  // A redaction's reference as printed in the public version; in the sealed version, the text
+  // itself, in brackets where no band can be drawn.
+  const redaction = (audience: RenderedDocument['audience']) => (audience === 'public' ? refFor : bracketed);
   const frame = (audience: RenderedDocument['audience'], documentTitle: string, printedLabels: string[], content: Block[]): RenderedDocument => {
-    const field = (name: string, text: string): string => expandField(name, text, audience === 'public');
+    const field = (name: string, text: string): string => expandField(name, text, redaction(audience));
     return {
       format: details.format,
       form: details.form ?? defaultFormOf(details.format),
       audience,
-      metadataTitle: expandField('title', details.title, true),
+      metadataTitle: expandField('title', details.title, refFor),
       counsel: lines(field('counsel', details.counsel ?? '')),
       court: field('court', details.court ?? ctx.caseDetails.court ?? '').toUpperCase(),
       parties: lines(field('parties', details.parties ?? ctx.caseDetails.title)),
       captionRight: [
         `Case No. ${field('caseNumber', details.caseNumber ?? ctx.caseDetails.number ?? '__________')}`,
         '',
-        field('title', documentTitle).toUpperCase(),
+        captionTitle(field('title', documentTitle)),
         ...(details.captionLines.length > 0 ? ['', ...details.captionLines.map((text) => field('caption', text))] : []),
       ],
       labels: printedLabels,
@@ -90,9 +124,10 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext): Filing
   // draft's titles and quotes: beside a legal name they are true and read as written, and the
   // court sees the wording the public version had to leave out.
   const firstMention = new Set<string>();
-  const sealedText = (i: number): string => {
+  const sealedText = (i: number): Printed => {
     const { token } = tokens[i]!;
     if (token.kind === 'paragraph-ref') return String(parsed.labels.get(token.label));
+    if (token.kind === 'redacted') return { text: labelSet.withheldMark === 'bracket' ? bracketed(token.wording) : token.wording, withheld: withheld(token.wording) };
     if (token.kind !== 'plaintiff') return token.wording;
     const mention = mentions[i]!;
     const plaintiff = byKey.get(pseudonymKey(token.pseudonym))!;
@@ -114,7 +149,7 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext): Filing
   const publicText = (i: number, inParagraph: Set<string>): string => {
     const { token } = tokens[i]!;
     if (token.kind === 'paragraph-ref') return String(parsed.labels.get(token.label));
-    if (token.kind !== 'plaintiff') return token.kind === 'redacted' ? REDACTION_TEXT : token.wording;
+    if (token.kind !== 'plaintiff') return token.kind === 'redacted' ? refFor(token.wording) : token.wording;
     const mention = mentions[i]!;
     const { pseudonym } = byKey.get(pseudonymKey(token.pseudonym))!;
     const named = inParagraph.has(pseudonym);
@@ -123,24 +158,63 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext): Filing
     return withPossessive(pseudonym, mention.possessive);
   };
 
-  const signed = (content: Block[], isPublic: boolean): Block[] => {
-    const signature = signatureOf(details.signature, isPublic);
+  const signed = (content: Block[], audience: RenderedDocument['audience']): Block[] => {
+    const signature = signatureOf(details.signature, redaction(audience));
     return signature === undefined ? content : [...content, { type: 'signature', signature }];
   };
+
+  // References are numbered in the public version's reading order: the caption, the body, the
+  // signature. The caption is read first here, since the frame is filled after the body.
+  const { caseDetails } = ctx;
+  for (const text of [details.counsel, details.court ?? caseDetails.court, details.parties ?? caseDetails.title, details.caseNumber ?? caseDetails.number, details.title, ...details.captionLines]) {
+    for (const { token } of findTokens(text ?? '')) if (token.kind === 'redacted') refFor(token.wording);
+  }
+  const publicContent = signed(expand(blocks, publicText), 'public');
+  const redactions = numbering.entries().filter((entry) => used.has(entry.ref));
+  // The public version says it redacts sealed material only when it does (issue 13, item 4);
+  // the user's own labels, or none, are printed as given.
+  const sealedLabels = details.labels.sealed ?? courtLabels({ labels: labelSet }, 'sealed', details.orderDate);
+  const publicLabels = details.labels.public ?? (redactions.length > 0 ? courtLabels({ labels: labelSet }, 'public') : []);
+  const publicTitle = expandField('title', details.title, refFor);
   return {
-    public: frame('public', details.title, details.labels.public ?? labels.public, signed(expand(blocks, publicText), true)),
-    sealed: frame('sealed', details.title, details.labels.sealed ?? labels.sealed, signed(expand(blocks, sealedText), false)),
-    declaration: renderDeclaration({ caseDetails: ctx.caseDetails, plaintiffs: ctx.plaintiffs, facts: details, cited, citedIn: details.title, now: ctx.now }),
+    public: frame('public', details.title, publicLabels, publicContent),
+    sealed: frame('sealed', details.title, sealedLabels, signed(expand(blocks, sealedText), 'sealed')),
+    // The declaration is lodged with the filing: its court's lodged labels unless the user gave some.
+    declaration: renderDeclaration({
+      caseDetails: ctx.caseDetails,
+      plaintiffs: ctx.plaintiffs,
+      facts: { ...details, labels: { ...details.labels, lodged: details.labels.lodged ?? courtLabels({ labels: labelSet }, 'lodged', details.orderDate) } },
+      cited,
+      citedIn: details.title,
+      now: ctx.now,
+    }),
     cited,
     listed: selectIdentities(ctx.plaintiffs, details.identities, cited),
+    redactions,
+    referenceList:
+      redactions.length === 0
+        ? undefined
+        : (locations) => {
+            const { title, intro, labels } = labelSet.referenceList;
+            const content = signed(referenceListBlocks(intro.replaceAll('{title}', publicTitle), redactions, locations), 'sealed');
+            return { ...frame('sealed', title, details.labels.sealed ?? labels ?? sealedLabels, content), metadataTitle: title };
+          },
   };
+}
+
+/**
+ * The title in the caption, in capitals as captions print it, except a rule's subdivision:
+ * "5.2(g)" and "12(b)(6)" keep their small letters.
+ */
+function captionTitle(title: string): string {
+  return title.toUpperCase().replace(/(?<=[\d)])\(([A-Z]|[IVX]{1,4})\)/g, (_, part: string) => `(${part.toLowerCase()})`);
 }
 
 /**
  * The caption's fields may hold "redacted" and "not a plaintiff" tokens (an attorney who shares a
  * first name with a plaintiff), never a plaintiff's: a caption names parties as filed.
  */
-function expandField(field: string, text: string, isPublic: boolean): string {
+function expandField(field: string, text: string, redaction: (wording: string) => string): string {
   const tokens = findTokens(text);
   for (const { token } of tokens) {
     if (token.kind === 'plaintiff') {
@@ -152,13 +226,13 @@ function expandField(field: string, text: string, isPublic: boolean): string {
   }
   return replaceSpans(
     text,
-    tokens.map(({ token, start, end }) => ({ start, end, replacement: token.kind === 'redacted' && isPublic ? REDACTION_TEXT : (token as { wording: string }).wording })),
+    tokens.map(({ token, start, end }) => ({ start, end, replacement: token.kind === 'redacted' ? redaction(token.wording) : (token as { wording: string }).wording })),
   );
 }
 
-function signatureOf(signature: FilingDetails['signature'], isPublic: boolean): SignatureBlock | undefined {
+function signatureOf(signature: FilingDetails['signature'], redaction: (wording: string) => string): SignatureBlock | undefined {
   if (signature === undefined) return undefined;
-  const field = (text: string | undefined): string | undefined => (text === undefined ? undefined : expandField('signature', text, isPublic));
+  const field = (text: string | undefined): string | undefined => (text === undefined ? undefined : expandField('signature', text, redaction));
   return { dated: field(signature.dated), firm: field(signature.firm), signer: field(signature.signer)!, attorneysFor: field(signature.attorneysFor) };
 }
 
@@ -184,14 +258,17 @@ function withPlaceholders(body: string, mentions: readonly Mention[]): string {
   return out + body.slice(from);
 }
 
+/** A token as printed: text, or (sealed version) text the public version withheld, a run of its own. */
+type Printed = string | { text: string; withheld: Withheld };
+
 /**
  * Replaces placeholders in document order, so "first mention" means first on paper. `textOf`
  * is given the pseudonyms already printed in the same paragraph (list item, cell, note).
  */
-function expand(blocks: readonly Block[], textOf: (index: number, inParagraph: Set<string>) => string): Block[] {
+function expand(blocks: readonly Block[], textOf: (index: number, inParagraph: Set<string>) => Printed): Block[] {
   const runs = (list: readonly Run[]): Run[] => {
     const inParagraph = new Set<string>();
-    return list.map((run) => ({ ...run, text: run.text.replace(PLACEHOLDER, (_, i: string) => textOf(Number(i), inParagraph)) }));
+    return list.flatMap((run) => splitRun(run, (i) => textOf(i, inParagraph)));
   };
   return blocks.map((block): Block => {
     switch (block.type) {
@@ -209,6 +286,28 @@ function expand(blocks: readonly Block[], textOf: (index: number, inParagraph: S
         return block;
     }
   });
+}
+
+/** A run with its placeholders printed; withheld text becomes a run of its own, so a writer can mark it. */
+function splitRun(run: Run, textOf: (index: number) => Printed): Run[] {
+  const pieces: Run[] = [];
+  let plain = '';
+  let from = 0;
+  for (const match of run.text.matchAll(PLACEHOLDER)) {
+    plain += run.text.slice(from, match.index);
+    from = match.index + match[0].length;
+    const printed = textOf(Number(match[1]));
+    if (typeof printed === 'string') {
+      plain += printed;
+      continue;
+    }
+    if (plain !== '') pieces.push({ ...run, text: plain });
+    plain = '';
+    pieces.push({ ...run, text: printed.text, withheld: printed.withheld });
+  }
+  plain += run.text.slice(from);
+  if (plain !== '' || pieces.length === 0) pieces.push({ ...run, text: plain });
+  return pieces;
 }
 
 function citedPlaintiffs(tokens: readonly PlacedToken[], byKey: ReadonlyMap<string, PlaintiffToRender>): PlaintiffToRender[] {

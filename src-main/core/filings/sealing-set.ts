@@ -10,13 +10,14 @@ import type { UnlockedVault } from '../vault/unlocked-vault';
 import { rosterCaption } from './caption';
 import { renderContext, storedCounsel } from './case-filing';
 import { counselListSchema } from './counsel';
-import type { Court } from './courts';
+import { labelSetOf, type Court } from './courts';
 import type { RenderedDocument } from './document';
 import { courtById, overrideFacts, splitDraft, withFacts, type DraftParts } from './filing-facts';
 import { parseFilingInput, type FilingDetails } from './filing-input';
 import type { FilingFacts } from './front-matter';
 import { longDate } from './labels';
 import { fillTemplate, type FilledTemplate } from './paper-templates';
+import { RedactionNumbering } from './redactions';
 import { renderFiling } from './render';
 import { findTokens } from './tokens';
 
@@ -140,19 +141,21 @@ export function renderSealingSet(vault: UnlockedVault, ctx: CaseContext, choice:
     const filled = withFacts(parseFilingInput({ title, format, body }), { ...NO_DRAFT, facts: merged, body }, roster, stored);
     return filled.counsel === undefined ? { ...filled, counsel: COUNSEL_PROMPT, signature: PROMPTED_SIGNATURE } : filled;
   };
+  // One numbering for the set: the same withheld text has the same reference in every paper.
+  const numbering = new RedactionNumbering(labelSetOf(court?.id, format).redactionRef);
   const papers: SetPaper[] = templates.map(({ paper, template }) => {
     const own = templateParts(template);
     const details = detailsFor(own.facts!.title!, own.body, definedOnly(own.facts));
     // Signed when filed: the complaint's filing date is not this paper's date.
     const signature = paper.signed && details.signature ? { ...details.signature, dated: undefined } : undefined;
-    return { name: paper.name, role: 'public', doc: renderFiling({ ...details, signature }, context).public, mustName: [] };
+    return { name: paper.name, role: 'public', doc: renderFiling({ ...details, signature }, context, { numbering }).public, mustName: [] };
   });
 
   // The exhibit to the motion: the declaration of identities (declaration.ts), listing every
   // plaintiff of the case, with the court's lodged labels.
   const citingAll = roster.map((pseudonym) => `{{${pseudonym}}}`).join('\n');
   const exhibit = detailsFor(templateParts(templates[0]!.template).facts!.title!, citingAll, {});
-  const identities = renderFiling({ ...exhibit, identities: 'all' }, context).declaration;
+  const identities = renderFiling({ ...exhibit, identities: 'all' }, context, { numbering }).declaration;
   papers.push({ name: IDENTITIES_NAME, role: 'lodged', doc: identities, mustName: context.plaintiffs.map((p) => p.identity.legalName) });
 
   const answered = findTokens(source.frontMatter).flatMap(({ token }) => (token.kind === 'not-a-plaintiff' ? [token.wording] : []));

@@ -8,7 +8,7 @@ import { LABEL_NAME, PARAGRAPH_REF_HEAD } from './paragraph-numbers';
  *
  *   {{Jane Doe 3}}                  public: Jane Doe 3     sealed: her legal name
  *   {{Jane Doe 3|Maria}}            public: Jane Doe 3     sealed: Maria (the wording as drafted)
- *   {{redacted|(555) 010-0199}}     public: [REDACTED]     sealed: (555) 010-0199
+ *   {{redacted|(555) 010-0199}}     public: [REDACTED-1]   sealed: (555) 010-0199, marked (redactions.ts)
  *   {{not a plaintiff|Washington}}  both: Washington (the user says it names nobody in the vault)
  *   {{para:damages}}                both: the number of the paragraph labelled {#damages}
  *
@@ -35,7 +35,6 @@ export interface PlacedToken {
 
 export const REDACTED_HEAD = 'redacted';
 export const NOT_A_PLAINTIFF_HEAD = 'not a plaintiff';
-export const REDACTION_TEXT = '[REDACTED]';
 
 const TOKEN = /\{\{([^{}\n]*)\}\}/g;
 

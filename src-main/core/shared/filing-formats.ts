@@ -12,6 +12,20 @@ export const COURT_FORMS = ['california-pleading', 'federal-pleading', 'federal-
 export type CourtForm = (typeof COURT_FORMS)[number];
 
 /**
+ * How the sealed version shows a passage the public version withheld (issue 13): a light grey
+ * band behind it, which prints in grey scale too, or [[brackets]] around it. Each court's label
+ * set in resources/courts.json chooses.
+ */
+export const WITHHELD_MARKS = ['highlight', 'bracket'] as const;
+export type WithheldMark = (typeof WITHHELD_MARKS)[number];
+
+/** A withheld passage of the sealed version: the reference the public version prints in its place, and how it is marked. */
+export interface Withheld {
+  ref: string;
+  mark: WithheldMark;
+}
+
+/**
  * The signature block closing a pleading. Its printed lines are one fact for the PDF, the DOCX
  * and the app's preview, so `signatureLines` lives here beside it.
  */

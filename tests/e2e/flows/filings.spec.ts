@@ -169,7 +169,7 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   const paper = page.getByRole('article', { name: 'Public version' });
   await expect(paper).toContainText('Plaintiff Jane Doe 1 was followed home');
   await expect(paper).toContainText('PUBLIC — REDACTS MATERIALS FROM CONDITIONALLY SEALED RECORD');
-  await expect(paper).toContainText('[REDACTED]');
+  await expect(paper).toContainText('[REDACTED-1]');
   for (const name of legalNames) await expect(paper).not.toContainText(name);
   await screen(harness, 'filing-preview-public');
   await page.getByRole('tab', { name: 'Sealed version' }).click();
@@ -180,6 +180,10 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   const sealed = page.getByRole('article', { name: 'Sealed version' });
   await expect(sealed).toContainText(`${legalNames[0]} (Jane Doe 1)`);
   await expect(sealed).toContainText('CONDITIONALLY UNDER SEAL');
+  // What the public version withheld is marked, as the sealed PDF draws it, with the reference printed in its place.
+  await expect(sealed.locator('mark')).toHaveCount(2);
+  await expect(sealed.locator('mark').first()).toHaveAttribute('title', 'Printed as [REDACTED-1] in the public version');
+  await expect(sealed.locator('mark').first()).toContainText('@example.org');
   await screen(harness, 'filing-preview-sealed');
   await page.getByRole('tab', { name: 'Sealed version' }).press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Declaration of identities' })).toBeFocused();
@@ -194,10 +198,19 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('group', { name: 'Format' })).toBeVisible();
-  await expect(dialog.getByLabel('Public version', { exact: true })).toHaveValue('PUBLIC — REDACTS MATERIALS FROM CONDITIONALLY SEALED RECORD');
+  // The court's labels by default: the public version's only because this filing redacts something.
+  await expect(dialog.getByRole('radio', { name: /The court's labels/ })).toBeChecked();
+  const labelDefaults = dialog.getByRole('definition');
+  await expect(labelDefaults.first()).toHaveText('PUBLIC — REDACTS MATERIALS FROM CONDITIONALLY SEALED RECORD');
   await dialog.getByLabel('Date of the sealing order').fill('2026-03-07');
-  await expect(dialog.getByLabel('Sealed version', { exact: true })).toHaveValue('FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026');
+  await expect(labelDefaults.last()).toHaveText('FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026');
+  // Labels of one's own start from the court's wording; "The court's labels" brings the rule back.
+  await dialog.getByRole('radio', { name: /Labels of my own/ }).check();
+  await expect(dialog.getByLabel('Public version', { exact: true })).toHaveValue('PUBLIC — REDACTS MATERIALS FROM CONDITIONALLY SEALED RECORD');
+  await expect(dialog.getByLabel('Sealed version and reference list')).toHaveValue('FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026');
   await expect(dialog.getByLabel('Declaration of identities', { exact: true })).toHaveValue('FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026');
+  await dialog.getByRole('radio', { name: /The court's labels/ }).check();
+  await expect(dialog.getByLabel('Public version', { exact: true })).toHaveCount(0);
   // The declaration lists every plaintiff of the case unless the attorney chooses fewer.
   const lists = dialog.getByRole('group', { name: 'The declaration of identities lists' });
   await expect(lists.getByRole('radio', { name: /Every plaintiff of the case/ })).toBeChecked();
@@ -216,10 +229,20 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   await expect(dialog.getByRole('button', { name: 'Exporting…' })).toBeDisabled();
   await harness.screenshot('filing-export-progress');
   await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toBeVisible({ timeout: SLOW });
-  await expect(dialog).toContainText('8 files written and verified: the public files name nobody in the vault.');
+  await expect(dialog).toContainText('9 files written and verified: the public files name nobody in the vault.');
   await expect(dialog).toContainText('Passed: no name of anyone in the vault in the public files');
   await expect(dialog).toContainText('4 (every plaintiff of every case)');
-  const files = ['public.pdf', 'sealed.pdf', 'declaration-of-identities.pdf', 'public.docx', 'sealed.docx', 'declaration-of-identities.docx', 'manifest.json', 'sealed.doesealed'];
+  const files = [
+    'public.pdf',
+    'sealed.pdf',
+    'declaration-of-identities.pdf',
+    'reference-list.pdf',
+    'public.docx',
+    'sealed.docx',
+    'declaration-of-identities.docx',
+    'manifest.json',
+    'sealed.doesealed',
+  ];
   for (const name of files) {
     expect(existsSync(join(exportDir, name)), name).toBe(true);
     await expect(dialog.getByRole('row', { name: new RegExp(`^${name.replace('.', '\\.')} .* ${sha256(join(exportDir, name))}$`) })).toBeVisible();
@@ -233,7 +256,9 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   for (const name of legalNames) expect(publicText, name).not.toContain(name);
   expect(publicText).not.toContain(surname);
   expect(publicText).toContain('Jane Doe 1');
-  expect(publicText).toContain('[REDACTED]');
+  expect(publicText).toContain('[REDACTED-1]');
+  // The sealed reference list pairs each reference with what it stands for: the e-mail address, then the date of birth.
+  expect(pdfText(join(exportDir, 'reference-list.pdf')).replace(/\s+/g, ' ')).toMatch(/\[REDACTED-1\] \S+@example\.org .*\[REDACTED-2\] \S+/);
   const sealedText = pdfText(join(exportDir, 'sealed.pdf')).replace(/\s+/g, ' ');
   for (const name of [legalNames[0]!, legalNames[1]!, legalNames[3]!]) expect(sealedText, name).toContain(name);
   expect(sealedText).toContain('FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026');
@@ -268,8 +293,8 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   const openedDir = join(harness.dir, 'opened');
   harness.answerDialogs({ chooseSealedPackage: join(exportDir, 'sealed.doesealed'), choosePackageDestination: openedDir });
   await opening.getByRole('button', { name: 'Choose a package and open it…' }).click();
-  await expect(opening.getByText('Opened the package: 3 files written.')).toBeVisible({ timeout: SLOW });
-  for (const name of ['sealed.pdf', 'declaration-of-identities.pdf', 'manifest.json']) {
+  await expect(opening.getByText('Opened the package: 4 files written.')).toBeVisible({ timeout: SLOW });
+  for (const name of ['sealed.pdf', 'declaration-of-identities.pdf', 'reference-list.pdf', 'manifest.json']) {
     expect(sha256(join(openedDir, name))).toBe(sha256(join(exportDir, name)));
     await expect(opening.getByRole('row', { name: new RegExp(`^${name.replace('.', '\\.')} .* ${sha256(join(openedDir, name))}$`) })).toBeVisible();
   }
@@ -373,7 +398,7 @@ test('a new filing typed with @, exported with a package sealed to a recipient k
 
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export the filing' });
-  await expect(dialog.getByLabel('Public version', { exact: true })).toHaveValue('REDACTED VERSION OF DOCUMENT SOUGHT TO BE SEALED');
+  await expect(dialog.getByRole('definition').first()).toHaveText('REDACTED VERSION OF DOCUMENT SOUGHT TO BE SEALED');
   await dialog.getByRole('checkbox', { name: /Also write Word files/ }).uncheck();
   await dialog.getByRole('radio', { name: /recipient's public key/ }).check();
   await expect(dialog.getByRole('button', { name: 'Choose a folder and export…' })).toBeDisabled();
@@ -387,6 +412,9 @@ test('a new filing typed with @, exported with a package sealed to a recipient k
   await dialog.getByRole('button', { name: 'Choose a folder and export…' }).click();
   await expect(page.getByRole('dialog', { name: 'Exported and verified' })).toContainText('5 files written and verified', { timeout: SLOW });
   expect(pdfText(join(exportDir, 'public.pdf'))).not.toContain(people()[1]!.legalName);
+  // The notice redacts nothing: its public version carries no sealing label, and no reference list is written.
+  expect(pdfText(join(exportDir, 'public.pdf'))).not.toContain('REDACTED VERSION');
+  expect(existsSync(join(exportDir, 'reference-list.pdf'))).toBe(false);
   await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).last().click();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();

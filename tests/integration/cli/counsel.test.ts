@@ -5,7 +5,7 @@ import { addCase, addPlaintiff, auditActions, expectFailure, initVault, ok, okJs
 
 /**
  * Issue 12, item 1: counsel stored once (`doe-vault counsel`), printed on every filing whose
- * draft names none; `export --court`, `--counsel-file` and `--no-labels` over the front matter.
+ * draft names none; `export --court`, `--counsel-file` and `--labels` over the front matter.
  * Read back with pdftotext -layout, whose rows begin with the pleading line's number.
  */
 
@@ -102,15 +102,17 @@ describe('doe-vault counsel and export flags', () => {
     expect(rows.join('\n')).not.toContain('Marlowe Tenbury');
   }, 120_000);
 
-  it('--court cacd prints UNITED STATES DISTRICT COURT and no SUPERIOR COURT; --no-labels drops the labels', async () => {
+  it('--court cacd prints UNITED STATES DISTRICT COURT and no SUPERIOR COURT; --labels sets the labels over the court\'s', async () => {
     const federal = (await page1('--court', 'cacd')).join('\n');
     expect(federal).toContain('UNITED STATES DISTRICT COURT');
     expect(federal).toContain('CENTRAL DISTRICT OF CALIFORNIA');
     expect(federal).not.toMatch(/SUPERIOR COURT/i);
-    expect(federal).toMatch(/REDACTED VERSION OF DOCUMENT/);
-    const bare = (await page1('--court', 'cacd', '--no-labels')).join('\n');
-    expect(bare).toContain('UNITED STATES DISTRICT COURT');
-    expect(bare).not.toMatch(/REDACTED VERSION/);
+    // The draft redacts nothing: the court's public label is not printed (issue 13).
+    expect(federal).not.toMatch(/REDACTED VERSION OF DOCUMENT/);
+    writeFileSync(box.path('labels.txt'), '[public]\nPUBLIC VERSION\n');
+    const own = (await page1('--court', 'cacd', '--labels', box.path('labels.txt'))).join('\n');
+    expect(own).toContain('UNITED STATES DISTRICT COURT');
+    expect(own).toMatch(/PUBLIC VERSION/);
   }, 120_000);
 
   it('a bad --court id is a usage error (exit 1) naming the nearest ids; nothing is unlocked or written', async () => {

@@ -7,6 +7,7 @@ import { exportFiling, type ExportRequest } from '../../../src-main/core/export/
 import { ExportJournal } from '../../../src-main/core/export/export-staging';
 import { defaultFontsDir } from '../../../src-main/core/export/fonts-dir';
 import { Clearances } from '../../../src-main/core/export/verification';
+import type { Block } from '../../../src-main/core/filings/document';
 import { parseFilingInput } from '../../../src-main/core/filings/filing-input';
 import { renderFiling } from '../../../src-main/core/filings/render';
 import { LeakScanner } from '../../../src-main/core/scan';
@@ -143,6 +144,24 @@ describe('export: bad input and faults leave nothing half-written', () => {
       expect(outcome.status).toBe('leak-found');
       expect([...new Set(outcome.verification.hits.map((h) => h.file))].sort()).toEqual(['manifest.json', 'public.docx', 'public.pdf (metadata)']);
       expect(readdirSync(out)).toEqual([]);
+    });
+
+    it('a sealed version or reference list missing a withheld text stops the export as a defect; nothing written (issue 13)', async () => {
+      const body = 'Serial {{redacted|SN-4471-QX}} and phone {{redacted|(555) 010-0199}}.';
+      const lost = (block: Block): Block => (block.type === 'paragraph' ? { ...block, runs: block.runs.filter((run) => !run.withheld?.ref.endsWith('-2]')) } : block);
+      const sealedLoses = request(folder('lost-sealed'), { body });
+      sealedLoses.renders.sealed.blocks = sealedLoses.renders.sealed.blocks.map(lost);
+      const listLoses = request(folder('lost-list'), { body });
+      const list = listLoses.renders.referenceList!;
+      listLoses.renders.referenceList = (locations) => ({ ...list(locations), blocks: list(locations).blocks.slice(0, 1) });
+      for (const req of [sealedLoses, listLoses]) {
+        expect(await codeOf(() => exportFiling(req))).toBe('INTERNAL');
+        expect(readdirSync(req.destination)).toEqual([]);
+      }
+      // Untouched, the same filing exports with its reference list (a redacted dash, no word in it, too).
+      const whole = request(folder('whole'), { body: `${body} Then {{redacted|—}}.` });
+      expect((await exportFiling(whole)).status).toBe('exported');
+      expect(readdirSync(whole.destination)).toContain('reference-list.pdf');
     });
 
     it('a file that appears in the folder while exporting: CONFLICT, and ours are taken back', async () => {

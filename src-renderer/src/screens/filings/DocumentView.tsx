@@ -67,6 +67,14 @@ function Runs({ runs }: { runs: RunDto[] }) {
         if (run.noteRef) node = <sup>{node}</sup>;
         if (run.italic) node = <em>{node}</em>;
         if (run.bold) node = <strong>{node}</strong>;
+        // Sealed version: what the public version withheld, shown as the court will see it marked.
+        if (run.withheld?.mark === 'highlight') {
+          node = (
+            <mark className="paper-withheld" title={`Printed as ${run.withheld.ref} in the public version`}>
+              {node}
+            </mark>
+          );
+        }
         return <span key={i}>{node}</span>;
       })}
     </>

@@ -201,7 +201,7 @@ export function ExportDialog({
               <input type="radio" name="sealing" checked={sealing === 'passphrase'} onChange={() => setSealing('passphrase')} />
               <span>
                 A package protected by a one-time passphrase{' '}
-                <span className="radio-hint">— the sealed PDF, the declaration of identities and the manifest in one encrypted file; give the passphrase by another way</span>
+                <span className="radio-hint">— the sealed PDF, the declaration of identities, the reference list and the manifest in one encrypted file; give the passphrase by another way</span>
               </span>
             </label>
             <label className="radio">
@@ -303,7 +303,19 @@ function IdentitiesFields({ identities, onChange, disabled }: { identities: Iden
   );
 }
 
-/** The labels of each document: the court's defaults (from main) unless changed here. */
+type LabelChoice = 'court' | 'none' | 'own';
+
+/** What the draft's labels say: none given is the court's rule, every list empty is none, anything else the user's own. */
+function labelChoiceOf(labels: FilingDraft['labels']): LabelChoice {
+  if (labels.public === undefined && labels.sealed === undefined && labels.lodged === undefined) return 'court';
+  return labels.public?.length === 0 && labels.sealed?.length === 0 && labels.lodged?.length === 0 ? 'none' : 'own';
+}
+
+/**
+ * The first-page labels: the court's (the sealed papers and the declaration of identities always
+ * carry them, the public version only when it redacts something), none, or the user's own,
+ * starting from the court's wording.
+ */
 function LabelsFields({
   draft,
   defaults,
@@ -316,26 +328,54 @@ function LabelsFields({
   disabled: boolean;
 }) {
   const hintId = useId();
-  const custom = draft.labels.public !== undefined || draft.labels.sealed !== undefined || draft.labels.lodged !== undefined;
+  // Kept here, not read back from the lists: emptying the text areas must not switch to "No labels" under the user's hands.
+  const [choice, setChoice] = useState<LabelChoice>(() => labelChoiceOf(draft.labels));
   const lines = (which: Document) => draft.labels[which] ?? defaults?.[which] ?? [];
   const change = (which: Document, next: string[]) => onChange({ labels: { ...draft.labels, [which]: next } });
+  const choose = (next: LabelChoice) => {
+    setChoice(next);
+    if (next === 'court') onChange({ labels: {} });
+    else if (next === 'none') onChange({ labels: { public: [], sealed: [], lodged: [] } });
+    else onChange({ labels: { public: lines('public'), sealed: lines('sealed'), lodged: lines('lodged') } });
+  };
+  const shown = (which: Document) => (defaults ? defaults[which].join(' / ') : '…');
   return (
     <fieldset className="fieldset" disabled={disabled} aria-describedby={hintId}>
       <legend className="field-label">First-page labels</legend>
       <p id={hintId} className="field-hint">
-        One label per line, at most four.{' '}
-        {custom ? 'Changed from the court’s defaults.' : 'The defaults follow the court’s sealing rules for the format and the order date; check the local rule where you file.'}
+        The court&apos;s labels follow its sealing rules for the format and the order date; check the local rule where you file.
       </p>
-      <div className="field-row">
-        <LabelLines label="Public version" lines={lines('public')} onChange={(next) => change('public', next)} />
-        <LabelLines label="Sealed version" lines={lines('sealed')} onChange={(next) => change('sealed', next)} />
-        <LabelLines label="Declaration of identities" lines={lines('lodged')} onChange={(next) => change('lodged', next)} />
-      </div>
-      {custom ? (
-        <div>
-          <button type="button" className="button button-small button-quiet" onClick={() => onChange({ labels: {} })}>
-            Use the court&apos;s default labels
-          </button>
+      <label className="radio">
+        <input type="radio" name="label-choice" checked={choice === 'court'} onChange={() => choose('court')} />
+        <span>
+          The court&apos;s labels <span className="radio-hint">— on the sealed papers and the declaration always; on the public version only when it redacts something</span>
+        </span>
+      </label>
+      {choice === 'court' ? (
+        <dl className="label-defaults">
+          <dt>Public version, when it redacts something</dt>
+          <dd>{shown('public')}</dd>
+          <dt>Sealed version and reference list</dt>
+          <dd>{shown('sealed')}</dd>
+          <dt>Declaration of identities</dt>
+          <dd>{shown('lodged')}</dd>
+        </dl>
+      ) : null}
+      <label className="radio">
+        <input type="radio" name="label-choice" checked={choice === 'none'} onChange={() => choose('none')} />
+        <span>No labels</span>
+      </label>
+      <label className="radio">
+        <input type="radio" name="label-choice" checked={choice === 'own'} onChange={() => choose('own')} />
+        <span>
+          Labels of my own <span className="radio-hint">— one a line, at most four, printed as written</span>
+        </span>
+      </label>
+      {choice === 'own' ? (
+        <div className="field-row">
+          <LabelLines label="Public version" lines={lines('public')} onChange={(next) => change('public', next)} />
+          <LabelLines label="Sealed version and reference list" lines={lines('sealed')} onChange={(next) => change('sealed', next)} />
+          <LabelLines label="Declaration of identities" lines={lines('lodged')} onChange={(next) => change('lodged', next)} />
         </div>
       ) : null}
     </fieldset>

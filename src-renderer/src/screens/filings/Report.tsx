@@ -2,8 +2,11 @@ import type { FileHitDto, VerificationDto, WrittenFileDto } from '../../../../sr
 import { formatBytes, plural } from '../../lib/format';
 import { KIND_WORDS } from '../../lib/filings';
 
-/** Written files with their size and SHA-256, to compare with the manifest or a copy. */
+const ROLE_WORDS: Record<NonNullable<WrittenFileDto['role']>, string> = { public: 'Public', sealed: 'Under seal', lodged: 'Lodged under seal', manifest: 'Manifest' };
+
+/** Written files with their role (where known), size and SHA-256, to compare with the manifest or a copy. */
 export function FilesTable({ files, caption }: { files: WrittenFileDto[]; caption: string }) {
+  const withRoles = files.some((file) => file.role !== undefined);
   return (
     <div className="table-card table-compact">
       <table className="data-table">
@@ -11,6 +14,7 @@ export function FilesTable({ files, caption }: { files: WrittenFileDto[]; captio
         <thead>
           <tr>
             <th scope="col">File</th>
+            {withRoles ? <th scope="col">Role</th> : null}
             <th scope="col" className="numeric">
               Size
             </th>
@@ -23,6 +27,7 @@ export function FilesTable({ files, caption }: { files: WrittenFileDto[]; captio
               <th scope="row" className="mono nowrap">
                 {file.name}
               </th>
+              {withRoles ? <td className="nowrap">{file.role ? ROLE_WORDS[file.role] : ''}</td> : null}
               <td className="numeric nowrap">{formatBytes(file.bytes)}</td>
               <td>
                 <code className="hash">{file.sha256}</code>
@@ -59,7 +64,11 @@ export function VerificationSummary({ verification }: { verification: Verificati
       ) : null}
       <div className="details-item">
         <dt>Sealed files</dt>
-        <dd>{verification.sealedComplete ? 'the sealed version names every plaintiff it cites; the declaration of identities every plaintiff it lists' : 'incomplete'}</dd>
+        <dd>
+          {verification.sealedComplete
+            ? 'the sealed version names every plaintiff it cites and shows every redacted text; the declaration of identities names every plaintiff it lists'
+            : 'incomplete'}
+        </dd>
       </div>
     </dl>
   );

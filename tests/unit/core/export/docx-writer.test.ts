@@ -218,3 +218,36 @@ describe("writeDocx, a pleading's body", () => {
   });
 });
 
+
+describe('writeDocx, what the public version withheld (issue 13)', () => {
+  const filing = (mark: 'highlight' | 'bracket'): RenderedDocument =>
+    sampleFiling('california', {
+      blocks: [
+        {
+          type: 'paragraph',
+          runs: [
+            { text: 'Her e-mail, ' },
+            { text: mark === 'bracket' ? '[[maple.vance@example.test]]' : 'maple.vance@example.test', withheld: { ref: '[REDACTED-1]', mark } },
+            { text: ', was posted.' },
+          ],
+        },
+      ],
+    });
+  /** Each w:r of the body with its text and whether its properties shade it. */
+  const runs = async (doc: RenderedDocument) => {
+    const xml = (await unzip(await writeDocx(doc, { fontsDir: FONTS_DIR }))).parts.get('word/document.xml')!;
+    return [...xml.matchAll(/<w:r>(.*?)<\/w:r>/g)].map((match) => ({ text: xmlText(match[1]!), shading: /<w:shd [^>]*w:fill="D9D9D9"[^>]*\/>/.exec(match[1]!)?.[0] }));
+  };
+
+  it('shades the withheld run light grey (w:shd), as the PDF draws its band, and no other run', async () => {
+    const shaded = (await runs(filing('highlight'))).filter((run) => run.shading);
+    expect(shaded.map((run) => run.text)).toEqual(['maple.vance@example.test']);
+    expect(shaded[0]!.shading).toMatch(/w:val="clear"/);
+  });
+
+  it('shades nothing where the court asks for brackets: the brackets are in the text', async () => {
+    const all = await runs(filing('bracket'));
+    expect(all.filter((run) => run.shading)).toEqual([]);
+    expect(all.map((run) => run.text)).toContain('[[maple.vance@example.test]]');
+  });
+});

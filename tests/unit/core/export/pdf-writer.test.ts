@@ -31,6 +31,7 @@ import {
   type ReadPdf,
 } from './typeset-fixtures';
 import { SIGNATURE, footnotedPleading } from './pleading-fixtures';
+import { greyShares, wordBoxes } from '../../../fixtures/withheld-marks';
 
 const write = (doc: RenderedDocument) => writePdf(doc, { fontsDir: FONTS_DIR });
 const PAGE_HEIGHT = 792;
@@ -609,5 +610,44 @@ describe('PageNotes and the footnotes block', () => {
     const after = items.find((item) => item.str === 'After the notes.')!;
     expect(uncited.y).toBeGreaterThan(after.y);
     expect(cited.y).toBeLessThan(after.y);
+  });
+});
+
+describe('writePdf, what the public version withheld (issue 13)', () => {
+  const withheld = (mark: 'highlight' | 'bracket') => ({ ref: '[REDACTED-1]', mark });
+  const filing = (mark: 'highlight' | 'bracket'): RenderedDocument =>
+    sampleFiling('california', {
+      labels: [],
+      blocks: [
+        {
+          type: 'paragraph',
+          runs: [
+            { text: 'Defendant printed her address, ' },
+            { text: mark === 'bracket' ? '[[12 Quillfeather Lane, Unit 4]]' : '12 Quillfeather Lane, Unit 4', withheld: withheld(mark) },
+            { text: ', and her badge number on a flyer posted at every station of the transit line.' },
+          ],
+        },
+        { type: 'table', header: [[{ text: 'Item' }], [{ text: 'Value' }]], rows: [[[{ text: 'Serial' }], [{ text: 'SN-4471-QX', withheld: withheld(mark) }]]] },
+      ],
+    });
+
+  it('draws a light grey band behind each withheld word, in a paragraph and a table cell, and behind nothing else', async () => {
+    const bytes = await write(filing('highlight'));
+    const words = wordBoxes(bytes).filter((box) => box.page === 1);
+    const shares = greyShares(bytes, words);
+    // pdftotext's word "4," holds the comma after the withheld text.
+    const marked = new Set(['12', 'Quillfeather', 'Lane,', 'Unit', '4,', 'SN-4471-QX']);
+    const banded = words.filter((_, i) => shares[i]! > 0.3).map((box) => box.word);
+    expect(banded.sort()).toEqual([...marked].sort());
+    for (const [i, box] of words.entries()) if (!marked.has(box.word)) expect(shares[i], box.word).toBe(0);
+    // The band is drawn, not text: the words read back as they are, in order.
+    expect(squash(pdftotextPages(bytes)[0]!)).toContain('printed her address, 12 Quillfeather Lane, Unit 4, and her badge');
+  });
+
+  it('draws no band where the court asks for brackets: the brackets are in the text', async () => {
+    const bytes = await write(filing('bracket'));
+    const words = wordBoxes(bytes);
+    expect(greyShares(bytes, words).every((share) => share === 0)).toBe(true);
+    expect(squash(pdftotextPages(bytes)[0]!)).toContain('address, [[12 Quillfeather Lane, Unit 4]], and');
   });
 });

@@ -118,7 +118,7 @@ describe('which counsel a filing prints: front matter > case > firm', () => {
 });
 
 describe('export overrides over the front matter', () => {
-  it('--court over the draft\'s court; --no-labels; --counsel-file over everything', () => {
+  it('--court over the draft\'s court; --labels none; --counsel-file over everything', () => {
     const draft = '---\ncourt: ca-sup-los-angeles\nlabels: auto\n---\n1. Body.\n';
     const parts = overrideFacts(splitDraft(draft), { court: 'cacd', labels: 'none', counsel: [FRONT] });
     const filing = withFacts(details(draft), parts, [], FIRM);
@@ -126,6 +126,16 @@ describe('export overrides over the front matter', () => {
     expect(filing.form).toBe('federal-pleading');
     expect(filing.labels).toEqual({ public: [], sealed: [], lodged: [] });
     expect(filing.signature?.signer).toBe(FRONT.name);
+  });
+
+  it('--labels auto leaves the labels to the court (the filing names its court); a labels file sets a version\'s', () => {
+    const draft = '---\ncourt: ca-sup-los-angeles\nlabels: none\n---\n1. Body.\n';
+    const auto = withFacts(details(draft), overrideFacts(splitDraft(draft), { court: 'cand', labels: 'auto' }), [], []);
+    expect(auto.labels).toEqual({});
+    expect(auto.courtId).toBe('cand');
+    const own = withFacts(details(draft), overrideFacts(splitDraft(draft), { labels: { public: [], sealed: ['LODGED UNDER SEAL'] } }), [], []);
+    expect(own.labels).toEqual({ public: [], sealed: ['LODGED UNDER SEAL'] });
+    expect(() => overrideFacts(splitDraft(draft), { labels: 'sometimes' })).toThrow();
   });
 
   it('a draft without front matter gets the overrides; an unknown court names the closest ids', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { courtLabels, defaultCourtsPath, loadCourts, parseCourts } from '../../../../src-main/core/filings/courts';
+import { courtLabels, defaultCourtsPath, defaultLabels, labelSetOf, loadCourts, parseCourts } from '../../../../src-main/core/filings/courts';
 import { codeOf } from '../../../fixtures/checks';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
@@ -53,6 +53,25 @@ describe('the list of courts', () => {
     expect(courts.byId('cand')!.labels.rule).toMatch(/Civil L\.R\. 79-5/);
   });
 
+  it('gives each court how redactions print and are marked, and the sealed reference list it asks for (issue 13)', () => {
+    for (const court of courts.courts) {
+      expect(court.labels.redactionRef).toBe('[REDACTED-{n}]');
+      expect(court.labels.withheldMark).toBe('highlight');
+      expect(court.labels.referenceList.intro).toContain('{title}');
+    }
+    expect(courts.byId('ca-sup-los-angeles')!.labels.referenceList.title).toBe('Index of Redacted Information');
+    // California's index carries the sealed version's labels (conditionally lodged, or sealed by order).
+    expect(courts.byId('ca-sup-los-angeles')!.labels.referenceList.labels).toBeUndefined();
+    expect(courts.byId('cacd')!.labels.referenceList).toMatchObject({
+      title: 'Reference List of Redacted Information (Fed. R. Civ. P. 5.2(g))',
+      labels: ['FILED UNDER SEAL PURSUANT TO FED. R. CIV. P. 5.2'],
+    });
+    // Without a court, a format follows the label set it stands for; the dialog's defaults are the same labels.
+    expect(labelSetOf(undefined, 'federal')).toBe(courts.byId('federal')!.labels);
+    expect(labelSetOf('cand', 'federal')).toBe(courts.byId('cand')!.labels);
+    expect(defaultLabels('federal', '2026-03-07')).toEqual({ public: courts.byId('federal')!.labels.public, sealed: courts.byId('federal')!.labels.sealed });
+  });
+
   it('has a plain federal court for other districts, which needs the district named', () => {
     expect(courts.byId('federal')).toMatchObject({ system: 'federal', form: 'federal-plain', districtRequired: true, title: ['UNITED STATES DISTRICT COURT'] });
   });
@@ -101,7 +120,10 @@ describe('the list of courts', () => {
     ['a title in lower case', () => edited((json) => (json.courts[0]!.title = ['Superior Court'])), /capitals/],
     ['an unknown key', () => edited((json) => (json.courts[0]!.tittle = ['X'])), /malformed/],
     ['a label set without public labels', () => edited((json) => (json.labelSets.california = { rule: 'x', public: [], sealed: ['X'], lodged: ['X'] })), /malformed/],
-    ['a label set without lodged labels', () => edited((json) => (json.labelSets.california = { rule: 'x', public: ['X'], sealed: ['X'] })), /labelSets\.california\.lodged/],
+    ['a label set without lodged labels', () => edited((json) => delete (json.labelSets.california as Record<string, unknown>).lodged), /labelSets\.california\.lodged/],
+    ['a redaction reference without its number', () => edited((json) => ((json.labelSets.california as Record<string, unknown>).redactionRef = '[REDACTED]')), /redactionRef: must hold "\{n\}" once/],
+    ['a mark it does not know', () => edited((json) => ((json.labelSets.california as Record<string, unknown>).withheldMark = 'underline')), /withheldMark/],
+    ['a label set without its reference list', () => edited((json) => delete (json.labelSets.california as Record<string, unknown>).referenceList), /referenceList/],
   ])('refuses a courts file with %s, naming it', async (_, text, message) => {
     expect(await codeOf(() => parseCourts(text(), 'courts.json'))).toBe('INTERNAL');
     expect(() => parseCourts(text(), 'courts.json')).toThrow(message);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseDetails } from '../../../../src-main/core/cases/cases';
-import { signatureLines, type Block, type RenderedDocument } from '../../../../src-main/core/filings/document';
+import { signatureLines, type Block, type RenderedDocument, type Run } from '../../../../src-main/core/filings/document';
 import { parseFilingInput } from '../../../../src-main/core/filings/filing-input';
-import { defaultLabels, longDate } from '../../../../src-main/core/filings/labels';
+import { defaultLabels, labelSetOf } from '../../../../src-main/core/filings/courts';
+import { longDate } from '../../../../src-main/core/filings/labels';
 import { renderFiling, type PlaintiffToRender } from '../../../../src-main/core/filings/render';
 import type { PlaintiffIdentity } from '../../../../src-main/core/plaintiffs/plaintiff-input';
 import { codeOf } from '../../../fixtures/checks';
@@ -29,6 +30,9 @@ const CASE: CaseDetails = { title: 'Jane Does 1–3 v. City of Springfield', cou
 const render = (input: Record<string, unknown>) =>
   renderFiling(parseFilingInput({ title: 'Complaint for Damages', body: '', ...input }), { caseDetails: CASE, plaintiffs: PLAINTIFFS, now: '2026-11-22T10:00:00.000Z' });
 
+/** A paragraph's text: its runs as printed, one after the other (a footnote mark set off as " ^1"). */
+const runsText = (runs: readonly Run[]): string => runs.map((r) => (r.noteRef ? ` ^${r.text}` : r.text)).join('');
+
 function textOf(doc: RenderedDocument): string {
   const runs = (blocks: readonly Block[]): string[] =>
     blocks.flatMap((block) => {
@@ -36,13 +40,13 @@ function textOf(doc: RenderedDocument): string {
         case 'heading':
         case 'paragraph':
         case 'quote':
-          return block.runs.map((r) => r.text);
+          return [runsText(block.runs)];
         case 'list':
-          return block.items.flat().map((r) => r.text);
+          return block.items.map(runsText);
         case 'table':
-          return [...block.header.flat(), ...block.rows.flat(2)].map((r) => r.text);
+          return [...block.header, ...block.rows.flat()].map(runsText);
         case 'footnotes':
-          return block.notes.flatMap((n) => n.runs.map((r) => r.text));
+          return block.notes.map((n) => runsText(n.runs));
         case 'signature':
           return signatureLines(block.signature);
       }
@@ -69,9 +73,9 @@ describe('one source, three renders: public, sealed, the declaration of identiti
   it('public: pseudonyms and redactions, no legal name anywhere', () => {
     const text = textOf(renders.public);
     expect(text).toContain('Plaintiff Jane Doe 1 is an officer. Jane Doe 1 reported to John Doe 2.');
-    expect(text).toContain('[REDACTED]');
-    expect(text).toContain('She lives in Springfield.\n1\n'); // the footnote's reference mark, its own run
-    expect(text).toContain('Contact: [REDACTED]; see Jane Doe 3.');
+    expect(text).toContain('[REDACTED-1]'); // the badge, in the table
+    expect(text).toContain('She lives in Springfield. ^1'); // the footnote's reference mark, its own run
+    expect(text).toContain('Contact: [REDACTED-2]; see Jane Doe 3.');
     for (const p of PLAINTIFFS) {
       for (const word of p.identity.legalName.split(' ')) expect(text).not.toContain(word);
     }
@@ -143,8 +147,9 @@ describe('one source, three renders: public, sealed, the declaration of identiti
 
   it('lets caption fields redact or clear text', () => {
     const { public: pub, sealed } = render({ counsel: 'Ann {{redacted|Oakhaven}}, Esq.\n{{not a plaintiff|Grant}} LLP' });
-    expect(pub.counsel).toEqual(['Ann [REDACTED], Esq.', 'Grant LLP']);
-    expect(sealed.counsel).toEqual(['Ann Oakhaven, Esq.', 'Grant LLP']);
+    expect(pub.counsel).toEqual(['Ann [REDACTED-1], Esq.', 'Grant LLP']);
+    // A caption line is plain text: the withheld passage is bracketed there, whatever the court's mark.
+    expect(sealed.counsel).toEqual(['Ann [[Oakhaven]], Esq.', 'Grant LLP']);
   });
 
   it('prints the number of the labelled paragraph for {{para:label}}, in every version', () => {
@@ -195,5 +200,97 @@ describe('sealing labels', () => {
 
   it('writes dates the way courts do', () => {
     expect(longDate('2026-12-01')).toBe('December 1, 2026');
+  });
+});
+
+describe('issue 13: numbered redactions, marks in the sealed version, labels per document', () => {
+  const body = [
+    'Reach {{Jane Doe 1}} at {{redacted|zq@example.org}} or {{redacted|(555) 010-0199}}.',
+    '',
+    '1. Her badge {{redacted|B-4471}} was issued; write to {{redacted|zq@example.org}}.',
+  ].join('\n');
+  const paragraphRuns = (doc: RenderedDocument, index: number): Run[] => {
+    const block = doc.blocks[index]!;
+    if (block.type === 'paragraph') return block.runs;
+    if (block.type === 'list') return block.items[0]!;
+    throw new Error(`block ${index} is a ${block.type}`);
+  };
+
+  it('the public version prints a numbered reference per distinct withheld text, in reading order from the caption', () => {
+    const renders = render({ body, counsel: 'Ann {{redacted|Oakhaven}}, Esq.' });
+    expect(renders.public.counsel).toEqual(['Ann [REDACTED-1], Esq.']);
+    expect(runsText(paragraphRuns(renders.public, 0))).toBe('Reach Jane Doe 1 at [REDACTED-2] or [REDACTED-3].');
+    expect(runsText(paragraphRuns(renders.public, 1))).toBe('Her badge [REDACTED-4] was issued; write to [REDACTED-2].');
+    expect(renders.redactions.map((entry) => `${entry.ref} ${entry.text}`)).toEqual([
+      '[REDACTED-1] Oakhaven',
+      '[REDACTED-2] zq@example.org',
+      '[REDACTED-3] (555) 010-0199',
+      '[REDACTED-4] B-4471',
+    ]);
+  });
+
+  it('the sealed version prints the withheld text as a run of its own, marked with its reference for a grey band', () => {
+    const { sealed } = render({ body });
+    const runs = paragraphRuns(sealed, 0);
+    expect(runs).toEqual([
+      { text: 'Reach Zephyrine Quillfeather (Jane Doe 1) at ' },
+      { text: 'zq@example.org', withheld: { ref: '[REDACTED-1]', mark: 'highlight' } },
+      { text: ' or ' },
+      { text: '(555) 010-0199', withheld: { ref: '[REDACTED-2]', mark: 'highlight' } },
+      { text: '.' },
+    ]);
+    expect(paragraphRuns(sealed, 1).filter((run) => run.withheld).map((run) => run.withheld!.ref)).toEqual(['[REDACTED-3]', '[REDACTED-1]']);
+  });
+
+  it('a court that asks for brackets gets the withheld text bracketed in the sealed version', () => {
+    const labelSet = { ...labelSetOf(undefined, 'california'), withheldMark: 'bracket' as const };
+    const renders = renderFiling(parseFilingInput({ title: 'Complaint', body }), { caseDetails: CASE, plaintiffs: PLAINTIFFS, now: '2026-11-22T10:00:00.000Z' }, { labelSet });
+    expect(runsText(paragraphRuns(renders.sealed, 0))).toBe('Reach Zephyrine Quillfeather (Jane Doe 1) at [[zq@example.org]] or [[(555) 010-0199]].');
+    expect(paragraphRuns(renders.sealed, 0)[1]!.withheld).toEqual({ ref: '[REDACTED-1]', mark: 'bracket' });
+  });
+
+  it('the public version carries the court’s label only when it redacts something; the sealed version always', () => {
+    const plain = render({ body: 'Plaintiff {{Jane Doe 1}} was hired.' });
+    expect(plain.public.labels).toEqual([]);
+    expect(plain.sealed.labels).toEqual(defaultLabels('california').sealed);
+    expect(plain.redactions).toEqual([]);
+    expect(plain.referenceList).toBeUndefined();
+    const redacting = render({ body });
+    expect(redacting.public.labels).toEqual(defaultLabels('california').public);
+    // The user's own labels, or none, are printed as given.
+    expect(render({ body: 'Text.', labels: { public: ['PUBLIC VERSION'] } }).public.labels).toEqual(['PUBLIC VERSION']);
+    const none = render({ body, labels: { public: [], sealed: [] } });
+    expect([none.public.labels, none.sealed.labels, none.referenceList!(() => []).labels]).toEqual([[], [], []]);
+  });
+
+  it('California: the index of redacted information, on the filing’s caption with the sealed labels', () => {
+    const renders = render({ body, orderDate: '2026-03-07' });
+    const list = renders.referenceList!((ref) => (ref === '[REDACTED-1]' ? ['2:14', '3:6'] : ['2:16']));
+    expect(list.audience).toBe('sealed');
+    expect(list.captionRight[2]).toBe('INDEX OF REDACTED INFORMATION');
+    expect(list.footer).toBe('Index of Redacted Information');
+    expect(list.metadataTitle).toBe('Index of Redacted Information');
+    expect(list.labels).toEqual(['FILED UNDER SEAL PURSUANT TO ORDER OF THE COURT DATED MARCH 7, 2026']);
+    expect(list.parties).toEqual(renders.sealed.parties);
+    expect(runsText((list.blocks[0] as { runs: Run[] }).runs)).toMatch(/^This index identifies each item of information redacted from the public version of the Complaint for Damages/);
+    const table = list.blocks[1]!;
+    expect(table.type === 'table' && table.header.map(runsText)).toEqual(['Reference', 'Redacted information', 'Where in the public version (page:line)']);
+    expect(table.type === 'table' && table.rows.map((row) => row.map(runsText))).toEqual([
+      ['[REDACTED-1]', 'zq@example.org', '2:14, 3:6'],
+      ['[REDACTED-2]', '(555) 010-0199', '2:16'],
+      ['[REDACTED-3]', 'B-4471', '2:16'],
+    ]);
+  });
+
+  it('a federal court: the FRCP 5.2(g) reference list, its own label, the rule’s small letter kept in the caption', () => {
+    const renders = render({ body, format: 'federal', courtId: 'cand' });
+    expect(renders.public.labels).toEqual(['REDACTED VERSION OF DOCUMENT SOUGHT TO BE SEALED']);
+    const list = renders.referenceList!(() => []);
+    expect(list.captionRight[2]).toBe('REFERENCE LIST OF REDACTED INFORMATION (FED. R. CIV. P. 5.2(g))');
+    expect(list.metadataTitle).toBe('Reference List of Redacted Information (Fed. R. Civ. P. 5.2(g))');
+    expect(list.labels).toEqual(['FILED UNDER SEAL PURSUANT TO FED. R. CIV. P. 5.2']);
+    expect(runsText((list.blocks[0] as { runs: Run[] }).runs)).toMatch(/^Under Federal Rule of Civil Procedure 5\.2\(g\)/);
+    const table = list.blocks[1]!;
+    expect(table.type === 'table' && table.rows.map((row) => runsText(row[2]!))).toEqual(['not on a page', 'not on a page', 'not on a page']);
   });
 });

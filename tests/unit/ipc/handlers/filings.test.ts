@@ -112,13 +112,19 @@ describe('filings:* handlers over a real vault', () => {
     expect(await d.call('filings:defaultLabels', { format: 'california', orderDate: '2026-13-01' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
-  it('preview: the public version prints pseudonyms; the sealed one names the plaintiff and is audited', async () => {
+  it('preview: the public version prints pseudonyms; the sealed one names the plaintiff, marks what the public one withheld, and is audited', async () => {
     const filing = { title: 'Complaint', body: 'Plaintiff {{Jane Doe 1}} sued.' };
     const pub = await d.value('filings:preview', { caseId, filing, audience: 'public' });
     expect(JSON.stringify(pub)).not.toContain('Ramírez');
-    expect(pub.labels).toEqual(['PUBLIC — REDACTS MATERIALS FROM CONDITIONALLY SEALED RECORD']);
-    const sealed = await d.value('filings:preview', { caseId, filing, audience: 'sealed' });
+    // Nothing redacted: no "PUBLIC — REDACTS…" label on the public version.
+    expect(pub.labels).toEqual([]);
+    const redacting = { title: 'Complaint', body: 'Plaintiff {{Jane Doe 1}} sued from {{redacted|12 Quill Lane}}.' };
+    const redacted = await d.value('filings:preview', { caseId, filing: redacting, audience: 'public' });
+    expect(redacted.labels).toEqual(['PUBLIC — REDACTS MATERIALS FROM CONDITIONALLY SEALED RECORD']);
+    expect(JSON.stringify(redacted.blocks)).toContain('sued from [REDACTED-1].');
+    const sealed = await d.value('filings:preview', { caseId, filing: redacting, audience: 'sealed' });
     expect(JSON.stringify(sealed.blocks)).toContain('Maria Elena Ramírez');
+    expect(sealed.blocks[0]).toMatchObject({ type: 'paragraph', runs: [{}, { text: '12 Quill Lane', withheld: { ref: '[REDACTED-1]', mark: 'highlight' } }, { text: '.' }] });
     const log = await d.value('audit:list', {});
     expect(log.filter((e) => e.action === 'filing.previewed')).toHaveLength(1);
   });
@@ -197,7 +203,16 @@ describe('filings:* handlers over a real vault', () => {
       >;
       expect(report.status).toBe('exported');
       expect(report.folder).toBe(folder);
-      expect(report.files.map((f) => f.name)).toEqual(['public.pdf', 'sealed.pdf', 'declaration-of-identities.pdf', 'public.docx', 'sealed.docx', 'declaration-of-identities.docx', 'manifest.json']);
+      expect(report.files.map((f) => `${f.name} ${f.role}`)).toEqual([
+        'public.pdf public',
+        'sealed.pdf sealed',
+        'declaration-of-identities.pdf lodged',
+        'reference-list.pdf sealed',
+        'public.docx public',
+        'sealed.docx sealed',
+        'declaration-of-identities.docx lodged',
+        'manifest.json manifest',
+      ]);
       for (const file of report.files) {
         const bytes = readFileSync(join(folder, file.name));
         expect(file.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
