@@ -7,7 +7,7 @@ import { shippedResource } from '../files/shipped-resource';
 import { KEY_FIELD_LABELS, type IdentitySelection, type KeyField } from '../shared/filing-formats';
 import { defaultLodgedLabels } from './courts';
 import { defaultFormOf, type Block, type RenderedDocument, type Run } from './document';
-import { JURY_DEMAND } from './filing-facts';
+import { withoutJuryDemand } from './filing-facts';
 import type { FilingDetails } from './filing-input';
 import { longDate } from './labels';
 import { parseNumberedBody } from './markdown';
@@ -110,7 +110,7 @@ export function renderDeclaration(input: DeclarationInput): RenderedDocument {
   };
   const blocks = paper.blocks.map((block) => (isTableMarker(block) ? table : block));
   blocks.push({ type: 'signature', signature: { signer: declarant ?? '', declarant: true } });
-  const captionLines = facts.captionLines.filter((line) => line !== JURY_DEMAND).map((line) => sealedField('caption', line));
+  const captionLines = withoutJuryDemand(facts.captionLines).map((line) => sealedField('caption', line));
   return {
     format: facts.format,
     form: facts.form ?? defaultFormOf(facts.format),

@@ -195,6 +195,13 @@ function counselBlock(counsel: readonly Counsel[]): string {
 /** The caption line of a jury demand: a complaint's, never a declaration's. */
 export const JURY_DEMAND = 'DEMAND FOR JURY TRIAL';
 
+/** A paper other than the complaint demands no jury: its caption drops that line and the blank before it. */
+export function withoutJuryDemand(lines: string[]): string[] {
+  const at = lines.indexOf(JURY_DEMAND);
+  if (at === -1) return lines;
+  return [...lines.slice(0, lines[at - 1] === '' ? at - 1 : at), ...lines.slice(at + 1)];
+}
+
 /**
  * Right of the caption under the title (CRC 2.111(6)–(8); the federal form alike): judge and
  * department, the jury demand, then the dates the court asks for.

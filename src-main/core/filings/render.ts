@@ -10,6 +10,7 @@ import { mentionOf, withPossessive, type Mention } from './mention';
 import { checkParagraphRefs } from './paragraph-numbers';
 import { replaceSpans } from './resolution';
 import { RedactionNumbering, type RedactionEntry } from './redactions';
+import { withoutJuryDemand } from './filing-facts';
 import { referenceListBlocks } from './reference-list';
 import { findTokens, pseudonymKey, type PlacedToken } from './tokens';
 
@@ -197,7 +198,8 @@ export function renderFiling(details: FilingDetails, ctx: RenderContext, options
         : (locations) => {
             const { title, intro, labels } = labelSet.referenceList;
             const content = signed(referenceListBlocks(intro.replaceAll('{title}', publicTitle), redactions, locations), 'sealed');
-            return { ...frame('sealed', title, details.labels.sealed ?? labels ?? sealedLabels, content), metadataTitle: title };
+            const doc = frame('sealed', title, details.labels.sealed ?? labels ?? sealedLabels, content);
+            return { ...doc, captionRight: withoutJuryDemand(doc.captionRight), metadataTitle: title };
           },
   };
 }

@@ -282,6 +282,15 @@ describe('issue 13: numbered redactions, marks in the sealed version, labels per
     ]);
   });
 
+  it('the index demands no jury: the complaint’s jury demand stays off its caption, the judge stays on it', () => {
+    const renders = render({ body, captionLines: ['Judge: Hon. Rosalind T. Example', '', 'DEMAND FOR JURY TRIAL'] });
+    expect(renders.public.captionRight).toContain('DEMAND FOR JURY TRIAL');
+    const list = renders.referenceList!(() => []);
+    expect(list.captionRight).toContain('Judge: Hon. Rosalind T. Example');
+    expect(list.captionRight).not.toContain('DEMAND FOR JURY TRIAL');
+    expect(list.captionRight.at(-1)).not.toBe('');
+  });
+
   it('a federal court: the FRCP 5.2(g) reference list, its own label, the rule’s small letter kept in the caption', () => {
     const renders = render({ body, format: 'federal', courtId: 'cand' });
     expect(renders.public.labels).toEqual(['REDACTED VERSION OF DOCUMENT SOUGHT TO BE SEALED']);
