@@ -308,16 +308,23 @@ function printReport(ctx: CommandContext, report: ExportReport): void {
           report.questions.map((q) => [`${q.field === 'body' ? '' : `${q.field} `}${where(q)}`, KIND_WORDS[q.kind], whom(q), why(q), cell(q.text)]),
           '',
         );
-        ctx.io.stdout.write(
-          [
-            '',
-            'Say in the draft what each one is, then export again:',
-            '  {{Jane Doe 3|text}}         the text names that plaintiff (public: the pseudonym)',
-            '  {{redacted|text}}           print a numbered [REDACTED-n] in the public version',
-            '  {{not a plaintiff|text}}    it names nobody in the vault (given names, surnames and dates only)',
-            '',
-          ].join('\n'),
-        );
+        if (report.questions.some((q) => q.field === 'case')) {
+          ctx.io.stdout.write(
+            "\nThe case's own title, court or number (\"case\" above) names someone. Every export prints it, in its manifest\nand on the caption where the draft gives no parties, so this case cannot be exported until it is changed.\n",
+          );
+        }
+        if (!report.questions.every((q) => q.field === 'case')) {
+          ctx.io.stdout.write(
+            [
+              '',
+              'Say in the draft what each one is, then export again:',
+              '  {{Jane Doe 3|text}}         the text names that plaintiff (public: the pseudonym)',
+              '  {{redacted|text}}           print a numbered [REDACTED-n] in the public version',
+              '  {{not a plaintiff|text}}    it names nobody in the vault (given names, surnames and dates only)',
+              '',
+            ].join('\n'),
+          );
+        }
       }
       throw new VaultError('LEAK_FOUND', `${report.questions.length} mention${report.questions.length === 1 ? ' needs' : 's need'} a decision; nothing was written.`);
     case 'leak-found':

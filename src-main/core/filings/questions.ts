@@ -25,10 +25,18 @@ export interface CheckedFiling {
 
 type Scan = (text: string) => LeakHit[];
 
+/** What a case prints of itself: its public caption. */
+export interface CaseCaption {
+  title: string;
+  court?: string | undefined;
+  number?: string | undefined;
+}
+
 /**
  * Reads a filing as the export will print it and lists what still names someone: hits in the
  * body that are not unambiguous, any hit in the caption's fields (which hold no plaintiff
- * tokens), and "not a plaintiff" marks over a full name, contact detail or ID number.
+ * tokens) or in the case's own caption, and "not a plaintiff" marks over a full name, contact
+ * detail or ID number.
  */
 export function checkFiling(
   details: FilingDetails,
@@ -36,6 +44,7 @@ export function checkFiling(
   scan: Scan,
   legalNameOf: (pseudonym: string) => string | undefined,
   roster: readonly HitTarget[] = [],
+  caseCaption: CaseCaption = { title: '' },
 ): CheckedFiling {
   const prepared = answerInitialsOnce(prepareDraft(details.body, scan(details.body).map((hit) => classify(hit, caseId)), legalNameOf));
   const questions: Question[] = [...prepared.questions, ...neighbourQuestions(prepared.text, roster)]
@@ -50,6 +59,10 @@ export function checkFiling(
     ['caption', details.captionLines.join('\n')],
     ['signature', details.signature ? signatureLines(details.signature).join('\n') : undefined],
     ['labels', [...(details.labels.public ?? []), ...(details.labels.sealed ?? [])].join('\n')],
+    // The case's own title, court and number: the caption prints them where the draft gives
+    // none, and every export's manifest prints them. Read here so that the export never finds
+    // in its read-back what this check did not ask about.
+    ['case', [caseCaption.title, caseCaption.court, caseCaption.number].filter(Boolean).join('\n')],
   ];
   for (const [field, text] of fields) {
     if (!text) continue;

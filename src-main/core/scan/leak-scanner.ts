@@ -61,6 +61,8 @@ const KINDS: readonly VariantKind[] = [
 ];
 const KIND_CODE = Object.fromEntries(KINDS.map((kind, i) => [kind, i])) as Record<VariantKind, number>;
 const SHIELD = 15;
+/** Placeholder names no person is meant by (normalized keys). */
+const GENERIC_DOE_PHRASES = ['jane does', 'john does'] as const;
 // A kind code is the low 4 bits of an entry (encode): every kind must stay below SHIELD.
 if (KINDS.length > SHIELD) throw new Error(`The scanner has ${KINDS.length} kinds; entries hold at most ${SHIELD}`);
 /** Flags of a vocabulary word. */
@@ -244,6 +246,14 @@ export class LeakScanner {
       if (!pluralStems.has(stem)) {
         pluralStems.add(stem);
         shieldWords(i, stem);
+      }
+    }
+    // "Jane Does", "John Does" are the placeholder names of every pseudonymous caption ("JANE
+    // DOES 1 through 40 v. CITY …"), whatever scheme this case's pseudonyms follow: their
+    // "Jane" is no plaintiff's given name.
+    if (identities.length > 0) {
+      for (const phrase of GENERIC_DOE_PHRASES) {
+        if (!pluralStems.has(phrase)) shieldWords(0, phrase);
       }
     }
     const variant: VariantSink = (i, kind, channel, key, _text, ids, generic) => {

@@ -60,10 +60,11 @@ export function signatureLines(signature: SignatureBlock): string[] {
 }
 
 /**
- * Where in a filing a question is: the body (front matter included), or one of the fields the
- * first page and the signature print.
+ * Where in a filing a question is: the body (front matter included), one of the fields the
+ * first page and the signature print, or the case's own title, court and number ('case'),
+ * which the caption prints where the draft gives none and every manifest prints.
  */
-export const FILING_FIELDS = ['body', 'title', 'parties', 'counsel', 'court', 'caseNumber', 'caption', 'signature', 'labels'] as const;
+export const FILING_FIELDS = ['body', 'title', 'parties', 'counsel', 'court', 'caseNumber', 'caption', 'signature', 'labels', 'case'] as const;
 export type FilingField = (typeof FILING_FIELDS)[number];
 
 /**

@@ -78,6 +78,7 @@ export const FIELD_LABELS: Record<QuestionDto['field'], string> = {
   caption: 'Judge, department and dates',
   signature: 'Signature block',
   labels: 'First-page labels',
+  case: 'The case’s title, court or number',
 };
 
 /** Whom a finding may point at, by pseudonym; people of other cases are said to be so. */

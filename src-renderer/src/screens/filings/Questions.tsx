@@ -196,6 +196,8 @@ function QuestionItem({
       <p className="question-why">{whyAsked(question)}</p>
       {isLabels ? (
         <p className="muted">Change this label in the Export dialog (First-page labels), then check again.</p>
+      ) : question.field === 'case' ? (
+        <p className="muted">The case’s own title, court or number names someone. Every export prints it (in its manifest, and on the caption when the draft gives no parties), so this case cannot be exported until that is changed.</p>
       ) : !isTextField(question.field) ? (
         <p className="muted">This line is written from the draft’s front matter: edit it there, then check again.</p>
       ) : editOnly ? (

@@ -25,3 +25,25 @@ describe('the roster caption is the pseudonyms, not a name', () => {
     }
   });
 });
+
+describe('"Jane Does" and "John Does" are placeholders in any case, whatever its scheme', () => {
+  // A neutral scheme ("Doe 1") gives no "Jane Doe" pseudonym, yet the case is titled as the
+  // practice titles every such case.
+  const NEUTRAL: ScanIdentity[] = [
+    { plaintiffId: 'n1', caseId: 'c2', pseudonym: 'Doe 1', legalName: 'Jane Quillfeather', aliases: [], idNumbers: [] },
+    { plaintiffId: 'n2', caseId: 'c2', pseudonym: 'Doe 2', legalName: 'John Marlowby', aliases: [], idNumbers: [] },
+  ];
+  const neutral = LeakScanner.build(NEUTRAL);
+
+  it('finds no plaintiff in a placeholder caption', () => {
+    for (const text of ['Jane Does 1 through 40 v. City of Springfield', 'JOHN DOES 1-5, Defendants']) {
+      expect(neutral.scan(text), text).toEqual([]);
+    }
+  });
+
+  it('still finds the plaintiffs named Jane and John everywhere else', () => {
+    for (const text of ['Jane said so.', 'JOHN arrived first.', 'Jane Quillfeather', 'John Marlowby v. City', 'Jane, Doe 1, said so', 'a Jane Doe plaintiff']) {
+      expect(neutral.scan(text).length, text).toBeGreaterThan(0);
+    }
+  });
+});
