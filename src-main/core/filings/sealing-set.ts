@@ -10,7 +10,8 @@ import type { UnlockedVault } from '../vault/unlocked-vault';
 import { rosterCaption } from './caption';
 import { renderContext, storedCounsel } from './case-filing';
 import { counselListSchema } from './counsel';
-import { labelSetOf, type Court } from './courts';
+import { courtLabels, labelSetOf, type Court } from './courts';
+import { renderDeclaration } from './declaration';
 import type { RenderedDocument } from './document';
 import { courtById, overrideFacts, splitDraft, withFacts, type DraftParts } from './filing-facts';
 import { parseFilingInput, type FilingDetails } from './filing-input';
@@ -153,9 +154,14 @@ export function renderSealingSet(vault: UnlockedVault, ctx: CaseContext, choice:
 
   // The exhibit to the motion: the declaration of identities (declaration.ts), listing every
   // plaintiff of the case, with the court's lodged labels.
-  const citingAll = roster.map((pseudonym) => `{{${pseudonym}}}`).join('\n');
-  const exhibit = detailsFor(templateParts(templates[0]!.template).facts!.title!, citingAll, {});
-  const identities = renderFiling({ ...exhibit, identities: 'all' }, context, { numbering }).declaration;
+  const exhibit = detailsFor(templateParts(templates[0]!.template).facts!.title!, '', {});
+  const lodged = exhibit.labels.lodged ?? courtLabels({ labels: labelSetOf(exhibit.courtId, exhibit.format) }, 'lodged', exhibit.orderDate);
+  const identities = renderDeclaration({
+    caseDetails: ctx.details,
+    plaintiffs: context.plaintiffs,
+    facts: { ...exhibit, identities: 'all', labels: { ...exhibit.labels, lodged } },
+    now: context.now,
+  });
   papers.push({ name: IDENTITIES_NAME, role: 'lodged', doc: identities, mustName: context.plaintiffs.map((p) => p.identity.legalName) });
 
   const answered = findTokens(source.frontMatter).flatMap(({ token }) => (token.kind === 'not-a-plaintiff' ? [token.wording] : []));

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
@@ -222,6 +222,18 @@ test('a draft with real names: import, highlighting, @, questions, preview, expo
   await field(page, 'Package passphrase').fill(PACKAGE_PASSPHRASE);
   await field(page, 'Confirm package passphrase').fill(PACKAGE_PASSPHRASE);
   await screen(harness, 'filing-export-dialog');
+  // Cancelled while it reads the public files back: the worker holds in that step until the
+  // Cancel arrives, so it lands mid-export on any machine. Nothing is left in the folder.
+  harness.holdAtStep('Reading back and scanning the public files');
+  harness.answerDialogs({ chooseExportFolder: exportDir });
+  await dialog.getByRole('button', { name: 'Choose a folder and export…' }).click();
+  await expect(dialog.getByRole('progressbar', { name: 'Exporting the filing…' })).toHaveAttribute('aria-valuetext', /Reading back and scanning/, { timeout: SLOW });
+  await screen(harness, 'filing-export-cancelling');
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(dialog.getByText('Cancelled. Nothing was exported.')).toBeVisible({ timeout: SLOW });
+  harness.holdAtStep(undefined);
+  expect(existsSync(exportDir) ? readdirSync(exportDir) : []).toEqual([]);
+
   harness.answerDialogs({ chooseExportFolder: exportDir });
   await dialog.getByRole('button', { name: 'Choose a folder and export…' }).click();
   // Typesetting, reading back, Argon2id for the package: long enough to see the bar.

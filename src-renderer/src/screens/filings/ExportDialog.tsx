@@ -1,14 +1,15 @@
-import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { KEY_FIELD_LABELS, type ExportReportDto, type FilingFormat, type FilingLabelsDto, type KeyField, type KeyFileDto } from '../../../../src-preload/contract';
-import { api, busyStore, type DoeVaultError } from '../../api/client';
+import { api, type DoeVaultError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
-import { ErrorAlert, Loading, Notice, ProgressBar } from '../../components/Feedback';
+import { ErrorAlert, Loading, Notice } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { NewPassphraseFields, useNewPassphrase } from '../../components/NewPassphrase';
 import { useAction } from '../../hooks/useAction';
 import { useDebounced } from '../../hooks/useDebounced';
 import { plural } from '../../lib/format';
 import { fieldsOf, FORMATS, type FilingDraft, type Identities } from '../../lib/filings';
+import { OperationProgress } from './OperationProgress';
 import { FilesTable, HitsTable, VerificationSummary } from './Report';
 
 type Sealing = 'none' | 'passphrase' | 'recipient-key';
@@ -57,7 +58,6 @@ export function ExportDialog({
   });
   const chooseKey = useAction(() => api().packages.chooseRecipientKey());
   const show = useAction(() => api().filings.showInFolder());
-  const progress = useSyncExternalStore(busyStore.subscribe, busyStore.get).progress;
   const labels = useDefaultLabels(draft.format, draft.orderDate);
   const checkRun = check.run;
   const saveRef = useRef(save);
@@ -238,19 +238,12 @@ export function ExportDialog({
             against every identity in the vault, and never over an earlier export.
           </p>
           <div className="dialog-actions">
-            <div className="dialog-progress">
-              {busy && exporting.slow ? (
-                <ProgressBar
-                  label={progress?.operation ? `${progress.operation}…` : 'Exporting…'}
-                  detail={progress?.step ? `${progress.step} (step ${progress.done} of ${progress.total ?? '?'}).` : 'Typesetting, then reading the public files back and checking every name.'}
-                  value={progress?.step ? progress.done : undefined}
-                  max={progress?.step ? progress.total : undefined}
-                />
-              ) : null}
-            </div>
-            <button type="button" className="button" onClick={onClose} disabled={busy}>
-              {report ? 'Close' : 'Cancel'}
-            </button>
+            <OperationProgress busy={busy} slow={exporting.slow} label="Exporting…" detail="Typesetting, then reading the public files back and checking every name." />
+            {busy ? null : (
+              <button type="button" className="button" onClick={onClose}>
+                {report ? 'Close' : 'Cancel'}
+              </button>
+            )}
             <button type="submit" className="button button-primary" disabled={busy || (sealing === 'recipient-key' && !recipient)}>
               {busy ? 'Exporting…' : exporting.error?.code === 'CONFLICT' ? 'Choose another folder and export…' : 'Choose a folder and export…'}
             </button>
@@ -431,6 +424,7 @@ function useDefaultLabels(format: FilingFormat, orderDate: string): FilingLabels
 }
 
 function ExportError({ error }: { error: DoeVaultError }) {
+  if (error.code === 'CANCELLED') return <Notice>Cancelled. Nothing was exported.</Notice>;
   if (error.code === 'CONFLICT') {
     return (
       <ErrorAlert error={error} title="That folder already holds an export.">

@@ -1,20 +1,36 @@
-import type { FileHitDto, VerificationDto, WrittenFileDto } from '../../../../src-preload/contract';
+import type { FileHitDto, SetFileDto, VerificationDto, WrittenFileDto } from '../../../../src-preload/contract';
+
+/** A written file as exports, sealing sets and packages report it. */
+type ListedFile = WrittenFileDto & Partial<Pick<SetFileDto, 'title' | 'labels'>>;
 import { formatBytes, plural } from '../../lib/format';
 import { KIND_WORDS } from '../../lib/filings';
 
-const ROLE_WORDS: Record<NonNullable<WrittenFileDto['role']>, string> = { public: 'Public', sealed: 'Under seal', lodged: 'Lodged under seal', manifest: 'Manifest' };
+const ROLE_WORDS: Record<NonNullable<WrittenFileDto['role']>, string> = {
+  public: 'Public: file it',
+  sealed: 'Sealed: under seal only',
+  lodged: 'Lodged conditionally under seal',
+  manifest: 'Manifest: roles and SHA-256, no names',
+};
 
-/** Written files with their role (where known), size and SHA-256, to compare with the manifest or a copy. */
-export function FilesTable({ files, caption }: { files: WrittenFileDto[]; caption: string }) {
-  const withRoles = files.some((file) => file.role !== undefined);
+function roleOf(file: ListedFile): string | undefined {
+  if (file.role) return ROLE_WORDS[file.role];
+  if (file.name.endsWith('.doesealed')) return 'Sealed package (encrypted)';
+  return file.name === 'manifest.json' ? ROLE_WORDS.manifest : undefined;
+}
+
+/**
+ * Written files, each with its role and first-page labels (where known) under its name, its size
+ * and SHA-256: to compare with the manifest or a copy. One table for exports, sealing sets and
+ * opened packages.
+ */
+export function FilesTable({ files, caption }: { files: ListedFile[]; caption: string }) {
   return (
-    <div className="table-card table-compact">
+    <div className="table-card table-compact set-files">
       <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">File</th>
-            {withRoles ? <th scope="col">Role</th> : null}
+            <th scope="col">File and role</th>
             <th scope="col" className="numeric">
               Size
             </th>
@@ -22,18 +38,22 @@ export function FilesTable({ files, caption }: { files: WrittenFileDto[]; captio
           </tr>
         </thead>
         <tbody>
-          {files.map((file) => (
-            <tr key={file.name}>
-              <th scope="row" className="mono nowrap">
-                {file.name}
-              </th>
-              {withRoles ? <td className="nowrap">{file.role ? ROLE_WORDS[file.role] : ''}</td> : null}
-              <td className="numeric nowrap">{formatBytes(file.bytes)}</td>
-              <td>
-                <code className="hash">{file.sha256}</code>
-              </td>
-            </tr>
-          ))}
+          {files.map((file) => {
+            const role = roleOf(file);
+            return (
+              <tr key={file.name}>
+                <th scope="row" title={file.title}>
+                  <span className="mono nowrap">{file.name}</span>
+                  {role ? <span className="set-file-role">{role}</span> : null}
+                  {file.labels && file.labels.length > 0 ? <span className="set-file-role">{file.labels.join(' · ')}</span> : null}
+                </th>
+                <td className="numeric nowrap">{formatBytes(file.bytes)}</td>
+                <td>
+                  <code className="hash">{file.sha256}</code>
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -1,12 +1,13 @@
-import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
-import type { SealingSetChoicesDto, SealingSetReportDto, SetFileDto } from '../../../../src-preload/contract';
-import { api, busyStore, type DoeVaultError } from '../../api/client';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { SealingSetChoicesDto, SealingSetReportDto } from '../../../../src-preload/contract';
+import { api, type DoeVaultError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
-import { ErrorAlert, Loading, LoadError, Notice, ProgressBar } from '../../components/Feedback';
+import { ErrorAlert, Loading, LoadError, Notice } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { useAction } from '../../hooks/useAction';
-import { formatBytes, plural } from '../../lib/format';
-import { HitsTable, VerificationSummary } from './Report';
+import { plural } from '../../lib/format';
+import { OperationProgress } from './OperationProgress';
+import { FilesTable, HitsTable, VerificationSummary } from './Report';
 
 /** The caption's source when no filing's front matter is used. */
 const CASE_DETAILS = '';
@@ -27,9 +28,7 @@ export function SealingSetDialog({ caseId, onClose }: { caseId: string; onClose:
   const [noFolder, setNoFolder] = useState(false);
   const load = useAction(() => api().filings.sealingSetChoices({ caseId }));
   const writing = useAction(() => api().filings.sealingSet({ caseId, court, ...(source === CASE_DETAILS ? {} : { factsFrom: source }), docx }));
-  const cancel = useAction(() => api().operations.cancel());
   const show = useAction(() => api().filings.showInFolder());
-  const progress = useSyncExternalStore(busyStore.subscribe, busyStore.get).progress;
   const { run: loadRun } = load;
 
   useEffect(() => {
@@ -135,21 +134,8 @@ export function SealingSetDialog({ caseId, onClose }: { caseId: string; onClose:
             the vault, and never over an earlier set or export.
           </p>
           <div className="dialog-actions">
-            <div className="dialog-progress">
-              {busy && writing.slow ? (
-                <ProgressBar
-                  label={progress?.operation ? `${progress.operation}…` : 'Writing the sealing papers…'}
-                  detail={progress?.step ? `${progress.step} (step ${progress.done} of ${progress.total ?? '?'}).` : 'Typesetting, then reading the public papers back.'}
-                  value={progress?.step ? progress.done : undefined}
-                  max={progress?.step ? progress.total : undefined}
-                />
-              ) : null}
-            </div>
-            {busy ? (
-              <button type="button" className="button" onClick={() => void cancel.run()} disabled={cancel.pending}>
-                Cancel
-              </button>
-            ) : (
+            <OperationProgress busy={busy} slow={writing.slow} label="Writing the sealing papers…" detail="Typesetting, then reading the public papers back." />
+            {busy ? null : (
               <button type="button" className="button" onClick={onClose}>
                 Close
               </button>
@@ -212,7 +198,7 @@ function SetOutcome({ report, onShow, showError }: { report: SealingSetReportDto
         </p>
         <p>Complete the bracketed prompts before filing, and lodge the declaration of identities only under seal.</p>
       </div>
-      <SetFilesTable files={report.files} />
+      <FilesTable files={report.files} caption="Files written, with their roles and SHA-256" />
       <VerificationSummary verification={report.verification} />
       {showError ? <ErrorAlert error={showError} /> : null}
       <div className="actions actions-start">
@@ -220,52 +206,6 @@ function SetOutcome({ report, onShow, showError }: { report: SealingSetReportDto
           Show in folder
         </button>
       </div>
-    </div>
-  );
-}
-
-const ROLE_WORDS: Record<NonNullable<SetFileDto['role']>, string> = {
-  public: 'Public: file it',
-  sealed: 'Sealed: under seal only',
-  lodged: 'Lodged conditionally under seal',
-};
-
-function roleOf(file: SetFileDto): string {
-  if (file.role) return ROLE_WORDS[file.role];
-  return file.name.endsWith('.doesealed') ? 'Sealed package (encrypted)' : 'Manifest: roles and SHA-256, no names';
-}
-
-/** The files of the set: each with its role (and its first-page labels) under its name, its size and SHA-256. */
-function SetFilesTable({ files }: { files: SetFileDto[] }) {
-  return (
-    <div className="table-card table-compact set-files">
-      <table className="data-table">
-        <caption className="visually-hidden">Files written, with their roles and SHA-256</caption>
-        <thead>
-          <tr>
-            <th scope="col">File and role</th>
-            <th scope="col" className="numeric">
-              Size
-            </th>
-            <th scope="col">SHA-256</th>
-          </tr>
-        </thead>
-        <tbody>
-          {files.map((file) => (
-            <tr key={file.name}>
-              <th scope="row" title={file.title}>
-                <span className="mono nowrap">{file.name}</span>
-                <span className="set-file-role">{roleOf(file)}</span>
-                {file.labels && file.labels.length > 0 ? <span className="set-file-role">{file.labels.join(' · ')}</span> : null}
-              </th>
-              <td className="numeric nowrap">{formatBytes(file.bytes)}</td>
-              <td>
-                <code className="hash">{file.sha256}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </div>
   );
 }
