@@ -72,7 +72,7 @@ export function unturn(turns: QuarterTurns, n: number, u: number, v: number): [n
  * burned box must take the forehead and hairline, the ears and the chin: padded in the turned
  * window, where "up" is the top of the face, before it is mapped back.
  */
-export const PAD = { side: 0.25, top: 0.45, bottom: 0.2 } as const;
+export const PAD = { side: 0.35, top: 0.6, bottom: 0.2 } as const;
 
 export function padFace(box: Box): Box {
   const x = box.x - box.width * PAD.side;
@@ -138,16 +138,15 @@ export interface Detection {
 
 /**
  * One region per face. Strongest first, each detection joins the face whose strongest box it
- * matches (`sameFace`), else starts a face. A face's region is its strongest detection padded
- * (the orientation the face was surest in is the one whose "up" is right) grown to hold every
- * box any pass found for it, with its highest confidence. Padding weaker passes too would let a
- * face turned the wrong way stretch its region over a neighbour.
+ * matches (`sameFace`), else starts a face. A face's region is the box around all its padded
+ * boxes, with its highest confidence: a tilted head is found in two orientations, and the
+ * stronger of them is not always the one whose "up" is the top of the head.
  */
 export function mergeFaces(detections: readonly Detection[]): (Box & { confidence: number })[] {
   const faces: { anchor: Box; region: Box; confidence: number }[] = [];
   for (const detection of [...detections].sort((a, b) => b.confidence - a.confidence)) {
     const face = faces.find(({ anchor }) => sameFace(anchor, detection.found));
-    if (face) face.region = union(face.region, detection.found);
+    if (face) face.region = union(face.region, detection.padded);
     else faces.push({ anchor: detection.found, region: detection.padded, confidence: detection.confidence });
   }
   return faces.map(({ region, confidence }) => ({ ...region, confidence })).sort((a, b) => a.y - b.y || a.x - b.x);

@@ -115,10 +115,14 @@ describe('faces in photographs are proposed', () => {
     for (const points of reference) {
       const region = regions.find((r) => points.every((p) => inside(p, r)));
       expect(region, `a face at ${Math.round(points[30]!.x)},${Math.round(points[30]!.y)} has every landmark in one region`).toBeDefined();
-      // Forehead: above the brows (17–26) by a quarter of the brow-to-chin height (chin: 8).
+      // A face is three equal parts, hairline to brows to nose to chin: the hairline is above the
+      // brows (17–26) by half the brows-to-chin (8) height. The ears lie outside the jaw's ends
+      // (0, 16), by a tenth of the width between them.
       const brow = Math.min(...points.slice(17, 27).map((p) => p.y));
-      const forehead = Math.max(0, brow - 0.25 * (points[8]!.y - brow));
-      expect(region!.y).toBeLessThanOrEqual(forehead);
+      expect(region!.y).toBeLessThanOrEqual(Math.max(0, brow - 0.5 * (points[8]!.y - brow)));
+      const jaw = points[16]!.x - points[0]!.x;
+      expect(region!.x).toBeLessThanOrEqual(Math.max(0, points[0]!.x - 0.1 * jaw));
+      expect(region!.x + region!.width).toBeGreaterThanOrEqual(Math.min(canvas.width, points[16]!.x + 0.1 * jaw));
     }
     for (const r of regions) {
       expect(r.confidence).toBeGreaterThanOrEqual(0.5);
