@@ -47,7 +47,11 @@ export function findOnPage(page: number, words: { textLayer: readonly Word[]; oc
       for (const hit of scanner.scan(mapped.text)) {
         const covered = wordsOf(mapped, hit.start, hit.end);
         if (covered.length === 0) continue;
-        found.push(toFinding(page, hit, covered.map((i) => list[i]!), caseId, scale));
+        // A name wrapped onto the next line is one hit but two places: a box per line, never
+        // one box over the lines between.
+        const byLine = new Map<number, Word[]>();
+        for (const i of covered) byLine.set(list[i]!.line, [...(byLine.get(list[i]!.line) ?? []), list[i]!]);
+        for (const lineWords of byLine.values()) found.push(toFinding(page, hit, lineWords, caseId, scale));
       }
     }
   };
