@@ -79,11 +79,24 @@ export class PublicPdfWriter {
       // Text render mode 3: neither filled nor stroked; found by search and copy, never seen.
       pdf.addContent('3 Tr');
       pdf.font(FONT).fillColor('#000000');
-      for (const word of words) {
-        const height = (word.y1 - word.y0) * scale;
-        if (height <= 0) continue;
-        pdf.fontSize(Math.max(1, height * 0.85));
-        pdf.text(word.text, word.x0 * scale, word.y0 * scale, { lineBreak: false, width: Math.max(1, (word.x1 - word.x0) * scale) + 50 });
+      // One size and one top per OCR line: a reader (pdftotext, search) then keeps the line's
+      // words together and in order.
+      const lines = new Map<number, PageWord[]>();
+      for (const word of words) lines.set(word.line, [...(lines.get(word.line) ?? []), word]);
+      for (const line of lines.values()) {
+        const top = Math.min(...line.map((w) => w.y0)) * scale;
+        const height = Math.max(...line.map((w) => w.y1 - w.y0)) * scale;
+        if (!(height > 0)) continue;
+        pdf.fontSize(Math.max(1, height * 0.8));
+        // The line as one string, stretched to the width OCR saw it take.
+        const sorted = line.sort((a, b) => a.x0 - b.x0);
+        const text = sorted.map((w) => w.text).join(' ');
+        const left = sorted[0]!.x0 * scale;
+        const natural = pdf.widthOfString(text);
+        const target = (Math.max(...sorted.map((w) => w.x1)) * scale) - left;
+        const horizontalScaling = natural > 0 ? Math.min(1000, Math.max(10, (100 * target) / natural)) : 100;
+        // horizontalScaling is pdfkit's (0.15+), not yet in @types/pdfkit.
+        pdf.text(text, left, top, { lineBreak: false, horizontalScaling } as PDFKit.Mixins.TextOptions);
       }
       pdf.restore();
     }
