@@ -55,6 +55,7 @@ const CORE_DOMAINS = {
   intake: ['plaintiffs', 'cases', 'vault', 'audit'],
   filings: ['plaintiffs', 'cases', 'vault', 'scan', 'documents'],
   export: ['filings', 'plaintiffs', 'cases', 'vault', 'scan', 'documents'],
+  exhibits: ['export', 'filings', 'plaintiffs', 'cases', 'vault', 'scan', 'documents'],
   host: ['façade'],
 };
 

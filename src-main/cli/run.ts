@@ -3,6 +3,7 @@ import { auditCommands } from './commands/audit';
 import { caseCommands } from './commands/cases';
 import { counselCommands } from './commands/counsel';
 import { filingCommands } from './commands/filings';
+import { exhibitCommands } from './commands/exhibits';
 import { intakeCommands } from './commands/intake';
 import { resolveVaultPath, type Command } from './commands/command';
 import { packageCommands } from './commands/package';
@@ -13,7 +14,7 @@ import { EXIT, exitCodeFor, UsageError } from './exit-codes';
 import type { CliIo } from './io';
 import { isVaultError } from '../core';
 
-export const COMMANDS: readonly Command[] = [...vaultCommands, ...caseCommands, ...counselCommands, ...plaintiffCommands, ...intakeCommands, ...filingCommands, ...sealingSetCommands, ...auditCommands, ...packageCommands];
+export const COMMANDS: readonly Command[] = [...vaultCommands, ...caseCommands, ...counselCommands, ...plaintiffCommands, ...intakeCommands, ...filingCommands, ...sealingSetCommands, ...exhibitCommands, ...auditCommands, ...packageCommands];
 
 /** Runs one `doe-vault` invocation and returns its exit code. Never throws, never prints a stack. */
 export async function runCli(argv: string[], terminal: CliIo): Promise<number> {

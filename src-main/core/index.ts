@@ -25,3 +25,6 @@ export { applyOverrides, describeDuplicate, IntakeRejected, type ImportSummary, 
 export { csvLine } from './plaintiffs/csv-writer';
 export { profileColumns } from './plaintiffs/roster-export';
 export type { LeakHit, ScanSource } from './scan/types';
+export { EXHIBIT_EXTENSIONS } from './exhibits/exhibit-file';
+export type { ExhibitRedactReport, ExhibitScan, ResidualHit } from './exhibits/service';
+export type { ExhibitFinding } from './exhibits/types';

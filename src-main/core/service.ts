@@ -5,6 +5,7 @@ import { VaultError } from './errors';
 import { cleanExportLeftovers } from './export/export-staging';
 import { ExportService } from './export/service';
 import { defaultFontsDir } from './export/fonts-dir';
+import { ExhibitsService } from './exhibits/service';
 import { CounselService } from './filings/counsel-service';
 import { FilingService } from './filings/service';
 import { IntakeService } from './intake/service';
@@ -40,6 +41,8 @@ export interface FacadeApi {
   /** Counsel stored once: the firm's for the vault, a case's own (issue 12). */
   counsel: Methods<CounselService>;
   audit: Methods<AuditService>;
+  /** Exhibits: documents from others, found and redacted against the vault (issue 14). */
+  exhibits: Methods<ExhibitsService>;
 }
 
 /**
@@ -56,6 +59,7 @@ export class VaultService implements FacadeApi {
   readonly packages: FacadeApi['packages'];
   readonly counsel: FacadeApi['counsel'];
   readonly audit: FacadeApi['audit'];
+  readonly exhibits: FacadeApi['exhibits'];
   /**
    * Exports interrupted by a crash whose staged files (real names among them) `open` removed;
    * the CLI and the app tell the user.
@@ -66,7 +70,8 @@ export class VaultService implements FacadeApi {
     private readonly session: VaultSession,
     options: OpenOptions,
   ) {
-    const exports = bind(new ExportService(session, options.fontsDir ?? defaultFontsDir()));
+    const fontsDir = options.fontsDir ?? defaultFontsDir();
+    const exports = bind(new ExportService(session, fontsDir));
     this.vault = bind(new VaultLifecycle(session, storeOptions(options)));
     this.cases = bind(new CaseService(session));
     this.plaintiffs = bind(new PlaintiffService(session));
@@ -75,6 +80,7 @@ export class VaultService implements FacadeApi {
     this.packages = Object.freeze({ readRecipientKey: exports.readRecipientKey, openPackage: exports.openPackage });
     this.counsel = bind(new CounselService(session));
     this.audit = bind(new AuditService(() => session.unlocked()));
+    this.exhibits = bind(new ExhibitsService(session, fontsDir));
   }
 
   /** Creates a vault at `path` (never over an existing file), unlocked, with its recovery key. */

@@ -29,6 +29,8 @@ export type AuditAction =
   | 'filing.export-blocked'
   | 'filing.sealing-set-written'
   | 'filing.sealing-set-blocked'
+  | 'exhibit.redacted'
+  | 'exhibit.redaction-blocked'
   | 'package.opened'
   | 'vault.upgraded'
   | 'integrity.sealed'

@@ -33,6 +33,8 @@ const ACTIONS: Record<string, string> = {
   'filing.export-blocked': 'Export stopped: a name was found',
   'filing.sealing-set-written': 'Sealing papers written',
   'filing.sealing-set-blocked': 'Sealing papers stopped: a name was found',
+  'exhibit.redacted': 'Exhibit redacted',
+  'exhibit.redaction-blocked': 'Exhibit redaction stopped: a name was found',
   'package.opened': 'Sealed package opened',
   'vault.upgraded': 'Vault records re-sealed (padded, times encrypted)',
 };

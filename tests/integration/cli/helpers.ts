@@ -31,6 +31,8 @@ export interface RunOptions {
   /** Merged over the sandbox environment; `undefined` removes a variable. */
   env?: Record<string, string | undefined>;
   cwd?: string;
+  /** Killed (and the test failed) after this long; default 30 s. OCR of exhibits takes longer on shared cores. */
+  timeoutMs?: number;
 }
 
 let buildChecked = false;
@@ -85,7 +87,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
     child.on('error', (error) => {
       clearTimeout(timer);
       reject(error);

@@ -1,0 +1,16 @@
+import { GlobalFonts } from '@napi-rs/canvas';
+import { shippedResource } from '../files/shipped-resource';
+
+/** The family name the exhibit pages draw their own text in (DOCX text, labels, stamps). */
+export const PAGE_FONT = 'DoeVault Tinos';
+
+let registered = false;
+
+/** Registers the shipped Tinos with the canvas once: nothing depends on the system's fonts. */
+export function registerPageFont(): string {
+  if (!registered) {
+    GlobalFonts.registerFromPath(shippedResource('fonts', 'Tinos_400Regular.ttf'), PAGE_FONT);
+    registered = true;
+  }
+  return PAGE_FONT;
+}

@@ -1,0 +1,227 @@
+/**
+ * Pages of a PDF exhibit (pdfjs-dist with @napi-rs/canvas, the canvas pdfjs itself creates
+ * through `canvasFactory`): each page rendered to pixels, and the words of its text layer with
+ * their boxes, drawn or not (under an image, white on white, clipped): a name there is still a
+ * finding, and the output, made from pixels only, cannot carry it.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { badExhibit, count, EXHIBIT_LIMITS } from './limits';
+import type { PageCanvas, PageWord, RenderedPage } from './types';
+
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  hasEOL: boolean;
+}
+
+interface CanvasFactory {
+  create(width: number, height: number): { canvas: unknown; context: unknown };
+  destroy(entry: { canvas: unknown; context: unknown }): void;
+}
+
+export interface PdfPages {
+  pageCount: number;
+  /** Page `n` (1-based) rendered at `dpi`; `dpi` undefined: by the page (scan or born-digital). */
+  render(n: number, dpi: number | undefined): Promise<RenderedPage>;
+  /** The text layer of page `n` alone (no rendering): tells a scan from a born-digital page. */
+  hasText(n: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+function packageData(): { cMapUrl?: string; standardFontDataUrl?: string } {
+  try {
+    const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
+  } catch {
+    return {};
+  }
+}
+
+const PDF_ADVICE = 'Print it to a new PDF (or scan the paper again) and try that file.';
+
+/** Opens a PDF exhibit; refuses it (naming `file` and the limit) before any page is rendered. */
+export async function openPdfPages(file: string, bytes: Uint8Array): Promise<PdfPages> {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) throw badExhibit(file, 'the file is not a PDF (it does not begin like one)', PDF_ADVICE);
+  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = getDocument({
+    // pdfjs detaches the buffer it is given.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    disableAutoFetch: true,
+    disableStream: true,
+    disableRange: true,
+    enableXfa: false,
+    // Scripts, forms and annotations are never run or drawn: the page's own content only.
+    verbosity: VerbosityLevel.ERRORS,
+    ...packageData(),
+  });
+  let pdf: PDFDocumentProxy;
+  try {
+    pdf = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => {});
+    if ((error as { name?: string }).name === 'PasswordException') {
+      throw badExhibit(file, 'the PDF is encrypted with a password, so its pages cannot be read', 'Save or print a copy without the password and redact that one.', error);
+    }
+    throw badExhibit(file, 'the PDF is damaged or not a PDF DoeVault can read', PDF_ADVICE, error);
+  }
+  try {
+    if (pdf.numPages > EXHIBIT_LIMITS.maxPages) {
+      throw badExhibit(
+        file,
+        `the PDF has ${count(pdf.numPages)} pages; DoeVault redacts exhibits of up to ${count(EXHIBIT_LIMITS.maxPages)} pages`,
+        'Split it into smaller PDFs and redact each one.',
+      );
+    }
+    // Every page's size before any is rendered: a giant page anywhere stops the exhibit early.
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const { width, height } = page.getViewport({ scale: 1 });
+      if (!(width > 0 && height > 0) || width > EXHIBIT_LIMITS.maxPageSidePt || height > EXHIBIT_LIMITS.maxPageSidePt) {
+        throw badExhibit(
+          file,
+          `page ${n} is ${Math.round(width)} × ${Math.round(height)} points; DoeVault renders pages of up to ${count(EXHIBIT_LIMITS.maxPageSidePt)} points a side (200 inches)`,
+          'Print that page to a normal paper size first.',
+        );
+      }
+      page.cleanup();
+    }
+  } catch (error) {
+    await pdf.destroy();
+    if ((error as { code?: string }).code === 'VALIDATION') throw error;
+    throw badExhibit(file, 'the PDF is damaged or not a PDF DoeVault can read', PDF_ADVICE, error);
+  }
+  const factory = (pdf as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+  const textWords = async (page: PDFPageProxy, transform: number[], scale: number): Promise<PageWord[]> => {
+    const content = await page.getTextContent();
+    const items = content.items.flatMap((item) => ('str' in item ? [item as TextItem] : []));
+    return textLayerWords(items, transform, scale);
+  };
+  return {
+    pageCount: pdf.numPages,
+    async hasText(n) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      page.cleanup();
+      return content.items.some((item) => 'str' in item && item.str.trim() !== '');
+    },
+    async render(n, requestedDpi) {
+      const page = await pdf.getPage(n);
+      try {
+        const base = page.getViewport({ scale: 1 });
+        const words0 = await textWords(page, base.transform, 1);
+        const dpi = requestedDpi ?? (words0.length > 0 ? EXHIBIT_LIMITS.defaultDigitalDpi : EXHIBIT_LIMITS.defaultScanDpi);
+        const viewport = page.getViewport({ scale: dpi / 72 });
+        const width = Math.ceil(viewport.width);
+        const height = Math.ceil(viewport.height);
+        if (width * height > EXHIBIT_LIMITS.maxRenderPixels) {
+          throw badExhibit(
+            file,
+            `page ${n} at ${dpi} dpi would be ${count(width * height)} pixels; DoeVault renders up to ${count(EXHIBIT_LIMITS.maxRenderPixels)} a page`,
+            'Choose a lower --dpi.',
+          );
+        }
+        const entry = factory.create(width, height);
+        const context = entry.context as { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void };
+        context.fillStyle = '#ffffff';
+        context.fillRect(0, 0, width, height);
+        try {
+          await page.render({ canvasContext: entry.context as never, canvas: entry.canvas as never, viewport, annotationMode: 0 }).promise;
+        } catch (error) {
+          throw badExhibit(file, `page ${n} of the PDF cannot be drawn (it is damaged)`, PDF_ADVICE, error);
+        }
+        return {
+          number: n,
+          widthPt: base.width,
+          heightPt: base.height,
+          dpi,
+          image: entry.canvas as PageCanvas,
+          textWords: scaleWords(words0, dpi / 72),
+        };
+      } finally {
+        page.cleanup();
+      }
+    },
+    async close() {
+      await pdf.destroy();
+    },
+  };
+}
+
+function scaleWords(words: PageWord[], scale: number): PageWord[] {
+  return words.map((w) => ({ ...w, x0: w.x0 * scale, y0: w.y0 * scale, x1: w.x1 * scale, y1: w.y1 * scale }));
+}
+
+/**
+ * The words of a page's text items, in the viewport's coordinates (points, top left). An item's
+ * words share its width by their characters (pdfjs gives no glyph positions); a rotated or
+ * skewed item gives each of its words the item's whole bounding box: more is covered, never less.
+ */
+export function textLayerWords(items: readonly TextItem[], viewportTransform: number[], scale: number): PageWord[] {
+  const words: PageWord[] = [];
+  let line = 0;
+  let previousBaseline: number | undefined;
+  let previousEol = false;
+  for (const item of items) {
+    if (item.str.trim() === '') {
+      if (item.hasEOL) previousEol = true;
+      continue;
+    }
+    const [a, b, c, d, e, f] = multiply(viewportTransform, item.transform);
+    const size = Math.hypot(c, d) || Math.abs(item.height) || 1;
+    const upright = Math.abs(b) < 1e-6 * Math.abs(a) && Math.abs(c) < 1e-6 * Math.abs(d) && a > 0;
+    if (previousBaseline === undefined || previousEol || Math.abs(f - previousBaseline) > size / 3) line++;
+    previousBaseline = f;
+    previousEol = item.hasEOL;
+    // Item width is in text space units scaled by the item's own matrix: to the viewport.
+    const widthPx = item.width * Math.hypot(viewportTransform[0]!, viewportTransform[1]!) * scale;
+    const x0 = e;
+    const top = f - size;
+    const bottom = f + size * 0.3;
+    const chars = item.str.length;
+    const bbox = quadBox(a, b, c, d, e, f, widthPx / (Math.hypot(a, b) || 1), size);
+    for (const match of item.str.matchAll(/\S+/g)) {
+      if (upright) {
+        const start = x0 + (widthPx * match.index) / chars;
+        const end = x0 + (widthPx * (match.index + match[0].length)) / chars;
+        words.push({ text: match[0], x0: start, y0: top, x1: end, y1: bottom, line, source: 'text-layer' });
+      } else {
+        words.push({ text: match[0], ...bbox, line, source: 'text-layer' });
+      }
+    }
+  }
+  return words;
+}
+
+/** The axis-aligned box around an item drawn by matrix [a b c d e f], `width` text units long, `size` high. */
+function quadBox(a: number, b: number, c: number, d: number, e: number, f: number, width: number, size: number) {
+  const ux = a / (Math.hypot(a, b) || 1);
+  const uy = b / (Math.hypot(a, b) || 1);
+  const vx = c / (Math.hypot(c, d) || 1);
+  const vy = d / (Math.hypot(c, d) || 1);
+  const length = width * Math.hypot(a, b);
+  const corners = [
+    [e - vx * size * 0.3, f - vy * size * 0.3],
+    [e + ux * length - vx * size * 0.3, f + uy * length - vy * size * 0.3],
+    [e + vx * size, f + vy * size],
+    [e + ux * length + vx * size, f + uy * length + vy * size],
+  ] as const;
+  // Viewport y grows downwards while text's "up" is -y there; take both sides generously.
+  const xs = corners.map((p) => p[0]);
+  const ys = corners.map((p) => p[1]);
+  const pad = size * 0.3;
+  return { x0: Math.min(...xs) - pad, y0: Math.min(...ys) - pad, x1: Math.max(...xs) + pad, y1: Math.max(...ys) + pad };
+}
+
+function multiply(m1: readonly number[], m2: readonly number[]): [number, number, number, number, number, number] {
+  const [a1, b1, c1, d1, e1, f1] = m1 as [number, number, number, number, number, number];
+  const [a2, b2, c2, d2, e2, f2] = m2 as [number, number, number, number, number, number];
+  return [a1 * a2 + c1 * b2, b1 * a2 + d1 * b2, a1 * c2 + c1 * d2, b1 * c2 + d1 * d2, a1 * e2 + c1 * f2 + e1, b1 * e2 + d1 * f2 + f1];
+}

@@ -1,0 +1,402 @@
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, link, mkdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { openCase } from '../cases/context';
+import { pdfText } from '../documents';
+import { VaultError } from '../errors';
+import { ExportJournal, stagingFolderOf } from '../export/export-staging';
+import { recordOrTakeBack } from '../files/new-file';
+import { RedactionNumbering } from '../filings/redactions';
+import { clearable } from '../filings/resolution';
+import { throwIfCancelled, type Controlled } from '../operation';
+import { caseIdentities, scannerOf } from '../plaintiffs/identities';
+import { LeakScanner } from '../scan';
+import type { ScanIdentity } from '../scan/types';
+import { fold } from '../text/normalize';
+import type { UnlockedVault } from '../vault/unlocked-vault';
+import type { VaultSession } from '../vault/session';
+import { readPages, withIds, type FaceDetector, type PageInfo } from './analyse';
+import { burnBoxes, type Burn } from './burn';
+import { openExhibit } from './exhibit-file';
+import { overlap, type Scanners } from './find';
+import { count } from './limits';
+import { OcrPool } from './ocr';
+import { skeletonIdentities } from './ocr-skeleton';
+import { parseOptions, redactOptionsSchema, scanOptionsSchema, type RedactOptions } from './options';
+import { openPdfPages } from './pdf-pages';
+import { PublicPdfWriter } from './public-pdf';
+import { writeRedactionLog, type LoggedRedaction } from './redaction-log';
+import type { Box, ExhibitFinding, ExhibitFormat } from './types';
+
+export interface ExhibitScan {
+  /** The exhibit's file name (no folder). */
+  file: string;
+  format: ExhibitFormat;
+  sha256: string;
+  pages: PageInfo[];
+  findings: ExhibitFinding[];
+  /** Findings that wait for the attorney's decision. */
+  questions: number;
+  /** Faces were asked for and no detector is installed yet. */
+  faces?: 'not-available' | undefined;
+}
+
+/** A place of the written file where the read-back still found someone. */
+export interface ResidualHit {
+  /** Page of the exhibit; 0: the cover. */
+  page: number;
+  box: Box;
+  kind: ExhibitFinding['kind'];
+  source: ExhibitFinding['source'];
+  /** Pseudonyms of whom it may name. */
+  mayName: string[];
+}
+
+export interface WrittenExhibitFile {
+  name: string;
+  sha256: string;
+  bytes: number;
+}
+
+export type ExhibitRedactReport =
+  | { status: 'needs-decision'; questions: ExhibitFinding[]; faces?: 'not-available' | undefined }
+  | { status: 'leak-found'; hits: ResidualHit[]; faces?: 'not-available' | undefined }
+  | {
+      status: 'written';
+      folder: string;
+      files: WrittenExhibitFile[];
+      pages: number;
+      redactions: number;
+      kept: number;
+      faces?: 'not-available' | undefined;
+    };
+
+export const EXHIBIT_FILES = (stem: string) => ({ public: `${stem}-public.pdf`, log: `${stem}-redaction-log.pdf`, manifest: `${stem}-manifest.json` });
+
+/**
+ * Exhibits (issue 14): documents the firm did not write (scans, PDFs, images, Word files),
+ * read page by page with their text layer and OCR, searched for every identity of the vault,
+ * and redacted for real: each public page a new image with the boxes burned in, read back as an
+ * adversary would (text extraction and fresh OCR) before anything is placed (docs/EXHIBITS.md).
+ */
+export class ExhibitsService {
+  constructor(
+    private readonly session: VaultSession,
+    private readonly fontsDir: string,
+    /** Face proposals (core/exhibits/faces, issue 14 item 3); absent until that lands. */
+    private readonly faceDetector?: FaceDetector,
+  ) {}
+
+  /** What names (or may name) someone, page by page: nothing is written. */
+  async scan(caseId: string, path: string, { control, ...input }: { dpi?: number | undefined; faces?: boolean | undefined } & Controlled): Promise<ExhibitScan> {
+    const { faces, ...rest } = input;
+    const options = parseOptions(scanOptionsSchema, rest);
+    const vault = this.session.unlocked();
+    vault.assertIntact();
+    const ctx = openCase(vault, caseId);
+    const exhibit = await openExhibit(path);
+    const pool = new OcrPool();
+    try {
+      const detector = faces ? this.faceDetector : undefined;
+      const reading = await readPages(
+        exhibit,
+        { dpi: options.dpi, scanners: scannersOf(vault), caseId, pool, faces: detector },
+        control,
+        'Reading the pages',
+        { done: 0, total: exhibit.pageCount },
+      );
+      const findings = withIds(reading.findings, ctx.caseKey);
+      return {
+        file: basename(path),
+        format: exhibit.format,
+        sha256: sha256(exhibit.bytes),
+        pages: reading.pages,
+        findings,
+        questions: findings.filter((f) => f.action.kind === 'ask').length,
+        faces: faces && !this.faceDetector ? 'not-available' : undefined,
+      };
+    } finally {
+      await pool.close();
+      await exhibit.close();
+    }
+  }
+
+  /**
+   * Redacts an exhibit into `destination`: <name>-public.pdf, <name>-redaction-log.pdf (sealed)
+   * and <name>-manifest.json. Nothing is written while a finding waits for a decision, nor when
+   * the read-back of the public file finds anyone (the staged files are removed).
+   */
+  async redact(caseId: string, path: string, { control, ...input }: RedactOptions & Controlled): Promise<ExhibitRedactReport> {
+    const options = parseOptions(redactOptionsSchema, input);
+    const vault = this.session.unlocked();
+    vault.assertIntact();
+    const ctx = openCase(vault, caseId);
+    const scanners = scannersOf(vault);
+    const stem = basename(path, extname(path));
+    refuseNaming(scanners, stem, `The exhibit's file name (${basename(path)}) names someone of the vault, and the public file would carry it. Rename the file (for example "exhibit-a${extname(path)}") and try again.`, 'file');
+    if (options.cover) refuseNaming(scanners, options.cover, 'The cover text names someone of the vault. Give a cover text without names (for example "EXHIBIT A").', 'cover');
+    const names = EXHIBIT_FILES(stem);
+    await prepareDestination(options.destination, Object.values(names));
+    const facesMissing = options.faces && !this.faceDetector ? ('not-available' as const) : undefined;
+
+    const exhibit = await openExhibit(path);
+    const pool = new OcrPool();
+    const journal = new ExportJournal(stagingFolderOf(vault.store.path));
+    try {
+      const progress = { done: 0, total: exhibit.pageCount * 3 };
+      const reading = await readPages(
+        exhibit,
+        { dpi: options.dpi, scanners, caseId, pool, faces: options.faces ? this.faceDetector : undefined },
+        control,
+        'Reading the pages',
+        progress,
+      );
+      const findings = withIds(reading.findings, ctx.caseKey);
+      const plan = planRedactions(findings, options, exhibit.pageCount);
+      if (plan.questions.length > 0) return { status: 'needs-decision', questions: plan.questions, faces: facesMissing };
+
+      const numbering = new RedactionNumbering();
+      const burns = plan.redact.map((r) => ({ ...r, ref: numbering.refFor(r.key) }));
+      const coverPages = options.cover ? 1 : 0;
+      const temp = await journal.begin(options.destination);
+      try {
+        const publicPath = join(temp, names.public);
+        const writer = await PublicPdfWriter.create(publicPath, this.fontsDir, { bates: options.bates, created: new Date(vault.now()) });
+        if (options.cover) writer.cover(options.cover);
+        for (let n = 1; n <= exhibit.pageCount; n++) {
+          throwIfCancelled(control);
+          const info = reading.pages[n - 1]!;
+          const page = await exhibit.render(n, info.dpi);
+          burnBoxes(
+            page.image,
+            page.dpi,
+            burns.filter((b) => b.page === n).map((b): Burn => ({ box: b.box, label: b.ref })),
+          );
+          const words = options.ocrLayer ? await pool.read(page.image) : [];
+          writer.page(await page.image.encode('jpeg', 90), page.widthPt, page.heightPt, page.dpi, words);
+          control?.onProgress?.(++progress.done, progress.total, 'Writing the redacted pages');
+        }
+        await writer.end();
+
+        // The adversary's reading: the written file's text and fresh OCR of its rendered pages.
+        const written = await readFile(publicPath);
+        const output = await openPdfPages(names.public, new Uint8Array(written));
+        let residual: ResidualHit[];
+        try {
+          const back = await readPages(
+            { pageCount: output.pageCount, render: (n) => output.render(n, reading.pages[Math.max(0, n - 1 - coverPages)]?.dpi) },
+            { dpi: undefined, scanners, caseId, pool },
+            control,
+            'Reading back the public file',
+            progress,
+          );
+          residual = back.findings.flat().flatMap((finding): ResidualHit[] => {
+            const page = finding.page - coverPages;
+            if (plan.kept.some((kept) => kept.page === page && overlap(kept.box, finding.box) > 0.3)) return [];
+            return [{ page: Math.max(0, page), box: finding.box, kind: finding.kind, source: finding.source, mayName: finding.targets.map((t) => t.pseudonym) }];
+          });
+        } finally {
+          await output.close();
+        }
+        const publicSha = sha256(written);
+        if (residual.length > 0) {
+          vault.record({ action: 'exhibit.redaction-blocked', details: { caseId, pages: exhibit.pageCount, hits: residual.length, source: sha256(exhibit.bytes) } });
+          return { status: 'leak-found', hits: residual, faces: facesMissing };
+        }
+
+        const logged: LoggedRedaction[] = burns.map((b) => ({
+          ref: b.ref,
+          page: b.page,
+          outputPage: b.page + coverPages,
+          box: b.box,
+          kind: b.kind,
+          decided: b.decided,
+          protects: b.protects,
+        }));
+        const log = await writeRedactionLog(
+          this.fontsDir,
+          { exhibit: names.public, caseNumber: ctx.details.number ?? '', created: new Date(vault.now()), publicSha256: publicSha, sourceSha256: sha256(exhibit.bytes) },
+          logged,
+        );
+        // The log names no one by design; a name there would be a defect, never filed.
+        if (scanners.scanner.scan(await pdfText(log)).some((hit) => hit.kind !== 'initials')) {
+          throw new VaultError('INTERNAL', 'The redaction log would name someone of the vault; nothing was written. Report this as a bug.');
+        }
+        await writeFile(join(temp, names.log), log, { mode: 0o600, flush: true });
+        const manifest = {
+          kind: 'doevault-exhibit-redaction',
+          version: 1,
+          createdAt: vault.now(),
+          source: { name: basename(path), format: exhibit.format, sha256: sha256(exhibit.bytes), bytes: exhibit.bytes.length, pages: exhibit.pageCount },
+          options: { dpi: options.dpi ?? 'by page', ocrLayer: options.ocrLayer ?? false, bates: options.bates ?? null, cover: options.cover !== undefined },
+          pages: reading.pages.map((p) => ({ page: p.number, dpi: p.dpi, widthPt: round(p.widthPt), heightPt: round(p.heightPt), redactions: burns.filter((b) => b.page === p.number).length })),
+          redactions: burns.length,
+          kept: plan.kept.length,
+          verification: { result: 'passed', textExtraction: true, ocr: true, identities: scanners.identities },
+          files: {
+            [names.public]: { role: 'public', sha256: publicSha, bytes: written.length },
+            [names.log]: { role: 'sealed', sha256: sha256(log), bytes: log.length },
+          },
+        };
+        const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
+        await writeFile(join(temp, names.manifest), manifestBytes, { mode: 0o600, flush: true });
+        const files: WrittenExhibitFile[] = [
+          { name: names.public, sha256: publicSha, bytes: written.length },
+          { name: names.log, sha256: sha256(log), bytes: log.length },
+          { name: names.manifest, sha256: sha256(manifestBytes), bytes: manifestBytes.length },
+        ];
+        await journal.placing(new Map(files.map((f) => [f.name, f.sha256])));
+        await moveIntoPlace(temp, options.destination, files.map((f) => f.name));
+        await recordOrTakeBack(
+          files.map((f) => join(options.destination, f.name)),
+          () =>
+            vault.record({
+              action: 'exhibit.redacted',
+              details: {
+                caseId,
+                pages: exhibit.pageCount,
+                redactions: burns.length,
+                kept: plan.kept.length,
+                source: sha256(exhibit.bytes),
+                sha256: files.map((f) => f.sha256),
+              },
+            }),
+        );
+        return { status: 'written', folder: options.destination, files, pages: exhibit.pageCount, redactions: burns.length, kept: plan.kept.length, faces: facesMissing };
+      } finally {
+        await rm(temp, { recursive: true, force: true });
+      }
+    } finally {
+      await journal.finish();
+      await pool.close();
+      await exhibit.close();
+    }
+  }
+}
+
+interface PlannedBurn {
+  page: number;
+  box: Box;
+  kind: LoggedRedaction['kind'];
+  decided: LoggedRedaction['decided'];
+  protects: string[];
+  /** What the numbering keys the reference by: the same text, the same reference. */
+  key: string;
+}
+
+/**
+ * Which findings are burned, kept, or still questions. A decision can keep only what a person
+ * may honestly say names someone else (clearable: a given name or surname alone, initials, a
+ * common word, a date, a face); a full name, contact detail or ID number is always redacted.
+ */
+function planRedactions(findings: readonly ExhibitFinding[], options: RedactOptions, pageCount: number) {
+  const decisions = options.decisions ?? {};
+  const ids = new Set(findings.map((f) => f.id));
+  const unknown = Object.keys(decisions).filter((id) => !ids.has(id));
+  if (unknown.length > 0) {
+    throw new VaultError(
+      'VALIDATION',
+      `The decisions name ${unknown.length === 1 ? 'a finding' : `${unknown.length} findings`} this exhibit does not have (${unknown.slice(0, 5).join(', ')}). Run \`exhibit scan\` on the same file, with the same --dpi, and answer the ids it lists.`,
+      { field: 'decisions' },
+    );
+  }
+  for (const region of options.regions ?? []) {
+    if (region.page > pageCount) throw new VaultError('VALIDATION', `A drawn box is on page ${region.page}; the exhibit has ${count(pageCount)} pages.`, { field: 'regions' });
+  }
+  const redact: PlannedBurn[] = [];
+  const kept: ExhibitFinding[] = [];
+  const questions: ExhibitFinding[] = [];
+  for (const finding of findings) {
+    const decision = decisions[finding.id];
+    if (decision === 'keep') {
+      if (finding.kind !== 'face' && !clearable({ kind: finding.kind, confidence: finding.confidence, reasons: finding.action.kind === 'ask' && finding.action.why === 'common-word' ? ['common-word'] : [] })) {
+        throw new VaultError(
+          'VALIDATION',
+          `Finding ${finding.id} (page ${finding.page}) is a ${finding.kind.replace('-', ' ')}: it cannot be kept in a public exhibit. Answer "redact" for it.`,
+          { field: 'decisions' },
+        );
+      }
+      kept.push(finding);
+      continue;
+    }
+    if (finding.action.kind === 'ask' && decision === undefined) {
+      questions.push(finding);
+      continue;
+    }
+    redact.push({
+      page: finding.page,
+      box: finding.box,
+      kind: finding.kind,
+      decided: finding.action.kind === 'ask' ? 'decided' : 'automatic',
+      protects: finding.targets.map((t) => t.pseudonym),
+      key: finding.kind === 'face' ? `face ${finding.id}` : fold(finding.text).replace(/\s+/g, ' '),
+    });
+  }
+  (options.regions ?? []).forEach((region, i) => {
+    redact.push({ page: region.page, box: region.box, kind: 'manual', decided: 'drawn', protects: [], key: `drawn ${i}` });
+  });
+  return { redact, kept, questions };
+}
+
+/** The vault's scanner and its OCR-skeleton twin, built once per change of the identities. */
+function scannersOf(vault: UnlockedVault): Scanners & { identities: number } {
+  const { scanner, identities } = scannerOf(vault, 'all');
+  const skeleton = vault.derive('exhibit-skeleton-scanner', undefined, () => {
+    const all: ScanIdentity[] = vault.store.cases().flatMap((row) =>
+      caseIdentities(vault, openCase(vault, row.id)).map((p) => ({ plaintiffId: p.id, caseId: p.caseId, pseudonym: p.pseudonym, ...p.identity })),
+    );
+    return LeakScanner.build(skeletonIdentities(all));
+  });
+  return { scanner, skeleton, identities };
+}
+
+function refuseNaming(scanners: Scanners, text: string, message: string, field: string): void {
+  if (scanners.scanner.scan(text.replace(/[_.-]+/g, ' ')).length > 0 || scanners.scanner.scan(text).length > 0) {
+    throw new VaultError('VALIDATION', message, { field });
+  }
+}
+
+async function prepareDestination(destination: string, names: readonly string[]): Promise<void> {
+  const existing = await stat(destination).catch(() => undefined);
+  if (existing !== undefined && !existing.isDirectory()) {
+    throw new VaultError('VALIDATION', `${destination} is a file, not a folder. Choose a folder for the redacted exhibit.`);
+  }
+  try {
+    await mkdir(destination, { recursive: true, mode: 0o700 });
+    await access(destination, constants.W_OK);
+  } catch (error) {
+    throw new VaultError('VALIDATION', `Cannot write to ${destination} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose a folder you can write to.`, { cause: error });
+  }
+  const present: string[] = [];
+  for (const name of names) if (await stat(join(destination, name)).catch(() => undefined)) present.push(name);
+  if (present.length > 0) {
+    throw new VaultError('CONFLICT', `${destination} already holds ${present.join(', ')}. DoeVault never overwrites a file: choose another folder, or move those files away first.`);
+  }
+}
+
+/** Links each staged file into place (never over an existing one); on a clash, takes back what it moved. */
+async function moveIntoPlace(temp: string, destination: string, names: readonly string[]): Promise<void> {
+  const moved: string[] = [];
+  try {
+    for (const name of names) {
+      await link(join(temp, name), join(destination, name));
+      moved.push(name);
+    }
+  } catch (error) {
+    await Promise.all(moved.map((name) => unlink(join(destination, name)).catch(() => undefined)));
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new VaultError('CONFLICT', `A file appeared in ${destination} while redacting; nothing was written. Choose an empty folder.`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
