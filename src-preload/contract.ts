@@ -394,6 +394,11 @@ export const CONTRACT = {
     z.strictObject({ title: text(300), court: text(300).optional(), number: text(100).optional(), scheme: text(60) }),
     caseSummary,
   ),
+  /** Corrects a case's title, court or number ('' clears a court or number); its scheme cannot change. */
+  'cases:update': channel(
+    z.strictObject({ caseId: id, title: text(300).optional(), court: text(300).optional(), number: text(100).optional() }),
+    caseSummary,
+  ),
   'cases:delete': channel(z.strictObject({ caseId: id }), z.object({ plaintiffs: z.number().int() })),
   'cases:schemeExamples': channel(z.strictObject({ scheme: text(60) }), z.array(z.string())),
 

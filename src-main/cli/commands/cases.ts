@@ -53,6 +53,32 @@ const list: Command = {
   },
 };
 
+const update: Command = {
+  path: ['case', 'update'],
+  usage: 'case update --case ID [--title TEXT] [--court TEXT] [--number TEXT]',
+  summary: "correct a case's title, court or number (\"\" clears a court or number); its pseudonym scheme cannot change",
+  options: {
+    case: { type: 'string', help: '--case ID' },
+    title: { type: 'string', help: '--title TEXT' },
+    court: { type: 'string', help: '--court TEXT     "" clears it' },
+    number: { type: 'string', help: '--number TEXT    "" clears it' },
+  },
+  required: ['case'],
+  async run(ctx) {
+    const changes = Object.fromEntries(
+      (['title', 'court', 'number'] as const).flatMap((name) => {
+        const value = stringOption(ctx.options, name);
+        return value === undefined ? [] : [[name, value]];
+      }),
+    );
+    if (Object.keys(changes).length === 0) throw new UsageError('`case update` needs --title, --court or --number: what to change');
+    const caseId = stringOption(ctx.options, 'case')!;
+    const updated = await withUnlockedVault(ctx, (vault) => vault.cases.update({ caseId, ...changes }));
+    const where = [updated.court, updated.number === undefined ? undefined : `No. ${updated.number}`].filter(Boolean).join(', ');
+    say(ctx, `Case ${updated.id}: ${updated.title}${where ? ` (${where})` : ''}`, { ...updated, scheme: formatScheme(updated.scheme) });
+  },
+};
+
 const remove: Command = {
   path: ['case', 'delete'],
   usage: 'case delete --case ID --confirm',
@@ -78,4 +104,4 @@ const remove: Command = {
   },
 };
 
-export const caseCommands: Command[] = [add, list, remove];
+export const caseCommands: Command[] = [add, list, update, remove];

@@ -310,7 +310,8 @@ function printReport(ctx: CommandContext, report: ExportReport): void {
         );
         if (report.questions.some((q) => q.field === 'case')) {
           ctx.io.stdout.write(
-            "\nThe case's own title, court or number (\"case\" above) names someone. Every export prints it, in its manifest\nand on the caption where the draft gives no parties, so this case cannot be exported until it is changed.\n",
+            "\nThe case's own title, court or number (\"case\" above) names someone. Every export prints it, in its manifest\nand on the caption where the draft gives no parties. Change it, then export again:\n" +
+              `  doe-vault case update --case ${stringOption(ctx.options, 'case')} --title …   (or --court, --number)\n`,
           );
         }
         if (!report.questions.every((q) => q.field === 'case')) {

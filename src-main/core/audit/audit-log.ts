@@ -13,6 +13,7 @@ export type AuditAction =
   | 'backup.created'
   | 'vault.restored'
   | 'case.created'
+  | 'case.updated'
   | 'case.deleted'
   | 'plaintiffs.added'
   | 'plaintiff.updated'

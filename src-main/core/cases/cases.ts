@@ -77,10 +77,74 @@ export function caseCounsel(keys: Keyring, row: CaseRow): Counsel[] {
 
 /** The case's sealed details with its counsel replaced (none: removed), for store.updateCaseDetails. */
 export function sealCaseCounsel(keys: Keyring, row: CaseRow, counsel: readonly Counsel[]): Uint8Array {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- replaced below
-  const { counsel: previous, ...rest } = openSealedCase(keys, row);
-  const details: SealedCaseDetails = counsel.length > 0 ? { ...rest, counsel: [...counsel] } : rest;
-  return sealPaddedJson(keys.caseKey(row.id, row.wrapped_key), keys.ref('cases', row.id, 'details'), details);
+  return resealCase(keys, row, ({ counsel: _previous, ...rest }) => (counsel.length > 0 ? { ...rest, counsel: [...counsel] } : rest));
+}
+
+/** The details a case update may change; its scheme is not one of them. */
+export const CASE_FIELDS = ['title', 'court', 'number'] as const;
+export type CaseField = (typeof CASE_FIELDS)[number];
+
+const caseUpdateSchema = z.strictObject({
+  caseId: z.string({ error: 'caseId must be a case id' }).min(1, 'caseId must be a case id').max(64),
+  title: requiredLine('Title', 300).optional(),
+  // '' clears the court or the number: a case may have neither.
+  court: line('Court', 300).optional(),
+  number: line('Case number', 100).optional(),
+});
+
+export interface CaseUpdate {
+  caseId: string;
+  /** The fields given, each its new value ('' for a court or number cleared). */
+  changes: Partial<Record<CaseField, string>>;
+}
+
+/**
+ * Checks a case update before anything is read: at least one of title, court and number, the
+ * same rules as a new case. The scheme is refused by name: every pseudonym of the case was
+ * allocated by it, so changing it would rename plaintiffs in filings already made.
+ */
+export function parseCaseUpdate(input: unknown): CaseUpdate {
+  if (typeof input === 'object' && input !== null && Object.hasOwn(input, 'scheme')) {
+    throw new VaultError(
+      'VALIDATION',
+      "A case's pseudonym scheme cannot be changed: its plaintiffs' pseudonyms were given by it and are printed in its filings. Create a new case to use another scheme.",
+      { field: 'scheme' },
+    );
+  }
+  const { caseId, ...given } = parseInput(caseUpdateSchema, input);
+  const changes: Partial<Record<CaseField, string>> = {};
+  for (const field of CASE_FIELDS) if (given[field] !== undefined) changes[field] = given[field];
+  if (Object.keys(changes).length === 0) {
+    throw new VaultError('VALIDATION', 'Nothing to change: give a new title, court or case number.', { field: 'title' });
+  }
+  return { caseId, changes };
+}
+
+/** The fields of `changes` that differ from the case's details, in CASE_FIELDS order. */
+export function changedFields(details: CaseDetails, changes: CaseUpdate['changes']): CaseField[] {
+  return CASE_FIELDS.filter((field) => changes[field] !== undefined && changes[field] !== (details[field] ?? ''));
+}
+
+/**
+ * The case's sealed details with its title, court or number changed (a cleared court or number
+ * removed), for store.updateCaseDetails; its time, scheme and counsel are kept as they were.
+ */
+export function sealCaseChanges(keys: Keyring, row: CaseRow, changes: CaseUpdate['changes']): Uint8Array {
+  return resealCase(keys, row, (sealed) => {
+    const next: SealedCaseDetails = { ...sealed };
+    for (const field of CASE_FIELDS) {
+      const value = changes[field];
+      if (value === undefined) continue;
+      if (field === 'title') next.title = value;
+      else if (value === '') delete next[field];
+      else next[field] = value;
+    }
+    return next;
+  });
+}
+
+function resealCase(keys: Keyring, row: CaseRow, edit: (sealed: SealedCaseDetails) => SealedCaseDetails): Uint8Array {
+  return sealPaddedJson(keys.caseKey(row.id, row.wrapped_key), keys.ref('cases', row.id, 'details'), edit(openSealedCase(keys, row)));
 }
 
 /** When the case was created: inside its sealed details, or (a case not yet re-sealed) its old plaintext column. */

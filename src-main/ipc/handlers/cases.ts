@@ -10,6 +10,7 @@ export function caseHandlers({ host }: DesktopSession): DomainHandlers<'cases'> 
   return {
     'cases:list': async () => (await host.call('cases.list')).map(summary),
     'cases:create': async (input) => summary(await host.call('cases.create', input)),
+    'cases:update': async (input) => summary(await host.call('cases.update', input)),
     'cases:delete': ({ caseId }) => host.call('cases.delete', caseId),
     'cases:schemeExamples': ({ scheme }) => exampleNames(parseScheme(scheme)),
   };

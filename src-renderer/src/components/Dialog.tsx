@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 /**
  * A modal dialog on the native <dialog> element: focus stays inside, Escape closes it, and the
- * focus returns where it was when it closes.
+ * focus returns where it was when it closes. The body mounts once the dialog is open: a closed
+ * <dialog> is not rendered, so a field's autoFocus would otherwise be lost to the Close button.
  */
 export function Dialog({
   title,
@@ -26,12 +27,14 @@ export function Dialog({
   closableRef.current = closable;
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
+  const [open, setOpen] = useState(false);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    setOpen(true);
     const onCancel = (event: Event) => {
       event.preventDefault();
       if (closableRef.current) onCloseRef.current();
@@ -56,7 +59,7 @@ export function Dialog({
           </svg>
         </button>
       </div>
-      <div className="dialog-body">{children}</div>
+      <div className="dialog-body">{open ? children : null}</div>
     </dialog>
   );
 }

@@ -18,6 +18,7 @@ const ACTIONS: Record<string, string> = {
   'passphrase.changed': 'Passphrase changed',
   'backup.created': 'Backup made',
   'case.created': 'Case created',
+  'case.updated': 'Case details changed',
   'case.deleted': 'Case deleted',
   'plaintiffs.added': 'Plaintiffs added',
   'plaintiff.updated': 'Plaintiff edited',
@@ -58,6 +59,7 @@ const DETAIL_LABELS: Record<string, string> = {
   cited: 'Plaintiffs cited',
   hits: 'Names found',
   sha256: 'SHA-256 of the files',
+  fields: 'Fields changed',
 };
 
 export function AuditScreen() {

@@ -38,3 +38,62 @@ test('deleting a case needs its title typed, explains that it is irreversible, a
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByRole('row').filter({ hasText: 'Roe v. Lakeside School District' })).toBeVisible();
 });
+
+// A case title that names a plaintiff stops every export of the case; Edit details… on the
+// case's page corrects it in place, by keyboard alone, and the audit log says what changed
+// without the words.
+
+test('Edit details… retitles a case by keyboard: the header shows the new title, the audit log names the fields', async ({ harness }) => {
+  const { page } = harness;
+  await startWithVault(harness);
+  await createCaseThroughUi(page, 'Quillfeather v. City of Lakeside');
+  expect(await addPlaintiffThroughUi(page, { legalName: 'Ottilie Quillfeather', gender: 'Female' })).toBe('Jane Doe 1');
+
+  const edit = page.getByRole('button', { name: 'Edit details…' });
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Edit case details' });
+  const title = dialog.getByLabel('Title', { exact: false });
+  await expect(title).toBeFocused();
+  await expect(title).toHaveValue('Quillfeather v. City of Lakeside');
+  await expect(dialog).toContainText('This cannot be changed');
+
+  // An empty title is refused in the dialog, which stays open with what was typed.
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByText('Give the case a title')).toBeVisible();
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+
+  await page.keyboard.type('Jane Doe 1 v. City of Lakeside');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('Court')).toBeFocused();
+  await page.keyboard.type('Superior Court of California, County of Lakeside');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('LCV-0042');
+  await screen(harness, 'case-edit-details-dialog');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Jane Doe 1 v. City of Lakeside' })).toBeVisible();
+  await expect(page.getByText('Superior Court of California, County of Lakeside · LCV-0042')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Jane Doe 1 v. City of Lakeside');
+  await expect(page.getByText('Saved the case details of “Jane Doe 1 v. City of Lakeside”.')).toBeVisible();
+  await expect(edit).toBeFocused();
+  await expect(page.getByText('Quillfeather v.')).toHaveCount(0);
+
+  // Escape closes the dialog without saving anything.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' (draft)');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jane Doe 1 v. City of Lakeside' })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Cases' }).click();
+  await expect(page.getByRole('button', { name: 'Open roster of Jane Doe 1 v. City of Lakeside' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Audit log' }).click();
+  const entry = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Case details changed' }) });
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText('title, court, number');
+  await expect(page.getByText('Quillfeather')).toHaveCount(0);
+});

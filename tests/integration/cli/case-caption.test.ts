@@ -1,6 +1,6 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCase, addPlaintiff, type CliVault, expectFailure, initVault, okJson, pdftotext, runCli, sandbox, type Sandbox } from './helpers';
+import { addCase, addPlaintiff, type AuditEntryJson, type CliVault, expectFailure, failJson, initVault, ok, okJson, pdftotext, runCli, sandbox, type Sandbox } from './helpers';
 
 /**
  * The case's own title, court and number are printed by every export (the caption where the
@@ -46,5 +46,45 @@ describe('export: the case caption is checked before anything is written', () =>
     const { status, questions } = JSON.parse(json.stdout) as { status: string; questions: { field: string; text: string }[] };
     expect(status).toBe('needs-resolution');
     expect(questions).toEqual([expect.objectContaining({ field: 'case', text: 'Quillfeather' })]);
+  });
+
+  it('says how to retitle the case; `case update --title` does, and the export then succeeds with the new caption', async () => {
+    const caseId = await addCase(vault, '--title', 'Quillfeather v. City of Springfield', '--court', 'Superior Court', '--number', 'SC-7');
+    expect(await addPlaintiff(vault, caseId, '--name', 'Ottilie Quillfeather', '--gender', 'female')).toBe('Jane Doe 1');
+    const out = box.path('retitled');
+    const stopped = await runCli([...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', out]);
+    expectFailure(stopped, 3);
+    expect(stopped.stdout).toContain(`doe-vault case update --case ${caseId} --title`);
+
+    const line = await ok([...vault.auth, 'case', 'update', '--case', caseId, '--title', 'Jane Doe 1 v. City of Springfield', '--number', '']);
+    expect(line).toBe(`Case ${caseId}: Jane Doe 1 v. City of Springfield (Superior Court)\n`);
+    const cases = await okJson<{ id: string; title: string; court?: string; number?: string; scheme: string; plaintiffs: number }[]>([...vault.auth, 'case', 'list']);
+    expect(cases.find((c) => c.id === caseId)).toEqual(expect.objectContaining({ title: 'Jane Doe 1 v. City of Springfield', court: 'Superior Court', scheme: 'gendered', plaintiffs: 1 }));
+    expect(cases.find((c) => c.id === caseId)?.number).toBeUndefined();
+
+    const report = await okJson<{ status: string }>([...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', out]);
+    expect(report.status).toBe('exported');
+    const manifest = JSON.parse(readFileSync(`${out}/manifest.json`, 'utf8')) as { case: unknown };
+    expect(manifest.case).toEqual({ title: 'Jane Doe 1 v. City of Springfield', court: 'Superior Court' });
+    expect(pdftotext(`${out}/public.pdf`)).toMatch(/JANE DOE 1 v\. City of Springfield/i);
+    expect(pdftotext(`${out}/public.pdf`)).not.toMatch(/Quillfeather/i);
+
+    const audit = await okJson<AuditEntryJson[]>([...vault.auth, 'audit', 'list']);
+    const updated = audit.filter((entry) => entry.action === 'case.updated');
+    expect(updated.map((entry) => entry.details)).toEqual([{ caseId, fields: ['title', 'number'] }]);
+    expect(JSON.stringify(audit)).not.toContain('Quillfeather');
+  });
+
+  it('case update: --json prints the summary; no change given or --scheme is a usage error; an unknown case is NOT_FOUND', async () => {
+    const caseId = await addCase(vault, '--title', 'Roe v. Placeholder County', '--scheme', 'letters');
+    const summary = await okJson<Record<string, unknown>>([...vault.auth, 'case', 'update', '--case', caseId, '--court', 'District Court']);
+    expect(summary).toEqual({ id: caseId, title: 'Roe v. Placeholder County', court: 'District Court', scheme: 'letters', plaintiffs: 0, createdAt: expect.any(String) });
+
+    expect(await failJson([...vault.auth, 'case', 'update', '--case', caseId], 1, 'USAGE')).toMatch(/--title, --court or --number/);
+    expect(await failJson([...vault.auth, 'case', 'update', '--case', caseId, '--scheme', 'neutral'], 1, 'USAGE')).toMatch(/does not take --scheme/);
+    expect(await failJson([...vault.auth, 'case', 'update', '--case', caseId, '--title', '  '], 5, 'VALIDATION')).toMatch(/Title is required/);
+    expect(await failJson([...vault.auth, 'case', 'update', '--case', 'aaaaaaaaaaaaaaaa', '--title', 'Roe v. Doe'], 5, 'NOT_FOUND')).toMatch(/case list/);
+    const cases = await okJson<{ id: string; title: string; scheme: string }[]>([...vault.auth, 'case', 'list']);
+    expect(cases.find((c) => c.id === caseId)).toMatchObject({ title: 'Roe v. Placeholder County', scheme: 'letters' });
   });
 });

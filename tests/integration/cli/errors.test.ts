@@ -22,7 +22,7 @@ import {
 } from './helpers';
 
 const COMMANDS = [
-  'init', 'passwd', 'recover', 'backup', 'restore', 'case add', 'case list', 'case delete',
+  'init', 'passwd', 'recover', 'backup', 'restore', 'case add', 'case list', 'case update', 'case delete',
   'plaintiff add', 'plaintiff update', 'plaintiff withdraw', 'roster', 'audit list', 'audit verify',
 ];
 

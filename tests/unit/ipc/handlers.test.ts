@@ -141,6 +141,16 @@ describe('the desktop handlers over a real vault', () => {
     expect(await value('plaintiffs:roster', { caseId })).toHaveLength(1);
   });
 
+  it('cases:update retitles the case in place; a scheme is refused at the boundary and changes nothing', async () => {
+    const { caseId } = await createWithCase();
+    const updated = await value('cases:update', { caseId, title: 'Jane Doe 1 v. Handlers', court: 'Superior Court' });
+    expect(updated).toMatchObject({ id: caseId, title: 'Jane Doe 1 v. Handlers', court: 'Superior Court', scheme: 'gendered', plaintiffs: 1 });
+    expect(await value('cases:list', {})).toEqual([updated]);
+    expect(await call('cases:update', { caseId, title: 'Roe v. Handlers', scheme: 'letters' } as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call('cases:update', { caseId, title: '   ' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'title' } });
+    expect(await value('cases:list', {})).toEqual([updated]);
+  });
+
   it('never sends real names in the roster or the search results', async () => {
     const { caseId, plaintiffId } = await createWithCase();
     expect(JSON.stringify(await value('plaintiffs:roster', { caseId }))).not.toContain('Ramirez');

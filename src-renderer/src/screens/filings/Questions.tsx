@@ -197,7 +197,10 @@ function QuestionItem({
       {isLabels ? (
         <p className="muted">Change this label in the Export dialog (First-page labels), then check again.</p>
       ) : question.field === 'case' ? (
-        <p className="muted">The case’s own title, court or number names someone. Every export prints it (in its manifest, and on the caption when the draft gives no parties), so this case cannot be exported until that is changed.</p>
+        <p className="muted">
+          The case’s own title, court or number names someone. Every export prints it (in its manifest, and on the caption when the draft gives no parties): change
+          it with <strong>Edit details…</strong> on the case’s Roster page, then check again.
+        </p>
       ) : !isTextField(question.field) ? (
         <p className="muted">This line is written from the draft’s front matter: edit it there, then check again.</p>
       ) : editOnly ? (

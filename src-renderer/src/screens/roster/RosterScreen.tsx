@@ -8,6 +8,7 @@ import { useTitle } from '../../hooks/useTitle';
 import { describeScheme, plural } from '../../lib/format';
 import type { Route } from '../../routes';
 import { Breadcrumb, CaseTabs, type Crumb } from '../CaseNav';
+import { EditCaseDialog } from '../cases/EditCaseDialog';
 import { ImportWizard } from '../intake/ImportWizard';
 import { PlaintiffFormDialog } from './PlaintiffFormDialog';
 import { RosterExportDialog } from './RosterExportDialog';
@@ -29,7 +30,7 @@ const NO_ENTRIES: readonly RosterEntryDto[] = [];
  */
 export function RosterScreen({ caseId, onNavigate }: { caseId: string; onNavigate: (route: Route) => void }) {
   const onBack = () => onNavigate({ name: 'cases' });
-  const { summary, roster, loading, slowLoad, loadError, reload, add, replace } = useRoster(caseId);
+  const { summary, roster, loading, slowLoad, loadError, reload, add, replace, retitle } = useRoster(caseId);
   const [actionError, setActionError] = useState<{ what: string; error: DoeVaultError } | null>(null);
   const [form, setForm] = useState<{ editing?: RosterEntryDto } | null>(null);
   const [withdrawing, setWithdrawing] = useState<RosterEntryDto | null>(null);
@@ -37,6 +38,7 @@ export function RosterScreen({ caseId, onNavigate }: { caseId: string; onNavigat
   const [focusId, setFocusId] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const [exportKind, setExportKind] = useState<'public' | 'sealed' | null>(null);
+  const [editingCase, setEditingCase] = useState(false);
   const notify = useNotify();
   const search = useRosterSearch(caseId);
   const reveal = useReveal(caseId, (what, error) => setActionError({ what, error }));
@@ -145,6 +147,11 @@ export function RosterScreen({ caseId, onNavigate }: { caseId: string; onNavigat
           </p>
         </div>
         <div className="page-header-actions">
+          {summary ? (
+            <button type="button" className="button" onClick={() => setEditingCase(true)}>
+              Edit details…
+            </button>
+          ) : null}
           {importButton}
           {addButton}
         </div>
@@ -239,6 +246,17 @@ export function RosterScreen({ caseId, onNavigate }: { caseId: string; onNavigat
             void reload();
             search.refresh();
             notify(`Imported ${summary.added.toLocaleString()} plaintiff${summary.added === 1 ? '' : 's'}.`);
+          }}
+        />
+      ) : null}
+      {editingCase && summary ? (
+        <EditCaseDialog
+          summary={summary}
+          onClose={() => setEditingCase(false)}
+          onSaved={(updated) => {
+            setEditingCase(false);
+            retitle(updated);
+            notify(`Saved the case details of “${updated.title}”.`);
           }}
         />
       ) : null}

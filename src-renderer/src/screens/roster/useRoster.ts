@@ -49,5 +49,8 @@ export function useRoster(caseId: string) {
   /** A plaintiff edited or withdrawn in this screen replaces its entry. */
   const replace = useCallback((entry: RosterEntryDto) => setRoster((list) => (list ?? []).map((e) => (e.id === entry.id ? entry : e))), []);
 
-  return { summary, roster, loading, slowLoad, loadError, reload: load, add, replace };
+  /** The case's details as saved in this screen (Edit details…). */
+  const retitle = useCallback((updated: CaseSummaryDto) => setSummary(updated), []);
+
+  return { summary, roster, loading, slowLoad, loadError, reload: load, add, replace, retitle };
 }
