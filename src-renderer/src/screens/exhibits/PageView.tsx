@@ -68,6 +68,8 @@ export function PageView({
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (!image || event.button !== 0) return;
+    // No text selection while dragging; the focus comes here for the keyboard.
+    event.preventDefault();
     surface.current?.focus();
     const point = toPoints(event);
     const target = hit(point);
