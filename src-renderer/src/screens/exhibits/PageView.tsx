@@ -51,6 +51,8 @@ export function PageView({
   const [zoom, setZoom] = useState<number>(1);
   const [start, setStart] = useState<{ x: number; y: number } | null>(null);
   const [draft, setDraft] = useState<PageBoxDto | null>(null);
+  // Boxes are drawn solid, as the public file will have them; the attorney may look under them.
+  const [seeThrough, setSeeThrough] = useState(false);
   const surface = useRef<HTMLDivElement>(null);
   const helpId = useId();
 
@@ -163,6 +165,9 @@ export function PageView({
               ))}
             </select>
           </label>
+          <label className="checkbox exhibit-see-through">
+            <input type="checkbox" checked={seeThrough} onChange={(e) => setSeeThrough(e.target.checked)} /> <span>See under the boxes</span>
+          </label>
           <button type="button" className="button button-small" onClick={() => image && onAddRegion(page, centredBox(image))} disabled={!image}>
             Add a box
           </button>
@@ -186,7 +191,7 @@ export function PageView({
         {image ? (
           <div
             ref={surface}
-            className="exhibit-surface"
+            className={`exhibit-surface${seeThrough ? ' is-see-through' : ''}`}
             style={{ width: `${BASE_WIDTH * zoom}px`, aspectRatio: `${image.widthPt} / ${image.heightPt}` }}
             role="group"
             aria-label={`Page ${page}: draw boxes to redact`}
