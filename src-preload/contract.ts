@@ -366,6 +366,62 @@ const intakeDuplicate = z.object({
 const duplicateDecision = z.enum(['skip', 'import', 'merge']);
 const intakeChoice = { caseId: id, sheet: sheetName.optional(), mapping: columnMapping };
 
+// Exhibits (issue 14) ------------------------------------------------------------------------
+
+/** A place on an exhibit page, in PDF points from the page's top left (as the core's boxes). */
+const pageBox = z.strictObject({
+  x: z.number().finite().min(0).max(14_400),
+  y: z.number().finite().min(0).max(14_400),
+  width: z.number().finite().positive().max(14_400),
+  height: z.number().finite().positive().max(14_400),
+});
+const exhibitPage = z.object({ number: z.number().int(), widthPt: z.number(), heightPt: z.number(), dpi: z.number() });
+
+/**
+ * One place of an exhibit that names (or may name) someone. Its text is MASKED here: the real
+ * words come only with exhibits:revealFinding. Whom it may name is told by pseudonym.
+ */
+const exhibitFinding = z.object({
+  id: z.string(),
+  page: z.number().int(),
+  box: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
+  kind: z.enum([...FINDING_KINDS, 'face']),
+  confidence: z.enum(['high', 'low']),
+  source: z.enum(['text-layer', 'ocr', 'face-detector']),
+  mayName: z.array(z.string()),
+  /** A question waits for the attorney's answer; otherwise it is redacted. */
+  question: z.boolean(),
+  why: z.string().optional(),
+  /** Whether "keep" may be answered (a lone given name or surname, initials, a date, a face): the core's rule. */
+  canKeep: z.boolean(),
+  ocrConfidence: z.number(),
+});
+
+const exhibitScan = z.object({
+  fileName: z.string(),
+  format: z.enum(['pdf', 'png', 'jpeg', 'tiff', 'docx']),
+  pages: z.array(exhibitPage),
+  findings: z.array(exhibitFinding),
+  questions: z.number().int(),
+  faces: z.literal('not-available').optional(),
+});
+
+const exhibitRedactReport = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('needs-decision'), questions: z.array(exhibitFinding) }),
+  z.object({
+    status: z.literal('leak-found'),
+    hits: z.array(z.object({ page: z.number().int(), box: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }), kind: z.enum([...FINDING_KINDS, 'face']), source: z.string(), mayName: z.array(z.string()) })),
+  }),
+  z.object({
+    status: z.literal('written'),
+    folder: z.string(),
+    files: z.array(writtenFile),
+    pages: z.number().int(),
+    redactions: z.number().int(),
+    kept: z.number().int(),
+  }),
+]);
+
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const CONTRACT = {
@@ -546,6 +602,42 @@ export const CONTRACT = {
   ),
   /** Forgets the chosen file (the wizard closed). */
   'intake:clear': channel(none, z.object({ cleared: z.literal(true) })),
+  /** Chooses an exhibit (.pdf .png .jpg .jpeg .tif .tiff .docx) in main's dialog; the path stays in main. Null: cancelled. */
+  'exhibits:chooseFile': channel(z.strictObject({ caseId: id }), z.object({ fileName: z.string() }).nullable()),
+  /** Reads the chosen exhibit: every page rendered, its text layer and OCR searched. Progress events; operations:cancel stops it. */
+  'exhibits:scan': channel(
+    z.strictObject({ caseId: id, dpi: z.number().int().min(72).max(600).optional(), faces: z.boolean().optional() }),
+    exhibitScan,
+  ),
+  /** A PNG (base64) of a page of the chosen exhibit, at most `width` pixels wide: thumbnails and the zoomed view. */
+  'exhibits:page': channel(
+    z.strictObject({ caseId: id, page: z.number().int().min(1).max(2_000), width: z.number().int().min(32).max(1_600) }),
+    z.object({ page: z.number().int(), png: z.string(), width: z.number().int(), height: z.number().int(), widthPt: z.number(), heightPt: z.number() }),
+  ),
+  /** The words the last scan read at one finding: real names, for the person who asked to see them. */
+  'exhibits:revealFinding': channel(z.strictObject({ caseId: id, findingId: z.string().regex(/^x[0-9a-f]{12}$/) }), z.object({ text: z.string() })),
+  /**
+   * Redacts the chosen exhibit into a folder chosen in main's dialog (null: cancelled),
+   * fail-closed: the public PDF is read back (text and fresh OCR) before anything is placed.
+   * Progress events; operations:cancel stops it and nothing is left.
+   */
+  'exhibits:redact': channel(
+    z.strictObject({
+      caseId: id,
+      decisions: z.record(z.string().regex(/^x[0-9a-f]{12}$/), z.enum(['redact', 'keep'])).refine((d) => Object.keys(d).length <= 100_000, 'too many decisions'),
+      regions: z.array(z.strictObject({ page: z.number().int().min(1).max(2_000), box: pageBox })).max(10_000),
+      ocrLayer: z.boolean(),
+      bates: z.strictObject({ prefix: text(20), start: z.number().int().min(1).max(999_999) }).optional(),
+      cover: text(80).optional(),
+      dpi: z.number().int().min(72).max(600).optional(),
+      faces: z.boolean(),
+    }),
+    exhibitRedactReport.nullable(),
+  ),
+  /** Shows the last redacted exhibit's folder in the file manager. */
+  'exhibits:showInFolder': channel(none, z.object({ shown: z.boolean() })),
+  /** Forgets the chosen exhibit and its findings. */
+  'exhibits:clear': channel(none, z.object({ cleared: z.literal(true) })),
   /** Cancels the long operation running now (an import, an export); it undoes its work. False: nothing was running. */
   'operations:cancel': channel(none, z.object({ cancelled: z.boolean() })),
 } as const;
@@ -599,6 +691,11 @@ export type PackageProtectionDto = z.input<typeof packageProtection>;
 export type FilingLabelsDto = z.output<typeof filingLabels>;
 export type KeyFileDto = z.output<typeof keyFile>;
 export type FilingFormat = (typeof FILING_FORMATS)[number];
+export type ExhibitScanDto = z.output<typeof exhibitScan>;
+export type ExhibitFindingDto = z.output<typeof exhibitFinding>;
+export type ExhibitRedactReportDto = z.output<typeof exhibitRedactReport>;
+export type ExhibitRedactInput = z.input<(typeof CONTRACT)['exhibits:redact']['input']>;
+export type PageBoxDto = z.output<typeof pageBox>;
 export type IntakeInspectionDto = z.output<typeof intakeInspection>;
 export type IntakeProblemDto = z.output<typeof intakeProblem>;
 export type IntakeDuplicateDto = z.output<typeof intakeDuplicate>;

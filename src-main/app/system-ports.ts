@@ -16,6 +16,7 @@ const DRAFT_FILTERS = [{ name: 'Drafts (.docx, .md, .txt)', extensions: ['docx',
 const PACKAGE_FILTERS = [{ name: 'DoeVault sealed package', extensions: ['doesealed'] }];
 const PUBLIC_KEY_FILTERS = [{ name: 'Recipient public key', extensions: ['pub'] }];
 const SECRET_KEY_FILTERS = [{ name: 'Recipient secret key', extensions: ['key'] }];
+const EXHIBIT_FILTERS = [{ name: 'Exhibits (.pdf, images, .tiff, .docx)', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'tif', 'tiff', 'docx'] }];
 const INTAKE_FILTERS = [{ name: 'Spreadsheets (.csv, .xlsx)', extensions: ['csv', 'xlsx'] }];
 const ROSTER_FILTERS: Record<'csv' | 'xlsx' | 'json', { name: string; extensions: string[] }[]> = {
   csv: [{ name: 'CSV', extensions: ['csv'] }],
@@ -115,6 +116,15 @@ export function createElectronPorts(options: ElectronPortsOptions): SystemPorts 
       open({ title: 'Choose your secret key', buttonLabel: 'Use this key', defaultPath: documents(), filters: SECRET_KEY_FILTERS, properties: ['openFile', 'dontAddToRecent'] }),
     chooseIntakeFile: () =>
       open({ title: 'Import plaintiffs from a spreadsheet', buttonLabel: 'Choose file', defaultPath: documents(), filters: INTAKE_FILTERS, properties: ['openFile', 'dontAddToRecent'] }),
+    chooseExhibitFile: () =>
+      open({ title: 'Add an exhibit to redact', buttonLabel: 'Add exhibit', defaultPath: documents(), filters: EXHIBIT_FILTERS, properties: ['openFile', 'dontAddToRecent'] }),
+    chooseExhibitFolder: () =>
+      folder({
+        title: 'Write the redacted exhibit into a folder',
+        buttonLabel: 'Redact here',
+        message: 'Choose an empty folder, or make a new one: DoeVault never overwrites a file.',
+        defaultPath: documents(),
+      }),
     chooseRosterDestination: async ({ sealed, format, caseTitle }) => {
       const name = `${fileNamePart(caseTitle ?? 'case')} roster ${sealed ? 'SEALED' : 'public'} ${today()}.${format}`;
       const path = await saveAny({

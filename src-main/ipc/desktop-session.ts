@@ -29,6 +29,10 @@ export interface SystemPorts {
   chooseSecretKey(): Promise<string | null>;
   /** An intake spreadsheet to import plaintiffs from: .csv or .xlsx. */
   chooseIntakeFile(): Promise<string | null>;
+  /** An exhibit to redact: .pdf, .png, .jpg, .jpeg, .tif, .tiff or .docx. */
+  chooseExhibitFile(): Promise<string | null>;
+  /** The folder a redacted exhibit (public PDF, sealed log, manifest) is written into. */
+  chooseExhibitFolder(): Promise<string | null>;
   /**
    * Where a roster export goes (a new file). For the sealed kind the dialog says, in its own
    * words, that the file will hold real identities.
@@ -53,6 +57,18 @@ export interface IntakeFile {
   caseId: string;
   path: string;
   fileName: string;
+}
+
+/**
+ * The exhibit chosen in main's dialog, kept here with its last scan: the renderer names the
+ * case only, and sees the findings' words only when it asks to (exhibits:revealFinding).
+ */
+export interface ExhibitFile {
+  caseId: string;
+  path: string;
+  fileName: string;
+  /** Finding id → the words read there, from the last scan. */
+  texts: Map<string, string>;
 }
 
 /** A recipient public key read from a .pub file chosen in main, kept here until the export uses it. */
@@ -88,6 +104,10 @@ export class DesktopSession {
   private readonly running = new Set<AbortController>();
   /** The spreadsheet chosen for an import; forgotten on lock. */
   intakeFile: IntakeFile | undefined;
+  /** The exhibit under review and its findings' words; forgotten on lock. */
+  exhibitFile: ExhibitFile | undefined;
+  /** A file of the last redacted exhibit, for its "Show in folder". */
+  lastExhibit: string | undefined;
   /** The recipient key chosen for the next sealed package; forgotten on lock. */
   recipientKey: RecipientKey | undefined;
 
@@ -148,6 +168,7 @@ export class DesktopSession {
     if (host.unlocked) await this.host.call('vault.lock');
     this.recipientKey = undefined;
     this.intakeFile = undefined;
+    this.exhibitFile = undefined;
     await this.clearClipboard();
     this.ports.emit('locked', { reason });
   }

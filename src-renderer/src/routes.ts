@@ -11,6 +11,7 @@ export type Route =
   | { name: 'cases' }
   | { name: 'roster'; caseId: string }
   | { name: 'filings'; caseId: string }
+  | { name: 'exhibits'; caseId: string }
   | { name: 'filing'; caseId: string; filingId: string; notice?: string; view?: EditorView }
   | { name: 'audit' }
   | { name: 'settings' };
@@ -20,6 +21,7 @@ export function routeKey(route: Route): string {
   switch (route.name) {
     case 'roster':
     case 'filings':
+    case 'exhibits':
       return `${route.name}:${route.caseId}`;
     case 'filing':
       return `filing:${route.filingId}`;

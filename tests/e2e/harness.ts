@@ -59,6 +59,8 @@ export type DialogName =
   | 'choosePackageDestination'
   | 'chooseSecretKey'
   | 'chooseIntakeFile'
+  | 'chooseExhibitFile'
+  | 'chooseExhibitFolder'
   | 'chooseRosterDestination';
 
 export interface Harness {
@@ -273,6 +275,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       choosePackageDestination: answer('choosePackageDestination'),
       chooseSecretKey: answer('chooseSecretKey'),
       chooseIntakeFile: answer('chooseIntakeFile'),
+      chooseExhibitFile: answer('chooseExhibitFile'),
+      chooseExhibitFolder: answer('chooseExhibitFolder'),
       chooseRosterDestination: answer('chooseRosterDestination'),
       showInFolder: async (path) => {
         shownInFolder.push(path);

@@ -25,6 +25,7 @@ import { OcrPool } from './ocr';
 import { skeletonIdentities } from './ocr-skeleton';
 import { parseOptions, redactOptionsSchema, scanOptionsSchema, type RedactOptions } from './options';
 import { openPdfPages } from './pdf-pages';
+import { renderPreview, type PagePreview } from './page-preview';
 import { PublicPdfWriter } from './public-pdf';
 import { writeRedactionLog, type LoggedRedaction } from './redaction-log';
 import type { Box, ExhibitFinding, ExhibitFormat } from './types';
@@ -272,6 +273,17 @@ export class ExhibitsService {
       await pool.close();
       await exhibit.close();
     }
+  }
+
+  /**
+   * A PNG of page `page`, at most `width` pixels wide, for the app's review: the vault must be
+   * unlocked and the case exist, as for a scan. Nothing is found or written.
+   */
+  async preview(caseId: string, path: string, { page, width }: { page: number; width: number }): Promise<PagePreview> {
+    const vault = this.session.unlocked();
+    vault.assertIntact();
+    openCase(vault, caseId);
+    return renderPreview(path, page, width);
   }
 }
 

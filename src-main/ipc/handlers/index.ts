@@ -3,6 +3,7 @@ import type { Handlers } from '../dispatcher';
 import { auditHandlers } from './audit';
 import { caseHandlers } from './cases';
 import { counselHandlers } from './counsel';
+import { exhibitHandlers } from './exhibits';
 import { filingHandlers } from './filings';
 import { intakeHandlers } from './intake';
 import { operationHandlers } from './operations';
@@ -26,6 +27,7 @@ export function createHandlers(
     ...filingHandlers(session),
     ...packageHandlers(session),
     ...intakeHandlers(session),
+    ...exhibitHandlers(session),
     ...operationHandlers(session),
   };
 }

@@ -19,6 +19,8 @@ export function useCaseSummary(caseId: string): CaseSummaryDto | null {
   return summary;
 }
 
+type CaseTab = 'roster' | 'filings' | 'exhibits';
+
 export interface Crumb {
   label: string;
   route?: Route;
@@ -47,11 +49,12 @@ export function Breadcrumb({ trail, onNavigate }: { trail: Crumb[]; onNavigate: 
   );
 }
 
-/** The case's two pages, Roster and Filings, as a second row of navigation. */
-export function CaseTabs({ caseId, current, onNavigate }: { caseId: string; current: 'roster' | 'filings'; onNavigate: (route: Route) => void }) {
-  const items: { name: 'roster' | 'filings'; label: string }[] = [
+/** The case's pages, Roster, Filings and Exhibits, as a second row of navigation. */
+export function CaseTabs({ caseId, current, onNavigate }: { caseId: string; current: CaseTab; onNavigate: (route: Route) => void }) {
+  const items: { name: CaseTab; label: string }[] = [
     { name: 'roster', label: 'Roster' },
     { name: 'filings', label: 'Filings' },
+    { name: 'exhibits', label: 'Exhibits' },
   ];
   return (
     <nav aria-label="Case" className="case-tabs">

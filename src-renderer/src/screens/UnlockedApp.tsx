@@ -10,6 +10,7 @@ import { fileName } from '../lib/format';
 import { LeaveGuardContext, LeaveWithoutSavingDialog, type LeaveGuard } from '../components/LeaveGuard';
 import { AuditScreen } from './Audit';
 import { CasesScreen } from './cases/CasesScreen';
+import { ExhibitsScreen } from './exhibits/ExhibitsScreen';
 import { FilingEditorScreen } from './filings/FilingEditor';
 import { FilingsScreen } from './filings/Filings';
 import { RosterScreen } from './roster/RosterScreen';
@@ -88,7 +89,7 @@ function Shell({
     window.scrollTo(0, 0);
   }, [screenKey]);
 
-  const current = route.name === 'roster' || route.name === 'filings' || route.name === 'filing' ? 'cases' : route.name;
+  const current = route.name === 'roster' || route.name === 'filings' || route.name === 'filing' || route.name === 'exhibits' ? 'cases' : route.name;
 
   return (
     <LeaveGuardContext.Provider value={registerGuard}>
@@ -174,6 +175,7 @@ function Shell({
         {route.name === 'cases' ? <CasesScreen onOpen={(caseId) => onNavigate({ name: 'roster', caseId })} /> : null}
         {route.name === 'roster' ? <RosterScreen key={route.caseId} caseId={route.caseId} onNavigate={onNavigate} /> : null}
         {route.name === 'filings' ? <FilingsScreen key={route.caseId} caseId={route.caseId} onNavigate={onNavigate} /> : null}
+        {route.name === 'exhibits' ? <ExhibitsScreen key={route.caseId} caseId={route.caseId} onNavigate={onNavigate} /> : null}
         {route.name === 'filing' ? (
           <FilingEditorScreen
             key={route.filingId}

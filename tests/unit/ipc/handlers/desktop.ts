@@ -58,6 +58,8 @@ export async function desktop(): Promise<Desktop> {
     choosePackageDestination: ask('choosePackageDestination'),
     chooseSecretKey: ask('chooseSecretKey'),
     chooseIntakeFile: ask('chooseIntakeFile'),
+    chooseExhibitFile: ask('chooseExhibitFile'),
+    chooseExhibitFolder: ask('chooseExhibitFolder'),
     chooseRosterDestination: ask('chooseRosterDestination'),
     showInFolder: async (path) => {
       shown.push(path);

@@ -1,0 +1,77 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bornDigitalPdf } from '../../../fixtures/exhibits';
+import { desktop, withCase, type Desktop } from './desktop';
+
+/** A born-digital page naming two invented plaintiffs of withCase (Jane Doe 1, Jane Doe 2). */
+async function exhibit(dir: string): Promise<string> {
+  const file = join(dir, 'exhibit-a.pdf');
+  writeFileSync(
+    file,
+    await bornDigitalPdf({ visible: ['Report of the Gangs and Narcotics Division', 'Officer Maria Elena Ramírez was assigned.'], underImage: 'Zoë Castellanos', white: 'Nothing here' }),
+  );
+  return file;
+}
+
+describe('exhibits:* handlers over a real vault', () => {
+  let d: Desktop;
+  let caseId: string;
+
+  beforeEach(async () => {
+    d = await desktop();
+    caseId = await withCase(d);
+  });
+  afterEach(async () => {
+    await d.dispose();
+  });
+
+  it('the file comes from main\'s dialog; nothing is read before one is chosen', async () => {
+    const none = await d.call('exhibits:scan', { caseId });
+    expect(none).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await d.value('exhibits:chooseFile', { caseId })).toBeNull();
+    expect(d.asked).toEqual(['chooseExhibitFile']);
+  });
+
+  it('findings leave main without their words; the words come on request; a page comes as a PNG', { timeout: 120_000 }, async () => {
+    d.answers.chooseExhibitFile = await exhibit(d.dir);
+    expect(await d.value('exhibits:chooseFile', { caseId })).toEqual({ fileName: 'exhibit-a.pdf' });
+    const scan = await d.value('exhibits:scan', { caseId, dpi: 100 });
+    expect(scan.pages).toHaveLength(1);
+    expect(scan.findings.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(scan)).not.toMatch(/Ram[ií]rez|Castellanos|Maria/);
+    expect(scan.findings.flatMap((f) => f.mayName)).toEqual(expect.arrayContaining(['Jane Doe 1', 'Jane Doe 2']));
+    const revealed = await Promise.all(scan.findings.map((f) => d.value('exhibits:revealFinding', { caseId, findingId: f.id })));
+    expect(revealed.map((r) => r.text).join(' ')).toMatch(/Castellanos/);
+
+    const page = await d.value('exhibits:page', { caseId, page: 1, width: 200 });
+    expect(page.width).toBeLessThanOrEqual(200);
+    expect(Buffer.from(page.png, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(page.widthPt).toBeCloseTo(612);
+    expect(await d.call('exhibits:page', { caseId, page: 2, width: 200 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'page' } });
+  });
+
+  it('redacts into the folder chosen in main, with a drawn region; a cancelled folder dialog writes nothing', { timeout: 240_000 }, async () => {
+    d.answers.chooseExhibitFile = await exhibit(d.dir);
+    await d.value('exhibits:chooseFile', { caseId });
+    const scan = await d.value('exhibits:scan', { caseId, dpi: 100 });
+    const decisions = Object.fromEntries(scan.findings.filter((f) => f.question).map((f) => [f.id, 'redact' as const]));
+    const input = { caseId, decisions, regions: [{ page: 1, box: { x: 72, y: 500, width: 100, height: 40 } }], ocrLayer: false, dpi: 100, faces: false };
+    expect(await d.value('exhibits:redact', input)).toBeNull();
+    d.answers.chooseExhibitFolder = join(d.dir, 'out');
+    const report = await d.value('exhibits:redact', input);
+    expect(report).toMatchObject({ status: 'written', pages: 1 });
+    if (report?.status !== 'written') return;
+    expect(report.redactions).toBeGreaterThanOrEqual(3);
+    expect(report.files.map((f) => f.role)).toEqual(['public', 'sealed', 'manifest']);
+    expect(await d.value('exhibits:showInFolder', {})).toEqual({ shown: true });
+    expect(d.shown).toEqual([join(d.dir, 'out', 'exhibit-a-public.pdf')]);
+  });
+
+  it('the chosen exhibit is forgotten on lock', async () => {
+    d.answers.chooseExhibitFile = await exhibit(d.dir);
+    await d.value('exhibits:chooseFile', { caseId });
+    await d.value('vault:lock', {});
+    expect(d.session.exhibitFile).toBeUndefined();
+  });
+});
