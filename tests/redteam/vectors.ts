@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { RedTeam } from './context';
 import { docxWithNameIn, HIDING_PLACES } from '../fixtures/docx-parts';
 import { doxxCaught, DOXX_FORMS } from './doxxing';
+import { EXHIBIT_VECTORS } from './exhibits';
 import { tamperingCaught, TAMPERINGS } from './tampering';
 import { hostileWorkbookRefused, killedExportCleaned, weakPassphraseRefused } from './weaknesses';
 import { draft, faker, fullName, initials, lookAlike, namesIn, person, pluralSurname, runTogether, styled } from './forms';
@@ -152,4 +153,5 @@ export const VECTORS: Vector[] = [
       return (await team.cli(['verify', '--case', team.caseId, join(out, 'sealed.pdf')])).code === 3;
     },
   },
+  ...Object.entries(EXHIBIT_VECTORS).map(([name, attempt]): Vector => ({ name: `exhibit: ${name}`, attempt: (team) => attempt(team) })),
 ];
