@@ -49,18 +49,19 @@ function progress(ctx: CommandContext) {
 
 const scan: Command = {
   path: ['exhibit', 'scan'],
-  usage: 'exhibit scan --case ID FILE [--dpi N] [--json]',
+  usage: 'exhibit scan --case ID FILE [--dpi N] [--faces] [--json]',
   summary: `find the vault’s identities in an exhibit (${EXTENSIONS}), its text layer and OCR of every page; exit 3 when anything is found`,
   options: {
     case: { type: 'string', help: '--case ID   the case the exhibit belongs to (every identity of the vault is looked for)' },
     dpi: { type: 'string', help: '--dpi N     render pages at N dots per inch (default: 300 for scans, 200 for born-digital pages)' },
+    faces: { type: 'boolean', help: '--faces     propose the faces in pictures and scanned photographs, each a question' },
   },
   required: ['case'],
   positionals: ['FILE'],
   async run(ctx) {
     const file = exhibitFile(ctx);
     const dpi = dpiOption(ctx);
-    const result = await withUnlockedVault(ctx, (vault) => vault.exhibits.scan(stringOption(ctx.options, 'case')!, file, { dpi, control: progress(ctx) }));
+    const result = await withUnlockedVault(ctx, (vault) => vault.exhibits.scan(stringOption(ctx.options, 'case')!, file, { dpi, faces: ctx.options.faces === true, control: progress(ctx) }));
     if (ctx.json) {
       printJson(ctx.io, { ...result, findings: result.findings.map((f) => ({ ...f, targets: f.targets.map((t) => ({ pseudonym: t.pseudonym, caseId: t.caseId })) })) });
     } else {
@@ -90,7 +91,7 @@ const redact: Command = {
     bates: { type: 'string', help: '--bates PREFIX[:START]  Bates numbers PREFIX000001 … (from START) on every exhibit page' },
     cover: { type: 'string', help: '--cover TEXT         a cover page, e.g. "EXHIBIT A"' },
     dpi: { type: 'string', help: '--dpi N              resolution of the public pages (default: 300 for scans, 200 for born-digital pages)' },
-    faces: { type: 'boolean', help: '--faces              propose the faces in photographs as questions' },
+    faces: { type: 'boolean', help: '--faces              propose the faces in pictures and scanned photographs, each a question to answer redact|keep' },
   },
   required: ['case', 'out'],
   positionals: ['FILE'],
@@ -113,7 +114,6 @@ const redact: Command = {
         control: progress(ctx),
       }),
     );
-    if (report.faces === 'not-available') ctx.io.stderr.write('Face detection is not available yet in this build: no faces were proposed.\n');
     if (ctx.json) printJson(ctx.io, report.status === 'needs-decision' ? { ...report, questions: report.questions.map(({ text: _text, ...q }) => q) } : report);
     switch (report.status) {
       case 'needs-decision':

@@ -17,7 +17,13 @@ const box = z.object({
   height: z.number().finite().positive(),
 });
 
-export const scanOptionsSchema = z.object({ dpi: dpi.optional() }).strict();
+export const scanOptionsSchema = z
+  .object({
+    dpi: dpi.optional(),
+    /** Propose faces (page-faces.ts); each proposal is a question. */
+    faces: z.boolean().optional(),
+  })
+  .strict();
 
 export const redactOptionsSchema = z
   .object({

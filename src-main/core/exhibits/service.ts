@@ -24,6 +24,7 @@ import { count } from './limits';
 import { OcrPool } from './ocr';
 import { skeletonIdentities } from './ocr-skeleton';
 import { parseOptions, redactOptionsSchema, scanOptionsSchema, type RedactOptions } from './options';
+import { pageFaces } from './page-faces';
 import { openPdfPages } from './pdf-pages';
 import { PublicPdfWriter } from './public-pdf';
 import { writeRedactionLog, type LoggedRedaction } from './redaction-log';
@@ -38,8 +39,6 @@ export interface ExhibitScan {
   findings: ExhibitFinding[];
   /** Findings that wait for the attorney's decision. */
   questions: number;
-  /** Faces were asked for and no detector is installed yet. */
-  faces?: 'not-available' | undefined;
 }
 
 /** A place of the written file where the read-back still found someone. */
@@ -60,8 +59,8 @@ export interface WrittenExhibitFile {
 }
 
 export type ExhibitRedactReport =
-  | { status: 'needs-decision'; questions: ExhibitFinding[]; faces?: 'not-available' | undefined }
-  | { status: 'leak-found'; hits: ResidualHit[]; faces?: 'not-available' | undefined }
+  | { status: 'needs-decision'; questions: ExhibitFinding[] }
+  | { status: 'leak-found'; hits: ResidualHit[] }
   | {
       status: 'written';
       folder: string;
@@ -69,7 +68,6 @@ export type ExhibitRedactReport =
       pages: number;
       redactions: number;
       kept: number;
-      faces?: 'not-available' | undefined;
     };
 
 export const EXHIBIT_FILES = (stem: string) => ({ public: `${stem}-public.pdf`, log: `${stem}-redaction-log.pdf`, manifest: `${stem}-manifest.json` });
@@ -84,24 +82,22 @@ export class ExhibitsService {
   constructor(
     private readonly session: VaultSession,
     private readonly fontsDir: string,
-    /** Face proposals (core/exhibits/faces, issue 14 item 3); absent until that lands. */
-    private readonly faceDetector?: FaceDetector,
+    /** Face proposals (page-faces.ts, issue 14 item 3): each face a question, kept or redacted by the attorney. */
+    private readonly faceDetector: FaceDetector = pageFaces,
   ) {}
 
   /** What names (or may name) someone, page by page: nothing is written. */
   async scan(caseId: string, path: string, { control, ...input }: { dpi?: number | undefined; faces?: boolean | undefined } & Controlled): Promise<ExhibitScan> {
-    const { faces, ...rest } = input;
-    const options = parseOptions(scanOptionsSchema, rest);
+    const options = parseOptions(scanOptionsSchema, input);
     const vault = this.session.unlocked();
     vault.assertIntact();
     const ctx = openCase(vault, caseId);
     const exhibit = await openExhibit(path);
     const pool = new OcrPool();
     try {
-      const detector = faces ? this.faceDetector : undefined;
       const reading = await readPages(
         exhibit,
-        { dpi: options.dpi, scanners: scannersOf(vault), caseId, pool, faces: detector },
+        { dpi: options.dpi, scanners: scannersOf(vault), caseId, pool, faces: options.faces ? this.faceDetector : undefined },
         control,
         'Reading the pages',
         { done: 0, total: exhibit.pageCount },
@@ -114,7 +110,6 @@ export class ExhibitsService {
         pages: reading.pages,
         findings,
         questions: findings.filter((f) => f.action.kind === 'ask').length,
-        faces: faces && !this.faceDetector ? 'not-available' : undefined,
       };
     } finally {
       await pool.close();
@@ -138,7 +133,6 @@ export class ExhibitsService {
     if (options.cover) refuseNaming(scanners, options.cover, 'The cover text names someone of the vault. Give a cover text without names (for example "EXHIBIT A").', 'cover');
     const names = EXHIBIT_FILES(stem);
     await prepareDestination(options.destination, Object.values(names));
-    const facesMissing = options.faces && !this.faceDetector ? ('not-available' as const) : undefined;
 
     const exhibit = await openExhibit(path);
     const pool = new OcrPool();
@@ -154,7 +148,7 @@ export class ExhibitsService {
       );
       const findings = withIds(reading.findings, ctx.caseKey);
       const plan = planRedactions(findings, options, exhibit.pageCount);
-      if (plan.questions.length > 0) return { status: 'needs-decision', questions: plan.questions, faces: facesMissing };
+      if (plan.questions.length > 0) return { status: 'needs-decision', questions: plan.questions };
 
       const numbering = new RedactionNumbering();
       const burns = plan.redact.map((r) => ({ ...r, ref: numbering.refFor(r.key) }));
@@ -202,7 +196,7 @@ export class ExhibitsService {
         const publicSha = sha256(written);
         if (residual.length > 0) {
           vault.record({ action: 'exhibit.redaction-blocked', details: { caseId, pages: exhibit.pageCount, hits: residual.length, source: sha256(exhibit.bytes) } });
-          return { status: 'leak-found', hits: residual, faces: facesMissing };
+          return { status: 'leak-found', hits: residual };
         }
 
         const logged: LoggedRedaction[] = burns.map((b) => ({
@@ -263,7 +257,7 @@ export class ExhibitsService {
               },
             }),
         );
-        return { status: 'written', folder: options.destination, files, pages: exhibit.pageCount, redactions: burns.length, kept: plan.kept.length, faces: facesMissing };
+        return { status: 'written', folder: options.destination, files, pages: exhibit.pageCount, redactions: burns.length, kept: plan.kept.length };
       } finally {
         await rm(temp, { recursive: true, force: true });
       }
