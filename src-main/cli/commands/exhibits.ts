@@ -4,6 +4,7 @@ import { stringOption } from '../args';
 import { UsageError } from '../exit-codes';
 import { printJson, printTable } from '../output';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
+import { courtOption } from './filings';
 import { EXHIBIT_EXTENSIONS, KIND_WORDS, VaultError, type ExhibitFinding, type ResidualHit } from '../../core';
 
 const EXTENSIONS = Object.keys(EXHIBIT_EXTENSIONS).join(' ');
@@ -79,7 +80,7 @@ const scan: Command = {
 const redact: Command = {
   path: ['exhibit', 'redact'],
   usage:
-    'exhibit redact --case ID FILE --out DIR [--decisions FILE] [--ocr-layer] [--bates PREFIX[:START]] [--cover TEXT] [--dpi N] [--faces] [--json]',
+    'exhibit redact --case ID FILE --out DIR [--decisions FILE] [--ocr-layer] [--bates PREFIX[:START]] [--cover TEXT] [--dpi N] [--faces] [--court ID] [--json]',
   summary:
     'redact an exhibit for real: DIR/<name>-public.pdf (new page images, boxes burned in, read back and checked before it is written), ' +
     'DIR/<name>-redaction-log.pdf (sealed) and DIR/<name>-manifest.json; exit 3 listing the questions when a finding needs a decision',
@@ -92,6 +93,7 @@ const redact: Command = {
     cover: { type: 'string', help: '--cover TEXT         a cover page, e.g. "EXHIBIT A"' },
     dpi: { type: 'string', help: '--dpi N              resolution of the public pages (default: 300 for scans, 200 for born-digital pages)' },
     faces: { type: 'boolean', help: '--faces              propose the faces in pictures and scanned photographs, each a question to answer redact|keep' },
+    court: { type: 'string', help: '--court ID           the court (an id of resources/courts.json, e.g. cacd) whose redaction reference the boxes carry' },
   },
   required: ['case', 'out'],
   positionals: ['FILE'],
@@ -111,6 +113,7 @@ const redact: Command = {
         bates,
         cover: stringOption(o, 'cover'),
         faces: o.faces === true,
+        court: courtOption(o),
         control: progress(ctx),
       }),
     );

@@ -7,8 +7,8 @@ import { pdfText } from '../documents';
 import { VaultError } from '../errors';
 import { ExportJournal, stagingFolderOf } from '../export/export-staging';
 import { recordOrTakeBack } from '../files/new-file';
+import { courtById } from '../filings/filing-facts';
 import { RedactionNumbering } from '../filings/redactions';
-import { clearable } from '../filings/resolution';
 import { throwIfCancelled, type Controlled } from '../operation';
 import { caseIdentities, scannerOf } from '../plaintiffs/identities';
 import { LeakScanner } from '../scan';
@@ -19,7 +19,7 @@ import type { VaultSession } from '../vault/session';
 import { readPages, withIds, type FaceDetector, type PageInfo } from './analyse';
 import { burnBoxes, type Burn } from './burn';
 import { openExhibit } from './exhibit-file';
-import { overlap, type Scanners } from './find';
+import { excusedByKeep, keepable, type Scanners } from './find';
 import { count } from './limits';
 import { OcrPool } from './ocr';
 import { skeletonIdentities } from './ocr-skeleton';
@@ -124,6 +124,8 @@ export class ExhibitsService {
    */
   async redact(caseId: string, path: string, { control, ...input }: RedactOptions & Controlled): Promise<ExhibitRedactReport> {
     const options = parseOptions(redactOptionsSchema, input);
+    // The court's own form of reference ("[REDACTED-{n}]" unless its label set says otherwise); an unknown court stops here.
+    const referenceForm = options.court === undefined ? undefined : courtById(options.court).labels.redactionRef;
     const vault = this.session.unlocked();
     vault.assertIntact();
     const ctx = openCase(vault, caseId);
@@ -150,7 +152,7 @@ export class ExhibitsService {
       const plan = planRedactions(findings, options, exhibit.pageCount);
       if (plan.questions.length > 0) return { status: 'needs-decision', questions: plan.questions };
 
-      const numbering = new RedactionNumbering();
+      const numbering = new RedactionNumbering(referenceForm);
       const burns = plan.redact.map((r) => ({ ...r, ref: numbering.refFor(r.key) }));
       const coverPages = options.cover ? 1 : 0;
       const temp = await journal.begin(options.destination);
@@ -187,7 +189,7 @@ export class ExhibitsService {
           );
           residual = back.findings.flat().flatMap((finding): ResidualHit[] => {
             const page = finding.page - coverPages;
-            if (plan.kept.some((kept) => kept.page === page && overlap(kept.box, finding.box) > 0.3)) return [];
+            if (excusedByKeep(plan.kept, { ...finding, page })) return [];
             return [{ page: Math.max(0, page), box: finding.box, kind: finding.kind, source: finding.source, mayName: finding.targets.map((t) => t.pseudonym) }];
           });
         } finally {
@@ -304,7 +306,7 @@ function planRedactions(findings: readonly ExhibitFinding[], options: RedactOpti
   for (const finding of findings) {
     const decision = decisions[finding.id];
     if (decision === 'keep') {
-      if (finding.kind !== 'face' && !clearable({ kind: finding.kind, confidence: finding.confidence, reasons: finding.action.kind === 'ask' && finding.action.why === 'common-word' ? ['common-word'] : [] })) {
+      if (!keepable(finding)) {
         throw new VaultError(
           'VALIDATION',
           `Finding ${finding.id} (page ${finding.page}) is a ${finding.kind.replace('-', ' ')}: it cannot be kept in a public exhibit. Answer "redact" for it.`,
