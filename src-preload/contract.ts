@@ -403,7 +403,6 @@ const exhibitScan = z.object({
   pages: z.array(exhibitPage),
   findings: z.array(exhibitFinding),
   questions: z.number().int(),
-  faces: z.literal('not-available').optional(),
 });
 
 const exhibitRedactReport = z.discriminatedUnion('status', [

@@ -9,6 +9,7 @@ import { runDoeVault } from './doevault';
 import { parseOptions, UsageError, USAGE, type BenchOptions } from './options';
 import { emptySamples, OPERATIONS, type Samples } from './operations';
 import { renderReport } from './report';
+import { EXHIBITS_FULL, EXHIBITS_QUICK, runExhibitsBench } from './exhibits';
 import { EXPORT_FULL, EXPORT_QUICK, runExportBench } from './export';
 import { INTAKE_FULL, INTAKE_QUICK, runIntakeBench } from './intake';
 import { renderScannerReport, runScannerBench, SCANNER_FULL, SCANNER_QUICK, scannerMissed } from './scanner';
@@ -93,7 +94,10 @@ export async function runBench(options: BenchOptions, env: BenchEnvironment = {}
     const intakeDir = join(root, 'intake');
     mkdirSync(intakeDir);
     const intakeReport = await runIntakeBench(intakeDir, options.quick ? INTAKE_QUICK : INTAKE_FULL, progress);
-    const report = `${vaultReport}\n\n${renderScannerReport(scanner)}\n${exportReport}\n\n${intakeReport}`;
+    const exhibitsDir = join(root, 'exhibits');
+    mkdirSync(exhibitsDir);
+    const exhibitsReport = await runExhibitsBench(exhibitsDir, options.quick ? EXHIBITS_QUICK : EXHIBITS_FULL, progress);
+    const report = `${vaultReport}\n\n${renderScannerReport(scanner)}\n${exportReport}\n\n${intakeReport}\n${exhibitsReport}`;
     if (scannerMissed(scanner)) throw new BenchFailure(report, 'The leak scanner missed matches that rg found (see the scanner table).');
     return report;
   } finally {

@@ -21,7 +21,7 @@ export const USAGE = `Usage: npm run bench -- [--runs N] [--quick [--test-kdf]]
 
   --runs N     measured runs per operation, median shown (default ${FULL.runs}; 1 with --quick)
   --quick      tiny sizes (${QUICK.plaintiffs} plaintiffs, ${QUICK.lookups} lookups; a 64 KB document and
-               200 identities for the leak scanner) for the smoke test
+               200 identities for the leak scanner; a 4-page scanned exhibit) for the smoke test
   --test-kdf   with --quick only: the test-only, insecure Argon2id settings, so that
                create and unlock take milliseconds (their numbers then mean nothing)`;
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runBench } from '../bench/bench';
+import { EXHIBIT_ROWS, EXHIBITS_QUICK, exhibitRowLabel, TESSERACT_NOT_INSTALLED } from '../bench/exhibits';
 import { EXPORT_QUICK, EXPORT_ROWS, exportRowLabel } from '../bench/export';
 import { parseOptions, QUICK, UsageError } from '../bench/options';
 import { OPERATIONS } from '../bench/operations';
@@ -35,10 +36,11 @@ function tableRows(output: string, table = 0): string[][] {
 describe('npm run bench (smoke)', () => {
   // A smoke test of the tables, not a timing: speed is what `npm run bench` itself reports, and
   // a loaded 2-core machine may take minutes here.
-  it('prints a row for every operation in --quick mode (four tables, small sizes)', { timeout: 600_000 }, async () => {
+  // The exhibits table OCRs a 4-page scan twice: minutes on a loaded machine.
+  it('prints a row for every operation in --quick mode (five tables, small sizes)', { timeout: 900_000 }, async () => {
     const { stdout } = await run(process.execPath, [tsx, 'tests/bench/bench.ts', '--quick', '--test-kdf'], {
       cwd: root,
-      timeout: 590_000,
+      timeout: 890_000,
     });
 
     const rows = tableRows(stdout);
@@ -79,6 +81,15 @@ describe('npm run bench (smoke)', () => {
       expect(row[1]).toMatch(/^\d+(\.\d+)? (s|ms|µs)$/);
       expect(row[3]).toMatch(/^(\d+(\.\d+)? (s|ms|µs)|n\/a \(apt-get install sqlite3\))$/);
     }
+
+    // The exhibits table: a scanned exhibit redacted against native tesseract; recall of planted names.
+    const exhibits = tableRows(stdout, 4);
+    expect(exhibits.map((row) => row[0])).toEqual(EXHIBIT_ROWS.map((row) => exhibitRowLabel(row, EXHIBITS_QUICK)));
+    expect(exhibits[0]![1]).toMatch(/^\d+(\.\d+)? (s|ms)$/);
+    expect(exhibits[0]![2]).toMatch(new RegExp(`^(\\d+(\\.\\d+)? (s|ms)|${TESSERACT_NOT_INSTALLED.replace(/[()]/g, '\\$&')})$`));
+    // Planted names are found: the synthetic pages are clean, and the born-digital one has a text layer.
+    expect(exhibits[1]![1]).toMatch(/^(\d+(\.\d)?% \(\d+\/\d+\)|n\/a \(apt-get install poppler-utils\))$/);
+    expect(exhibits[2]![1]).toMatch(/^100% \(\d+\/\d+\)$/);
   });
 
   it('says how to install sqlite3 and ripgrep where they are missing', async () => {

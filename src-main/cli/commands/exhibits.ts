@@ -4,6 +4,7 @@ import { stringOption } from '../args';
 import { UsageError } from '../exit-codes';
 import { printJson, printTable } from '../output';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
+import { courtOption } from './filings';
 import { EXHIBIT_EXTENSIONS, KIND_WORDS, VaultError, type ExhibitFinding, type ResidualHit } from '../../core';
 
 const EXTENSIONS = Object.keys(EXHIBIT_EXTENSIONS).join(' ');
@@ -49,18 +50,19 @@ function progress(ctx: CommandContext) {
 
 const scan: Command = {
   path: ['exhibit', 'scan'],
-  usage: 'exhibit scan --case ID FILE [--dpi N] [--json]',
+  usage: 'exhibit scan --case ID FILE [--dpi N] [--faces] [--json]',
   summary: `find the vault’s identities in an exhibit (${EXTENSIONS}), its text layer and OCR of every page; exit 3 when anything is found`,
   options: {
     case: { type: 'string', help: '--case ID   the case the exhibit belongs to (every identity of the vault is looked for)' },
     dpi: { type: 'string', help: '--dpi N     render pages at N dots per inch (default: 300 for scans, 200 for born-digital pages)' },
+    faces: { type: 'boolean', help: '--faces     propose the faces in pictures and scanned photographs, each a question' },
   },
   required: ['case'],
   positionals: ['FILE'],
   async run(ctx) {
     const file = exhibitFile(ctx);
     const dpi = dpiOption(ctx);
-    const result = await withUnlockedVault(ctx, (vault) => vault.exhibits.scan(stringOption(ctx.options, 'case')!, file, { dpi, control: progress(ctx) }));
+    const result = await withUnlockedVault(ctx, (vault) => vault.exhibits.scan(stringOption(ctx.options, 'case')!, file, { dpi, faces: ctx.options.faces === true, control: progress(ctx) }));
     if (ctx.json) {
       printJson(ctx.io, { ...result, findings: result.findings.map((f) => ({ ...f, targets: f.targets.map((t) => ({ pseudonym: t.pseudonym, caseId: t.caseId })) })) });
     } else {
@@ -78,7 +80,7 @@ const scan: Command = {
 const redact: Command = {
   path: ['exhibit', 'redact'],
   usage:
-    'exhibit redact --case ID FILE --out DIR [--decisions FILE] [--ocr-layer] [--bates PREFIX[:START]] [--cover TEXT] [--dpi N] [--faces] [--json]',
+    'exhibit redact --case ID FILE --out DIR [--decisions FILE] [--ocr-layer] [--bates PREFIX[:START]] [--cover TEXT] [--dpi N] [--faces] [--court ID] [--json]',
   summary:
     'redact an exhibit for real: DIR/<name>-public.pdf (new page images, boxes burned in, read back and checked before it is written), ' +
     'DIR/<name>-redaction-log.pdf (sealed) and DIR/<name>-manifest.json; exit 3 listing the questions when a finding needs a decision',
@@ -90,7 +92,8 @@ const redact: Command = {
     bates: { type: 'string', help: '--bates PREFIX[:START]  Bates numbers PREFIX000001 … (from START) on every exhibit page' },
     cover: { type: 'string', help: '--cover TEXT         a cover page, e.g. "EXHIBIT A"' },
     dpi: { type: 'string', help: '--dpi N              resolution of the public pages (default: 300 for scans, 200 for born-digital pages)' },
-    faces: { type: 'boolean', help: '--faces              propose the faces in photographs as questions' },
+    faces: { type: 'boolean', help: '--faces              propose the faces in pictures and scanned photographs, each a question to answer redact|keep' },
+    court: { type: 'string', help: '--court ID           the court (an id of resources/courts.json, e.g. cacd) whose redaction reference the boxes carry' },
   },
   required: ['case', 'out'],
   positionals: ['FILE'],
@@ -110,10 +113,10 @@ const redact: Command = {
         bates,
         cover: stringOption(o, 'cover'),
         faces: o.faces === true,
+        court: courtOption(o),
         control: progress(ctx),
       }),
     );
-    if (report.faces === 'not-available') ctx.io.stderr.write('Face detection is not available yet in this build: no faces were proposed.\n');
     if (ctx.json) printJson(ctx.io, report.status === 'needs-decision' ? { ...report, questions: report.questions.map(({ text: _text, ...q }) => q) } : report);
     switch (report.status) {
       case 'needs-decision':

@@ -18,7 +18,8 @@ export interface PageInfo {
   dpi: number;
 }
 
-export type FaceDetector = (page: RenderedPage) => Promise<ProposedRegion[]>;
+/** Proposes faces on a rendered page (page-faces.ts); boxes in points. */
+export type FaceDetector = (page: RenderedPage, control?: OperationControl) => Promise<ProposedRegion[]>;
 
 export interface Reader {
   pageCount: number;
@@ -54,7 +55,7 @@ export async function readPages(
     const page = await reader.render(n, options.dpi);
     const ocr = await options.pool.read(page.image);
     const found = findOnPage(n, { textLayer: page.textWords, ocr }, options.scanners, options.caseId, page.dpi / 72);
-    if (options.faces) found.push(...(await options.faces(page)).map(faceFinding));
+    if (options.faces) found.push(...(await options.faces(page, control)).map(faceFinding));
     findings[n - 1] = found;
     pages[n - 1] = { number: n, widthPt: page.widthPt, heightPt: page.heightPt, dpi: page.dpi };
     control?.onProgress?.(++progress.done, progress.total, step);

@@ -162,5 +162,6 @@ function renderText(n: number, lines: LaidWord[][], dpi: number): RenderedPage {
       });
     }
   });
-  return { number: n, widthPt: PAGE_WIDTH, heightPt: PAGE_HEIGHT, dpi, image: canvas as unknown as PageCanvas, textWords: words };
+  // Typeset text only: a picture of the document is a page of its own.
+  return { number: n, widthPt: PAGE_WIDTH, heightPt: PAGE_HEIGHT, dpi, image: canvas as unknown as PageCanvas, textWords: words, pictures: async () => [] };
 }

@@ -6,7 +6,7 @@
  * alone, a common word, initials, someone of another case are asked; a name that can only be
  * one plaintiff of this case, a contact detail, an ID number are redacted.
  */
-import { classify } from '../filings/resolution';
+import { classify, clearable } from '../filings/resolution';
 import type { LeakScanner } from '../scan';
 import type { HitTarget, LeakHit } from '../scan/types';
 import { skeletonOf } from './ocr-skeleton';
@@ -126,4 +126,34 @@ function merge(findings: PageFinding[]): PageFinding[] {
 function mergeTargets(a: readonly HitTarget[], b: readonly HitTarget[]): HitTarget[] {
   const seen = new Set(a.map((t) => t.plaintiffId));
   return [...a, ...b.filter((t) => !seen.has(t.plaintiffId))];
+}
+
+/**
+ * Whether the attorney may keep a finding in a public exhibit: a face, or what may honestly
+ * name someone else (clearable: a given name or surname alone, initials, a date, a common word).
+ * A full name, contact detail or ID number never.
+ */
+export function keepable(finding: Pick<PageFinding, 'kind' | 'confidence' | 'action'>): boolean {
+  if (finding.kind === 'face') return true;
+  const reasons = finding.action.kind === 'ask' && finding.action.why === 'common-word' ? ['common-word' as const] : [];
+  return clearable({ kind: finding.kind, confidence: finding.confidence, reasons });
+}
+
+/**
+ * Whether what the read-back found is what the attorney kept: on the same page, mostly (half of
+ * its own box) inside a kept box, and itself keepable. A kept surname therefore never excuses a
+ * full name read over it: OCR of the written page may read more of the line than the analysis
+ * did ("Quentin Marlowe" where it first read only "Marlowe"), and a full name stops the file.
+ */
+export function excusedByKeep(kept: readonly Pick<PageFinding, 'page' | 'box'>[], found: Pick<PageFinding, 'page' | 'box' | 'kind' | 'confidence' | 'action'>): boolean {
+  if (!keepable(found)) return false;
+  return kept.some((k) => k.page === found.page && covered(found.box, k.box) > 0.5);
+}
+
+/** The share of `a` that `b` covers. */
+function covered(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  if (w <= 0 || h <= 0 || a.width <= 0 || a.height <= 0) return 0;
+  return (w * h) / (a.width * a.height);
 }

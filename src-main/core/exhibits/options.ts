@@ -17,7 +17,13 @@ const box = z.object({
   height: z.number().finite().positive(),
 });
 
-export const scanOptionsSchema = z.object({ dpi: dpi.optional() }).strict();
+export const scanOptionsSchema = z
+  .object({
+    dpi: dpi.optional(),
+    /** Propose faces (page-faces.ts); each proposal is a question. */
+    faces: z.boolean().optional(),
+  })
+  .strict();
 
 export const redactOptionsSchema = z
   .object({
@@ -36,6 +42,8 @@ export const redactOptionsSchema = z
     cover: line('cover text', 80).refine((value) => value !== '', 'the cover text is empty').optional(),
     /** Propose faces (core/exhibits/faces); each proposal is a question. */
     faces: z.boolean().optional(),
+    /** The court (resources/courts.json id) whose redaction reference the boxes carry; default "[REDACTED-{n}]". */
+    court: z.string().regex(/^[a-z0-9-]{1,60}$/, 'a court id looks like "cacd" or "ca-sup-los-angeles"').optional(),
     /** Boxes drawn by hand (the app), burned like any finding. */
     regions: z.array(z.object({ page: z.number().int().min(1), box }).strict()).max(10_000).optional(),
   })

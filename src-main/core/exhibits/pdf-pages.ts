@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { badExhibit, count, EXHIBIT_LIMITS } from './limits';
-import type { PageCanvas, PageWord, RenderedPage } from './types';
+import type { Box, PageCanvas, PageWord, RenderedPage } from './types';
 
 interface TextItem {
   str: string;
@@ -47,7 +47,7 @@ const PDF_ADVICE = 'Print it to a new PDF (or scan the paper again) and try that
 export async function openPdfPages(file: string, bytes: Uint8Array): Promise<PdfPages> {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw badExhibit(file, 'the file is not a PDF (it does not begin like one)', PDF_ADVICE);
-  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument, OPS, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     // pdfjs detaches the buffer it is given.
     data: new Uint8Array(bytes),
@@ -144,6 +144,15 @@ export async function openPdfPages(file: string, bytes: Uint8Array): Promise<Pdf
           dpi,
           image: entry.canvas as PageCanvas,
           textWords: scaleWords(words0, dpi / 72),
+          pictures: async () => {
+            const again = await pdf.getPage(n);
+            try {
+              const ops = await again.getOperatorList({ annotationMode: 0 });
+              return pictureBoxes(ops.fnArray, ops.argsArray, again.getViewport({ scale: 1 }).transform, { width: base.width, height: base.height }, OPS);
+            } finally {
+              again.cleanup();
+            }
+          },
         };
       } finally {
         page.cleanup();
@@ -153,6 +162,72 @@ export async function openPdfPages(file: string, bytes: Uint8Array): Promise<Pdf
       await pdf.destroy();
     },
   };
+}
+
+/** A picture smaller than this (points a side) holds no face worth a proposal: glyphs of Type 3 fonts, rules, bullets. */
+const MIN_PICTURE_PT = 24;
+
+/**
+ * Where a page draws images (points, from the top left), read from its operator list: each
+ * image fills the unit square under the current transform. An image drawn in a way this does
+ * not follow (repeated, grouped) counts as the whole page: faces are looked for everywhere
+ * rather than missed. Overlapping pictures merge, so no pixel is searched twice.
+ */
+export function pictureBoxes(
+  fnArray: readonly number[],
+  argsArray: readonly unknown[],
+  viewportTransform: readonly number[],
+  page: { width: number; height: number },
+  ops: Record<string, number>,
+): Box[] {
+  const whole: Box = { x: 0, y: 0, width: page.width, height: page.height };
+  const stack: number[][] = [];
+  let ctm = [...viewportTransform];
+  const boxes: Box[] = [];
+  const single = new Set([ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageMaskXObject, ops.paintSolidColorImageMask]);
+  const wholePage = new Set([ops.paintImageXObjectRepeat, ops.paintImageMaskXObjectRepeat, ops.paintImageMaskXObjectGroup, ops.paintInlineImageXObjectGroup]);
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i]!;
+    const args = argsArray[i] as unknown[] | null;
+    if (fn === ops.save) stack.push(ctm);
+    else if (fn === ops.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === ops.transform && args) ctm = multiply(ctm, args as number[]);
+    else if (fn === ops.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const matrix = args?.[0] as number[] | null | undefined;
+      if (matrix) ctm = multiply(ctm, matrix);
+    } else if (fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (wholePage.has(fn)) return [whole];
+    else if (single.has(fn)) {
+      const [a, b, c, d, e, f] = ctm as [number, number, number, number, number, number];
+      const xs = [e, a + e, c + e, a + c + e];
+      const ys = [f, b + f, d + f, b + d + f];
+      const x0 = Math.max(0, Math.min(...xs));
+      const y0 = Math.max(0, Math.min(...ys));
+      const x1 = Math.min(page.width, Math.max(...xs));
+      const y1 = Math.min(page.height, Math.max(...ys));
+      if (!(x1 - x0 >= MIN_PICTURE_PT && y1 - y0 >= MIN_PICTURE_PT)) continue;
+      boxes.push({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 });
+    }
+  }
+  return mergeOverlapping(boxes);
+}
+
+function mergeOverlapping(boxes: Box[]): Box[] {
+  const out: Box[] = [];
+  for (let box of boxes) {
+    for (let i = out.length - 1; i >= 0; i--) {
+      const other = out[i]!;
+      const apart = box.x > other.x + other.width || other.x > box.x + box.width || box.y > other.y + other.height || other.y > box.y + box.height;
+      if (apart) continue;
+      const x = Math.min(box.x, other.x);
+      const y = Math.min(box.y, other.y);
+      box = { x, y, width: Math.max(box.x + box.width, other.x + other.width) - x, height: Math.max(box.y + box.height, other.y + other.height) - y };
+      out.splice(i, 1);
+    }
+    out.push(box);
+  }
+  return out;
 }
 
 function scaleWords(words: PageWord[], scale: number): PageWord[] {

@@ -7,8 +7,8 @@ import { pdfText } from '../documents';
 import { VaultError } from '../errors';
 import { ExportJournal, stagingFolderOf } from '../export/export-staging';
 import { recordOrTakeBack } from '../files/new-file';
+import { courtById } from '../filings/filing-facts';
 import { RedactionNumbering } from '../filings/redactions';
-import { clearable } from '../filings/resolution';
 import { throwIfCancelled, type Controlled } from '../operation';
 import { caseIdentities, scannerOf } from '../plaintiffs/identities';
 import { LeakScanner } from '../scan';
@@ -19,11 +19,12 @@ import type { VaultSession } from '../vault/session';
 import { readPages, withIds, type FaceDetector, type PageInfo } from './analyse';
 import { burnBoxes, type Burn } from './burn';
 import { openExhibit } from './exhibit-file';
-import { overlap, type Scanners } from './find';
+import { excusedByKeep, keepable, type Scanners } from './find';
 import { count } from './limits';
 import { OcrPool } from './ocr';
 import { skeletonIdentities } from './ocr-skeleton';
 import { parseOptions, redactOptionsSchema, scanOptionsSchema, type RedactOptions } from './options';
+import { pageFaces } from './page-faces';
 import { openPdfPages } from './pdf-pages';
 import { renderPreview, type PagePreview } from './page-preview';
 import { PublicPdfWriter } from './public-pdf';
@@ -39,8 +40,6 @@ export interface ExhibitScan {
   findings: ExhibitFinding[];
   /** Findings that wait for the attorney's decision. */
   questions: number;
-  /** Faces were asked for and no detector is installed yet. */
-  faces?: 'not-available' | undefined;
 }
 
 /** A place of the written file where the read-back still found someone. */
@@ -61,8 +60,8 @@ export interface WrittenExhibitFile {
 }
 
 export type ExhibitRedactReport =
-  | { status: 'needs-decision'; questions: ExhibitFinding[]; faces?: 'not-available' | undefined }
-  | { status: 'leak-found'; hits: ResidualHit[]; faces?: 'not-available' | undefined }
+  | { status: 'needs-decision'; questions: ExhibitFinding[] }
+  | { status: 'leak-found'; hits: ResidualHit[] }
   | {
       status: 'written';
       folder: string;
@@ -70,7 +69,6 @@ export type ExhibitRedactReport =
       pages: number;
       redactions: number;
       kept: number;
-      faces?: 'not-available' | undefined;
     };
 
 export const EXHIBIT_FILES = (stem: string) => ({ public: `${stem}-public.pdf`, log: `${stem}-redaction-log.pdf`, manifest: `${stem}-manifest.json` });
@@ -85,24 +83,22 @@ export class ExhibitsService {
   constructor(
     private readonly session: VaultSession,
     private readonly fontsDir: string,
-    /** Face proposals (core/exhibits/faces, issue 14 item 3); absent until that lands. */
-    private readonly faceDetector?: FaceDetector,
+    /** Face proposals (page-faces.ts, issue 14 item 3): each face a question, kept or redacted by the attorney. */
+    private readonly faceDetector: FaceDetector = pageFaces,
   ) {}
 
   /** What names (or may name) someone, page by page: nothing is written. */
   async scan(caseId: string, path: string, { control, ...input }: { dpi?: number | undefined; faces?: boolean | undefined } & Controlled): Promise<ExhibitScan> {
-    const { faces, ...rest } = input;
-    const options = parseOptions(scanOptionsSchema, rest);
+    const options = parseOptions(scanOptionsSchema, input);
     const vault = this.session.unlocked();
     vault.assertIntact();
     const ctx = openCase(vault, caseId);
     const exhibit = await openExhibit(path);
     const pool = new OcrPool();
     try {
-      const detector = faces ? this.faceDetector : undefined;
       const reading = await readPages(
         exhibit,
-        { dpi: options.dpi, scanners: scannersOf(vault), caseId, pool, faces: detector },
+        { dpi: options.dpi, scanners: scannersOf(vault), caseId, pool, faces: options.faces ? this.faceDetector : undefined },
         control,
         'Reading the pages',
         { done: 0, total: exhibit.pageCount },
@@ -115,7 +111,6 @@ export class ExhibitsService {
         pages: reading.pages,
         findings,
         questions: findings.filter((f) => f.action.kind === 'ask').length,
-        faces: faces && !this.faceDetector ? 'not-available' : undefined,
       };
     } finally {
       await pool.close();
@@ -130,6 +125,8 @@ export class ExhibitsService {
    */
   async redact(caseId: string, path: string, { control, ...input }: RedactOptions & Controlled): Promise<ExhibitRedactReport> {
     const options = parseOptions(redactOptionsSchema, input);
+    // The court's own form of reference ("[REDACTED-{n}]" unless its label set says otherwise); an unknown court stops here.
+    const referenceForm = options.court === undefined ? undefined : courtById(options.court).labels.redactionRef;
     const vault = this.session.unlocked();
     vault.assertIntact();
     const ctx = openCase(vault, caseId);
@@ -139,7 +136,6 @@ export class ExhibitsService {
     if (options.cover) refuseNaming(scanners, options.cover, 'The cover text names someone of the vault. Give a cover text without names (for example "EXHIBIT A").', 'cover');
     const names = EXHIBIT_FILES(stem);
     await prepareDestination(options.destination, Object.values(names));
-    const facesMissing = options.faces && !this.faceDetector ? ('not-available' as const) : undefined;
 
     const exhibit = await openExhibit(path);
     const pool = new OcrPool();
@@ -155,9 +151,9 @@ export class ExhibitsService {
       );
       const findings = withIds(reading.findings, ctx.caseKey);
       const plan = planRedactions(findings, options, exhibit.pageCount);
-      if (plan.questions.length > 0) return { status: 'needs-decision', questions: plan.questions, faces: facesMissing };
+      if (plan.questions.length > 0) return { status: 'needs-decision', questions: plan.questions };
 
-      const numbering = new RedactionNumbering();
+      const numbering = new RedactionNumbering(referenceForm);
       const burns = plan.redact.map((r) => ({ ...r, ref: numbering.refFor(r.key) }));
       const coverPages = options.cover ? 1 : 0;
       const temp = await journal.begin(options.destination);
@@ -194,7 +190,7 @@ export class ExhibitsService {
           );
           residual = back.findings.flat().flatMap((finding): ResidualHit[] => {
             const page = finding.page - coverPages;
-            if (plan.kept.some((kept) => kept.page === page && overlap(kept.box, finding.box) > 0.3)) return [];
+            if (excusedByKeep(plan.kept, { ...finding, page })) return [];
             return [{ page: Math.max(0, page), box: finding.box, kind: finding.kind, source: finding.source, mayName: finding.targets.map((t) => t.pseudonym) }];
           });
         } finally {
@@ -203,7 +199,7 @@ export class ExhibitsService {
         const publicSha = sha256(written);
         if (residual.length > 0) {
           vault.record({ action: 'exhibit.redaction-blocked', details: { caseId, pages: exhibit.pageCount, hits: residual.length, source: sha256(exhibit.bytes) } });
-          return { status: 'leak-found', hits: residual, faces: facesMissing };
+          return { status: 'leak-found', hits: residual };
         }
 
         const logged: LoggedRedaction[] = burns.map((b) => ({
@@ -264,7 +260,7 @@ export class ExhibitsService {
               },
             }),
         );
-        return { status: 'written', folder: options.destination, files, pages: exhibit.pageCount, redactions: burns.length, kept: plan.kept.length, faces: facesMissing };
+        return { status: 'written', folder: options.destination, files, pages: exhibit.pageCount, redactions: burns.length, kept: plan.kept.length };
       } finally {
         await rm(temp, { recursive: true, force: true });
       }
@@ -322,7 +318,7 @@ function planRedactions(findings: readonly ExhibitFinding[], options: RedactOpti
   for (const finding of findings) {
     const decision = decisions[finding.id];
     if (decision === 'keep') {
-      if (finding.kind !== 'face' && !clearable({ kind: finding.kind, confidence: finding.confidence, reasons: finding.action.kind === 'ask' && finding.action.why === 'common-word' ? ['common-word'] : [] })) {
+      if (!keepable(finding)) {
         throw new VaultError(
           'VALIDATION',
           `Finding ${finding.id} (page ${finding.page}) is a ${finding.kind.replace('-', ' ')}: it cannot be kept in a public exhibit. Answer "redact" for it.`,

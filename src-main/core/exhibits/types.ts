@@ -44,6 +44,11 @@ export interface RenderedPage {
   image: PageCanvas;
   /** Words of the text layer (PDF, DOCX); none for scans and images. */
   textWords: PageWord[];
+  /**
+   * Where pictures are drawn on the page (points), for face proposals. Absent: the whole page
+   * is a picture (a scan, a photograph). Asked only when faces are.
+   */
+  pictures?: (() => Promise<Box[]>) | undefined;
 }
 
 /** What this code needs of an @napi-rs/canvas Canvas. */
@@ -64,6 +69,7 @@ export interface PageContext {
   fillText(text: string, x: number, y: number): void;
   measureText(text: string): { width: number };
   drawImage(image: unknown, dx: number, dy: number, dw?: number, dh?: number): void;
+  getImageData(x: number, y: number, w: number, h: number): { width: number; height: number; data: Uint8ClampedArray };
   save(): void;
   restore(): void;
 }

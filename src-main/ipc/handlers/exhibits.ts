@@ -64,7 +64,6 @@ export function exhibitHandlers(session: DesktopSession): DomainHandlers<'exhibi
         pages: scan.pages,
         findings: scan.findings.map(findingView),
         questions: scan.questions,
-        ...(scan.faces ? { faces: scan.faces } : {}),
       };
     },
 

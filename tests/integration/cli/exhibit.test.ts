@@ -128,6 +128,37 @@ describe('exhibit redact through the CLI', () => {
     expect(execFileSync('pdfimages', ['-list', publicPdf], { encoding: 'utf8' }).trim().split('\n')).toHaveLength(3);
   });
 
+  it('a "keep" lets a surname alone stay (the read-back passes), never a full name; an unknown --court is refused', { timeout: TEST_TIMEOUT }, async () => {
+    const exhibit = box.path('duty-roster.pdf');
+    writeFileSync(
+      exhibit,
+      await bornDigitalPdf({ visible: [`Duty roster of the ${DIVISION}`, `Signed by Sergeant ${third.surname} at noon.`, `Copied to ${first.legalName}.`], underImage: '', white: '' }),
+    );
+    const out = box.path('keep-out');
+    // A usage error, before the vault is unlocked or the exhibit read.
+    expect(expectFailure(await runCli([...vault.auth, 'exhibit', 'redact', '--case', caseId, exhibit, '--out', out, '--court', 'nowhere-court'], SLOW), 1)).toMatch(/--court: Unknown court "nowhere-court"/);
+
+    // A surname alone is redacted by default (it can only be this plaintiff), but is low confidence: the attorney may keep it.
+    const scan = await runCli([...vault.auth, 'exhibit', 'scan', '--case', caseId, exhibit, '--json'], SLOW);
+    expect(scan.code, scan.stderr).toBe(3);
+    const { findings } = JSON.parse(scan.stdout) as { findings: { id: string; kind: string; confidence: string; action: { kind: string } }[] };
+    expect(findings.map((f) => [f.kind, f.confidence, f.action.kind]).sort()).toEqual([['full-name', 'high', 'redact'], ['surname', 'low', 'redact']]);
+    const decisions = box.path('keep-decisions.txt');
+    const fullName = findings.find((f) => f.kind === 'full-name')!;
+    writeFileSync(decisions, `${fullName.id} keep\n`);
+    expectFailure(await runCli([...vault.auth, 'exhibit', 'redact', '--case', caseId, exhibit, '--out', out, '--decisions', decisions], SLOW), 5);
+    writeFileSync(decisions, `${findings.find((f) => f.kind === 'surname')!.id} keep\n`);
+    const report = await okJson<{ status: string; redactions: number; kept: number }>(
+      [...vault.auth, 'exhibit', 'redact', '--case', caseId, exhibit, '--out', out, '--decisions', decisions, '--ocr-layer', '--court', 'cacd'],
+      SLOW,
+    );
+    // Read back with the surname still on the page: it is where the attorney kept it.
+    expect(report).toMatchObject({ status: 'written', redactions: 1, kept: 1 });
+    const extracted = pdftotext(`${out}/duty-roster-public.pdf`);
+    expect(extracted).toContain(third.surname);
+    expect(leaks(extracted, [first])).toEqual([]);
+  });
+
   it('a TIFF bomb through the CLI: the message names the file and the limit, nothing is written', { timeout: TEST_TIMEOUT }, async () => {
     const bomb = box.path('scan.tiff');
     writeFileSync(bomb, tiffOf([{ width: 60_000, height: 60_000, data: new Uint8Array(16) }]));

@@ -21,11 +21,12 @@ export interface FaceModel {
   detector: FaceApi['nets']['ssdMobilenetv1'];
 }
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundle's CommonJS shim declares one at the top of the chunk.
+const resolveFrom = createRequire(import.meta.url);
 
 /** Where a package's files are, by its package.json (packages without an exports map). */
 function packageDir(name: string): string {
-  return dirname(require.resolve(`${name}/package.json`));
+  return dirname(resolveFrom.resolve(`${name}/package.json`));
 }
 
 export function modelDir(): string {

@@ -194,7 +194,6 @@ export function ExhibitsScreen({ caseId, onNavigate }: { caseId: string; onNavig
               {scan.findings.length === 0 ? 'no one of the vault found' : `${plural(scan.findings.length, 'place')} naming or possibly naming someone of the vault`}
               {counts.questions ? `; ${plural(counts.questions, 'question')} to answer` : ''}.
             </p>
-            {scan.faces === 'not-available' ? <p className="muted small">Face detection is not available in this build: no faces were proposed. Draw boxes over faces by hand.</p> : null}
           </section>
           <div className="exhibit-review">
             <Thumbnails caseId={caseId} scan={scan} decisions={decisions} regions={regions} current={page} onChoose={(p) => setPage(p)} />
