@@ -74,7 +74,7 @@ export class PatternSet {
     const n = text.length;
     const scratch = n > this.scratch.length ? this.grownScratch(n) : this.scratch;
     for (let i = 0; i < n; i++) scratch[i] = text.charCodeAt(i);
-    return this.insert(n);
+    return this.add(scratch, n);
   }
 
   /** The pattern of `symbols`. */
@@ -82,7 +82,7 @@ export class PatternSet {
     const n = symbols.length;
     const scratch = n > this.scratch.length ? this.grownScratch(n) : this.scratch;
     for (let i = 0; i < n; i++) scratch[i] = symbols[i]!;
-    return this.insert(n);
+    return this.add(scratch, n);
   }
 
   value(pattern: number): number {
@@ -103,10 +103,10 @@ export class PatternSet {
     return this.scratch;
   }
 
-  private insert(n: number): number {
-    const scratch = this.scratch;
+  /** The pattern of symbols[0 .. n). */
+  add(symbols: Int32Array, n: number): number {
     let h = 0x811c9dc5 ^ n;
-    for (let i = 0; i < n; i++) h = Math.imul(h ^ scratch[i]!, 0x01000193);
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ symbols[i]!, 0x01000193);
     h ^= h >>> 16;
     h = Math.imul(h, 0x85ebca6b);
     h ^= h >>> 13;
@@ -121,7 +121,7 @@ export class PatternSet {
         const at = starts[p]!;
         if (pool[at] === n) {
           let i = 0;
-          while (i < n && pool[at + 2 + i] === scratch[i]) i++;
+          while (i < n && pool[at + 2 + i] === symbols[i]) i++;
           if (i === n) return p;
         }
       }
@@ -136,7 +136,7 @@ export class PatternSet {
     if (at + n + 2 > pool.length) this.pool = pool = resized(pool, Math.max(pool.length * 2, at + n + 2));
     pool[at] = n;
     pool[at + 1] = p;
-    for (let i = 0; i < n; i++) pool[at + 2 + i] = scratch[i]!;
+    for (let i = 0; i < n; i++) pool[at + 2 + i] = symbols[i]!;
     this.used = at + n + 2;
     this.starts[p] = at;
     this.values[p] = -1;

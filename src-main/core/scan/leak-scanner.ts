@@ -162,10 +162,10 @@ export class LeakScanner {
     let maxWords = 4; // "7th of March 1984"
     let wordLists = 0;
     /** The entry list of a key; a name's one-letter words must read as initials (see initialsWritten). */
-    const wordList = (ids: readonly number[], isName: boolean, generic = false): number => {
+    const wordList = (ids: Int32Array, count: number, isName: boolean, generic = false): number => {
       let initial = 0;
-      for (let k = 0; k < ids.length; k++) initial |= wordFlags[ids[k]!]! & INITIAL;
-      const pattern = words.addSymbols(ids);
+      for (let k = 0; k < count; k++) initial |= wordFlags[ids[k]!]! & INITIAL;
+      const pattern = words.add(ids, count);
       let list = words.value(pattern);
       if (list === -1) {
         list = entries.create();
@@ -177,14 +177,14 @@ export class LeakScanner {
           wordInitial = grown(wordInitial, list + 1);
           wordPlural = grown(wordPlural, list + 1);
         }
-        if (ids.length === 1 && wordFlags[ids[0]!]! & COMMON) wordCommon[list] = 1;
+        if (count === 1 && wordFlags[ids[0]!]! & COMMON) wordCommon[list] = 1;
         else if (generic) wordCommon[list] = 1;
-        if (ids.length > maxWords) maxWords = ids.length;
+        if (count > maxWords) maxWords = count;
       }
       if (initial && isName) wordInitial[list] = 1;
       // A phrase of ordinary words is a question only while nothing else (a full name of such
       // words, a distinctive phrase) has the same key.
-      if (!generic && ids.length > 1) wordCommon[list] = 0;
+      if (!generic && count > 1) wordCommon[list] = 0;
       return list;
     };
     // Digits channel: each key's characters, a second set of patterns.
@@ -222,7 +222,8 @@ export class LeakScanner {
     };
 
     const shieldWords = (i: number, shield: string): void => {
-      const list = wordList(shield.split(' ').map((word) => intern(word, 0, word.length)), false);
+      const ids = Int32Array.from(shield.split(' '), (word) => intern(word, 0, word.length));
+      const list = wordList(ids, ids.length, false);
       entries.add(list, encode(i, SHIELD));
       wordShield[list] = 1;
     };
@@ -241,11 +242,11 @@ export class LeakScanner {
         shieldWords(i, stem);
       }
     }
-    const variant: VariantSink = (i, kind, channel, key, _text, ids, generic) => {
+    const variant: VariantSink = (i, kind, channel, key, _text, ids, count, generic) => {
       const code = encode(i, KIND_CODE[kind]);
       if (channel === 'words') {
-        if (ids.length > 0) {
-          const list = wordList(ids, NAME_KINDS.has(kind), generic);
+        if (count > 0) {
+          const list = wordList(ids, count, NAME_KINDS.has(kind), generic);
           entries.add(list, code);
           if (PLURAL_KINDS.has(kind)) wordPlural[list] = 1;
         }

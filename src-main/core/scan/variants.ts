@@ -11,7 +11,7 @@
  * do a surname's plurals ("the Quillfeathers'"): the matcher reads a plural's stem (words.ts).
  */
 import type { ScanIdentity, VariantKind } from './types';
-import { isParticle, parseName } from './names';
+import { isParticle, parseName, type ParsedName } from './names';
 import { isCommonWord } from './common-words';
 import { profileVariants, type ProfileTools } from './profile-variants';
 import { normalizeKey } from './text-map';
@@ -39,6 +39,8 @@ interface Part {
   text: string;
   key: string;
   ids: readonly number[];
+  /** Letters and digits of the key (its length without spaces): `alone` reads it, even of a part without its key. */
+  letters: number;
 }
 
 const NO_IDS: readonly number[] = [];
@@ -63,7 +65,13 @@ function keyIds(key: string, intern: Interner): number[] {
 }
 
 function part(text: string, key: string): Part {
-  return { text, key, ids: interner && key !== '' ? keyIds(key, interner) : NO_IDS };
+  return { text, key, ids: interner && key !== '' ? keyIds(key, interner) : NO_IDS, letters: lettersOf(key) };
+}
+
+function lettersOf(key: string): number {
+  let letters = key.length;
+  for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) letters--;
+  return letters;
 }
 
 function isEmpty(p: Part): boolean {
@@ -72,8 +80,9 @@ function isEmpty(p: Part): boolean {
 
 /** Two parts in a row; in build mode only their word ids. */
 function join(head: Part, separator: string, tail: Part): Part {
-  if (interner) return { text: '', key: '', ids: head.ids.concat(tail.ids) };
-  return { text: `${head.text}${separator}${tail.text}`, key: `${head.key} ${tail.key}`, ids: NO_IDS };
+  const letters = head.letters + tail.letters;
+  if (interner) return { text: '', key: '', ids: head.ids.concat(tail.ids), letters };
+  return { text: `${head.text}${separator}${tail.text}`, key: `${head.key} ${tail.key}`, ids: NO_IDS, letters };
 }
 
 /** Shortest key matched for an ID number in the digits channel: shorter ones match everywhere. */
@@ -134,8 +143,8 @@ function phraseForms(words: readonly string[], joinedToo = false): Part[] {
           head.key === ''
             ? form
             : interner
-              ? { text: '', key: `${head.key} ${form.key}`, ids: head.ids.concat(form.ids) }
-              : { text: `${head.text} ${form.text}`, key: `${head.key} ${form.key}`, ids: NO_IDS },
+              ? { text: '', key: `${head.key} ${form.key}`, ids: head.ids.concat(form.ids), letters: head.letters + form.letters }
+              : { text: `${head.text} ${form.text}`, key: `${head.key} ${form.key}`, ids: NO_IDS, letters: head.letters + form.letters },
         );
       }
     }
@@ -197,7 +206,7 @@ function combine(slots: readonly (readonly Part[])[], separators: readonly strin
   return result[0] === EMPTY || isEmpty(result[0]!) ? [] : result;
 }
 
-const EMPTY: Part = { text: '', key: '', ids: NO_IDS };
+const EMPTY: Part = { text: '', key: '', ids: NO_IDS, letters: 0 };
 
 /** Two slots: `combine` without its arrays in the usual case of one spelling each. */
 function pair(a: readonly Part[], separator: string, b: readonly Part[]): Part[] {
@@ -222,9 +231,15 @@ function spaces(n: number): string[] {
   return new Array<string>(n).fill(' ');
 }
 
-/** Passes a template's spellings on to the sink (a class: no closure per identity). */
+/**
+ * Passes a template's spellings on to the sink (a class: no closure per identity). While the
+ * scanner builds, a variant's word ids are written into one reused array: no array per variant.
+ */
 class Adder {
   index = 0;
+  private ids = new Int32Array(64);
+  private count = 0;
+
   constructor(
     private readonly sink: VariantSink,
     /** False: only keys matter, so spellings that differ only in writing are skipped. */
@@ -232,34 +247,83 @@ class Adder {
   ) {}
 
   add(kind: VariantKind, parts: readonly Part[], generic = false): void {
-    for (const p of parts) this.sink(this.index, kind, 'words', p.key, p.text, p.ids, generic);
+    for (const p of parts) {
+      this.count = 0;
+      this.put(p.ids);
+      this.sink(this.index, kind, 'words', p.key, p.text, this.ids, this.count, generic);
+    }
   }
 
   /** A name part on its own: not a single letter. */
   alone(kind: VariantKind, parts: readonly Part[]): void {
-    for (const p of parts) if (p.key.replaceAll(' ', '').length >= MIN_ALONE_LENGTH) this.sink(this.index, kind, 'words', p.key, p.text, p.ids, false);
+    for (const p of parts) {
+      if (p.letters < MIN_ALONE_LENGTH) continue;
+      this.count = 0;
+      this.put(p.ids);
+      this.sink(this.index, kind, 'words', p.key, p.text, this.ids, this.count, false);
+    }
   }
 
-  /**
-   * `pair(a, separator, b)`, added. While the scanner builds, one spelling each (the usual case)
-   * goes to the sink through one reused array instead of a new part.
-   */
+  /** `pair(a, separator, b)`, added; while the scanner builds, one spelling each (the usual case) without a part. */
   pair(kind: VariantKind, a: readonly Part[], separator: string, b: readonly Part[]): void {
     if (interner && a.length === 1 && b.length === 1) {
-      const ids = this.scratch;
-      ids.length = 0;
-      for (const id of a[0]!.ids) ids.push(id);
-      for (const id of b[0]!.ids) ids.push(id);
-      if (ids.length > 0) this.sink(this.index, kind, 'words', '', '', ids, false);
+      this.count = 0;
+      this.put(a[0]!.ids);
+      this.put(b[0]!.ids);
+      if (this.count > 0) this.sink(this.index, kind, 'words', '', '', this.ids, this.count, false);
       return;
     }
     this.add(kind, pair(a, separator, b));
   }
 
-  private readonly scratch: number[] = [];
+  /**
+   * Words in a row, each of one spelling at most (`phraseForms` of them would be one part):
+   * their ids, without the part. False when a word has several spellings (nothing added).
+   */
+  phrase(kind: VariantKind, words: readonly (readonly Part[])[], generic: boolean): boolean {
+    for (const forms of words) if (forms.length > 1) return false;
+    this.count = 0;
+    for (const forms of words) if (forms.length === 1) this.put(forms[0]!.ids);
+    if (this.count > 0) this.sink(this.index, kind, 'words', '', '', this.ids, this.count, generic);
+    return true;
+  }
+
+  /** An address line: each slot's first spelling, but spelling `a` of slot `at` (-1: none). */
+  line(slots: readonly (readonly Part[])[], count: number, at: number, a: number): void {
+    if (!interner) {
+      this.add('address', [line(slots, count, at, a)]);
+      return;
+    }
+    this.count = 0;
+    for (let i = 0; i < count; i++) this.put(slots[i]![i === at ? a : 0]!.ids);
+    this.sink(this.index, 'address', 'words', '', '', this.ids, this.count, false);
+  }
 
   emit(kind: VariantKind, channel: VariantChannel, key: string, text: string): void {
-    this.sink(this.index, kind, channel, key, text, channel === 'words' && interner ? keyIds(key, interner) : NO_IDS, false);
+    this.count = 0;
+    if (channel === 'words' && interner) {
+      // The key's words, interned in place: no substrings.
+      for (let start = 0; ; ) {
+        const space = key.indexOf(' ', start);
+        this.push(interner(key, start, space < 0 ? key.length : space));
+        if (space < 0) break;
+        start = space + 1;
+      }
+    }
+    this.sink(this.index, kind, channel, key, text, this.ids, this.count, false);
+  }
+
+  private put(ids: readonly number[]): void {
+    for (let k = 0; k < ids.length; k++) this.push(ids[k]!);
+  }
+
+  private push(id: number): void {
+    if (this.count === this.ids.length) {
+      const bigger = new Int32Array(this.ids.length * 2);
+      bigger.set(this.ids);
+      this.ids = bigger;
+    }
+    this.ids[this.count++] = id;
   }
 }
 
@@ -276,6 +340,10 @@ class Tools implements ProfileTools {
   }
 
   phrase(kind: VariantKind, words: readonly string[], generic: boolean): void {
+    if (interner) {
+      const forms = words.map(wordForms);
+      if (this.adder.phrase(kind, forms, generic)) return;
+    }
     this.adder.add(kind, phraseForms(words), generic);
   }
 
@@ -300,7 +368,7 @@ class Tools implements ProfileTools {
 function nameVariants(legalName: string, add: Adder, full: VariantKind = 'full-name', parts = true): void {
   const name = parseName(legalName);
   if (!name) return;
-  const G = phraseForms([name.given]);
+  const G = wordForms(name.given);
   const gi = initial(name.given);
 
   if (name.surname.length === 0) {
@@ -308,10 +376,10 @@ function nameVariants(legalName: string, add: Adder, full: VariantKind = 'full-n
     if (parts) add.add(full, G);
     return;
   }
-  const S = phraseForms(name.surname, name.surname.length > 1);
-  const Ms = name.middles.map((middle) => phraseForms([middle]));
-  const mis = name.middles.map((middle) => initial(middle).slice(0, 1));
-  const hasMiddles = Ms.length > 0;
+  const S = name.surname.length > 1 ? phraseForms(name.surname, true) : wordForms(name.surname[0]!);
+  const hasMiddles = name.middles.length > 0;
+  const Ms = hasMiddles ? name.middles.map(wordForms) : NO_MIDDLES;
+  const mis = hasMiddles ? name.middles.map((middle) => initial(middle).slice(0, 1)) : NO_MIDDLES;
 
   if (hasMiddles) add.add(full, combine([G, ...Ms, S], spaces(Ms.length + 1))); // Maria Elena Ramírez
   add.pair(full, G, ' ', S); // Maria Ramírez
@@ -345,19 +413,55 @@ function nameVariants(legalName: string, add: Adder, full: VariantKind = 'full-n
     for (const piece of components([name.given])) add.alone('given-name', phraseForms([piece]));
     for (const M of Ms) add.alone('given-name', M);
   }
-  const surname = name.surname.join(' ');
-  const core = name.surnameCore.join(' ');
-  joinedVariants(
-    full,
-    [
-      [name.given, ...name.middles, surname],
-      [surname, name.given, ...name.middles],
-      [name.given, surname],
-      [surname, name.given],
-      ...(core !== surname ? [[name.given, core], [core, name.given]] : []),
-    ],
-    add,
-  );
+  nameJoinedVariants(full, name, add);
+}
+
+const NO_MIDDLES: readonly (readonly Part[])[] = [];
+
+/**
+ * The joined forms of a parsed name (see joinedVariants): given+family and family+given, with
+ * the middle names, and with the surname's core.
+ */
+function nameJoinedVariants(kind: VariantKind, name: ParsedName, add: Adder): void {
+  const surname = name.surname.length === 1 ? name.surname[0]! : name.surname.join(' ');
+  const core = name.surnameCore.length === 1 ? name.surnameCore[0]! : name.surnameCore.join(' ');
+  if (!interner || name.middles.length > 0) {
+    joinedVariants(
+      kind,
+      [
+        [name.given, ...name.middles, surname],
+        [surname, name.given, ...name.middles],
+        [name.given, surname],
+        [surname, name.given],
+        ...(core !== surname ? [[name.given, core], [core, name.given]] : []),
+      ],
+      add,
+    );
+    return;
+  }
+  // While the scanner builds, without middle names (most names): the same keys in the same
+  // order, each piece's letters from its word's forms (cached), no array per order.
+  const given = runKey(name.given);
+  const family = runKey(surname);
+  const first = given + family;
+  const second = family + given;
+  if (first !== '') add.emit(kind, 'joined', first, '');
+  if (second !== '' && second !== first) add.emit(kind, 'joined', second, '');
+  if (core === surname) return;
+  const coreKey = runKey(core);
+  const third = given + coreKey;
+  const fourth = coreKey + given;
+  if (third !== '' && third !== first && third !== second) add.emit(kind, 'joined', third, '');
+  if (fourth !== '' && fourth !== first && fourth !== second && fourth !== third) add.emit(kind, 'joined', fourth, '');
+}
+
+/** A name part's folded letters without spaces ("O'Brien" -> "obrien"): its joined piece. */
+function runKey(text: string): string {
+  if (text.includes(' ')) return normalizeKey(text).replaceAll(' ', '');
+  const forms = wordForms(text);
+  if (forms.length === 0) return '';
+  // computeWordForms: the key as folded, then (when it has spaces) the key without them.
+  return forms[0]!.key.includes(' ') ? forms[1]!.key : forms[0]!.key;
 }
 
 /** Written pieces of a name part without its punctuation: "O'Brien-Núñez" -> "OBrienNúñez". */
@@ -487,29 +591,31 @@ function addressVariants(address: string, add: Adder): void {
   if (/[\r\n]/.test(address)) firstLine = address.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? '';
   const comma = firstLine.indexOf(',');
   const street = (comma >= 0 ? firstLine.slice(0, comma) : firstLine).trim();
-  const slots = street.split(/\s+/).map(streetWord).filter((slot) => slot.length > 0);
+  const slots: Part[][] = [];
+  for (const word of street.split(/\s+/)) {
+    const slot = streetWord(word);
+    if (slot.length > 0) slots.push(slot);
+  }
   // The street line, and without its unit ("1234 Elm Street Apt 5" -> "1234 Elm Street").
   const unitAt = slots.findIndex((slot, i) => i > 1 && (UNIT_WORDS.has(slot[0]!.key) || slot[0]!.text.startsWith('#')));
-  addressLine(slots, add);
-  if (unitAt > 1) addressLine(slots.slice(0, unitAt), add);
+  addressLine(slots, slots.length, add);
+  if (unitAt > 1) addressLine(slots, unitAt, add);
 }
 
-function addressLine(slots: readonly Part[][], add: Adder): void {
-  if (slots.length < 2) return;
-  add.add('address', [line(slots.map((slot) => slot[0]!))]);
+/** The line of the first `count` slots. */
+function addressLine(slots: readonly Part[][], count: number, add: Adder): void {
+  if (count < 2) return;
+  add.line(slots, count, -1, 0);
   // Vary one word at a time (all combinations would multiply past any use).
-  for (let i = 0; i < slots.length; i++) {
-    for (let a = 1; a < slots[i]!.length; a++) add.add('address', [line(slots.map((slot, j) => (j === i ? slot[a]! : slot[0]!)))]);
+  for (let i = 0; i < count; i++) {
+    for (let a = 1; a < slots[i]!.length; a++) add.line(slots, count, i, a);
   }
 }
 
-function line(words: readonly Part[]): Part {
-  if (interner) {
-    const ids: number[] = [];
-    for (const w of words) for (const id of w.ids) ids.push(id);
-    return { text: '', key: '', ids };
-  }
-  return { text: words.map((w) => w.text).join(' '), key: words.map((w) => w.key).join(' '), ids: NO_IDS };
+/** The written line of the first `count` slots: each one's first spelling, spelling `a` of slot `at`. */
+function line(slots: readonly (readonly Part[])[], count: number, at: number, a: number): Part {
+  const words = slots.slice(0, count).map((slot, i) => slot[i === at ? a : 0]!);
+  return { text: words.map((w) => w.text).join(' '), key: words.map((w) => w.key).join(' '), ids: NO_IDS, letters: 0 };
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -529,8 +635,8 @@ function dateForms(iso: string): string[] {
 
 /**
  * Receives each variant. While the scanner builds, `key` and `text` of a combined name part
- * are empty and `ids` holds its words' vocabulary ids; otherwise `ids` is empty. `ids` may be
- * a reused array: read it during the call, do not keep it.
+ * are empty and `ids[0 .. idCount)` holds its words' vocabulary ids; otherwise `idCount` is 0.
+ * `ids` is a reused array: read it during the call, do not keep it.
  */
 export type VariantSink = (
   index: number,
@@ -538,7 +644,8 @@ export type VariantSink = (
   channel: VariantChannel,
   key: string,
   text: string,
-  ids: readonly number[],
+  ids: Int32Array,
+  idCount: number,
   generic: boolean,
 ) => void;
 
@@ -602,7 +709,7 @@ export function forEachVariant(identities: readonly ScanIdentity[], sink: Varian
 export function identityVariants(identity: ScanIdentity): Variant[] {
   const variants: Variant[] = [];
   try {
-    const add = new Adder((_i, kind, channel, key, text, _ids, generic) => variants.push({ kind, text, key, channel, ...(generic ? { generic } : {}) }), true);
+    const add = new Adder((_i, kind, channel, key, text, _ids, _count, generic) => variants.push({ kind, text, key, channel, ...(generic ? { generic } : {}) }), true);
     expand(identity, add, true, new Tools(add));
   } finally {
     clearCaches();

@@ -20,8 +20,8 @@ function builtKeys(identity: ScanIdentity): string[] {
   const keys = new Set<string>();
   forEachVariant(
     [identity],
-    (_index, kind, channel, key, _text, ids) => {
-      const built = channel === 'words' ? ids.map((id) => vocabulary.word(id)).join(' ') : key;
+    (_index, kind, channel, key, _text, ids, count) => {
+      const built = channel === 'words' ? Array.from(ids.subarray(0, count), (id) => vocabulary.word(id)).join(' ') : key;
       keys.add(`${kind}|${channel}|${built}`);
     },
     (text, start, end) => vocabulary.intern(text, start, end),
