@@ -143,7 +143,7 @@ export class LeakScanner {
     const vocabulary = new Vocabulary();
     // Patterns and symbols per identity (the bench's identities with the doxxing surface: ~15
     // keys of ~2.3 words, ~3 digit keys of 8, ~5 joined keys of 13): sized so that nothing grows.
-    const words = new PatternSet(identities.length * 16, identities.length * 40);
+    const words = new PatternSet(identities.length * 16, identities.length * 52);
     const wordFlags: number[] = []; // per vocabulary id: COMMON | INITIAL
     const intern = (text: string, start: number, end: number): number => {
       const id = vocabulary.intern(text, start, end);

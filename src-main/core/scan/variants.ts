@@ -100,22 +100,6 @@ const HYPHENS = /[-‐‑–—‒―−]/u;
  * "O'Brien" -> "O'Brien" (o brien), "OBrien" (obrien).
  */
 function wordForms(word: string): Part[] {
-  const known = formsCache.get(word);
-  if (known) return known;
-  const forms = computeWordForms(word);
-  formsCache.set(word, forms);
-  return forms;
-}
-
-/**
- * Word spellings computed during one expansion (names repeat across identities: a vault of
- * 10,000 has a few thousand distinct words). Emptied when the expansion ends, so no name stays
- * in memory in a module-level cache.
- */
-const formsCache = new Map<string, Part[]>();
-
-
-function computeWordForms(word: string): Part[] {
   const key = normalizeKey(word);
   if (key === '') return [];
   const forms: Part[] = [part(word, key)];
@@ -160,16 +144,6 @@ function phraseForms(words: readonly string[], joinedToo = false): Part[] {
 }
 
 function initial(word: string): Part[] {
-  const known = initialsCache.get(word);
-  if (known) return known;
-  const initials = computeInitial(word);
-  initialsCache.set(word, initials);
-  return initials;
-}
-
-const initialsCache = new Map<string, Part[]>();
-
-function computeInitial(word: string): Part[] {
   const key = normalizeKey(word);
   if (key === '') return [];
   const first = [...word.normalize('NFC')].find((c) => /[\p{L}\p{N}]/u.test(c)) ?? key[0]!;
@@ -413,7 +387,7 @@ function nameVariants(legalName: string, add: Adder, full: VariantKind = 'full-n
     for (const piece of components([name.given])) add.alone('given-name', phraseForms([piece]));
     for (const M of Ms) add.alone('given-name', M);
   }
-  nameJoinedVariants(full, name, add);
+  nameJoinedVariants(full, name, G, S, add);
 }
 
 const NO_MIDDLES: readonly (readonly Part[])[] = [];
@@ -422,7 +396,7 @@ const NO_MIDDLES: readonly (readonly Part[])[] = [];
  * The joined forms of a parsed name (see joinedVariants): given+family and family+given, with
  * the middle names, and with the surname's core.
  */
-function nameJoinedVariants(kind: VariantKind, name: ParsedName, add: Adder): void {
+function nameJoinedVariants(kind: VariantKind, name: ParsedName, G: readonly Part[], S: readonly Part[], add: Adder): void {
   const surname = name.surname.length === 1 ? name.surname[0]! : name.surname.join(' ');
   const core = name.surnameCore.length === 1 ? name.surnameCore[0]! : name.surnameCore.join(' ');
   if (!interner || name.middles.length > 0) {
@@ -440,25 +414,23 @@ function nameJoinedVariants(kind: VariantKind, name: ParsedName, add: Adder): vo
     return;
   }
   // While the scanner builds, without middle names (most names): the same keys in the same
-  // order, each piece's letters from its word's forms (cached), no array per order.
-  const given = runKey(name.given);
-  const family = runKey(surname);
+  // order, each piece's letters from the forms of its word, no array per order.
+  const given = runKey(G);
+  const family = name.surname.length === 1 ? runKey(S) : normalizeKey(surname).replaceAll(' ', '');
   const first = given + family;
   const second = family + given;
   if (first !== '') add.emit(kind, 'joined', first, '');
   if (second !== '' && second !== first) add.emit(kind, 'joined', second, '');
   if (core === surname) return;
-  const coreKey = runKey(core);
+  const coreKey = core.includes(' ') ? normalizeKey(core).replaceAll(' ', '') : runKey(wordForms(core));
   const third = given + coreKey;
   const fourth = coreKey + given;
   if (third !== '' && third !== first && third !== second) add.emit(kind, 'joined', third, '');
   if (fourth !== '' && fourth !== first && fourth !== second && fourth !== third) add.emit(kind, 'joined', fourth, '');
 }
 
-/** A name part's folded letters without spaces ("O'Brien" -> "obrien"): its joined piece. */
-function runKey(text: string): string {
-  if (text.includes(' ')) return normalizeKey(text).replaceAll(' ', '');
-  const forms = wordForms(text);
+/** A word's folded letters without spaces ("O'Brien" -> "obrien"), from its forms: its joined piece. */
+function runKey(forms: readonly Part[]): string {
   if (forms.length === 0) return '';
   // computeWordForms: the key as folded, then (when it has spaces) the key without them.
   return forms[0]!.key.includes(' ') ? forms[1]!.key : forms[0]!.key;
@@ -563,28 +535,20 @@ function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** "1234 Elm Street, Springfield" -> "1234 Elm Street", "1234 Elm St.", "1234 Elm St". */
-/** A street word and its abbreviations ("Street" -> "St."), cached like the name words. */
+/** A street word and its abbreviations ("Street" -> "St."). */
 function streetWord(word: string): Part[] {
-  const first = word.charCodeAt(0);
-  if (first >= 0x30 && first <= 0x39) {
-    const key = normalizeKey(word); // a house number: no abbreviation, not worth caching
-    return key === '' ? [] : [part(word, key)];
-  }
-  const known = streetCache.get(word);
-  if (known) return known;
   const key = normalizeKey(word);
-  const parts: Part[] = key === '' ? [] : [part(word, key)];
+  if (key === '') return [];
+  const parts: Part[] = [part(word, key)];
+  const first = word.charCodeAt(0);
+  if (first >= 0x30 && first <= 0x39) return parts; // a house number: no abbreviation
   for (const alternative of STREET_ALTERNATIVES.get(key) ?? []) {
     if (alternative === key) continue;
     const written = capitalize(alternative);
     parts.push(part(alternative.length <= 4 ? `${written}.` : written, alternative));
   }
-  streetCache.set(word, parts);
   return parts;
 }
-
-const streetCache = new Map<string, Part[]>();
 
 function addressVariants(address: string, add: Adder): void {
   let firstLine = address;
@@ -679,12 +643,6 @@ function expand(identity: ScanIdentity, add: Adder, dates: boolean, tools: Tools
   profileVariants(identity, tools);
 }
 
-function clearCaches(): void {
-  formsCache.clear();
-  initialsCache.clear();
-  streetCache.clear();
-}
-
 /**
  * Every variant of every identity, identity by identity in order, to `sink` with the
  * identity's index (the scanner's build). A date of birth is given once, as its ISO key.
@@ -692,7 +650,6 @@ function clearCaches(): void {
 export function forEachVariant(identities: readonly ScanIdentity[], sink: VariantSink, intern: Interner): void {
   const add = new Adder(sink, false);
   const tools = new Tools(add);
-  clearCaches();
   interner = intern;
   try {
     for (let i = 0; i < identities.length; i++) {
@@ -701,18 +658,13 @@ export function forEachVariant(identities: readonly ScanIdentity[], sink: Varian
     }
   } finally {
     interner = undefined;
-    clearCaches();
   }
 }
 
 /** Every variant of one identity, in a stable order; the same key may appear more than once. */
 export function identityVariants(identity: ScanIdentity): Variant[] {
   const variants: Variant[] = [];
-  try {
-    const add = new Adder((_i, kind, channel, key, text, _ids, _count, generic) => variants.push({ kind, text, key, channel, ...(generic ? { generic } : {}) }), true);
-    expand(identity, add, true, new Tools(add));
-  } finally {
-    clearCaches();
-  }
+  const add = new Adder((_i, kind, channel, key, text, _ids, _count, generic) => variants.push({ kind, text, key, channel, ...(generic ? { generic } : {}) }), true);
+  expand(identity, add, true, new Tools(add));
   return variants;
 }
