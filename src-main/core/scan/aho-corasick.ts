@@ -192,8 +192,21 @@ export class PatternSet {
       const end = hi[s]!;
       if (start === end) continue;
       const depth = depths[s]!;
-      const keys = sorter.sort(pool, order, start, end, depth);
       const n = end - start;
+      if (n === 1) {
+        // One pattern (most states, deep in the trie): it ends here or goes on to one child.
+        const at = order[start]!;
+        if (depth === pool[at]) out[s] = values[pool[at + 1]!]!;
+        else {
+          const child = states++;
+          sym[child] = pool[at + 2 + depth]!;
+          depths[child] = depth + 1;
+          lo[child] = start;
+          hi[child] = end;
+        }
+        continue;
+      }
+      const keys = sorter.sort(pool, order, start, end, depth);
       let k = 0;
       // A pattern ending here (patterns are distinct: at most one), sorted first.
       if (keys[0] === -1) {
