@@ -140,7 +140,7 @@ export class LeakScanner {
     const entries = new EntryLists(identities.length * 28, identities.length * 36);
     // Words channel: each key's words become vocabulary ids; equal keys are one pattern, which
     // holds their entry list.
-    const vocabulary = new Vocabulary();
+    const vocabulary = new Vocabulary(identities.length * 5);
     // Patterns and symbols per identity (the bench's identities with the doxxing surface: ~15
     // keys of ~2.3 words, ~3 digit keys of 8, ~5 joined keys of 13): sized so that nothing grows.
     const words = new PatternSet(identities.length * 16, identities.length * 52);

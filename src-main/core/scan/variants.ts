@@ -104,9 +104,14 @@ function wordForms(word: string): Part[] {
   if (key === '') return [];
   const forms: Part[] = [part(word, key)];
   if (key.includes(' ')) {
+    // While the scanner builds, only keys matter: no written forms.
+    if (interner) {
+      forms.push(part('', key.replaceAll(' ', '')));
+      return forms;
+    }
     const pieces = word.split(/[^\p{L}\p{M}\p{N}]+/u).filter((piece) => piece !== '');
     forms.push(part(pieces.join(''), key.replaceAll(' ', '')));
-    if (!interner && HYPHENS.test(word)) forms.push(part(pieces.join(' '), key));
+    if (HYPHENS.test(word)) forms.push(part(pieces.join(' '), key));
   }
   return forms;
 }
@@ -146,12 +151,15 @@ function phraseForms(words: readonly string[], joinedToo = false): Part[] {
 function initial(word: string): Part[] {
   const key = normalizeKey(word);
   if (key === '') return [];
-  const first = [...word.normalize('NFC')].find((c) => /[\p{L}\p{N}]/u.test(c)) ?? key[0]!;
-  const initials: Part[] = [part(`${first.toLocaleUpperCase()}.`, [...key][0]!)];
+  const c = key.charCodeAt(0);
+  const letter = c >= 0xd800 && c <= 0xdbff ? String.fromCodePoint(key.codePointAt(0)!) : key[0]!; // [...key][0]
+  // While the scanner builds, only keys matter: no written forms.
+  const first = interner ? '' : ([...word.normalize('NFC')].find((c) => /[\p{L}\p{N}]/u.test(c)) ?? key[0]!);
+  const initials: Part[] = [part(interner ? '' : `${first.toLocaleUpperCase()}.`, letter)];
   // "Jean-Luc" -> also "J.-L."
   if (key.includes(' ') && HYPHENS.test(word)) {
     const letters = key.split(' ').map((piece) => [...piece][0]!);
-    initials.push(part(letters.map((l) => `${l.toUpperCase()}.`).join('-'), letters.join(' ')));
+    initials.push(part(interner ? '' : letters.map((l) => `${l.toUpperCase()}.`).join('-'), letters.join(' ')));
   }
   return initials;
 }

@@ -14,12 +14,24 @@ function hashRange(text: string, start: number, end: number): number {
 }
 
 export class Vocabulary {
-  private mask = 1023;
+  private mask: number;
   /** Slot s: slots[2s] = word id + 1 (0: empty), slots[2s + 1] = its hash (one cache line for both). */
-  private slots = new Int32Array(2048);
-  private pool = new Uint16Array(8192);
-  private poolStart = new Int32Array(1025);
+  private slots: Int32Array;
+  private pool: Uint16Array;
+  private poolStart: Int32Array;
   private count = 0;
+  /** Ids of the one-letter words below U+0080 (initials, most of them), or -1: no probe for them. */
+  private readonly single = new Int32Array(128).fill(-1);
+
+  /** Sized for about `words` words (more grow). */
+  constructor(words = 512) {
+    let capacity = 1024;
+    while (capacity < words * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    this.slots = new Int32Array(capacity * 2);
+    this.pool = new Uint16Array(Math.max(8192, words * 8));
+    this.poolStart = new Int32Array(Math.max(1025, words + 2));
+  }
 
   get size(): number {
     return this.count;
@@ -27,6 +39,9 @@ export class Vocabulary {
 
   /** The id of the word text[start, end), added if new. */
   intern(text: string, start = 0, end = text.length): number {
+    const c = text.charCodeAt(start);
+    const one = end - start === 1 && c < 0x80;
+    if (one && this.single[c]! >= 0) return this.single[c]!;
     const hash = hashRange(text, start, end);
     const signed = hash | 0;
     const length = end - start;
@@ -63,6 +78,7 @@ export class Vocabulary {
     this.poolStart[id + 1] = at + length;
     this.slots[s << 1] = id + 1;
     this.slots[(s << 1) + 1] = signed;
+    if (one) this.single[c] = id;
     if (this.count * 2 > this.mask + 1) this.rehash();
     return id;
   }
