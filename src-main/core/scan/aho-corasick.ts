@@ -174,7 +174,10 @@ export class PatternSet {
     const capacity = this.used - 2 * this.count + 1;
     const sym = new Int32Array(capacity);
     const first = new Int32Array(capacity + 1);
-    const out = new Int32Array(capacity).fill(-1);
+    // Each state's output is set to -1 as the state is made: memory past the last state is
+    // never touched (a fresh page costs a fault).
+    const out = new Int32Array(capacity);
+    out[ROOT] = -1;
     const depths = new Int32Array(capacity);
     // The patterns a state is a prefix of, by where each is in the pool: order[lo[s] .. hi[s]).
     // Their arrays become the failure and dictionary links once the trie is laid out.
@@ -199,6 +202,7 @@ export class PatternSet {
         if (depth === pool[at]) out[s] = values[pool[at + 1]!]!;
         else {
           const child = states++;
+          out[child] = -1;
           sym[child] = pool[at + 2 + depth]!;
           depths[child] = depth + 1;
           lo[child] = start;
@@ -218,6 +222,7 @@ export class PatternSet {
         let j = k + 1;
         while (j < n && keys[j] === a) j++;
         const child = states++;
+        out[child] = -1;
         sym[child] = a;
         depths[child] = depth + 1;
         lo[child] = start + k;
