@@ -51,16 +51,19 @@ let interner: Interner | undefined;
 
 /** The word ids of a key (words separated by one space), interned in place: no substrings. */
 function keyIds(key: string, intern: Interner): number[] {
+  let space = key.indexOf(' ');
+  // One word (most keys): a one-element array, not one grown by push.
+  if (space < 0) return [intern(key, 0, key.length)];
   const ids: number[] = [];
   let start = 0;
   for (;;) {
-    const space = key.indexOf(' ', start);
+    ids.push(intern(key, start, space));
+    start = space + 1;
+    space = key.indexOf(' ', start);
     if (space < 0) {
       ids.push(intern(key, start, key.length));
       return ids;
     }
-    ids.push(intern(key, start, space));
-    start = space + 1;
   }
 }
 
@@ -259,13 +262,17 @@ class Adder {
   }
 
   /**
-   * Words in a row, each of one spelling at most (`phraseForms` of them would be one part):
-   * their ids, without the part. False when a word has several spellings (nothing added).
+   * While the scanner builds: words in a row whose keys are single words (one spelling each:
+   * `phraseForms` of them would be one part), by their ids, without parts. False when a word's
+   * key has several words (it has several spellings): nothing added.
    */
-  phrase(kind: VariantKind, words: readonly (readonly Part[])[], generic: boolean): boolean {
-    for (const forms of words) if (forms.length > 1) return false;
+  phrase(kind: VariantKind, keys: readonly string[], generic: boolean): boolean {
     this.count = 0;
-    for (const forms of words) if (forms.length === 1) this.put(forms[0]!.ids);
+    for (const key of keys) {
+      if (key === '') continue;
+      if (key.includes(' ')) return false;
+      this.push(interner!(key, 0, key.length));
+    }
     if (this.count > 0) this.sink(this.index, kind, 'words', '', '', this.ids, this.count, generic);
     return true;
   }
@@ -321,11 +328,8 @@ class Tools implements ProfileTools {
     addressVariants(address, this.adder);
   }
 
-  phrase(kind: VariantKind, words: readonly string[], generic: boolean): void {
-    if (interner) {
-      const forms = words.map(wordForms);
-      if (this.adder.phrase(kind, forms, generic)) return;
-    }
+  phrase(kind: VariantKind, words: readonly string[], keys: readonly string[], generic: boolean): void {
+    if (interner && this.adder.phrase(kind, keys, generic)) return;
     this.adder.add(kind, phraseForms(words), generic);
   }
 
