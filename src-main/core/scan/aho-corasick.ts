@@ -1,13 +1,23 @@
 /**
  * Aho-Corasick over an integer alphabet, in typed arrays: every pattern is found in one pass,
- * whatever their number. The scanner runs it twice over the same text: over word ids (names,
- * emails, addresses, pseudonyms: each word of the normalised text is one symbol, so every
- * match is whole-word by construction) and over characters (phone numbers and ID numbers,
- * which may be written with any spacing).
+ * whatever their number. The scanner runs it over word ids (names, emails, addresses,
+ * pseudonyms: each word of the normalised text is one symbol, so every match is whole-word by
+ * construction) and over characters (phone and ID numbers written with any spacing, names run
+ * together inside tokens).
  *
- * Transitions: the root's are one dense row (most steps start there); the others live in one
- * open-addressing hash table keyed by (state, symbol). Failure links and dictionary suffix
- * links make the per-symbol cost amortised O(1) plus one step per reported match.
+ * Built in two steps. A `PatternSet` collects the distinct patterns as they come (one hash
+ * probe each, no trie yet), each with a value (the scanner's entry list). `finish()` then lays
+ * the trie out breadth-first: the states of one level are the distinct prefixes of that length
+ * in sorted order, so the children of a state are consecutive states, sorted by symbol, and
+ * one array `first` says where each state's children start. Walking a state's children, the
+ * failure links (computed in state order) and the scan all read memory in order or close to it.
+ * Building the trie as the patterns came, by a hash table of edges or by lists of siblings,
+ * cost a cache miss per step for the ~1.4 million steps of 10,000 identities; so did the
+ * failure links over it.
+ *
+ * Transitions: the root's are one dense row (most steps start there); another state's
+ * children are searched in their sorted run. Failure links and dictionary suffix links make
+ * the per-symbol cost amortised O(1) plus one step per reported match.
  */
 
 export const ROOT = 0;
@@ -18,213 +28,337 @@ export interface FlatPatterns {
   offsets: Int32Array;
 }
 
-export class EdgeTable {
-  private mask: number;
+/** Children runs up to this long are searched linearly, longer ones by halving. */
+const LINEAR = 8;
+/** Runs of patterns up to this long are sorted by insertion, longer ones natively. */
+const INSERTION = 16;
+
+/**
+ * Distinct patterns (sequences of non-negative integer symbols), each with an integer value
+ * (-1 until set). `add…` returns the index of the pattern, the same for equal patterns.
+ */
+export class PatternSet {
   /**
-   * Slot s is table[4s .. 4s + 3): from + 1 (0: empty), symbol, target. One array, so that a
-   * probe reads one cache line, not one in each of three arrays (the build inserts ~700,000
-   * edges for 10,000 identities, and misses dominated it).
+   * Pattern p at pool[starts[p]]: its length, p, then its symbols (what finish() reads of a
+   * pattern is then one cache line).
    */
+  private pool: Int32Array;
+  private used = 0;
+  private starts: Int32Array;
+  private values: Int32Array;
+  /** Open addressing: slot s is table[2s] = pattern + 1 (0: empty), table[2s + 1] = its hash. */
   private table: Int32Array;
+  private mask: number;
   private count = 0;
+  /** The pattern being added. */
+  private scratch = new Int32Array(64);
 
-  constructor(expected: number) {
+  /** Sized for about `patterns` patterns of `symbols` symbols in all (more grow). */
+  constructor(patterns = 1024, symbols = patterns * 4) {
+    const size = Math.max(16, patterns);
+    this.starts = new Int32Array(size);
+    this.values = new Int32Array(size);
+    this.pool = new Int32Array(Math.max(64, symbols + size * 2));
     let capacity = 16;
-    while (capacity < expected * 2) capacity *= 2;
+    while (capacity * 3 < size * 4) capacity *= 2;
     this.mask = capacity - 1;
-    this.table = new Int32Array(capacity * 4);
+    this.table = new Int32Array(capacity * 2);
   }
 
-  private slot(from: number, sym: number): number {
-    let h = Math.imul(from ^ Math.imul(sym, 0x9e3779b1), 0x85ebca77);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0xc2b2ae35);
+  get size(): number {
+    return this.count;
+  }
+
+  /** The pattern of the UTF-16 code units of `text`. */
+  addString(text: string): number {
+    const n = text.length;
+    const scratch = n > this.scratch.length ? this.grownScratch(n) : this.scratch;
+    for (let i = 0; i < n; i++) scratch[i] = text.charCodeAt(i);
+    return this.add(scratch, n);
+  }
+
+  /** The pattern of `symbols`. */
+  addSymbols(symbols: readonly number[]): number {
+    const n = symbols.length;
+    const scratch = n > this.scratch.length ? this.grownScratch(n) : this.scratch;
+    for (let i = 0; i < n; i++) scratch[i] = symbols[i]!;
+    return this.add(scratch, n);
+  }
+
+  value(pattern: number): number {
+    return this.values[pattern]!;
+  }
+
+  setValue(pattern: number, value: number): void {
+    this.values[pattern] = value;
+  }
+
+  /** Number of symbols of a pattern. */
+  length(pattern: number): number {
+    return this.pool[this.starts[pattern]!]!;
+  }
+
+  private grownScratch(n: number): Int32Array {
+    this.scratch = new Int32Array(n * 2);
+    return this.scratch;
+  }
+
+  /** The pattern of symbols[0 .. n). */
+  add(symbols: Int32Array, n: number): number {
+    let h = 0x811c9dc5 ^ n;
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ symbols[i]!, 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
     h ^= h >>> 13;
-    return h & this.mask;
-  }
-
-  /**
-   * The slot that holds (from, sym), or the empty slot where it would go. The one probe loop of
-   * the table: kept small and on plain numbers so that the scan's get inlines it.
-   */
-  private probe(from: number, sym: number): number {
-    const mask = this.mask;
-    const table = this.table;
-    const key = from + 1;
-    let s = this.slot(from, sym);
+    const { table, mask, starts } = this;
+    let pool = this.pool;
+    let s = h & mask;
     for (;;) {
-      const at = s << 2;
-      const k = table[at]!;
-      if (k === 0 || (k === key && table[at + 1] === sym)) return s;
+      const entry = table[s << 1]!;
+      if (entry === 0) break;
+      if (table[(s << 1) + 1] === h) {
+        const p = entry - 1;
+        const at = starts[p]!;
+        if (pool[at] === n) {
+          let i = 0;
+          while (i < n && pool[at + 2 + i] === symbols[i]) i++;
+          if (i === n) return p;
+        }
+      }
       s = (s + 1) & mask;
     }
+    const p = this.count++;
+    if (p === this.values.length) {
+      this.values = resized(this.values, p * 2);
+      this.starts = resized(this.starts, p * 2);
+    }
+    const at = this.used;
+    if (at + n + 2 > pool.length) this.pool = pool = resized(pool, Math.max(pool.length * 2, at + n + 2));
+    pool[at] = n;
+    pool[at + 1] = p;
+    for (let i = 0; i < n; i++) pool[at + 2 + i] = symbols[i]!;
+    this.used = at + n + 2;
+    this.starts[p] = at;
+    this.values[p] = -1;
+    table[s << 1] = p + 1;
+    table[(s << 1) + 1] = h;
+    // Filled at most to three quarters: a slot is 8 bytes, so a probe sequence mostly stays in one cache line.
+    if (this.count * 4 > (mask + 1) * 3) this.rehash();
+    return p;
   }
 
-  get(from: number, sym: number): number {
-    const at = this.probe(from, sym) << 2;
-    return this.table[at] === 0 ? -1 : this.table[at + 2]!;
+  private rehash(): void {
+    const old = this.table;
+    const capacity = (this.mask + 1) * 2;
+    const mask = capacity - 1;
+    const table = new Int32Array(capacity * 2);
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at] === 0) continue;
+      let s = old[at + 1]! & mask;
+      while (table[s << 1] !== 0) s = (s + 1) & mask;
+      table[s << 1] = old[at]!;
+      table[(s << 1) + 1] = old[at + 1]!;
+    }
+    this.table = table;
+    this.mask = mask;
   }
 
   /**
-   * The target of (from, sym) if present; otherwise adds it with target `to` and returns -1.
-   * One probe sequence where get-then-set would take two (the trie's insert).
+   * The automaton: each pattern's value is reported where it ends (patterns with a value of -1
+   * or no symbols are not looked for). Symbols read later must be < alphabetSize.
    */
-  getOrSet(from: number, sym: number, to: number): number {
-    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
-    const at = this.probe(from, sym) << 2;
-    if (this.table[at] !== 0) return this.table[at + 2]!;
-    this.fill(at, from, sym, to);
-    return -1;
-  }
+  finish(alphabetSize: number): AhoCorasick {
+    const { starts, values } = this;
+    let pool = this.pool;
+    // The states: at most one per symbol, plus the root.
+    const capacity = this.used - 2 * this.count + 1;
+    const sym = new Int32Array(capacity);
+    const first = new Int32Array(capacity + 1);
+    // Each state's output is set to -1 as the state is made: memory past the last state is
+    // never touched (a fresh page costs a fault).
+    const out = new Int32Array(capacity);
+    out[ROOT] = -1;
+    const depths = new Int32Array(capacity);
+    // The patterns a state is a prefix of, by where each is in the pool: order[lo[s] .. hi[s]).
+    // Their arrays become the failure and dictionary links once the trie is laid out.
+    const lo = new Int32Array(capacity);
+    const hi = new Int32Array(capacity);
+    const order = new Int32Array(this.count);
+    let m = 0;
+    for (let p = 0; p < this.count; p++) if (pool[starts[p]!]! > 0 && values[p]! >= 0) order[m++] = starts[p]!;
+    hi[ROOT] = m;
+    const sorter = new RunSorter(m);
+    let states = 1;
+    for (let s = 0; s < states; s++) {
+      first[s] = states;
+      const start = lo[s]!;
+      const end = hi[s]!;
+      if (start === end) continue;
+      const depth = depths[s]!;
+      const n = end - start;
+      if (n === 1) {
+        // One pattern (most states, deep in the trie): it ends here or goes on to one child.
+        const at = order[start]!;
+        if (depth === pool[at]) out[s] = values[pool[at + 1]!]!;
+        else {
+          const child = states++;
+          out[child] = -1;
+          sym[child] = pool[at + 2 + depth]!;
+          depths[child] = depth + 1;
+          lo[child] = start;
+          hi[child] = end;
+        }
+        continue;
+      }
+      const keys = sorter.sort(pool, order, start, end, depth);
+      let k = 0;
+      // A pattern ending here (patterns are distinct: at most one), sorted first.
+      if (keys[0] === -1) {
+        out[s] = values[pool[order[start]! + 1]!]!;
+        k = 1;
+      }
+      while (k < n) {
+        const a = keys[k]!;
+        let j = k + 1;
+        while (j < n && keys[j] === a) j++;
+        const child = states++;
+        out[child] = -1;
+        sym[child] = a;
+        depths[child] = depth + 1;
+        lo[child] = start + k;
+        hi[child] = start + j;
+        k = j;
+      }
+      if (s === ROOT) pool = relaid(pool, order, m);
+    }
+    first[states] = states;
 
-  set(from: number, sym: number, to: number): void {
-    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
-    const at = this.probe(from, sym) << 2;
-    if (this.table[at] !== 0) this.table[at + 2] = to;
-    else this.fill(at, from, sym, to);
-  }
-
-  private fill(at: number, from: number, sym: number, to: number): void {
-    this.table[at] = from + 1;
-    this.table[at + 1] = sym;
-    this.table[at + 2] = to;
-    this.count++;
-  }
-
-  private grow(): void {
-    const old = this.table;
-    const capacity = (this.mask + 1) * 2;
-    this.mask = capacity - 1;
-    this.table = new Int32Array(capacity * 4);
-    this.count = 0;
-    for (let at = 0; at < old.length; at += 4) if (old[at] !== 0) this.set(old[at]! - 1, old[at + 1]!, old[at + 2]!);
+    const rootRow = new Int32Array(Math.max(1, alphabetSize));
+    for (let c = first[ROOT]!; c < first[ROOT + 1]!; c++) rootRow[sym[c]!] = c;
+    const automaton = new AhoCorasick(
+      rootRow,
+      first.subarray(0, states + 1),
+      sym.subarray(0, states),
+      lo.fill(0, 0, states).subarray(0, states),
+      out.subarray(0, states),
+      hi.fill(-1, 0, states).subarray(0, states),
+      depths.subarray(0, states),
+      alphabetSize,
+      states,
+    );
+    automaton.link();
+    return automaton;
   }
 }
 
 /**
- * Builds the trie one symbol at a time (patterns need not be materialised first), then the
- * failure links: `finish()` returns the automaton.
- *
- * With `byCharacters` (a trie of characters: few children per state), a child is found by
- * walking its parent's list of children, and the edge table is filled once, in `finish()`:
- * most steps of an insert then read the state just created beside it (a new path) or a hot
- * state near the root, where a hash probe was a cache miss each. A trie of words (a state may
- * have thousands of children) keeps the table from the start.
+ * Sorts a run of patterns (by their pool offsets) by their symbol at one depth, -1 where a
+ * pattern ends there: by insertion when short, by counting when the symbols are dense, else
+ * natively on (symbol, position) packed into one number.
  */
-export class TrieBuilder {
-  private symOf: Int32Array;
-  private firstChild: Int32Array;
-  private nextSibling: Int32Array;
-  private out: Int32Array;
-  private depths: Int32Array;
-  private rootRow: Int32Array;
-  private readonly edges: EdgeTable | undefined;
-  private states = 1;
+class RunSorter {
+  private keys: Int32Array;
+  private spare: Int32Array;
+  private counts = new Int32Array(1024);
+  private packed = new Float64Array(64);
 
-  constructor(alphabetHint = 1024, stateHint = 1024, byCharacters = false) {
-    const size = Math.max(16, stateHint);
-    this.symOf = new Int32Array(size);
-    this.firstChild = new Int32Array(size).fill(-1);
-    this.nextSibling = new Int32Array(size).fill(-1);
-    this.out = new Int32Array(size).fill(-1);
-    this.depths = new Int32Array(size);
-    this.rootRow = new Int32Array(Math.max(1, alphabetHint));
-    this.edges = byCharacters ? undefined : new EdgeTable(size);
+  constructor(size: number) {
+    this.keys = new Int32Array(Math.max(16, size));
+    this.spare = new Int32Array(Math.max(16, size));
   }
 
-  /** The child of `node` by `sym`, created if missing. */
-  child(node: number, sym: number): number {
-    const child = this.states;
-    if (node === ROOT) {
-      if (sym >= this.rootRow.length) this.rootRow = resized(this.rootRow, Math.max(sym + 1, this.rootRow.length * 2), 0);
-      const existing = this.rootRow[sym]!;
-      if (existing > 0) return existing;
-      this.rootRow[sym] = child;
-    } else if (this.edges) {
-      const existing = this.edges.getOrSet(node, sym, child);
-      if (existing > 0) return existing;
-    } else {
-      const { symOf, nextSibling } = this;
-      for (let c = this.firstChild[node]!; c !== -1; c = nextSibling[c]!) if (symOf[c] === sym) return c;
+  /** Sorts order[start .. end) and returns the keys, sorted, from index 0. */
+  sort(pool: Int32Array, order: Int32Array, start: number, end: number, depth: number): Int32Array {
+    const n = end - start;
+    const keys = this.keys;
+    let min = 0x7fffffff;
+    let max = -1;
+    let sorted = true;
+    for (let k = 0; k < n; k++) {
+      const at = order[start + k]!;
+      const key = depth < pool[at]! ? pool[at + 2 + depth]! : -1;
+      keys[k] = key;
+      if (key < min) min = key;
+      if (key > max) max = key;
+      if (k > 0 && key < keys[k - 1]!) sorted = false;
     }
-    if (child === this.symOf.length) this.grow();
-    this.states++;
-    this.symOf[child] = sym;
-    this.depths[child] = this.depths[node]! + 1;
-    this.nextSibling[child] = this.firstChild[node]!;
-    this.firstChild[node] = child;
-    return child;
-  }
-
-  /** The value reported when a pattern ends at `node` (-1: none). */
-  output(node: number): number {
-    return this.out[node]!;
-  }
-
-  setOutput(node: number, value: number): void {
-    this.out[node] = value;
-  }
-
-  private grow(): void {
-    const size = this.symOf.length * 2;
-    this.symOf = resized(this.symOf, size, 0);
-    this.firstChild = resized(this.firstChild, size, -1);
-    this.nextSibling = resized(this.nextSibling, size, -1);
-    this.out = resized(this.out, size, -1);
-    this.depths = resized(this.depths, size, 0);
-  }
-
-  /** Computes failure and dictionary links. Symbols read later must be < alphabetSize. */
-  finish(alphabetSize: number): AhoCorasick {
-    const { firstChild, nextSibling, symOf, out, states } = this;
-    const edges = this.edges ?? new EdgeTable(states);
-    // The edges of a state's children are tabled when it leaves the queue: every failure link
-    // looks up a shallower state, whose edges are in by then.
-    const tabling = this.edges === undefined;
-    const rootRow = this.rootRow.length >= alphabetSize ? this.rootRow : resized(this.rootRow, alphabetSize, 0);
-    const fail = new Int32Array(states);
-    const dict = new Int32Array(states).fill(-1);
-    const queue = new Int32Array(states);
-    let head = 0;
-    let tail = 0;
-    for (let c = firstChild[ROOT]!; c !== -1; c = nextSibling[c]!) {
-      fail[c] = ROOT;
-      queue[tail++] = c;
-    }
-    while (head < tail) {
-      const u = queue[head++]!;
-      for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) {
-        const a = symOf[v]!;
-        if (tabling) edges.set(u, a, v);
-        let f = fail[u]!;
-        let target = -1;
-        for (;;) {
-          target = f === ROOT ? rootRow[a]! : edges.get(f, a);
-          if (target > 0 || f === ROOT) break;
-          f = fail[f]!;
+    if (sorted) return keys;
+    if (n <= INSERTION) {
+      for (let k = 1; k < n; k++) {
+        const key = keys[k]!;
+        const at = order[start + k]!;
+        let j = k - 1;
+        while (j >= 0 && keys[j]! > key) {
+          keys[j + 1] = keys[j]!;
+          order[start + j + 1] = order[start + j]!;
+          j--;
         }
-        const fv = target > 0 ? target : ROOT;
-        fail[v] = fv;
-        dict[v] = out[fv]! >= 0 ? fv : dict[fv]!;
-        queue[tail++] = v;
+        keys[j + 1] = key;
+        order[start + j + 1] = at;
       }
+      return keys;
     }
-    // Views, not copies: the builder is dropped, and the arrays are sized from the caller's hint.
-    return new AhoCorasick(rootRow, edges, fail, out.subarray(0, states), dict, this.depths.subarray(0, states), alphabetSize, states);
+    const span = max - min + 1;
+    if (span <= 4 * n + 256) {
+      if (span > this.counts.length) this.counts = new Int32Array(span * 2);
+      const { counts, spare } = this;
+      counts.fill(0, 0, span + 1);
+      for (let k = 0; k < n; k++) counts[keys[k]! - min + 1]!++;
+      for (let c = 1; c <= span; c++) counts[c]! += counts[c - 1]!;
+      for (let k = 0; k < n; k++) spare[counts[keys[k]! - min]!++] = order[start + k]!;
+      order.set(spare.subarray(0, n), start);
+      for (let c = 0, k = 0; c < span; c++) while (k < counts[c]!) keys[k++] = c + min;
+      return keys;
+    }
+    if (n > this.packed.length) this.packed = new Float64Array(n * 2);
+    const packed = this.packed;
+    // (key + 1) * n + position: key + 1 < 2^31 and n < 2^22 keep it exact.
+    for (let k = 0; k < n; k++) packed[k] = (keys[k]! + 1) * n + k;
+    const view = packed.subarray(0, n);
+    view.sort();
+    const spare = this.spare;
+    for (let k = 0; k < n; k++) spare[k] = order[start + k]!;
+    for (let k = 0; k < n; k++) {
+      const v = view[k]!;
+      const position = v % n;
+      order[start + k] = spare[position]!;
+      keys[k] = (v - position) / n - 1;
+    }
+    return keys;
   }
 }
 
-function resized(array: Int32Array, size: number, fill: number): Int32Array {
+/**
+ * The patterns order[0 .. m) copied into a new pool in that order (order updated): once the
+ * root has sorted them by first symbol, each state's patterns lie together in memory, and a
+ * level is read front to back instead of one cache miss per pattern and level.
+ */
+function relaid(pool: Int32Array, order: Int32Array, m: number): Int32Array {
+  let size = 0;
+  for (let k = 0; k < m; k++) size += pool[order[k]!]! + 2;
+  const copy = new Int32Array(size);
+  for (let k = 0, w = 0; k < m; k++) {
+    const at = order[k]!;
+    const end = at + pool[at]! + 2;
+    order[k] = w;
+    for (let i = at; i < end; i++) copy[w++] = pool[i]!;
+  }
+  return copy;
+}
+
+function resized(array: Int32Array, size: number): Int32Array {
   const bigger = new Int32Array(size);
-  if (fill !== 0) bigger.fill(fill, array.length);
-  bigger.set(array);
+  bigger.set(array.subarray(0, Math.min(array.length, size)));
   return bigger;
 }
 
 export class AhoCorasick {
   constructor(
     private readonly rootRow: Int32Array,
-    private readonly edges: EdgeTable,
+    /** The children of state s are the states first[s] .. first[s + 1] - 1, sorted by symbol. */
+    private readonly first: Int32Array,
+    /** The symbol that leads to each state. */
+    private readonly sym: Int32Array,
     private readonly fail: Int32Array,
     /** Value (pattern) ending at a state, or -1. */
     private readonly out: Int32Array,
@@ -242,24 +376,65 @@ export class AhoCorasick {
    */
   static build(patterns: FlatPatterns, alphabetSize: number): AhoCorasick {
     const { symbols, offsets } = patterns;
-    const builder = new TrieBuilder(alphabetSize, symbols.length + 1);
+    const set = new PatternSet(offsets.length, symbols.length);
     for (let p = 0; p < offsets.length - 1; p++) {
-      const start = offsets[p]!;
-      const end = offsets[p + 1]!;
-      if (end === start) continue;
-      let node = ROOT;
-      for (let i = start; i < end; i++) node = builder.child(node, symbols[i]!);
-      if (builder.output(node) === -1) builder.setOutput(node, p);
+      const index = set.addSymbols(Array.from(symbols.subarray(offsets[p]!, offsets[p + 1]!)));
+      if (set.value(index) === -1) set.setValue(index, p);
     }
-    return builder.finish(alphabetSize);
+    return set.finish(alphabetSize);
+  }
+
+  /** Failure and dictionary links, state by state (breadth-first: a link points to an earlier state). */
+  link(): void {
+    const { first, sym, fail, out, dict } = this;
+    for (let c = first[ROOT]!; c < first[ROOT + 1]!; c++) dict[c] = -1;
+    for (let u = 1; u < this.stateCount; u++) {
+      const end = first[u + 1]!;
+      for (let v = first[u]!; v < end; v++) {
+        const a = sym[v]!;
+        let f = fail[u]!;
+        let target = 0;
+        for (;;) {
+          target = this.child(f, a);
+          if (target > 0 || f === ROOT) break;
+          f = fail[f]!;
+        }
+        fail[v] = target;
+        dict[v] = out[target]! >= 0 ? target : dict[target]!;
+      }
+    }
+  }
+
+  /** The child of `state` by `a`, or 0 (the root is nobody's child). */
+  private child(state: number, a: number): number {
+    if (state === ROOT) return a < this.rootRow.length ? this.rootRow[a]! : 0;
+    const sym = this.sym;
+    let lo = this.first[state]!;
+    let hi = this.first[state + 1]!;
+    if (hi - lo <= LINEAR) {
+      for (; lo < hi; lo++) {
+        const c = sym[lo]!;
+        if (c === a) return lo;
+        if (c > a) return 0;
+      }
+      return 0;
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = sym[mid]!;
+      if (c === a) return mid;
+      if (c < a) lo = mid + 1;
+      else hi = mid;
+    }
+    return 0;
   }
 
   /** The state after reading `sym` in `state`. */
   next(state: number, sym: number): number {
     for (;;) {
       if (state === ROOT) return this.rootRow[sym]!;
-      const t = this.edges.get(state, sym);
-      if (t >= 0) return t;
+      const t = this.child(state, sym);
+      if (t > 0) return t;
       state = this.fail[state]!;
     }
   }

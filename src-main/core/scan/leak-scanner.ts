@@ -26,7 +26,7 @@
  * enough that inside any token it is most likely the name. A whole token that is an ordinary
  * word ("tomato" for Tom Ato) is a low-confidence 'common-word' hit.
  */
-import { ROOT, TrieBuilder, type AhoCorasick } from './aho-corasick';
+import { PatternSet, ROOT, type AhoCorasick } from './aho-corasick';
 import { isCommonWord } from './common-words';
 import { findDates } from './dates';
 import { EntryLists } from './entries';
@@ -140,12 +140,12 @@ export class LeakScanner {
 
   static build(identities: readonly ScanIdentity[]): LeakScanner {
     const entries = new EntryLists(identities.length * 28, identities.length * 36);
-    // Words channel: each key's words become vocabulary ids, inserted straight into the trie;
-    // the node where a key ends holds its entry list (equal keys meet there).
-    const vocabulary = new Vocabulary();
-    // States per identity (the bench's identities with the doxxing surface: ~25 words, ~14
-    // digits, ~30 joined): sized so that nothing grows and no edge table is rehashed mid-build.
-    const words = new TrieBuilder(4096, identities.length * 26);
+    // Words channel: each key's words become vocabulary ids; equal keys are one pattern, which
+    // holds their entry list.
+    const vocabulary = new Vocabulary(identities.length * 5);
+    // Patterns and symbols per identity (the bench's identities with the doxxing surface: ~15
+    // keys of ~2.3 words, ~3 digit keys of 8, ~5 joined keys of 13): sized so that nothing grows.
+    const words = new PatternSet(identities.length * 16, identities.length * 52);
     const wordFlags: number[] = []; // per vocabulary id: COMMON | INITIAL
     const intern = (text: string, start: number, end: number): number => {
       const id = vocabulary.intern(text, start, end);
@@ -164,17 +164,14 @@ export class LeakScanner {
     let maxWords = 4; // "7th of March 1984"
     let wordLists = 0;
     /** The entry list of a key; a name's one-letter words must read as initials (see initialsWritten). */
-    const wordList = (ids: readonly number[], isName: boolean, generic = false): number => {
-      let node = ROOT;
+    const wordList = (ids: Int32Array, count: number, isName: boolean, generic = false): number => {
       let initial = 0;
-      for (let k = 0; k < ids.length; k++) {
-        node = words.child(node, ids[k]!);
-        initial |= wordFlags[ids[k]!]! & INITIAL;
-      }
-      let list = words.output(node);
+      for (let k = 0; k < count; k++) initial |= wordFlags[ids[k]!]! & INITIAL;
+      const pattern = words.add(ids, count);
+      let list = words.value(pattern);
       if (list === -1) {
         list = entries.create();
-        words.setOutput(node, list);
+        words.setValue(pattern, list);
         wordLists++;
         if (list >= wordCommon.length) {
           wordCommon = grown(wordCommon, list + 1);
@@ -182,28 +179,27 @@ export class LeakScanner {
           wordInitial = grown(wordInitial, list + 1);
           wordPlural = grown(wordPlural, list + 1);
         }
-        if (ids.length === 1 && wordFlags[ids[0]!]! & COMMON) wordCommon[list] = 1;
+        if (count === 1 && wordFlags[ids[0]!]! & COMMON) wordCommon[list] = 1;
         else if (generic) wordCommon[list] = 1;
-        if (ids.length > maxWords) maxWords = ids.length;
+        if (count > maxWords) maxWords = count;
       }
       if (initial && isName) wordInitial[list] = 1;
       // A phrase of ordinary words is a question only while nothing else (a full name of such
       // words, a distinctive phrase) has the same key.
-      if (!generic && ids.length > 1) wordCommon[list] = 0;
+      if (!generic && count > 1) wordCommon[list] = 0;
       return list;
     };
-    // Digits channel: each key's characters, into a second trie.
-    const digitTrie = new TrieBuilder(0x10000, identities.length * 15, true);
+    // Digits channel: each key's characters, a second set of patterns.
+    const digitTrie = new PatternSet(identities.length * 4, identities.length * 32);
     let digitLists = 0;
     let digitFlags: Uint8Array = new Uint8Array(entries.capacity); // per entry list
     let maxLength = 0;
     const digitList = (key: string): number => {
-      let node = ROOT;
-      for (let i = 0; i < key.length; i++) node = digitTrie.child(node, key.charCodeAt(i));
-      let list = digitTrie.output(node);
+      const pattern = digitTrie.addString(key);
+      let list = digitTrie.value(pattern);
       if (list === -1) {
         list = entries.create();
-        digitTrie.setOutput(node, list);
+        digitTrie.setValue(pattern, list);
         digitLists++;
         if (key.length > maxLength) maxLength = key.length;
       }
@@ -211,17 +207,16 @@ export class LeakScanner {
       return list;
     };
     const dates = new Map<string, number>();
-    // Joined channel: each key's characters, into a third trie.
-    const joinedTrie = new TrieBuilder(0x10000, identities.length * 32, true);
+    // Joined channel: each key's characters, a third set.
+    const joinedTrie = new PatternSet(identities.length * 6, identities.length * 72);
     let joinedCount = 0;
     let minJoined = Number.MAX_SAFE_INTEGER;
     const joinedList = (key: string): number => {
-      let node = ROOT;
-      for (let i = 0; i < key.length; i++) node = joinedTrie.child(node, key.charCodeAt(i));
-      let list = joinedTrie.output(node);
+      const pattern = joinedTrie.addString(key);
+      let list = joinedTrie.value(pattern);
       if (list === -1) {
         list = entries.create();
-        joinedTrie.setOutput(node, list);
+        joinedTrie.setValue(pattern, list);
         joinedCount++;
         if (key.length < minJoined) minJoined = key.length;
       }
@@ -229,7 +224,8 @@ export class LeakScanner {
     };
 
     const shieldWords = (i: number, shield: string): void => {
-      const list = wordList(shield.split(' ').map((word) => intern(word, 0, word.length)), false);
+      const ids = Int32Array.from(shield.split(' '), (word) => intern(word, 0, word.length));
+      const list = wordList(ids, ids.length, false);
       entries.add(list, encode(i, SHIELD));
       wordShield[list] = 1;
     };
@@ -256,11 +252,11 @@ export class LeakScanner {
         if (!pluralStems.has(phrase)) shieldWords(0, phrase);
       }
     }
-    const variant: VariantSink = (i, kind, channel, key, _text, ids, generic) => {
+    const variant: VariantSink = (i, kind, channel, key, _text, ids, count, generic) => {
       const code = encode(i, KIND_CODE[kind]);
       if (channel === 'words') {
-        if (ids.length > 0) {
-          const list = wordList(ids, NAME_KINDS.has(kind), generic);
+        if (count > 0) {
+          const list = wordList(ids, count, NAME_KINDS.has(kind), generic);
           entries.add(list, code);
           if (PLURAL_KINDS.has(kind)) wordPlural[list] = 1;
         }

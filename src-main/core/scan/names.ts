@@ -38,57 +38,67 @@ export function isParticle(word: string): boolean {
 
 /** Splits a legal name. A name written "Last, First" is read that way; suffixes are dropped. */
 export function parseName(legalName: string): ParsedName | undefined {
-  const text = legalName.normalize('NFC').trim();
+  // ASCII is its own NFC (the scanner's build parses ~25,000 names: no copy for most).
+  const text = (isAscii(legalName) ? legalName : legalName.normalize('NFC')).trim();
   const comma = text.indexOf(',');
   if (comma > 0) {
     // "Smith, Jr." is a suffix; "Ramírez, Maria Elena" is surname first.
-    const before = words(text.slice(0, comma));
-    const after = words(text.slice(comma + 1));
-    while (after.length > 0 && SUFFIXES.has(after[after.length - 1]!.key)) after.pop();
-    if (after.length > 0 && before.length > 0) {
-      while (before.length > 1 && SUFFIXES.has(before[before.length - 1]!.key)) before.pop();
-      const surname = before.map((w) => w.text);
-      return { given: after[0]!.text, middles: after.slice(1).map((w) => w.text), surname, surnameCore: core(before) };
+    const before = words(text, 0, comma);
+    const after = words(text, comma + 1, text.length);
+    while (after.texts.length > 0 && SUFFIXES.has(after.keys[after.keys.length - 1]!)) pop(after);
+    if (after.texts.length > 0 && before.texts.length > 0) {
+      while (before.texts.length > 1 && SUFFIXES.has(before.keys[before.keys.length - 1]!)) pop(before);
+      return { given: after.texts[0]!, middles: after.texts.slice(1), surname: before.texts, surnameCore: core(before, 0) };
     }
   }
-  const all = words(text);
-  while (all.length > 1 && SUFFIXES.has(all[all.length - 1]!.key)) all.pop();
-  if (all.length === 0) return undefined;
-  if (all.length === 1) return { given: all[0]!.text, middles: [], surname: [], surnameCore: [] };
-  let k = all.length - 1;
+  const all = words(text, 0, text.length);
+  const { texts, keys } = all;
+  while (texts.length > 1 && SUFFIXES.has(keys[keys.length - 1]!)) pop(all);
+  if (texts.length === 0) return undefined;
+  if (texts.length === 1) return { given: texts[0]!, middles: [], surname: [], surnameCore: [] };
+  let k = texts.length - 1;
   for (;;) {
-    if (k - 1 >= 1 && PARTICLES.has(all[k - 1]!.key)) k--;
-    else if (k - 2 >= 1 && CONNECTORS.has(all[k - 1]!.key)) k -= 2;
+    if (k - 1 >= 1 && PARTICLES.has(keys[k - 1]!)) k--;
+    else if (k - 2 >= 1 && CONNECTORS.has(keys[k - 1]!)) k -= 2;
     else break;
   }
-  const surname = all.slice(k);
-  return {
-    given: all[0]!.text,
-    middles: all.slice(1, k).map((w) => w.text),
-    surname: surname.map((w) => w.text),
-    surnameCore: core(surname),
-  };
+  return { given: texts[0]!, middles: texts.slice(1, k), surname: texts.slice(k), surnameCore: core(all, k) };
 }
 
-interface Word {
-  text: string;
-  key: string;
+/** The words of a name, each with its folded key (parallel arrays: no object per word). */
+interface Words {
+  texts: string[];
+  keys: string[];
 }
 
-/** The words of a name (split at spaces and commas), each with its folded key; no empty ones. */
-function words(text: string): Word[] {
-  const out: Word[] = [];
-  for (const piece of text.split(/[\s,]+/)) {
+function pop(words: Words): void {
+  words.texts.pop();
+  words.keys.pop();
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** The words of text[from, to) (split at spaces and commas), each with its folded key; no empty ones. */
+function words(text: string, from: number, to: number): Words {
+  const texts: string[] = [];
+  const keys: string[] = [];
+  for (const piece of (from === 0 && to === text.length ? text : text.slice(from, to)).split(/[\s,]+/)) {
     if (piece === '') continue;
     const key = folded(piece);
-    if (key !== '') out.push({ text: piece, key });
+    if (key === '') continue;
+    texts.push(piece);
+    keys.push(key);
   }
-  return out;
+  return { texts, keys };
 }
 
-/** The surname without its leading particles. */
-function core(surname: readonly Word[]): string[] {
-  let start = 0;
-  while (start < surname.length - 1 && PARTICLES.has(surname[start]!.key)) start++;
-  return surname.slice(start).map((w) => w.text);
+/** The surname (words `from` on) without its leading particles. */
+function core(words: Words, from: number): string[] {
+  const { texts, keys } = words;
+  let start = from;
+  while (start < texts.length - 1 && PARTICLES.has(keys[start]!)) start++;
+  return texts.slice(start);
 }

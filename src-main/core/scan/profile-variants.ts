@@ -29,8 +29,8 @@ export interface ProfileTools {
   fullName(kind: VariantKind, name: string): void;
   /** An address, scanned as the current address is (kind 'address'). */
   address(address: string): void;
-  /** A phrase of words in a row (`generic`: ordinary words only, asked about). */
-  phrase(kind: VariantKind, words: readonly string[], generic: boolean): void;
+  /** A phrase of words in a row, with their keys (`generic`: ordinary words only, asked about). */
+  phrase(kind: VariantKind, words: readonly string[], keys: readonly string[], generic: boolean): void;
   /** One key of a channel, as is. */
   emit(kind: VariantKind, channel: 'words' | 'digits', key: string, text: string): void;
   /** The normalised key of a text (text-map.ts). */
@@ -56,15 +56,21 @@ export function profileVariants(identity: ScanIdentity, tools: ProfileTools): vo
 function phraseVariant(kind: VariantKind, phrase: string, tools: ProfileTools): void {
   // Each word folded once: the key of the phrase is its words' keys in a row.
   const words: string[] = [];
+  const keys: string[] = [];
   let generic = true;
   for (const word of phrase.normalize('NFC').trim().split(/\s+/)) {
     const key = tools.key(word);
     if (key === '') continue;
     words.push(word);
-    if (generic) generic = (key.includes(' ') ? key.split(' ') : [key]).every((k) => tools.isCommon(k) || /^\d+$/.test(k));
+    keys.push(key);
+    if (generic) generic = key.includes(' ') ? key.split(' ').every((k) => ordinary(k, tools)) : ordinary(key, tools);
   }
   if (words.length === 0) return;
-  tools.phrase(kind, words, generic);
+  tools.phrase(kind, words, keys, generic);
+}
+
+function ordinary(key: string, tools: ProfileTools): boolean {
+  return tools.isCommon(key) || /^\d+$/.test(key);
 }
 
 /** The plate's letters and digits, lower case: the one key of all its spellings. */
@@ -91,5 +97,5 @@ function handleVariants(handle: string, tools: ProfileTools): void {
   // As a phrase: "marta_k" is looked for as "marta k" (in "@marta_k", "x.com/marta_k",
   // "marta.k") and as "martak" (where the underscore was dropped). A handle that is an
   // ordinary word ("@tiger") is asked about, not redacted wherever the word appears.
-  tools.phrase('handle', [bare], key.split(' ').every((word) => tools.isCommon(word)));
+  tools.phrase('handle', [bare], [key], key.split(' ').every((word) => tools.isCommon(word)));
 }

@@ -11,7 +11,7 @@
  * do a surname's plurals ("the Quillfeathers'"): the matcher reads a plural's stem (words.ts).
  */
 import type { ScanIdentity, VariantKind } from './types';
-import { isParticle, parseName } from './names';
+import { isParticle, parseName, type ParsedName } from './names';
 import { isCommonWord } from './common-words';
 import { profileVariants, type ProfileTools } from './profile-variants';
 import { normalizeKey } from './text-map';
@@ -39,6 +39,8 @@ interface Part {
   text: string;
   key: string;
   ids: readonly number[];
+  /** Letters and digits of the key (its length without spaces): `alone` reads it, even of a part without its key. */
+  letters: number;
 }
 
 const NO_IDS: readonly number[] = [];
@@ -49,21 +51,30 @@ let interner: Interner | undefined;
 
 /** The word ids of a key (words separated by one space), interned in place: no substrings. */
 function keyIds(key: string, intern: Interner): number[] {
+  let space = key.indexOf(' ');
+  // One word (most keys): a one-element array, not one grown by push.
+  if (space < 0) return [intern(key, 0, key.length)];
   const ids: number[] = [];
   let start = 0;
   for (;;) {
-    const space = key.indexOf(' ', start);
+    ids.push(intern(key, start, space));
+    start = space + 1;
+    space = key.indexOf(' ', start);
     if (space < 0) {
       ids.push(intern(key, start, key.length));
       return ids;
     }
-    ids.push(intern(key, start, space));
-    start = space + 1;
   }
 }
 
 function part(text: string, key: string): Part {
-  return { text, key, ids: interner && key !== '' ? keyIds(key, interner) : NO_IDS };
+  return { text, key, ids: interner && key !== '' ? keyIds(key, interner) : NO_IDS, letters: lettersOf(key) };
+}
+
+function lettersOf(key: string): number {
+  let letters = key.length;
+  for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) letters--;
+  return letters;
 }
 
 function isEmpty(p: Part): boolean {
@@ -72,8 +83,9 @@ function isEmpty(p: Part): boolean {
 
 /** Two parts in a row; in build mode only their word ids. */
 function join(head: Part, separator: string, tail: Part): Part {
-  if (interner) return { text: '', key: '', ids: head.ids.concat(tail.ids) };
-  return { text: `${head.text}${separator}${tail.text}`, key: `${head.key} ${tail.key}`, ids: NO_IDS };
+  const letters = head.letters + tail.letters;
+  if (interner) return { text: '', key: '', ids: head.ids.concat(tail.ids), letters };
+  return { text: `${head.text}${separator}${tail.text}`, key: `${head.key} ${tail.key}`, ids: NO_IDS, letters };
 }
 
 /** Shortest key matched for an ID number in the digits channel: shorter ones match everywhere. */
@@ -91,29 +103,18 @@ const HYPHENS = /[-‐‑–—‒―−]/u;
  * "O'Brien" -> "O'Brien" (o brien), "OBrien" (obrien).
  */
 function wordForms(word: string): Part[] {
-  const known = formsCache.get(word);
-  if (known) return known;
-  const forms = computeWordForms(word);
-  formsCache.set(word, forms);
-  return forms;
-}
-
-/**
- * Word spellings computed during one expansion (names repeat across identities: a vault of
- * 10,000 has a few thousand distinct words). Emptied when the expansion ends, so no name stays
- * in memory in a module-level cache.
- */
-const formsCache = new Map<string, Part[]>();
-
-
-function computeWordForms(word: string): Part[] {
   const key = normalizeKey(word);
   if (key === '') return [];
   const forms: Part[] = [part(word, key)];
   if (key.includes(' ')) {
+    // While the scanner builds, only keys matter: no written forms.
+    if (interner) {
+      forms.push(part('', key.replaceAll(' ', '')));
+      return forms;
+    }
     const pieces = word.split(/[^\p{L}\p{M}\p{N}]+/u).filter((piece) => piece !== '');
     forms.push(part(pieces.join(''), key.replaceAll(' ', '')));
-    if (!interner && HYPHENS.test(word)) forms.push(part(pieces.join(' '), key));
+    if (HYPHENS.test(word)) forms.push(part(pieces.join(' '), key));
   }
   return forms;
 }
@@ -134,8 +135,8 @@ function phraseForms(words: readonly string[], joinedToo = false): Part[] {
           head.key === ''
             ? form
             : interner
-              ? { text: '', key: `${head.key} ${form.key}`, ids: head.ids.concat(form.ids) }
-              : { text: `${head.text} ${form.text}`, key: `${head.key} ${form.key}`, ids: NO_IDS },
+              ? { text: '', key: `${head.key} ${form.key}`, ids: head.ids.concat(form.ids), letters: head.letters + form.letters }
+              : { text: `${head.text} ${form.text}`, key: `${head.key} ${form.key}`, ids: NO_IDS, letters: head.letters + form.letters },
         );
       }
     }
@@ -151,24 +152,17 @@ function phraseForms(words: readonly string[], joinedToo = false): Part[] {
 }
 
 function initial(word: string): Part[] {
-  const known = initialsCache.get(word);
-  if (known) return known;
-  const initials = computeInitial(word);
-  initialsCache.set(word, initials);
-  return initials;
-}
-
-const initialsCache = new Map<string, Part[]>();
-
-function computeInitial(word: string): Part[] {
   const key = normalizeKey(word);
   if (key === '') return [];
-  const first = [...word.normalize('NFC')].find((c) => /[\p{L}\p{N}]/u.test(c)) ?? key[0]!;
-  const initials: Part[] = [part(`${first.toLocaleUpperCase()}.`, [...key][0]!)];
+  const c = key.charCodeAt(0);
+  const letter = c >= 0xd800 && c <= 0xdbff ? String.fromCodePoint(key.codePointAt(0)!) : key[0]!; // [...key][0]
+  // While the scanner builds, only keys matter: no written forms.
+  const first = interner ? '' : ([...word.normalize('NFC')].find((c) => /[\p{L}\p{N}]/u.test(c)) ?? key[0]!);
+  const initials: Part[] = [part(interner ? '' : `${first.toLocaleUpperCase()}.`, letter)];
   // "Jean-Luc" -> also "J.-L."
   if (key.includes(' ') && HYPHENS.test(word)) {
     const letters = key.split(' ').map((piece) => [...piece][0]!);
-    initials.push(part(letters.map((l) => `${l.toUpperCase()}.`).join('-'), letters.join(' ')));
+    initials.push(part(interner ? '' : letters.map((l) => `${l.toUpperCase()}.`).join('-'), letters.join(' ')));
   }
   return initials;
 }
@@ -197,7 +191,7 @@ function combine(slots: readonly (readonly Part[])[], separators: readonly strin
   return result[0] === EMPTY || isEmpty(result[0]!) ? [] : result;
 }
 
-const EMPTY: Part = { text: '', key: '', ids: NO_IDS };
+const EMPTY: Part = { text: '', key: '', ids: NO_IDS, letters: 0 };
 
 /** Two slots: `combine` without its arrays in the usual case of one spelling each. */
 function pair(a: readonly Part[], separator: string, b: readonly Part[]): Part[] {
@@ -222,9 +216,15 @@ function spaces(n: number): string[] {
   return new Array<string>(n).fill(' ');
 }
 
-/** Passes a template's spellings on to the sink (a class: no closure per identity). */
+/**
+ * Passes a template's spellings on to the sink (a class: no closure per identity). While the
+ * scanner builds, a variant's word ids are written into one reused array: no array per variant.
+ */
 class Adder {
   index = 0;
+  private ids = new Int32Array(64);
+  private count = 0;
+
   constructor(
     private readonly sink: VariantSink,
     /** False: only keys matter, so spellings that differ only in writing are skipped. */
@@ -232,34 +232,87 @@ class Adder {
   ) {}
 
   add(kind: VariantKind, parts: readonly Part[], generic = false): void {
-    for (const p of parts) this.sink(this.index, kind, 'words', p.key, p.text, p.ids, generic);
+    for (const p of parts) {
+      this.count = 0;
+      this.put(p.ids);
+      this.sink(this.index, kind, 'words', p.key, p.text, this.ids, this.count, generic);
+    }
   }
 
   /** A name part on its own: not a single letter. */
   alone(kind: VariantKind, parts: readonly Part[]): void {
-    for (const p of parts) if (p.key.replaceAll(' ', '').length >= MIN_ALONE_LENGTH) this.sink(this.index, kind, 'words', p.key, p.text, p.ids, false);
+    for (const p of parts) {
+      if (p.letters < MIN_ALONE_LENGTH) continue;
+      this.count = 0;
+      this.put(p.ids);
+      this.sink(this.index, kind, 'words', p.key, p.text, this.ids, this.count, false);
+    }
   }
 
-  /**
-   * `pair(a, separator, b)`, added. While the scanner builds, one spelling each (the usual case)
-   * goes to the sink through one reused array instead of a new part.
-   */
+  /** `pair(a, separator, b)`, added; while the scanner builds, one spelling each (the usual case) without a part. */
   pair(kind: VariantKind, a: readonly Part[], separator: string, b: readonly Part[]): void {
     if (interner && a.length === 1 && b.length === 1) {
-      const ids = this.scratch;
-      ids.length = 0;
-      for (const id of a[0]!.ids) ids.push(id);
-      for (const id of b[0]!.ids) ids.push(id);
-      if (ids.length > 0) this.sink(this.index, kind, 'words', '', '', ids, false);
+      this.count = 0;
+      this.put(a[0]!.ids);
+      this.put(b[0]!.ids);
+      if (this.count > 0) this.sink(this.index, kind, 'words', '', '', this.ids, this.count, false);
       return;
     }
     this.add(kind, pair(a, separator, b));
   }
 
-  private readonly scratch: number[] = [];
+  /**
+   * While the scanner builds: words in a row whose keys are single words (one spelling each:
+   * `phraseForms` of them would be one part), by their ids, without parts. False when a word's
+   * key has several words (it has several spellings): nothing added.
+   */
+  phrase(kind: VariantKind, keys: readonly string[], generic: boolean): boolean {
+    this.count = 0;
+    for (const key of keys) {
+      if (key === '') continue;
+      if (key.includes(' ')) return false;
+      this.push(interner!(key, 0, key.length));
+    }
+    if (this.count > 0) this.sink(this.index, kind, 'words', '', '', this.ids, this.count, generic);
+    return true;
+  }
+
+  /** An address line: each slot's first spelling, but spelling `a` of slot `at` (-1: none). */
+  line(slots: readonly (readonly Part[])[], count: number, at: number, a: number): void {
+    if (!interner) {
+      this.add('address', [line(slots, count, at, a)]);
+      return;
+    }
+    this.count = 0;
+    for (let i = 0; i < count; i++) this.put(slots[i]![i === at ? a : 0]!.ids);
+    this.sink(this.index, 'address', 'words', '', '', this.ids, this.count, false);
+  }
 
   emit(kind: VariantKind, channel: VariantChannel, key: string, text: string): void {
-    this.sink(this.index, kind, channel, key, text, channel === 'words' && interner ? keyIds(key, interner) : NO_IDS, false);
+    this.count = 0;
+    if (channel === 'words' && interner) {
+      // The key's words, interned in place: no substrings.
+      for (let start = 0; ; ) {
+        const space = key.indexOf(' ', start);
+        this.push(interner(key, start, space < 0 ? key.length : space));
+        if (space < 0) break;
+        start = space + 1;
+      }
+    }
+    this.sink(this.index, kind, channel, key, text, this.ids, this.count, false);
+  }
+
+  private put(ids: readonly number[]): void {
+    for (let k = 0; k < ids.length; k++) this.push(ids[k]!);
+  }
+
+  private push(id: number): void {
+    if (this.count === this.ids.length) {
+      const bigger = new Int32Array(this.ids.length * 2);
+      bigger.set(this.ids);
+      this.ids = bigger;
+    }
+    this.ids[this.count++] = id;
   }
 }
 
@@ -275,7 +328,8 @@ class Tools implements ProfileTools {
     addressVariants(address, this.adder);
   }
 
-  phrase(kind: VariantKind, words: readonly string[], generic: boolean): void {
+  phrase(kind: VariantKind, words: readonly string[], keys: readonly string[], generic: boolean): void {
+    if (interner && this.adder.phrase(kind, keys, generic)) return;
     this.adder.add(kind, phraseForms(words), generic);
   }
 
@@ -300,7 +354,7 @@ class Tools implements ProfileTools {
 function nameVariants(legalName: string, add: Adder, full: VariantKind = 'full-name', parts = true): void {
   const name = parseName(legalName);
   if (!name) return;
-  const G = phraseForms([name.given]);
+  const G = wordForms(name.given);
   const gi = initial(name.given);
 
   if (name.surname.length === 0) {
@@ -308,10 +362,10 @@ function nameVariants(legalName: string, add: Adder, full: VariantKind = 'full-n
     if (parts) add.add(full, G);
     return;
   }
-  const S = phraseForms(name.surname, name.surname.length > 1);
-  const Ms = name.middles.map((middle) => phraseForms([middle]));
-  const mis = name.middles.map((middle) => initial(middle).slice(0, 1));
-  const hasMiddles = Ms.length > 0;
+  const S = name.surname.length > 1 ? phraseForms(name.surname, true) : wordForms(name.surname[0]!);
+  const hasMiddles = name.middles.length > 0;
+  const Ms = hasMiddles ? name.middles.map(wordForms) : NO_MIDDLES;
+  const mis = hasMiddles ? name.middles.map((middle) => initial(middle).slice(0, 1)) : NO_MIDDLES;
 
   if (hasMiddles) add.add(full, combine([G, ...Ms, S], spaces(Ms.length + 1))); // Maria Elena Ramírez
   add.pair(full, G, ' ', S); // Maria Ramírez
@@ -345,19 +399,53 @@ function nameVariants(legalName: string, add: Adder, full: VariantKind = 'full-n
     for (const piece of components([name.given])) add.alone('given-name', phraseForms([piece]));
     for (const M of Ms) add.alone('given-name', M);
   }
-  const surname = name.surname.join(' ');
-  const core = name.surnameCore.join(' ');
-  joinedVariants(
-    full,
-    [
-      [name.given, ...name.middles, surname],
-      [surname, name.given, ...name.middles],
-      [name.given, surname],
-      [surname, name.given],
-      ...(core !== surname ? [[name.given, core], [core, name.given]] : []),
-    ],
-    add,
-  );
+  nameJoinedVariants(full, name, G, S, add);
+}
+
+const NO_MIDDLES: readonly (readonly Part[])[] = [];
+
+/**
+ * The joined forms of a parsed name (see joinedVariants): given+family and family+given, with
+ * the middle names, and with the surname's core.
+ */
+function nameJoinedVariants(kind: VariantKind, name: ParsedName, G: readonly Part[], S: readonly Part[], add: Adder): void {
+  const surname = name.surname.length === 1 ? name.surname[0]! : name.surname.join(' ');
+  const core = name.surnameCore.length === 1 ? name.surnameCore[0]! : name.surnameCore.join(' ');
+  if (!interner || name.middles.length > 0) {
+    joinedVariants(
+      kind,
+      [
+        [name.given, ...name.middles, surname],
+        [surname, name.given, ...name.middles],
+        [name.given, surname],
+        [surname, name.given],
+        ...(core !== surname ? [[name.given, core], [core, name.given]] : []),
+      ],
+      add,
+    );
+    return;
+  }
+  // While the scanner builds, without middle names (most names): the same keys in the same
+  // order, each piece's letters from the forms of its word, no array per order.
+  const given = runKey(G);
+  const family = name.surname.length === 1 ? runKey(S) : normalizeKey(surname).replaceAll(' ', '');
+  const first = given + family;
+  const second = family + given;
+  if (first !== '') add.emit(kind, 'joined', first, '');
+  if (second !== '' && second !== first) add.emit(kind, 'joined', second, '');
+  if (core === surname) return;
+  const coreKey = core.includes(' ') ? normalizeKey(core).replaceAll(' ', '') : runKey(wordForms(core));
+  const third = given + coreKey;
+  const fourth = coreKey + given;
+  if (third !== '' && third !== first && third !== second) add.emit(kind, 'joined', third, '');
+  if (fourth !== '' && fourth !== first && fourth !== second && fourth !== third) add.emit(kind, 'joined', fourth, '');
+}
+
+/** A word's folded letters without spaces ("O'Brien" -> "obrien"), from its forms: its joined piece. */
+function runKey(forms: readonly Part[]): string {
+  if (forms.length === 0) return '';
+  // computeWordForms: the key as folded, then (when it has spaces) the key without them.
+  return forms[0]!.key.includes(' ') ? forms[1]!.key : forms[0]!.key;
 }
 
 /** Written pieces of a name part without its punctuation: "O'Brien-Núñez" -> "OBrienNúñez". */
@@ -459,57 +547,51 @@ function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** "1234 Elm Street, Springfield" -> "1234 Elm Street", "1234 Elm St.", "1234 Elm St". */
-/** A street word and its abbreviations ("Street" -> "St."), cached like the name words. */
+/** A street word and its abbreviations ("Street" -> "St."). */
 function streetWord(word: string): Part[] {
-  const first = word.charCodeAt(0);
-  if (first >= 0x30 && first <= 0x39) {
-    const key = normalizeKey(word); // a house number: no abbreviation, not worth caching
-    return key === '' ? [] : [part(word, key)];
-  }
-  const known = streetCache.get(word);
-  if (known) return known;
   const key = normalizeKey(word);
-  const parts: Part[] = key === '' ? [] : [part(word, key)];
+  if (key === '') return [];
+  const parts: Part[] = [part(word, key)];
+  const first = word.charCodeAt(0);
+  if (first >= 0x30 && first <= 0x39) return parts; // a house number: no abbreviation
   for (const alternative of STREET_ALTERNATIVES.get(key) ?? []) {
     if (alternative === key) continue;
     const written = capitalize(alternative);
     parts.push(part(alternative.length <= 4 ? `${written}.` : written, alternative));
   }
-  streetCache.set(word, parts);
   return parts;
 }
-
-const streetCache = new Map<string, Part[]>();
 
 function addressVariants(address: string, add: Adder): void {
   let firstLine = address;
   if (/[\r\n]/.test(address)) firstLine = address.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? '';
   const comma = firstLine.indexOf(',');
   const street = (comma >= 0 ? firstLine.slice(0, comma) : firstLine).trim();
-  const slots = street.split(/\s+/).map(streetWord).filter((slot) => slot.length > 0);
+  const slots: Part[][] = [];
+  for (const word of street.split(/\s+/)) {
+    const slot = streetWord(word);
+    if (slot.length > 0) slots.push(slot);
+  }
   // The street line, and without its unit ("1234 Elm Street Apt 5" -> "1234 Elm Street").
   const unitAt = slots.findIndex((slot, i) => i > 1 && (UNIT_WORDS.has(slot[0]!.key) || slot[0]!.text.startsWith('#')));
-  addressLine(slots, add);
-  if (unitAt > 1) addressLine(slots.slice(0, unitAt), add);
+  addressLine(slots, slots.length, add);
+  if (unitAt > 1) addressLine(slots, unitAt, add);
 }
 
-function addressLine(slots: readonly Part[][], add: Adder): void {
-  if (slots.length < 2) return;
-  add.add('address', [line(slots.map((slot) => slot[0]!))]);
+/** The line of the first `count` slots. */
+function addressLine(slots: readonly Part[][], count: number, add: Adder): void {
+  if (count < 2) return;
+  add.line(slots, count, -1, 0);
   // Vary one word at a time (all combinations would multiply past any use).
-  for (let i = 0; i < slots.length; i++) {
-    for (let a = 1; a < slots[i]!.length; a++) add.add('address', [line(slots.map((slot, j) => (j === i ? slot[a]! : slot[0]!)))]);
+  for (let i = 0; i < count; i++) {
+    for (let a = 1; a < slots[i]!.length; a++) add.line(slots, count, i, a);
   }
 }
 
-function line(words: readonly Part[]): Part {
-  if (interner) {
-    const ids: number[] = [];
-    for (const w of words) for (const id of w.ids) ids.push(id);
-    return { text: '', key: '', ids };
-  }
-  return { text: words.map((w) => w.text).join(' '), key: words.map((w) => w.key).join(' '), ids: NO_IDS };
+/** The written line of the first `count` slots: each one's first spelling, spelling `a` of slot `at`. */
+function line(slots: readonly (readonly Part[])[], count: number, at: number, a: number): Part {
+  const words = slots.slice(0, count).map((slot, i) => slot[i === at ? a : 0]!);
+  return { text: words.map((w) => w.text).join(' '), key: words.map((w) => w.key).join(' '), ids: NO_IDS, letters: 0 };
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -529,8 +611,8 @@ function dateForms(iso: string): string[] {
 
 /**
  * Receives each variant. While the scanner builds, `key` and `text` of a combined name part
- * are empty and `ids` holds its words' vocabulary ids; otherwise `ids` is empty. `ids` may be
- * a reused array: read it during the call, do not keep it.
+ * are empty and `ids[0 .. idCount)` holds its words' vocabulary ids; otherwise `idCount` is 0.
+ * `ids` is a reused array: read it during the call, do not keep it.
  */
 export type VariantSink = (
   index: number,
@@ -538,7 +620,8 @@ export type VariantSink = (
   channel: VariantChannel,
   key: string,
   text: string,
-  ids: readonly number[],
+  ids: Int32Array,
+  idCount: number,
   generic: boolean,
 ) => void;
 
@@ -572,12 +655,6 @@ function expand(identity: ScanIdentity, add: Adder, dates: boolean, tools: Tools
   profileVariants(identity, tools);
 }
 
-function clearCaches(): void {
-  formsCache.clear();
-  initialsCache.clear();
-  streetCache.clear();
-}
-
 /**
  * Every variant of every identity, identity by identity in order, to `sink` with the
  * identity's index (the scanner's build). A date of birth is given once, as its ISO key.
@@ -585,7 +662,6 @@ function clearCaches(): void {
 export function forEachVariant(identities: readonly ScanIdentity[], sink: VariantSink, intern: Interner): void {
   const add = new Adder(sink, false);
   const tools = new Tools(add);
-  clearCaches();
   interner = intern;
   try {
     for (let i = 0; i < identities.length; i++) {
@@ -594,18 +670,13 @@ export function forEachVariant(identities: readonly ScanIdentity[], sink: Varian
     }
   } finally {
     interner = undefined;
-    clearCaches();
   }
 }
 
 /** Every variant of one identity, in a stable order; the same key may appear more than once. */
 export function identityVariants(identity: ScanIdentity): Variant[] {
   const variants: Variant[] = [];
-  try {
-    const add = new Adder((_i, kind, channel, key, text, _ids, generic) => variants.push({ kind, text, key, channel, ...(generic ? { generic } : {}) }), true);
-    expand(identity, add, true, new Tools(add));
-  } finally {
-    clearCaches();
-  }
+  const add = new Adder((_i, kind, channel, key, text, _ids, _count, generic) => variants.push({ kind, text, key, channel, ...(generic ? { generic } : {}) }), true);
+  expand(identity, add, true, new Tools(add));
   return variants;
 }

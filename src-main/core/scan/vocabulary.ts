@@ -14,12 +14,24 @@ function hashRange(text: string, start: number, end: number): number {
 }
 
 export class Vocabulary {
-  private mask = 1023;
-  private slots = new Int32Array(1024); // word id + 1, 0 = empty
-  private slotHash = new Int32Array(1024);
-  private pool = new Uint16Array(8192);
-  private poolStart = new Int32Array(1025);
+  private mask: number;
+  /** Slot s: slots[2s] = word id + 1 (0: empty), slots[2s + 1] = its hash (one cache line for both). */
+  private slots: Int32Array;
+  private pool: Uint16Array;
+  private poolStart: Int32Array;
   private count = 0;
+  /** Ids of the one-letter words below U+0080 (initials, most of them), or -1: no probe for them. */
+  private readonly single = new Int32Array(128).fill(-1);
+
+  /** Sized for about `words` words (more grow). */
+  constructor(words = 512) {
+    let capacity = 1024;
+    while (capacity < words * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    this.slots = new Int32Array(capacity * 2);
+    this.pool = new Uint16Array(Math.max(8192, words * 8));
+    this.poolStart = new Int32Array(Math.max(1025, words + 2));
+  }
 
   get size(): number {
     return this.count;
@@ -27,15 +39,18 @@ export class Vocabulary {
 
   /** The id of the word text[start, end), added if new. */
   intern(text: string, start = 0, end = text.length): number {
+    const c = text.charCodeAt(start);
+    const one = end - start === 1 && c < 0x80;
+    if (one && this.single[c]! >= 0) return this.single[c]!;
     const hash = hashRange(text, start, end);
     const signed = hash | 0;
     const length = end - start;
-    const { slots, slotHash, pool, poolStart, mask } = this;
+    const { slots, pool, poolStart, mask } = this;
     let s = hash & mask;
     for (;;) {
-      const entry = slots[s]!;
+      const entry = slots[s << 1]!;
       if (entry === 0) break;
-      if (slotHash[s] === signed) {
+      if (slots[(s << 1) + 1] === signed) {
         const id = entry - 1;
         const from = poolStart[id]!;
         if (poolStart[id + 1]! - from === length) {
@@ -61,8 +76,9 @@ export class Vocabulary {
       this.poolStart = bigger;
     }
     this.poolStart[id + 1] = at + length;
-    this.slots[s] = id + 1;
-    this.slotHash[s] = signed;
+    this.slots[s << 1] = id + 1;
+    this.slots[(s << 1) + 1] = signed;
+    if (one) this.single[c] = id;
     if (this.count * 2 > this.mask + 1) this.rehash();
     return id;
   }
@@ -76,32 +92,31 @@ export class Vocabulary {
 
   private rehash(): void {
     const capacity = (this.mask + 1) * 2;
-    const slots = new Int32Array(capacity);
-    const slotHash = new Int32Array(capacity);
+    const slots = new Int32Array(capacity * 2);
     const mask = capacity - 1;
-    for (let s = 0; s < this.slots.length; s++) {
-      const entry = this.slots[s]!;
+    const old = this.slots;
+    for (let at = 0; at < old.length; at += 2) {
+      const entry = old[at]!;
       if (entry === 0) continue;
-      let t = (this.slotHash[s]! >>> 0) & mask;
-      while (slots[t] !== 0) t = (t + 1) & mask;
-      slots[t] = entry;
-      slotHash[t] = this.slotHash[s]!;
+      let t = (old[at + 1]! >>> 0) & mask;
+      while (slots[t << 1] !== 0) t = (t + 1) & mask;
+      slots[t << 1] = entry;
+      slots[(t << 1) + 1] = old[at + 1]!;
     }
     this.slots = slots;
-    this.slotHash = slotHash;
     this.mask = mask;
   }
 
   /** The id of the word codes[start, end) whose hash is `hash`, or -1. */
   lookup(codes: Uint16Array, start: number, end: number, hash: number): number {
-    const { slots, slotHash, pool, poolStart, mask } = this;
+    const { slots, pool, poolStart, mask } = this;
     const length = end - start;
     const signed = hash | 0;
     let s = hash & mask;
     for (;;) {
-      const entry = slots[s]!;
+      const entry = slots[s << 1]!;
       if (entry === 0) return -1;
-      if (slotHash[s] !== signed) {
+      if (slots[(s << 1) + 1] !== signed) {
         s = (s + 1) & mask;
         continue;
       }

@@ -54,6 +54,27 @@ describe('AhoCorasick', () => {
     );
   });
 
+  // The trie is laid out by sorting runs of patterns by their next symbol: by insertion (short
+  // runs, above), by counting (dense symbols) and natively (sparse symbols) for long runs.
+  it('agrees with brute force with many patterns over dense and sparse alphabets', () => {
+    const sparse = [0, 7, 1_000, 40_000, 65_535, 99_999];
+    const dense = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 6 });
+    const spread = fc.array(fc.constantFrom(...sparse), { minLength: 1, maxLength: 4 });
+    const text = (symbols: readonly number[]) => fc.array(fc.constantFrom(...symbols), { maxLength: 200 });
+    fc.assert(
+      fc.property(fc.array(dense, { minLength: 20, maxLength: 120 }), text([0, 1, 2, 3, 4]), (patterns, input) => {
+        expect(run(AhoCorasick.build(flat(patterns), 5), input)).toEqual(naive(patterns, input));
+      }),
+      { numRuns: 50 },
+    );
+    fc.assert(
+      fc.property(fc.array(spread, { minLength: 20, maxLength: 120 }), text([...sparse, 5]), (patterns, input) => {
+        expect(run(AhoCorasick.build(flat(patterns), 100_000), input)).toEqual(naive(patterns, input));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('works with a large sparse alphabet and no patterns', () => {
     expect(run(AhoCorasick.build(flat([[70_000, 3]]), 100_000), [1, 70_000, 3, 70_000])).toEqual(['0@1']);
     expect(run(AhoCorasick.build(flat([]), 10), [1, 2, 3])).toEqual([]);
