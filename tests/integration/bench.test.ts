@@ -92,7 +92,7 @@ describe('npm run bench (smoke)', () => {
     expect(exhibits[2]![1]).toMatch(/^100% \(\d+\/\d+\)$/);
   });
 
-  it('says how to install sqlite3 and ripgrep where they are missing', async () => {
+  it('says how to install sqlite3 and ripgrep where they are missing', { timeout: 900_000 }, async () => {
     const output = await runBench({ ...QUICK, runs: 1, testKdf: true }, { sqlite3: null, rg: null });
     const rows = tableRows(output);
     expect(rows).toHaveLength(OPERATIONS.length);
