@@ -5,9 +5,9 @@
  * construction) and over characters (phone and ID numbers written with any spacing, names run
  * together inside tokens).
  *
- * Built in two steps. A `PatternSet` collects the distinct patterns as they come (one hash
- * probe each, no trie yet), each with a value (the scanner's entry list). `finish()` then lays
- * the trie out breadth-first: the states of one level are the distinct prefixes of that length
+ * Built in two steps. A `PatternList` collects the patterns as they come (equal ones too: no
+ * trie yet, no lookup). `finish()` then lays the trie out breadth-first, equal patterns meeting
+ * in one state: the states of one level are the distinct prefixes of that length
  * in sorted order, so the children of a state are consecutive states, sorted by symbol, and
  * one array `first` says where each state's children start. Walking a state's children, the
  * failure links (computed in state order) and the scan all read memory in order or close to it.
@@ -34,21 +34,16 @@ const LINEAR = 8;
 const INSERTION = 16;
 
 /**
- * Distinct patterns (sequences of non-negative integer symbols), each with an integer value
- * (-1 until set). `add…` returns the index of the pattern, the same for equal patterns.
+ * Patterns (sequences of non-negative integer symbols) as they come, equal ones included:
+ * appending one writes memory in order, where finding it in a hash table of 150,000 keys cost
+ * a cache miss. Equal patterns meet in `finish()`, which sorts them anyway, and are handed
+ * together, in the order they came, to the caller's `value`.
  */
-export class PatternSet {
-  /**
-   * Pattern p at pool[starts[p]]: its length, p, then its symbols (what finish() reads of a
-   * pattern is then one cache line).
-   */
+export class PatternList {
+  /** Pattern p at pool[starts[p]]: its length, p, then its symbols (one cache line to read them). */
   private pool: Int32Array;
   private used = 0;
   private starts: Int32Array;
-  private values: Int32Array;
-  /** Open addressing: slot s is table[2s] = pattern + 1 (0: empty), table[2s + 1] = its hash. */
-  private table: Int32Array;
-  private mask: number;
   private count = 0;
   /** The pattern being added. */
   private scratch = new Int32Array(64);
@@ -57,19 +52,15 @@ export class PatternSet {
   constructor(patterns = 1024, symbols = patterns * 4) {
     const size = Math.max(16, patterns);
     this.starts = new Int32Array(size);
-    this.values = new Int32Array(size);
     this.pool = new Int32Array(Math.max(64, symbols + size * 2));
-    let capacity = 16;
-    while (capacity * 3 < size * 4) capacity *= 2;
-    this.mask = capacity - 1;
-    this.table = new Int32Array(capacity * 2);
   }
 
+  /** Number of patterns added (equal ones counted each time). */
   get size(): number {
     return this.count;
   }
 
-  /** The pattern of the UTF-16 code units of `text`. */
+  /** Adds the UTF-16 code units of `text`; returns the pattern's index. */
   addString(text: string): number {
     const n = text.length;
     const scratch = n > this.scratch.length ? this.grownScratch(n) : this.scratch;
@@ -77,7 +68,7 @@ export class PatternSet {
     return this.add(scratch, n);
   }
 
-  /** The pattern of `symbols`. */
+  /** Adds `symbols`; returns the pattern's index. */
   addSymbols(symbols: readonly number[]): number {
     const n = symbols.length;
     const scratch = n > this.scratch.length ? this.grownScratch(n) : this.scratch;
@@ -85,17 +76,19 @@ export class PatternSet {
     return this.add(scratch, n);
   }
 
-  value(pattern: number): number {
-    return this.values[pattern]!;
-  }
-
-  setValue(pattern: number, value: number): void {
-    this.values[pattern] = value;
-  }
-
-  /** Number of symbols of a pattern. */
-  length(pattern: number): number {
-    return this.pool[this.starts[pattern]!]!;
+  /** Adds symbols[0 .. n); returns the pattern's index. */
+  add(symbols: Int32Array, n: number): number {
+    const p = this.count++;
+    if (p === this.starts.length) this.starts = resized(this.starts, p * 2);
+    const at = this.used;
+    let pool = this.pool;
+    if (at + n + 2 > pool.length) this.pool = pool = resized(pool, Math.max(pool.length * 2, at + n + 2));
+    pool[at] = n;
+    pool[at + 1] = p;
+    for (let i = 0; i < n; i++) pool[at + 2 + i] = symbols[i]!;
+    this.used = at + n + 2;
+    this.starts[p] = at;
+    return p;
   }
 
   private grownScratch(n: number): Int32Array {
@@ -103,72 +96,14 @@ export class PatternSet {
     return this.scratch;
   }
 
-  /** The pattern of symbols[0 .. n). */
-  add(symbols: Int32Array, n: number): number {
-    let h = 0x811c9dc5 ^ n;
-    for (let i = 0; i < n; i++) h = Math.imul(h ^ symbols[i]!, 0x01000193);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    const { table, mask, starts } = this;
-    let pool = this.pool;
-    let s = h & mask;
-    for (;;) {
-      const entry = table[s << 1]!;
-      if (entry === 0) break;
-      if (table[(s << 1) + 1] === h) {
-        const p = entry - 1;
-        const at = starts[p]!;
-        if (pool[at] === n) {
-          let i = 0;
-          while (i < n && pool[at + 2 + i] === symbols[i]) i++;
-          if (i === n) return p;
-        }
-      }
-      s = (s + 1) & mask;
-    }
-    const p = this.count++;
-    if (p === this.values.length) {
-      this.values = resized(this.values, p * 2);
-      this.starts = resized(this.starts, p * 2);
-    }
-    const at = this.used;
-    if (at + n + 2 > pool.length) this.pool = pool = resized(pool, Math.max(pool.length * 2, at + n + 2));
-    pool[at] = n;
-    pool[at + 1] = p;
-    for (let i = 0; i < n; i++) pool[at + 2 + i] = symbols[i]!;
-    this.used = at + n + 2;
-    this.starts[p] = at;
-    this.values[p] = -1;
-    table[s << 1] = p + 1;
-    table[(s << 1) + 1] = h;
-    // Filled at most to three quarters: a slot is 8 bytes, so a probe sequence mostly stays in one cache line.
-    if (this.count * 4 > (mask + 1) * 3) this.rehash();
-    return p;
-  }
-
-  private rehash(): void {
-    const old = this.table;
-    const capacity = (this.mask + 1) * 2;
-    const mask = capacity - 1;
-    const table = new Int32Array(capacity * 2);
-    for (let at = 0; at < old.length; at += 2) {
-      if (old[at] === 0) continue;
-      let s = old[at + 1]! & mask;
-      while (table[s << 1] !== 0) s = (s + 1) & mask;
-      table[s << 1] = old[at]!;
-      table[(s << 1) + 1] = old[at + 1]!;
-    }
-    this.table = table;
-    this.mask = mask;
-  }
-
   /**
-   * The automaton: each pattern's value is reported where it ends (patterns with a value of -1
-   * or no symbols are not looked for). Symbols read later must be < alphabetSize.
+   * The automaton. For each distinct pattern, `value` is given the indices of its copies in
+   * the order they were added (copies[0 .. count)) and returns what the automaton reports
+   * where the pattern ends (a negative value: nothing). Patterns without symbols are not
+   * looked for. Symbols read later must be < alphabetSize.
    */
-  finish(alphabetSize: number): AhoCorasick {
-    const { starts, values } = this;
+  finish(alphabetSize: number, value: (copies: Int32Array, count: number) => number): AhoCorasick {
+    const { starts } = this;
     let pool = this.pool;
     // The states: at most one per symbol, plus the root.
     const capacity = this.used - 2 * this.count + 1;
@@ -185,9 +120,10 @@ export class PatternSet {
     const hi = new Int32Array(capacity);
     const order = new Int32Array(this.count);
     let m = 0;
-    for (let p = 0; p < this.count; p++) if (pool[starts[p]!]! > 0 && values[p]! >= 0) order[m++] = starts[p]!;
+    for (let p = 0; p < this.count; p++) if (pool[starts[p]!]! > 0) order[m++] = starts[p]!;
     hi[ROOT] = m;
     const sorter = new RunSorter(m);
+    let copies = new Int32Array(16);
     let states = 1;
     for (let s = 0; s < states; s++) {
       first[s] = states;
@@ -199,8 +135,10 @@ export class PatternSet {
       if (n === 1) {
         // One pattern (most states, deep in the trie): it ends here or goes on to one child.
         const at = order[start]!;
-        if (depth === pool[at]) out[s] = values[pool[at + 1]!]!;
-        else {
+        if (depth === pool[at]) {
+          copies[0] = pool[at + 1]!;
+          out[s] = value(copies, 1);
+        } else {
           const child = states++;
           out[child] = -1;
           sym[child] = pool[at + 2 + depth]!;
@@ -210,12 +148,14 @@ export class PatternSet {
         }
         continue;
       }
+      // Sorted stably: the copies of a pattern ending here come first, in the order they came.
       const keys = sorter.sort(pool, order, start, end, depth);
       let k = 0;
-      // A pattern ending here (patterns are distinct: at most one), sorted first.
-      if (keys[0] === -1) {
-        out[s] = values[pool[order[start]! + 1]!]!;
-        k = 1;
+      while (k < n && keys[k] === -1) k++;
+      if (k > 0) {
+        if (k > copies.length) copies = new Int32Array(k * 2);
+        for (let c = 0; c < k; c++) copies[c] = pool[order[start + c]! + 1]!;
+        out[s] = value(copies, k);
       }
       while (k < n) {
         const a = keys[k]!;
@@ -254,7 +194,8 @@ export class PatternSet {
 /**
  * Sorts a run of patterns (by their pool offsets) by their symbol at one depth, -1 where a
  * pattern ends there: by insertion when short, by counting when the symbols are dense, else
- * natively on (symbol, position) packed into one number.
+ * natively on (symbol, position) packed into one number. Stable, all three: copies of a
+ * pattern stay in the order they were added.
  */
 class RunSorter {
   private keys: Int32Array;
@@ -376,12 +317,9 @@ export class AhoCorasick {
    */
   static build(patterns: FlatPatterns, alphabetSize: number): AhoCorasick {
     const { symbols, offsets } = patterns;
-    const set = new PatternSet(offsets.length, symbols.length);
-    for (let p = 0; p < offsets.length - 1; p++) {
-      const index = set.addSymbols(Array.from(symbols.subarray(offsets[p]!, offsets[p + 1]!)));
-      if (set.value(index) === -1) set.setValue(index, p);
-    }
-    return set.finish(alphabetSize);
+    const list = new PatternList(offsets.length, symbols.length);
+    for (let p = 0; p < offsets.length - 1; p++) list.add(symbols.subarray(offsets[p]!), offsets[p + 1]! - offsets[p]!);
+    return list.finish(alphabetSize, (copies) => copies[0]!);
   }
 
   /** Failure and dictionary links, state by state (breadth-first: a link points to an earlier state). */
