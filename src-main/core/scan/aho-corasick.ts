@@ -103,12 +103,12 @@ export class PatternList {
    * looked for. Symbols read later must be < alphabetSize.
    */
   finish(alphabetSize: number, value: (copies: Int32Array, count: number) => number): AhoCorasick {
-    const { starts } = this;
-    let pool = this.pool;
+    const { starts, pool } = this;
     // The states: at most one per symbol, plus the root.
     const capacity = this.used - 2 * this.count + 1;
     const sym = new Int32Array(capacity);
-    const first = new Int32Array(capacity + 1);
+    const first = new Int32Array(capacity);
+    const count = new Int32Array(capacity);
     // Each state's output is set to -1 as the state is made: memory past the last state is
     // never touched (a fresh page costs a fault).
     const out = new Int32Array(capacity);
@@ -125,29 +125,15 @@ export class PatternList {
     const sorter = new RunSorter(m);
     let copies = new Int32Array(16);
     let states = 1;
+    // States in the order they are made, each state's children made together. A state that
+    // one pattern alone goes through gets the rest of that pattern at once, as a chain of
+    // states: one read of the pattern, where a level at a time read it once per level.
     for (let s = 0; s < states; s++) {
-      first[s] = states;
       const start = lo[s]!;
       const end = hi[s]!;
-      if (start === end) continue;
-      const depth = depths[s]!;
       const n = end - start;
-      if (n === 1) {
-        // One pattern (most states, deep in the trie): it ends here or goes on to one child.
-        const at = order[start]!;
-        if (depth === pool[at]) {
-          copies[0] = pool[at + 1]!;
-          out[s] = value(copies, 1);
-        } else {
-          const child = states++;
-          out[child] = -1;
-          sym[child] = pool[at + 2 + depth]!;
-          depths[child] = depth + 1;
-          lo[child] = start;
-          hi[child] = end;
-        }
-        continue;
-      }
+      if (n < 2 && s !== ROOT) continue;
+      const depth = depths[s]!;
       // Sorted stably: the copies of a pattern ending here come first, in the order they came.
       const keys = sorter.sort(pool, order, start, end, depth);
       let k = 0;
@@ -157,6 +143,7 @@ export class PatternList {
         for (let c = 0; c < k; c++) copies[c] = pool[order[start + c]! + 1]!;
         out[s] = value(copies, k);
       }
+      const firstChild = states;
       while (k < n) {
         const a = keys[k]!;
         let j = k + 1;
@@ -169,15 +156,34 @@ export class PatternList {
         hi[child] = start + j;
         k = j;
       }
-      if (s === ROOT) pool = relaid(pool, order, m);
+      first[s] = firstChild;
+      count[s] = states - firstChild;
+      for (let c = firstChild; c < first[s]! + count[s]!; c++) {
+        if (hi[c]! - lo[c]! !== 1) continue;
+        // One pattern: its remaining symbols, each a state with one child.
+        const at = order[lo[c]!]!;
+        const length = pool[at]!;
+        let previous = c;
+        for (let d = depths[c]!; d < length; d++) {
+          const next = states++;
+          out[next] = -1;
+          sym[next] = pool[at + 2 + d]!;
+          depths[next] = d + 1;
+          first[previous] = next;
+          count[previous] = 1;
+          previous = next;
+        }
+        copies[0] = pool[at + 1]!;
+        out[previous] = value(copies, 1);
+      }
     }
-    first[states] = states;
 
     const rootRow = new Int32Array(Math.max(1, alphabetSize));
-    for (let c = first[ROOT]!; c < first[ROOT + 1]!; c++) rootRow[sym[c]!] = c;
+    for (let c = first[ROOT]!; c < first[ROOT]! + count[ROOT]!; c++) rootRow[sym[c]!] = c;
     const automaton = new AhoCorasick(
       rootRow,
-      first.subarray(0, states + 1),
+      first.subarray(0, states),
+      count.subarray(0, states),
       sym.subarray(0, states),
       lo.fill(0, 0, states).subarray(0, states),
       out.subarray(0, states),
@@ -269,24 +275,6 @@ class RunSorter {
   }
 }
 
-/**
- * The patterns order[0 .. m) copied into a new pool in that order (order updated): once the
- * root has sorted them by first symbol, each state's patterns lie together in memory, and a
- * level is read front to back instead of one cache miss per pattern and level.
- */
-function relaid(pool: Int32Array, order: Int32Array, m: number): Int32Array {
-  let size = 0;
-  for (let k = 0; k < m; k++) size += pool[order[k]!]! + 2;
-  const copy = new Int32Array(size);
-  for (let k = 0, w = 0; k < m; k++) {
-    const at = order[k]!;
-    const end = at + pool[at]! + 2;
-    order[k] = w;
-    for (let i = at; i < end; i++) copy[w++] = pool[i]!;
-  }
-  return copy;
-}
-
 function resized(array: Int32Array, size: number): Int32Array {
   const bigger = new Int32Array(size);
   bigger.set(array.subarray(0, Math.min(array.length, size)));
@@ -296,8 +284,9 @@ function resized(array: Int32Array, size: number): Int32Array {
 export class AhoCorasick {
   constructor(
     private readonly rootRow: Int32Array,
-    /** The children of state s are the states first[s] .. first[s + 1] - 1, sorted by symbol. */
+    /** The children of state s are the count[s] states from first[s] on, sorted by symbol. */
     private readonly first: Int32Array,
+    private readonly count: Int32Array,
     /** The symbol that leads to each state. */
     private readonly sym: Int32Array,
     private readonly fail: Int32Array,
@@ -322,13 +311,18 @@ export class AhoCorasick {
     return list.finish(alphabetSize, (copies) => copies[0]!);
   }
 
-  /** Failure and dictionary links, state by state (breadth-first: a link points to an earlier state). */
+  /** Failure and dictionary links, breadth-first (a state's link is to a shallower state). */
   link(): void {
-    const { first, sym, fail, out, dict } = this;
-    for (let c = first[ROOT]!; c < first[ROOT + 1]!; c++) dict[c] = -1;
-    for (let u = 1; u < this.stateCount; u++) {
-      const end = first[u + 1]!;
+    const { first, count, sym, fail, out, dict } = this;
+    const queue = new Int32Array(this.stateCount);
+    let head = 0;
+    let tail = 0;
+    for (let c = first[ROOT]!; c < first[ROOT]! + count[ROOT]!; c++) queue[tail++] = c;
+    while (head < tail) {
+      const u = queue[head++]!;
+      const end = first[u]! + count[u]!;
       for (let v = first[u]!; v < end; v++) {
+        queue[tail++] = v;
         const a = sym[v]!;
         let f = fail[u]!;
         let target = 0;
@@ -348,7 +342,7 @@ export class AhoCorasick {
     if (state === ROOT) return a < this.rootRow.length ? this.rootRow[a]! : 0;
     const sym = this.sym;
     let lo = this.first[state]!;
-    let hi = this.first[state + 1]!;
+    let hi = lo + this.count[state]!;
     if (hi - lo <= LINEAR) {
       for (; lo < hi; lo++) {
         const c = sym[lo]!;
