@@ -104,20 +104,35 @@ export class PatternList {
    */
   finish(alphabetSize: number, value: (copies: Int32Array, count: number) => number): AhoCorasick {
     const { starts, pool } = this;
-    // The states: at most one per symbol, plus the root.
-    const capacity = this.used - 2 * this.count + 1;
-    const sym = new Int32Array(capacity);
-    const first = new Int32Array(capacity);
-    const count = new Int32Array(capacity);
+    // The states: at most one per symbol, plus the root; names share prefixes, so the arrays
+    // start at a little over half that and grow if need be (the scanner's build allocates
+    // ~60 MB of them, and V8 collects garbage by the megabytes of such memory allocated).
+    const most = this.used - 2 * this.count + 1;
+    let capacity = Math.min(most, (most >> 1) + (most >> 3) + 1024);
+    let sym: Int32Array = new Int32Array(capacity);
+    let first: Int32Array = new Int32Array(capacity);
+    let count: Int32Array = new Int32Array(capacity);
     // Each state's output is set to -1 as the state is made: memory past the last state is
     // never touched (a fresh page costs a fault).
-    const out = new Int32Array(capacity);
+    let out: Int32Array = new Int32Array(capacity);
     out[ROOT] = -1;
-    const depths = new Int32Array(capacity);
+    let depths: Int32Array = new Int32Array(capacity);
     // The patterns a state is a prefix of, by where each is in the pool: order[lo[s] .. hi[s]).
     // Their arrays become the failure and dictionary links once the trie is laid out.
-    const lo = new Int32Array(capacity);
-    const hi = new Int32Array(capacity);
+    let lo: Int32Array = new Int32Array(capacity);
+    let hi: Int32Array = new Int32Array(capacity);
+    /** Room for `n` more states. */
+    const room = (n: number): void => {
+      if (states + n <= capacity) return;
+      capacity = Math.min(most, Math.max(states + n, capacity + (capacity >> 1)));
+      sym = resized(sym, capacity);
+      first = resized(first, capacity);
+      count = resized(count, capacity);
+      out = resized(out, capacity);
+      depths = resized(depths, capacity);
+      lo = resized(lo, capacity);
+      hi = resized(hi, capacity);
+    };
     const order = new Int32Array(this.count);
     let m = 0;
     for (let p = 0; p < this.count; p++) if (pool[starts[p]!]! > 0) order[m++] = starts[p]!;
@@ -143,6 +158,7 @@ export class PatternList {
         for (let c = 0; c < k; c++) copies[c] = pool[order[start + c]! + 1]!;
         out[s] = value(copies, k);
       }
+      room(n - k);
       const firstChild = states;
       while (k < n) {
         const a = keys[k]!;
@@ -163,6 +179,7 @@ export class PatternList {
         // One pattern: its remaining symbols, each a state with one child.
         const at = order[lo[c]!]!;
         const length = pool[at]!;
+        room(length - depths[c]!);
         let previous = c;
         for (let d = depths[c]!; d < length; d++) {
           const next = states++;

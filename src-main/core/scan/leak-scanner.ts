@@ -186,9 +186,17 @@ export class LeakScanner {
     const joinedCodes = new Codes(identities.length * 6);
     let minJoined = Number.MAX_SAFE_INTEGER;
 
+    let shieldIds = new Int32Array(8);
     const shieldWords = (i: number, shield: string): void => {
-      const ids = Int32Array.from(shield.split(' '), (word) => intern(word, 0, word.length));
-      addWords(ids, ids.length, encode(i, SHIELD), KEY_SHIELD);
+      let n = 0;
+      for (let start = 0; ; ) {
+        const space = shield.indexOf(' ', start);
+        if (n === shieldIds.length) shieldIds = Int32Array.from({ length: n * 2 }, (_, k) => shieldIds[k] ?? 0);
+        shieldIds[n++] = intern(shield, start, space < 0 ? shield.length : space);
+        if (space < 0) break;
+        start = space + 1;
+      }
+      addWords(shieldIds, n, encode(i, SHIELD), KEY_SHIELD);
     };
     const pluralStems = new Set<string>();
     for (let i = 0; i < identities.length; i++) {
@@ -197,9 +205,9 @@ export class LeakScanner {
       shieldWords(i, shield);
       // A caption names the roster by the plural of the pseudonyms' stem ("JANE DOES 1 through
       // 70", caption.ts): the "Jane" there is the pseudonym's, not a plaintiff named Jane.
-      const words = shield.split(' ');
-      if (words.length < 2) continue;
-      const stem = `${words.slice(0, -1).join(' ')}s`;
+      const last = shield.lastIndexOf(' ');
+      if (last < 0) continue;
+      const stem = `${shield.slice(0, last)}s`;
       if (!pluralStems.has(stem)) {
         pluralStems.add(stem);
         shieldWords(i, stem);
