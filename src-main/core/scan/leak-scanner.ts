@@ -84,6 +84,10 @@ const NAME_KINDS = new Set<VariantKind>(['full-name', 'alias', 'surname', 'given
  */
 const PLURAL_KINDS = new Set<VariantKind>(['full-name', 'alias', 'surname', 'relative']);
 const PLURAL_CODES = new Set([...PLURAL_KINDS].map((kind) => KIND_CODE[kind]));
+/** Per kind: its code, and (above bit 8) the KEY_* bits its word keys carry. */
+const KIND_INFO = new Map<VariantKind, number>(
+  KINDS.map((kind, code) => [kind, code | ((NAME_KINDS.has(kind) ? KEY_NAME : 0) | (PLURAL_KINDS.has(kind) ? KEY_PLURAL : 0)) << 8]),
+);
 /** Kinds whose hit is a question when its text is ordinary words only (the variant's `generic`). */
 const PHRASE_KINDS = new Set<VariantKind>(['handle', 'affiliation', 'characteristic']);
 /** Shortest joined name matched anywhere inside a token (see the file comment). */
@@ -214,9 +218,10 @@ export class LeakScanner {
       }
     }
     const variant: VariantSink = (i, kind, channel, key, _text, ids, count, generic) => {
-      const code = encode(i, KIND_CODE[kind]);
+      const info = KIND_INFO.get(kind)!;
+      const code = encode(i, info & 15);
       if (channel === 'words') {
-        if (count > 0) addWords(ids, count, code, (NAME_KINDS.has(kind) ? KEY_NAME : 0) | (generic ? KEY_GENERIC : 0) | (PLURAL_KINDS.has(kind) ? KEY_PLURAL : 0));
+        if (count > 0) addWords(ids, count, code, (info >> 8) | (generic ? KEY_GENERIC : 0));
       } else if (channel === 'joined') {
         joinedTrie.addString(key);
         joinedCodes.push(code, 0);
