@@ -154,7 +154,7 @@ export class LeakScanner {
     const vocabulary = new Vocabulary(identities.length * 5);
     // Keys and symbols per identity (the bench's identities with the doxxing surface: ~22 word
     // keys of ~2.3 words, ~3 digit keys of 8, ~5 joined keys of 13): sized so that nothing grows.
-    const words = new PatternList(identities.length * 24, identities.length * 56);
+    const wordKeys = new PatternList(identities.length * 24, identities.length * 56);
     const wordFlags: number[] = []; // per vocabulary id: COMMON | INITIAL
     const intern = (text: string, start: number, end: number): number => {
       const id = vocabulary.intern(text, start, end);
@@ -177,16 +177,16 @@ export class LeakScanner {
       if (count === 1 && wordFlags[ids[0]!]! & COMMON) bits |= KEY_COMMON;
       if (count > 1) bits |= KEY_PHRASE;
       if (count > maxWords) maxWords = count;
-      words.add(ids, count);
+      wordKeys.add(ids, count);
       wordCodes.push(code, bits);
     };
     // Digits channel: each key's characters.
-    const digitTrie = new PatternList(identities.length * 4, identities.length * 32);
+    const digitKeys = new PatternList(identities.length * 4, identities.length * 32);
     const digitCodes = new Codes(identities.length * 4);
     let maxLength = 0;
     const dates = new Map<string, number>();
     // Joined channel: each key's characters.
-    const joinedTrie = new PatternList(identities.length * 6, identities.length * 72);
+    const joinedKeys = new PatternList(identities.length * 6, identities.length * 72);
     const joinedCodes = new Codes(identities.length * 6);
     let minJoined = Number.MAX_SAFE_INTEGER;
 
@@ -223,11 +223,11 @@ export class LeakScanner {
       if (channel === 'words') {
         if (count > 0) addWords(ids, count, code, (info >> 8) | (generic ? KEY_GENERIC : 0));
       } else if (channel === 'joined') {
-        joinedTrie.addString(key);
+        joinedKeys.addString(key);
         joinedCodes.push(code, 0);
         if (key.length < minJoined) minJoined = key.length;
       } else if (channel === 'digits') {
-        digitTrie.addString(key);
+        digitKeys.addString(key);
         digitCodes.push(code, kind === 'phone' ? PHONE : ID_NUMBER);
         if (key.length > maxLength) maxLength = key.length;
       } else {
@@ -260,7 +260,7 @@ export class LeakScanner {
     let wordInitial: Uint8Array = new Uint8Array(entries.capacity); // the key has a one-letter word (an initial)
     let wordPlural: Uint8Array = new Uint8Array(entries.capacity);
     let wordLists = 0;
-    const wordAutomaton = words.finish(Math.max(1, vocabulary.size), (copies, n) => {
+    const wordAutomaton = wordKeys.finish(Math.max(1, vocabulary.size), (copies, n) => {
       const list = entries.create();
       wordLists++;
       if (list >= wordCommon.length) {
@@ -289,7 +289,7 @@ export class LeakScanner {
     });
     let digitFlags: Uint8Array = new Uint8Array(entries.capacity); // per entry list: PHONE | ID_NUMBER
     let digitLists = 0;
-    const digitAutomaton = digitTrie.finish(0x10000, (copies, n) => {
+    const digitAutomaton = digitKeys.finish(0x10000, (copies, n) => {
       const list = entries.create();
       digitLists++;
       if (list >= digitFlags.length) digitFlags = grown(digitFlags, list + 1);
@@ -300,7 +300,7 @@ export class LeakScanner {
       return list;
     });
     let joinedCount = 0;
-    const joinedAutomaton = joinedTrie.finish(0x10000, (copies, n) => {
+    const joinedAutomaton = joinedKeys.finish(0x10000, (copies, n) => {
       const list = entries.create();
       joinedCount++;
       for (let c = 0; c < n; c++) entries.add(list, joinedCodes.codes[copies[c]!]!);

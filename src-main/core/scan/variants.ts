@@ -444,7 +444,7 @@ function nameJoinedVariants(kind: VariantKind, name: ParsedName, G: readonly Par
 /** A word's folded letters without spaces ("O'Brien" -> "obrien"), from its forms: its joined piece. */
 function runKey(forms: readonly Part[]): string {
   if (forms.length === 0) return '';
-  // computeWordForms: the key as folded, then (when it has spaces) the key without them.
+  // wordForms: the key as folded, then (when it has spaces) the key without them.
   return forms[0]!.key.includes(' ') ? forms[1]!.key : forms[0]!.key;
 }
 
@@ -564,6 +564,7 @@ function streetWord(word: string): Part[] {
   return parts;
 }
 
+/** "1234 Elm Street, Springfield" -> "1234 Elm Street", "1234 Elm St.", "1234 Elm St". */
 function addressVariants(address: string, add: Adder): void {
   let firstLine = address;
   if (/[\r\n]/.test(address)) firstLine = address.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? '';
