@@ -6,14 +6,13 @@
  * together inside tokens).
  *
  * Built in two steps. A `PatternList` collects the patterns as they come (equal ones too: no
- * trie yet, no lookup). `finish()` then lays the trie out breadth-first, equal patterns meeting
- * in one state: the states of one level are the distinct prefixes of that length
- * in sorted order, so the children of a state are consecutive states, sorted by symbol, and
- * one array `first` says where each state's children start. Walking a state's children, the
- * failure links (computed in state order) and the scan all read memory in order or close to it.
- * Building the trie as the patterns came, by a hash table of edges or by lists of siblings,
- * cost a cache miss per step for the ~1.4 million steps of 10,000 identities; so did the
- * failure links over it.
+ * trie yet, no lookup). `finish()` then lays the trie out by sorting them, a state's patterns
+ * by their next symbol (equal patterns meet in one state): a state's children are made
+ * together, so they are consecutive states, sorted by symbol (`first` and `count` say which);
+ * where one pattern alone goes on, the rest of it becomes a chain of consecutive states. The
+ * failure links follow, breadth-first. Building the trie as the patterns came, by a hash table
+ * of edges or by lists of siblings, cost a cache miss per step for the ~1.4 million steps of
+ * 10,000 identities, and so did the failure links over it; here most reads are in order.
  *
  * Transitions: the root's are one dense row (most steps start there); another state's
  * children are searched in their sorted run. Failure links and dictionary suffix links make
@@ -30,7 +29,7 @@ export interface FlatPatterns {
 
 /** Children runs up to this long are searched linearly, longer ones by halving. */
 const LINEAR = 8;
-/** Runs of patterns up to this long are sorted by insertion, longer ones natively. */
+/** Runs of patterns up to this long are sorted by insertion, longer ones by counting or natively. */
 const INSERTION = 16;
 
 /**
