@@ -401,9 +401,11 @@ const NOT_LETTER_OR_DIGIT = /[^a-z0-9]+/g;
 
 /** The NFC form of a text; ASCII is its own (the scanner's build composes ~60,000 names and phrases). */
 export function nfc(text: string): string {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return text.normalize('NFC');
-  return text;
+  // A native test, not a loop of charCodeAt: a name built by concatenation is a rope until flattened.
+  return BEYOND_ASCII.test(text) ? text.normalize('NFC') : text;
 }
+
+const BEYOND_ASCII = /[^\p{ASCII}]/u;
 
 export function normalizeKey(text: string): string {
   // Fast paths (the scanner's build folds ~100,000 name words): already lower-case letters and
