@@ -99,7 +99,8 @@ export class PatternList {
    * The automaton. For each distinct pattern, `value` is given the indices of its copies in
    * the order they were added (copies[0 .. count)) and returns what the automaton reports
    * where the pattern ends (a negative value: nothing). Patterns without symbols are not
-   * looked for. Symbols read later must be < alphabetSize.
+   * looked for. Symbols read later must be < alphabetSize. Once only: the list's memory is
+   * reused.
    */
   finish(alphabetSize: number, value: (copies: Int32Array, count: number) => number): AhoCorasick {
     const { starts, pool } = this;
@@ -208,7 +209,9 @@ export class PatternList {
       alphabetSize,
       states,
     );
-    automaton.link();
+    // The patterns are all laid out: their pool is the queue's room (one array fewer; so a
+    // list is finished once).
+    automaton.link(pool.length >= states ? pool : new Int32Array(states));
     return automaton;
   }
 }
@@ -328,9 +331,8 @@ export class AhoCorasick {
   }
 
   /** Failure and dictionary links, breadth-first (a state's link is to a shallower state). */
-  link(): void {
+  link(queue: Int32Array = new Int32Array(this.stateCount)): void {
     const { first, count, sym, fail, out, dict } = this;
-    const queue = new Int32Array(this.stateCount);
     let head = 0;
     let tail = 0;
     for (let c = first[ROOT]!; c < first[ROOT]! + count[ROOT]!; c++) queue[tail++] = c;
