@@ -5,15 +5,14 @@
  * construction) and over characters (phone and ID numbers written with any spacing, names run
  * together inside tokens).
  *
- * Built in two steps. A `PatternSet` collects the distinct patterns as they come (one hash
- * probe each, no trie yet), each with a value (the scanner's entry list). `finish()` then lays
- * the trie out breadth-first: the states of one level are the distinct prefixes of that length
- * in sorted order, so the children of a state are consecutive states, sorted by symbol, and
- * one array `first` says where each state's children start. Walking a state's children, the
- * failure links (computed in state order) and the scan all read memory in order or close to it.
- * Building the trie as the patterns came, by a hash table of edges or by lists of siblings,
- * cost a cache miss per step for the ~1.4 million steps of 10,000 identities; so did the
- * failure links over it.
+ * Built in two steps. A `PatternList` collects the patterns as they come (equal ones too: no
+ * trie yet, no lookup). `finish()` then lays the trie out by sorting them, a state's patterns
+ * by their next symbol (equal patterns meet in one state): a state's children are made
+ * together, so they are consecutive states, sorted by symbol (`first` and `count` say which);
+ * where one pattern alone goes on, the rest of it becomes a chain of consecutive states. The
+ * failure links follow, breadth-first. Building the trie as the patterns came, by a hash table
+ * of edges or by lists of siblings, cost a cache miss per step for the ~1.4 million steps of
+ * 10,000 identities, and so did the failure links over it; here most reads are in order.
  *
  * Transitions: the root's are one dense row (most steps start there); another state's
  * children are searched in their sorted run. Failure links and dictionary suffix links make
@@ -30,25 +29,20 @@ export interface FlatPatterns {
 
 /** Children runs up to this long are searched linearly, longer ones by halving. */
 const LINEAR = 8;
-/** Runs of patterns up to this long are sorted by insertion, longer ones natively. */
+/** Runs of patterns up to this long are sorted by insertion, longer ones by counting or natively. */
 const INSERTION = 16;
 
 /**
- * Distinct patterns (sequences of non-negative integer symbols), each with an integer value
- * (-1 until set). `add…` returns the index of the pattern, the same for equal patterns.
+ * Patterns (sequences of non-negative integer symbols) as they come, equal ones included:
+ * appending one writes memory in order, where finding it in a hash table of 150,000 keys cost
+ * a cache miss. Equal patterns meet in `finish()`, which sorts them anyway, and are handed
+ * together, in the order they came, to the caller's `value`.
  */
-export class PatternSet {
-  /**
-   * Pattern p at pool[starts[p]]: its length, p, then its symbols (what finish() reads of a
-   * pattern is then one cache line).
-   */
+export class PatternList {
+  /** Pattern p at pool[starts[p]]: its length, p, then its symbols (one cache line to read them). */
   private pool: Int32Array;
   private used = 0;
   private starts: Int32Array;
-  private values: Int32Array;
-  /** Open addressing: slot s is table[2s] = pattern + 1 (0: empty), table[2s + 1] = its hash. */
-  private table: Int32Array;
-  private mask: number;
   private count = 0;
   /** The pattern being added. */
   private scratch = new Int32Array(64);
@@ -57,19 +51,15 @@ export class PatternSet {
   constructor(patterns = 1024, symbols = patterns * 4) {
     const size = Math.max(16, patterns);
     this.starts = new Int32Array(size);
-    this.values = new Int32Array(size);
     this.pool = new Int32Array(Math.max(64, symbols + size * 2));
-    let capacity = 16;
-    while (capacity * 3 < size * 4) capacity *= 2;
-    this.mask = capacity - 1;
-    this.table = new Int32Array(capacity * 2);
   }
 
+  /** Number of patterns added (equal ones counted each time). */
   get size(): number {
     return this.count;
   }
 
-  /** The pattern of the UTF-16 code units of `text`. */
+  /** Adds the UTF-16 code units of `text`; returns the pattern's index. */
   addString(text: string): number {
     const n = text.length;
     const scratch = n > this.scratch.length ? this.grownScratch(n) : this.scratch;
@@ -77,7 +67,7 @@ export class PatternSet {
     return this.add(scratch, n);
   }
 
-  /** The pattern of `symbols`. */
+  /** Adds `symbols`; returns the pattern's index. */
   addSymbols(symbols: readonly number[]): number {
     const n = symbols.length;
     const scratch = n > this.scratch.length ? this.grownScratch(n) : this.scratch;
@@ -85,17 +75,19 @@ export class PatternSet {
     return this.add(scratch, n);
   }
 
-  value(pattern: number): number {
-    return this.values[pattern]!;
-  }
-
-  setValue(pattern: number, value: number): void {
-    this.values[pattern] = value;
-  }
-
-  /** Number of symbols of a pattern. */
-  length(pattern: number): number {
-    return this.pool[this.starts[pattern]!]!;
+  /** Adds symbols[0 .. n); returns the pattern's index. */
+  add(symbols: Int32Array, n: number): number {
+    const p = this.count++;
+    if (p === this.starts.length) this.starts = resized(this.starts, p * 2);
+    const at = this.used;
+    let pool = this.pool;
+    if (at + n + 2 > pool.length) this.pool = pool = resized(pool, Math.max(pool.length * 2, at + n + 2));
+    pool[at] = n;
+    pool[at + 1] = p;
+    for (let i = 0; i < n; i++) pool[at + 2 + i] = symbols[i]!;
+    this.used = at + n + 2;
+    this.starts[p] = at;
+    return p;
   }
 
   private grownScratch(n: number): Int32Array {
@@ -103,120 +95,71 @@ export class PatternSet {
     return this.scratch;
   }
 
-  /** The pattern of symbols[0 .. n). */
-  add(symbols: Int32Array, n: number): number {
-    let h = 0x811c9dc5 ^ n;
-    for (let i = 0; i < n; i++) h = Math.imul(h ^ symbols[i]!, 0x01000193);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    const { table, mask, starts } = this;
-    let pool = this.pool;
-    let s = h & mask;
-    for (;;) {
-      const entry = table[s << 1]!;
-      if (entry === 0) break;
-      if (table[(s << 1) + 1] === h) {
-        const p = entry - 1;
-        const at = starts[p]!;
-        if (pool[at] === n) {
-          let i = 0;
-          while (i < n && pool[at + 2 + i] === symbols[i]) i++;
-          if (i === n) return p;
-        }
-      }
-      s = (s + 1) & mask;
-    }
-    const p = this.count++;
-    if (p === this.values.length) {
-      this.values = resized(this.values, p * 2);
-      this.starts = resized(this.starts, p * 2);
-    }
-    const at = this.used;
-    if (at + n + 2 > pool.length) this.pool = pool = resized(pool, Math.max(pool.length * 2, at + n + 2));
-    pool[at] = n;
-    pool[at + 1] = p;
-    for (let i = 0; i < n; i++) pool[at + 2 + i] = symbols[i]!;
-    this.used = at + n + 2;
-    this.starts[p] = at;
-    this.values[p] = -1;
-    table[s << 1] = p + 1;
-    table[(s << 1) + 1] = h;
-    // Filled at most to three quarters: a slot is 8 bytes, so a probe sequence mostly stays in one cache line.
-    if (this.count * 4 > (mask + 1) * 3) this.rehash();
-    return p;
-  }
-
-  private rehash(): void {
-    const old = this.table;
-    const capacity = (this.mask + 1) * 2;
-    const mask = capacity - 1;
-    const table = new Int32Array(capacity * 2);
-    for (let at = 0; at < old.length; at += 2) {
-      if (old[at] === 0) continue;
-      let s = old[at + 1]! & mask;
-      while (table[s << 1] !== 0) s = (s + 1) & mask;
-      table[s << 1] = old[at]!;
-      table[(s << 1) + 1] = old[at + 1]!;
-    }
-    this.table = table;
-    this.mask = mask;
-  }
-
   /**
-   * The automaton: each pattern's value is reported where it ends (patterns with a value of -1
-   * or no symbols are not looked for). Symbols read later must be < alphabetSize.
+   * The automaton. For each distinct pattern, `value` is given the indices of its copies in
+   * the order they were added (copies[0 .. count)) and returns what the automaton reports
+   * where the pattern ends (a negative value: nothing). Patterns without symbols are not
+   * looked for. Symbols read later must be < alphabetSize. Once only: the list's memory is
+   * reused.
    */
-  finish(alphabetSize: number): AhoCorasick {
-    const { starts, values } = this;
-    let pool = this.pool;
-    // The states: at most one per symbol, plus the root.
-    const capacity = this.used - 2 * this.count + 1;
-    const sym = new Int32Array(capacity);
-    const first = new Int32Array(capacity + 1);
+  finish(alphabetSize: number, value: (copies: Int32Array, count: number) => number): AhoCorasick {
+    const { starts, pool } = this;
+    // The states: at most one per symbol, plus the root; names share prefixes, so the arrays
+    // start at a little over half that and grow if need be (the scanner's build allocates
+    // ~60 MB of them, and V8 collects garbage by the megabytes of such memory allocated).
+    const most = this.used - 2 * this.count + 1;
+    let capacity = Math.min(most, (most >> 1) + (most >> 3) + 1024);
+    let sym: Int32Array = new Int32Array(capacity);
+    let first: Int32Array = new Int32Array(capacity);
+    let count: Int32Array = new Int32Array(capacity);
     // Each state's output is set to -1 as the state is made: memory past the last state is
     // never touched (a fresh page costs a fault).
-    const out = new Int32Array(capacity);
+    let out: Int32Array = new Int32Array(capacity);
     out[ROOT] = -1;
-    const depths = new Int32Array(capacity);
+    let depths: Int32Array = new Int32Array(capacity);
     // The patterns a state is a prefix of, by where each is in the pool: order[lo[s] .. hi[s]).
     // Their arrays become the failure and dictionary links once the trie is laid out.
-    const lo = new Int32Array(capacity);
-    const hi = new Int32Array(capacity);
+    let lo: Int32Array = new Int32Array(capacity);
+    let hi: Int32Array = new Int32Array(capacity);
+    /** Room for `n` more states. */
+    const room = (n: number): void => {
+      if (states + n <= capacity) return;
+      capacity = Math.min(most, Math.max(states + n, capacity + (capacity >> 1)));
+      sym = resized(sym, capacity);
+      first = resized(first, capacity);
+      count = resized(count, capacity);
+      out = resized(out, capacity);
+      depths = resized(depths, capacity);
+      lo = resized(lo, capacity);
+      hi = resized(hi, capacity);
+    };
     const order = new Int32Array(this.count);
     let m = 0;
-    for (let p = 0; p < this.count; p++) if (pool[starts[p]!]! > 0 && values[p]! >= 0) order[m++] = starts[p]!;
+    for (let p = 0; p < this.count; p++) if (pool[starts[p]!]! > 0) order[m++] = starts[p]!;
     hi[ROOT] = m;
     const sorter = new RunSorter(m);
+    let copies = new Int32Array(16);
     let states = 1;
+    // States in the order they are made, each state's children made together. A state that
+    // one pattern alone goes through gets the rest of that pattern at once, as a chain of
+    // states: one read of the pattern, where a level at a time read it once per level.
     for (let s = 0; s < states; s++) {
-      first[s] = states;
       const start = lo[s]!;
       const end = hi[s]!;
-      if (start === end) continue;
-      const depth = depths[s]!;
       const n = end - start;
-      if (n === 1) {
-        // One pattern (most states, deep in the trie): it ends here or goes on to one child.
-        const at = order[start]!;
-        if (depth === pool[at]) out[s] = values[pool[at + 1]!]!;
-        else {
-          const child = states++;
-          out[child] = -1;
-          sym[child] = pool[at + 2 + depth]!;
-          depths[child] = depth + 1;
-          lo[child] = start;
-          hi[child] = end;
-        }
-        continue;
-      }
+      if (n < 2 && s !== ROOT) continue;
+      const depth = depths[s]!;
+      // Sorted stably: the copies of a pattern ending here come first, in the order they came.
       const keys = sorter.sort(pool, order, start, end, depth);
       let k = 0;
-      // A pattern ending here (patterns are distinct: at most one), sorted first.
-      if (keys[0] === -1) {
-        out[s] = values[pool[order[start]! + 1]!]!;
-        k = 1;
+      while (k < n && keys[k] === -1) k++;
+      if (k > 0) {
+        if (k > copies.length) copies = new Int32Array(k * 2);
+        for (let c = 0; c < k; c++) copies[c] = pool[order[start + c]! + 1]!;
+        out[s] = value(copies, k);
       }
+      room(n - k);
+      const firstChild = states;
       while (k < n) {
         const a = keys[k]!;
         let j = k + 1;
@@ -229,15 +172,35 @@ export class PatternSet {
         hi[child] = start + j;
         k = j;
       }
-      if (s === ROOT) pool = relaid(pool, order, m);
+      first[s] = firstChild;
+      count[s] = states - firstChild;
+      for (let c = firstChild; c < first[s]! + count[s]!; c++) {
+        if (hi[c]! - lo[c]! !== 1) continue;
+        // One pattern: its remaining symbols, each a state with one child.
+        const at = order[lo[c]!]!;
+        const length = pool[at]!;
+        room(length - depths[c]!);
+        let previous = c;
+        for (let d = depths[c]!; d < length; d++) {
+          const next = states++;
+          out[next] = -1;
+          sym[next] = pool[at + 2 + d]!;
+          depths[next] = d + 1;
+          first[previous] = next;
+          count[previous] = 1;
+          previous = next;
+        }
+        copies[0] = pool[at + 1]!;
+        out[previous] = value(copies, 1);
+      }
     }
-    first[states] = states;
 
     const rootRow = new Int32Array(Math.max(1, alphabetSize));
-    for (let c = first[ROOT]!; c < first[ROOT + 1]!; c++) rootRow[sym[c]!] = c;
+    for (let c = first[ROOT]!; c < first[ROOT]! + count[ROOT]!; c++) rootRow[sym[c]!] = c;
     const automaton = new AhoCorasick(
       rootRow,
-      first.subarray(0, states + 1),
+      first.subarray(0, states),
+      count.subarray(0, states),
       sym.subarray(0, states),
       lo.fill(0, 0, states).subarray(0, states),
       out.subarray(0, states),
@@ -246,7 +209,9 @@ export class PatternSet {
       alphabetSize,
       states,
     );
-    automaton.link();
+    // The patterns are all laid out: their pool is the queue's room (one array fewer; so a
+    // list is finished once).
+    automaton.link(pool.length >= states ? pool : new Int32Array(states));
     return automaton;
   }
 }
@@ -254,7 +219,8 @@ export class PatternSet {
 /**
  * Sorts a run of patterns (by their pool offsets) by their symbol at one depth, -1 where a
  * pattern ends there: by insertion when short, by counting when the symbols are dense, else
- * natively on (symbol, position) packed into one number.
+ * natively on (symbol, position) packed into one number. Stable, all three: copies of a
+ * pattern stay in the order they were added.
  */
 class RunSorter {
   private keys: Int32Array;
@@ -328,24 +294,6 @@ class RunSorter {
   }
 }
 
-/**
- * The patterns order[0 .. m) copied into a new pool in that order (order updated): once the
- * root has sorted them by first symbol, each state's patterns lie together in memory, and a
- * level is read front to back instead of one cache miss per pattern and level.
- */
-function relaid(pool: Int32Array, order: Int32Array, m: number): Int32Array {
-  let size = 0;
-  for (let k = 0; k < m; k++) size += pool[order[k]!]! + 2;
-  const copy = new Int32Array(size);
-  for (let k = 0, w = 0; k < m; k++) {
-    const at = order[k]!;
-    const end = at + pool[at]! + 2;
-    order[k] = w;
-    for (let i = at; i < end; i++) copy[w++] = pool[i]!;
-  }
-  return copy;
-}
-
 function resized(array: Int32Array, size: number): Int32Array {
   const bigger = new Int32Array(size);
   bigger.set(array.subarray(0, Math.min(array.length, size)));
@@ -355,8 +303,9 @@ function resized(array: Int32Array, size: number): Int32Array {
 export class AhoCorasick {
   constructor(
     private readonly rootRow: Int32Array,
-    /** The children of state s are the states first[s] .. first[s + 1] - 1, sorted by symbol. */
+    /** The children of state s are the count[s] states from first[s] on, sorted by symbol. */
     private readonly first: Int32Array,
+    private readonly count: Int32Array,
     /** The symbol that leads to each state. */
     private readonly sym: Int32Array,
     private readonly fail: Int32Array,
@@ -376,21 +325,22 @@ export class AhoCorasick {
    */
   static build(patterns: FlatPatterns, alphabetSize: number): AhoCorasick {
     const { symbols, offsets } = patterns;
-    const set = new PatternSet(offsets.length, symbols.length);
-    for (let p = 0; p < offsets.length - 1; p++) {
-      const index = set.addSymbols(Array.from(symbols.subarray(offsets[p]!, offsets[p + 1]!)));
-      if (set.value(index) === -1) set.setValue(index, p);
-    }
-    return set.finish(alphabetSize);
+    const list = new PatternList(offsets.length, symbols.length);
+    for (let p = 0; p < offsets.length - 1; p++) list.add(symbols.subarray(offsets[p]!), offsets[p + 1]! - offsets[p]!);
+    return list.finish(alphabetSize, (copies) => copies[0]!);
   }
 
-  /** Failure and dictionary links, state by state (breadth-first: a link points to an earlier state). */
-  link(): void {
-    const { first, sym, fail, out, dict } = this;
-    for (let c = first[ROOT]!; c < first[ROOT + 1]!; c++) dict[c] = -1;
-    for (let u = 1; u < this.stateCount; u++) {
-      const end = first[u + 1]!;
+  /** Failure and dictionary links, breadth-first (a state's link is to a shallower state). */
+  link(queue: Int32Array = new Int32Array(this.stateCount)): void {
+    const { first, count, sym, fail, out, dict } = this;
+    let head = 0;
+    let tail = 0;
+    for (let c = first[ROOT]!; c < first[ROOT]! + count[ROOT]!; c++) queue[tail++] = c;
+    while (head < tail) {
+      const u = queue[head++]!;
+      const end = first[u]! + count[u]!;
       for (let v = first[u]!; v < end; v++) {
+        queue[tail++] = v;
         const a = sym[v]!;
         let f = fail[u]!;
         let target = 0;
@@ -410,7 +360,7 @@ export class AhoCorasick {
     if (state === ROOT) return a < this.rootRow.length ? this.rootRow[a]! : 0;
     const sym = this.sym;
     let lo = this.first[state]!;
-    let hi = this.first[state + 1]!;
+    let hi = lo + this.count[state]!;
     if (hi - lo <= LINEAR) {
       for (; lo < hi; lo++) {
         const c = sym[lo]!;

@@ -71,29 +71,38 @@ export const PERSON_WORDS: ReadonlySet<string> = new Set(
  * ("Seán O'Brien-Whitfield": "so", "sow"); the same for aliases of two words or more.
  */
 export function identityInitials(identity: Pick<ScanIdentity, 'legalName' | 'aliases'>): string[] {
-  const out = new Set<string>();
-  const letter = (word: string): string => firstLetter(word);
+  // Arrays, not sets: a name has a handful of initials (the scanner's build asks 10,000 names).
+  const out: string[] = [];
+  const add = (key: string): void => {
+    if (key.length >= 2 && key.length <= MAX_INITIALS && LETTERS.test(key) && !out.includes(key)) out.push(key);
+  };
   const name = parseName(identity.legalName);
   if (name && name.surname.length > 0) {
-    const g = letter(name.given);
-    const middles = name.middles.map(letter).join('');
-    const surnames = new Set<string>([letter(name.surname[0]!), letter(name.surnameCore[0]!)]);
+    const g = firstLetter(name.given);
+    let middles = '';
+    for (const middle of name.middles) middles += firstLetter(middle);
+    const surnames = [firstLetter(name.surname[0]!)];
+    const coreLetter = firstLetter(name.surnameCore[0]!);
+    if (coreLetter !== surnames[0]) surnames.push(coreLetter);
     const core = name.surnameCore.length === 1 ? name.surnameCore[0]! : name.surnameCore.join(' ');
     if (HYPHEN_OR_SPACE.test(core)) {
       const pieces = core.split(HYPHEN_OR_SPACE).filter((p) => firstLetter(p) !== '');
-      if (pieces.length > 1) surnames.add(pieces.map(letter).join(''));
+      if (pieces.length > 1) {
+        const letters = pieces.map(firstLetter).join('');
+        if (!surnames.includes(letters)) surnames.push(letters);
+      }
     }
     for (const s of surnames) {
       if (s === '') continue;
-      out.add(g + s);
-      if (middles !== '') out.add(g + middles + s);
+      add(g + s);
+      if (middles !== '') add(g + middles + s);
     }
   }
   for (const alias of identity.aliases) {
-    const words = alias.trim().split(/\s+/).map(letter).filter((l) => l !== '');
-    if (words.length >= 2) out.add(words.join(''));
+    const words = alias.trim().split(/\s+/).map(firstLetter).filter((l) => l !== '');
+    if (words.length >= 2) add(words.join(''));
   }
-  return [...out].filter((key) => key.length >= 2 && key.length <= MAX_INITIALS && LETTERS.test(key));
+  return out;
 }
 
 /** The folded first letter of a word ("Łukasz" -> "l", "Ólafur" -> "o"); '' when it has none. */

@@ -26,7 +26,7 @@
  * enough that inside any token it is most likely the name. A whole token that is an ordinary
  * word ("tomato" for Tom Ato) is a low-confidence 'common-word' hit.
  */
-import { PatternSet, ROOT, type AhoCorasick } from './aho-corasick';
+import { PatternList, ROOT, type AhoCorasick } from './aho-corasick';
 import { isCommonWord } from './common-words';
 import { findDates } from './dates';
 import { EntryLists } from './entries';
@@ -68,6 +68,14 @@ if (KINDS.length > SHIELD) throw new Error(`The scanner has ${KINDS.length} kind
 /** Flags of a vocabulary word. */
 const COMMON = 1;
 const INITIAL = 2;
+/** What a word key added to the build says (see wordAutomaton in build). */
+const KEY_NAME = 1; // of a name's kind (NAME_KINDS)
+const KEY_GENERIC = 2; // a phrase of ordinary words (the variant's `generic`)
+const KEY_PLURAL = 4; // of a kind a plural may end (PLURAL_KINDS)
+const KEY_SHIELD = 8; // a pseudonym's words
+const KEY_INITIAL = 16; // a name's key with a one-letter word
+const KEY_COMMON = 32; // one word, an ordinary one
+const KEY_PHRASE = 64; // several words
 /** Low confidence as part of a name: a surname, a given name or initials alone. */
 const PARTIAL_KINDS = new Set<VariantKind>(['surname', 'given-name', 'initials']);
 const NAME_KINDS = new Set<VariantKind>(['full-name', 'alias', 'surname', 'given-name', 'relative']);
@@ -78,6 +86,10 @@ const NAME_KINDS = new Set<VariantKind>(['full-name', 'alias', 'surname', 'given
  */
 const PLURAL_KINDS = new Set<VariantKind>(['full-name', 'alias', 'surname', 'relative']);
 const PLURAL_CODES = new Set([...PLURAL_KINDS].map((kind) => KIND_CODE[kind]));
+/** Per kind: its code, and (above bit 8) the KEY_* bits its word keys carry. */
+const KIND_INFO = new Map<VariantKind, number>(
+  KINDS.map((kind, code) => [kind, code | ((NAME_KINDS.has(kind) ? KEY_NAME : 0) | (PLURAL_KINDS.has(kind) ? KEY_PLURAL : 0)) << 8]),
+);
 /** Kinds whose hit is a question when its text is ordinary words only (the variant's `generic`). */
 const PHRASE_KINDS = new Set<VariantKind>(['handle', 'affiliation', 'characteristic']);
 /** Shortest joined name matched anywhere inside a token (see the file comment). */
@@ -140,12 +152,11 @@ export class LeakScanner {
 
   static build(identities: readonly ScanIdentity[]): LeakScanner {
     const entries = new EntryLists(identities.length * 28, identities.length * 36);
-    // Words channel: each key's words become vocabulary ids; equal keys are one pattern, which
-    // holds their entry list.
+    // Words channel: each key's words become vocabulary ids.
     const vocabulary = new Vocabulary(identities.length * 5);
-    // Patterns and symbols per identity (the bench's identities with the doxxing surface: ~15
+    // Keys and symbols per identity (the bench's identities with the doxxing surface: ~22 word
     // keys of ~2.3 words, ~3 digit keys of 8, ~5 joined keys of 13): sized so that nothing grows.
-    const words = new PatternSet(identities.length * 16, identities.length * 52);
+    const wordKeys = new PatternList(identities.length * 24, identities.length * 56);
     const wordFlags: number[] = []; // per vocabulary id: COMMON | INITIAL
     const intern = (text: string, start: number, end: number): number => {
       const id = vocabulary.intern(text, start, end);
@@ -156,78 +167,42 @@ export class LeakScanner {
       }
       return id;
     };
-    // Per entry list (all channels share the numbering), sized like the entry lists.
-    let wordCommon: Uint8Array = new Uint8Array(entries.capacity);
-    let wordShield: Uint8Array = new Uint8Array(entries.capacity);
-    let wordInitial: Uint8Array = new Uint8Array(entries.capacity); // the key has a one-letter word (an initial)
-    let wordPlural: Uint8Array = new Uint8Array(entries.capacity);
+    // Per word key added: its entry and what it says of the key (KEY_* bits); the keys are
+    // collected first and their entry lists made when the trie is laid out (equal keys meet there).
+    const wordCodes = new Codes(identities.length * 24);
     let maxWords = 4; // "7th of March 1984"
-    let wordLists = 0;
-    /** The entry list of a key; a name's one-letter words must read as initials (see initialsWritten). */
-    const wordList = (ids: Int32Array, count: number, isName: boolean, generic = false): number => {
+    const addWords = (ids: Int32Array, count: number, code: number, bits: number): void => {
       let initial = 0;
       for (let k = 0; k < count; k++) initial |= wordFlags[ids[k]!]! & INITIAL;
-      const pattern = words.add(ids, count);
-      let list = words.value(pattern);
-      if (list === -1) {
-        list = entries.create();
-        words.setValue(pattern, list);
-        wordLists++;
-        if (list >= wordCommon.length) {
-          wordCommon = grown(wordCommon, list + 1);
-          wordShield = grown(wordShield, list + 1);
-          wordInitial = grown(wordInitial, list + 1);
-          wordPlural = grown(wordPlural, list + 1);
-        }
-        if (count === 1 && wordFlags[ids[0]!]! & COMMON) wordCommon[list] = 1;
-        else if (generic) wordCommon[list] = 1;
-        if (count > maxWords) maxWords = count;
-      }
-      if (initial && isName) wordInitial[list] = 1;
-      // A phrase of ordinary words is a question only while nothing else (a full name of such
-      // words, a distinctive phrase) has the same key.
-      if (!generic && count > 1) wordCommon[list] = 0;
-      return list;
+      // A name's one-letter words must read as initials (see initialsWritten).
+      if (initial && bits & KEY_NAME) bits |= KEY_INITIAL;
+      if (count === 1 && wordFlags[ids[0]!]! & COMMON) bits |= KEY_COMMON;
+      if (count > 1) bits |= KEY_PHRASE;
+      if (count > maxWords) maxWords = count;
+      wordKeys.add(ids, count);
+      wordCodes.push(code, bits);
     };
-    // Digits channel: each key's characters, a second set of patterns.
-    const digitTrie = new PatternSet(identities.length * 4, identities.length * 32);
-    let digitLists = 0;
-    let digitFlags: Uint8Array = new Uint8Array(entries.capacity); // per entry list
+    // Digits channel: each key's characters.
+    const digitKeys = new PatternList(identities.length * 4, identities.length * 32);
+    const digitCodes = new Codes(identities.length * 4);
     let maxLength = 0;
-    const digitList = (key: string): number => {
-      const pattern = digitTrie.addString(key);
-      let list = digitTrie.value(pattern);
-      if (list === -1) {
-        list = entries.create();
-        digitTrie.setValue(pattern, list);
-        digitLists++;
-        if (key.length > maxLength) maxLength = key.length;
-      }
-      if (list >= digitFlags.length) digitFlags = grown(digitFlags, list + 1);
-      return list;
-    };
     const dates = new Map<string, number>();
-    // Joined channel: each key's characters, a third set.
-    const joinedTrie = new PatternSet(identities.length * 6, identities.length * 72);
-    let joinedCount = 0;
+    // Joined channel: each key's characters.
+    const joinedKeys = new PatternList(identities.length * 6, identities.length * 72);
+    const joinedCodes = new Codes(identities.length * 6);
     let minJoined = Number.MAX_SAFE_INTEGER;
-    const joinedList = (key: string): number => {
-      const pattern = joinedTrie.addString(key);
-      let list = joinedTrie.value(pattern);
-      if (list === -1) {
-        list = entries.create();
-        joinedTrie.setValue(pattern, list);
-        joinedCount++;
-        if (key.length < minJoined) minJoined = key.length;
-      }
-      return list;
-    };
 
+    let shieldIds = new Int32Array(8);
     const shieldWords = (i: number, shield: string): void => {
-      const ids = Int32Array.from(shield.split(' '), (word) => intern(word, 0, word.length));
-      const list = wordList(ids, ids.length, false);
-      entries.add(list, encode(i, SHIELD));
-      wordShield[list] = 1;
+      let n = 0;
+      for (let start = 0; ; ) {
+        const space = shield.indexOf(' ', start);
+        if (n === shieldIds.length) shieldIds = Int32Array.from({ length: n * 2 }, (_, k) => shieldIds[k] ?? 0);
+        shieldIds[n++] = intern(shield, start, space < 0 ? shield.length : space);
+        if (space < 0) break;
+        start = space + 1;
+      }
+      addWords(shieldIds, n, encode(i, SHIELD), KEY_SHIELD);
     };
     const pluralStems = new Set<string>();
     for (let i = 0; i < identities.length; i++) {
@@ -236,9 +211,9 @@ export class LeakScanner {
       shieldWords(i, shield);
       // A caption names the roster by the plural of the pseudonyms' stem ("JANE DOES 1 through
       // 70", caption.ts): the "Jane" there is the pseudonym's, not a plaintiff named Jane.
-      const words = shield.split(' ');
-      if (words.length < 2) continue;
-      const stem = `${words.slice(0, -1).join(' ')}s`;
+      const last = shield.lastIndexOf(' ');
+      if (last < 0) continue;
+      const stem = `${shield.slice(0, last)}s`;
       if (!pluralStems.has(stem)) {
         pluralStems.add(stem);
         shieldWords(i, stem);
@@ -253,19 +228,18 @@ export class LeakScanner {
       }
     }
     const variant: VariantSink = (i, kind, channel, key, _text, ids, count, generic) => {
-      const code = encode(i, KIND_CODE[kind]);
+      const info = KIND_INFO.get(kind)!;
+      const code = encode(i, info & 15);
       if (channel === 'words') {
-        if (count > 0) {
-          const list = wordList(ids, count, NAME_KINDS.has(kind), generic);
-          entries.add(list, code);
-          if (PLURAL_KINDS.has(kind)) wordPlural[list] = 1;
-        }
+        if (count > 0) addWords(ids, count, code, (info >> 8) | (generic ? KEY_GENERIC : 0));
       } else if (channel === 'joined') {
-        entries.add(joinedList(key), code);
+        joinedKeys.addString(key);
+        joinedCodes.push(code, 0);
+        if (key.length < minJoined) minJoined = key.length;
       } else if (channel === 'digits') {
-        const list = digitList(key);
-        digitFlags[list]! |= kind === 'phone' ? PHONE : ID_NUMBER;
-        entries.add(list, code);
+        digitKeys.addString(key);
+        digitCodes.push(code, kind === 'phone' ? PHONE : ID_NUMBER);
+        if (key.length > maxLength) maxLength = key.length;
       } else {
         // A date of birth: by its ISO key and with a two-digit year.
         for (let k = 0; k < 2; k++) {
@@ -287,6 +261,62 @@ export class LeakScanner {
       }
     }
 
+
+    // The tries, and the entry list of each distinct key with the keys' entries in the order
+    // they came (EntryLists.add drops a repeat within one identity).
+    // Per entry list (all channels share the numbering), sized like the entry lists.
+    let wordCommon: Uint8Array = new Uint8Array(entries.capacity);
+    let wordShield: Uint8Array = new Uint8Array(entries.capacity);
+    let wordInitial: Uint8Array = new Uint8Array(entries.capacity); // the key has a one-letter word (an initial)
+    let wordPlural: Uint8Array = new Uint8Array(entries.capacity);
+    let wordLists = 0;
+    const wordAutomaton = wordKeys.finish(Math.max(1, vocabulary.size), (copies, n) => {
+      const list = entries.create();
+      wordLists++;
+      if (list >= wordCommon.length) {
+        wordCommon = grown(wordCommon, list + 1);
+        wordShield = grown(wordShield, list + 1);
+        wordInitial = grown(wordInitial, list + 1);
+        wordPlural = grown(wordPlural, list + 1);
+      }
+      const { codes, bits } = wordCodes;
+      // One word: an ordinary word, or a phrase of them, as the key that came first says. A
+      // phrase of ordinary words is a question only while nothing else (a full name of such
+      // words, a distinctive phrase) has the same key.
+      const head = bits[copies[0]!]!;
+      let common = head & KEY_PHRASE || head & (KEY_COMMON | KEY_GENERIC) ? 1 : 0;
+      for (let c = 0; c < n; c++) {
+        const e = copies[c]!;
+        const b = bits[e]!;
+        entries.add(list, codes[e]!);
+        if (b & KEY_PHRASE && !(b & KEY_GENERIC)) common = 0;
+        if (b & KEY_INITIAL) wordInitial[list] = 1;
+        if (b & KEY_PLURAL) wordPlural[list] = 1;
+        if (b & KEY_SHIELD) wordShield[list] = 1;
+      }
+      wordCommon[list] = common;
+      return list;
+    });
+    let digitFlags: Uint8Array = new Uint8Array(entries.capacity); // per entry list: PHONE | ID_NUMBER
+    let digitLists = 0;
+    const digitAutomaton = digitKeys.finish(0x10000, (copies, n) => {
+      const list = entries.create();
+      digitLists++;
+      if (list >= digitFlags.length) digitFlags = grown(digitFlags, list + 1);
+      for (let c = 0; c < n; c++) {
+        entries.add(list, digitCodes.codes[copies[c]!]!);
+        digitFlags[list]! |= digitCodes.bits[copies[c]!]!;
+      }
+      return list;
+    });
+    let joinedCount = 0;
+    const joinedAutomaton = joinedKeys.finish(0x10000, (copies, n) => {
+      const list = entries.create();
+      joinedCount++;
+      for (let c = 0; c < n; c++) entries.add(list, joinedCodes.codes[copies[c]!]!);
+      return list;
+    });
+
     // Shared by the hits that name them, so frozen.
     const targets = identities.map((identity) =>
       Object.freeze({ plaintiffId: identity.plaintiffId, caseId: identity.caseId, pseudonym: identity.pseudonym }),
@@ -295,17 +325,17 @@ export class LeakScanner {
       targets,
       entries,
       vocabulary,
-      words.finish(Math.max(1, vocabulary.size)),
+      wordAutomaton,
       wordLists,
       wordCommon,
       wordShield,
       wordInitial,
       wordPlural,
       maxWords,
-      { automaton: digitTrie.finish(0x10000), flags: digitFlags, maxLength },
+      { automaton: digitAutomaton, flags: digitFlags, maxLength },
       digitLists,
       dates,
-      joinedTrie.finish(0x10000),
+      joinedAutomaton,
       minJoined,
       joinedCount,
       initials,
@@ -655,6 +685,29 @@ function joinedBoundary(map: TextMap, tokenStart: number, tokenEnd: number, k: n
   const a = source[map.starts[k - 1]!]!;
   const b = source[map.starts[k]!]!;
   return a === a.toLowerCase() && a !== a.toUpperCase() && b === b.toUpperCase() && b !== b.toLowerCase();
+}
+
+/** Per key added to a channel: its entry (identity * 16 + kind) and a byte about it. */
+class Codes {
+  codes: Int32Array;
+  bits: Uint8Array;
+  private count = 0;
+
+  constructor(size: number) {
+    this.codes = new Int32Array(Math.max(16, size));
+    this.bits = new Uint8Array(Math.max(16, size));
+  }
+
+  push(code: number, bits: number): void {
+    if (this.count === this.codes.length) {
+      const codes = new Int32Array(this.count * 2);
+      codes.set(this.codes);
+      this.codes = codes;
+      this.bits = grown(this.bits, this.count * 2);
+    }
+    this.codes[this.count] = code;
+    this.bits[this.count++] = bits;
+  }
 }
 
 function grown(array: Uint8Array, size: number): Uint8Array {

@@ -2,7 +2,7 @@
  * A legal name taken apart for the variants: given name, middle names, surname (with its
  * particles: "María de la Cruz" -> surname "de la Cruz", core "Cruz").
  */
-import { normalizeKey } from './text-map';
+import { nfc, normalizeKey } from './text-map';
 
 export interface ParsedName {
   /** The first word ("Maria", "Jean-Luc"). */
@@ -38,8 +38,7 @@ export function isParticle(word: string): boolean {
 
 /** Splits a legal name. A name written "Last, First" is read that way; suffixes are dropped. */
 export function parseName(legalName: string): ParsedName | undefined {
-  // ASCII is its own NFC (the scanner's build parses ~25,000 names: no copy for most).
-  const text = (isAscii(legalName) ? legalName : legalName.normalize('NFC')).trim();
+  const text = nfc(legalName).trim();
   const comma = text.indexOf(',');
   if (comma > 0) {
     // "Smith, Jr." is a suffix; "Ramírez, Maria Elena" is surname first.
@@ -62,7 +61,8 @@ export function parseName(legalName: string): ParsedName | undefined {
     else if (k - 2 >= 1 && CONNECTORS.has(keys[k - 1]!)) k -= 2;
     else break;
   }
-  return { given: texts[0]!, middles: texts.slice(1, k), surname: texts.slice(k), surnameCore: core(all, k) };
+  const surname = texts.slice(k);
+  return { given: texts[0]!, middles: k > 1 ? texts.slice(1, k) : [], surname, surnameCore: PARTICLES.has(keys[k]!) ? core(all, k) : surname };
 }
 
 /** The words of a name, each with its folded key (parallel arrays: no object per word). */
@@ -76,22 +76,21 @@ function pop(words: Words): void {
   words.keys.pop();
 }
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
-  return true;
-}
-
 /** The words of text[from, to) (split at spaces and commas), each with its folded key; no empty ones. */
 function words(text: string, from: number, to: number): Words {
-  const texts: string[] = [];
-  const keys: string[] = [];
-  for (const piece of (from === 0 && to === text.length ? text : text.slice(from, to)).split(/[\s,]+/)) {
+  // The split's array holds the texts (filtered in place): no array grown by push.
+  const texts = (from === 0 && to === text.length ? text : text.slice(from, to)).split(/[\s,]+/);
+  const keys = new Array<string>(texts.length);
+  let n = 0;
+  for (const piece of texts) {
     if (piece === '') continue;
     const key = folded(piece);
     if (key === '') continue;
-    texts.push(piece);
-    keys.push(key);
+    texts[n] = piece;
+    keys[n++] = key;
   }
+  texts.length = n;
+  keys.length = n;
   return { texts, keys };
 }
 

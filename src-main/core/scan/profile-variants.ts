@@ -21,6 +21,7 @@
  *   ("twitter.com/marta_k"): normalisation turns "@", "/", "." and "_" into word breaks, so the
  *   handle's words in a row are what is looked for.
  */
+import { nfc } from './text-map';
 import type { ScanIdentity, VariantKind } from './types';
 
 /** What variants.ts lends this module. */
@@ -55,17 +56,20 @@ export function profileVariants(identity: ScanIdentity, tools: ProfileTools): vo
 
 function phraseVariant(kind: VariantKind, phrase: string, tools: ProfileTools): void {
   // Each word folded once: the key of the phrase is its words' keys in a row.
-  const words: string[] = [];
-  const keys: string[] = [];
+  const words = nfc(phrase).trim().split(/\s+/);
+  const keys = new Array<string>(words.length);
+  let kept = 0;
   let generic = true;
-  for (const word of phrase.normalize('NFC').trim().split(/\s+/)) {
+  for (const word of words) {
     const key = tools.key(word);
     if (key === '') continue;
-    words.push(word);
-    keys.push(key);
+    words[kept] = word;
+    keys[kept++] = key;
     if (generic) generic = key.includes(' ') ? key.split(' ').every((k) => ordinary(k, tools)) : ordinary(key, tools);
   }
-  if (words.length === 0) return;
+  if (kept === 0) return;
+  words.length = kept;
+  keys.length = kept;
   tools.phrase(kind, words, keys, generic);
 }
 

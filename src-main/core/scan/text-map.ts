@@ -397,6 +397,16 @@ export function normalizeWords(text: string): string[] {
  * The normalised form of a short text, words joined by one space (the variants' keys); the
  * same as `buildTextMap(text, { joinHyphens: false })` read as a string.
  */
+const NOT_LETTER_OR_DIGIT = /[^a-z0-9]+/g;
+
+/** The NFC form of a text; ASCII is its own (the scanner's build composes ~60,000 names and phrases). */
+export function nfc(text: string): string {
+  // A native test, not a loop of charCodeAt: a name built by concatenation is a rope until flattened.
+  return BEYOND_ASCII.test(text) ? text.normalize('NFC') : text;
+}
+
+const BEYOND_ASCII = /[^\p{ASCII}]/u;
+
 export function normalizeKey(text: string): string {
   // Fast paths (the scanner's build folds ~100,000 name words): already lower-case letters and
   // digits with single spaces inside, as is; the same up to capitals, lower-cased natively.
@@ -412,6 +422,8 @@ export function normalizeKey(text: string): string {
   }
   if (clean) return text;
   if (cased) return text.toLowerCase();
+  // Punctuation (e-mail addresses, "O'Brien"): three native passes, not a string per character.
+  if (!text.includes('%')) return text.toLowerCase().replace(NOT_LETTER_OR_DIGIT, ' ').trim();
   let out = '';
   let space = false;
   for (let i = 0; i < text.length; i++) {

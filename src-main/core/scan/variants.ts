@@ -444,7 +444,7 @@ function nameJoinedVariants(kind: VariantKind, name: ParsedName, G: readonly Par
 /** A word's folded letters without spaces ("O'Brien" -> "obrien"), from its forms: its joined piece. */
 function runKey(forms: readonly Part[]): string {
   if (forms.length === 0) return '';
-  // computeWordForms: the key as folded, then (when it has spaces) the key without them.
+  // wordForms: the key as folded, then (when it has spaces) the key without them.
   return forms[0]!.key.includes(' ') ? forms[1]!.key : forms[0]!.key;
 }
 
@@ -553,25 +553,31 @@ function streetWord(word: string): Part[] {
   if (key === '') return [];
   const parts: Part[] = [part(word, key)];
   const first = word.charCodeAt(0);
-  if (first >= 0x30 && first <= 0x39) return parts; // a house number: no abbreviation
-  for (const alternative of STREET_ALTERNATIVES.get(key) ?? []) {
+  const group = first >= 0x30 && first <= 0x39 ? undefined : STREET_ALTERNATIVES.get(key); // a house number: no abbreviation
+  if (group === undefined) return parts;
+  for (const alternative of group) {
     if (alternative === key) continue;
-    const written = capitalize(alternative);
-    parts.push(part(alternative.length <= 4 ? `${written}.` : written, alternative));
+    // While the scanner builds, only keys matter: no written forms.
+    const written = interner ? '' : capitalize(alternative);
+    parts.push(part(interner || alternative.length > 4 ? written : `${written}.`, alternative));
   }
   return parts;
 }
 
+/** "1234 Elm Street, Springfield" -> "1234 Elm Street", "1234 Elm St.", "1234 Elm St". */
 function addressVariants(address: string, add: Adder): void {
   let firstLine = address;
   if (/[\r\n]/.test(address)) firstLine = address.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? '';
   const comma = firstLine.indexOf(',');
   const street = (comma >= 0 ? firstLine.slice(0, comma) : firstLine).trim();
-  const slots: Part[][] = [];
-  for (const word of street.split(/\s+/)) {
+  const words = street.split(/\s+/);
+  const slots = new Array<Part[]>(words.length);
+  let count = 0;
+  for (const word of words) {
     const slot = streetWord(word);
-    if (slot.length > 0) slots.push(slot);
+    if (slot.length > 0) slots[count++] = slot;
   }
+  slots.length = count;
   // The street line, and without its unit ("1234 Elm Street Apt 5" -> "1234 Elm Street").
   const unitAt = slots.findIndex((slot, i) => i > 1 && (UNIT_WORDS.has(slot[0]!.key) || slot[0]!.text.startsWith('#')));
   addressLine(slots, slots.length, add);

@@ -75,6 +75,18 @@ describe('AhoCorasick', () => {
     );
   });
 
+  it('finds every one of thousands of patterns that share no prefix (the layout grows its arrays)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 6, maxLength: 6 }), { minLength: 3000, maxLength: 3000, selector: (p) => p.join() }), (patterns) => {
+        const automaton = AhoCorasick.build(flat(patterns), 1000);
+        const text = patterns.slice(0, 400).flat();
+        const found = new Set(run(automaton, text));
+        patterns.slice(0, 400).forEach((_, p) => expect(found.has(`${p}@${p * 6}`)).toBe(true));
+      }),
+      { numRuns: 3 },
+    );
+  });
+
   it('works with a large sparse alphabet and no patterns', () => {
     expect(run(AhoCorasick.build(flat([[70_000, 3]]), 100_000), [1, 70_000, 3, 70_000])).toEqual(['0@1']);
     expect(run(AhoCorasick.build(flat([]), 10), [1, 2, 3])).toEqual([]);

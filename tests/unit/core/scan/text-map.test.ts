@@ -104,4 +104,16 @@ describe('normalizeKey', () => {
     expect(normalizeKey(text)).toBe(key);
     expect(normalizeKey(text)).toBe(norm(text, false));
   });
+
+  // Its fast paths (plain words, capitals, ASCII punctuation) must fold as the text map does:
+  // a key folded otherwise than the draft is a name the scanner no longer finds.
+  it('folds any ASCII text as the text map does', () => {
+    const unit = fc.constantFrom(...'aZm09 \t.,@_%-\'/4Fc'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 24 }), (text) => {
+        expect(normalizeKey(text)).toBe(norm(text, false));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
