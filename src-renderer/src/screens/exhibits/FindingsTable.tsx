@@ -61,7 +61,8 @@ export function FindingsTable({
         <tbody>
           {findings.map((f) => {
             const what = fate(f, decisions);
-            const shown = reveal.revealed.get(f.id);
+            const revealed = reveal.revealed.get(f.id);
+            const shown = revealed?.state === 'shown' ? revealed : undefined;
             const label = `${kindWords(f.kind)} on page ${f.page}`;
             return (
               <tr key={f.id} className={`${f.id === selectedId ? 'is-selected ' : ''}exhibit-finding-${what}`}>
