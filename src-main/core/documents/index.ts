@@ -3,3 +3,4 @@ export { readDocument, MAX_DOCUMENT_BYTES, ACCEPTED_EXTENSIONS } from './read-do
 export { docxPartsText } from './docx-parts';
 export { pdfText, type PdfText } from './pdf-text';
 export type { DocumentFormat, DocumentPart } from './types';
+export { looksLikePdf, openPdf } from './pdf-open';

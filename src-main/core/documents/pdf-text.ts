@@ -4,10 +4,9 @@
  * CLI, the tests, the app's worker): no worker file, no font loading, no eval, no network;
  * character maps and standard font data come from the installed package, when it can be found.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { VaultError } from '../errors';
+import { looksLikePdf, openPdf } from './pdf-open';
 import type { ScanSource } from '../scan/types';
 import { plainXmlText } from './xml-text';
 
@@ -29,22 +28,6 @@ export interface PdfText extends ScanSource {
    * titles, annotation texts and link targets, attachment names.
    */
   metadata: string[];
-}
-
-/** Local folders of pdfjs-dist's character maps and standard fonts ("/…/", as pdfjs wants). */
-function packageData(): { cMapUrl?: string; standardFontDataUrl?: string } {
-  try {
-    const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-    return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
-  } catch {
-    return {};
-  }
-}
-
-/** "%PDF-" must appear near the start (readers allow some leading bytes). */
-function looksLikePdf(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
-  return head.includes('%PDF-');
 }
 
 function notAPdf(cause?: unknown): VaultError {
@@ -217,36 +200,18 @@ async function annotationStrings(pdf: PDFDocumentProxy, pageNumber: number): Pro
  */
 export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
   if (!looksLikePdf(bytes)) throw notAPdf();
-  // pdfjs takes ownership of (detaches) the buffer it is given: give it a copy.
-  const data = new Uint8Array(bytes);
-  // Loaded on first use: pdfjs (with its canvas binding) is heavy, and most commands never read a PDF.
-  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = getDocument({
-    data,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    disableAutoFetch: true,
-    disableStream: true,
-    disableRange: true,
-    enableXfa: false,
-    verbosity: VerbosityLevel.ERRORS,
-    ...packageData(),
-  });
-  let pdf: PDFDocumentProxy;
-  try {
-    pdf = await task.promise;
-  } catch (error) {
-    await task.destroy().catch(() => {});
-    if ((error as { name?: string }).name === 'PasswordException') {
+  const opened = await openPdf(bytes);
+  if ('failure' in opened) {
+    if (opened.failure === 'password') {
       throw new VaultError(
         'VALIDATION',
         'The PDF is password-protected, so DoeVault cannot read it. Save or print a copy without the password and check that one.',
-        { cause: error },
+        { cause: opened.error },
       );
     }
-    throw notAPdf(error);
+    throw notAPdf(opened.error);
   }
+  const { pdf } = opened;
   try {
     if (pdf.numPages > MAX_PDF_PAGES) {
       throw new VaultError(

@@ -4,9 +4,8 @@
  * their boxes, drawn or not (under an image, white on white, clipped): a name there is still a
  * finding, and the output, made from pixels only, cannot carry it.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { looksLikePdf, openPdf } from '../documents';
 import { badExhibit, count, EXHIBIT_LIMITS } from './limits';
 import type { Box, PageCanvas, PageWord, RenderedPage } from './types';
 
@@ -32,46 +31,21 @@ export interface PdfPages {
   close(): Promise<void>;
 }
 
-function packageData(): { cMapUrl?: string; standardFontDataUrl?: string } {
-  try {
-    const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-    return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
-  } catch {
-    return {};
-  }
-}
-
 const PDF_ADVICE = 'Print it to a new PDF (or scan the paper again) and try that file.';
 
 /** Opens a PDF exhibit; refuses it (naming `file` and the limit) before any page is rendered. */
 export async function openPdfPages(file: string, bytes: Uint8Array): Promise<PdfPages> {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
-  if (!head.includes('%PDF-')) throw badExhibit(file, 'the file is not a PDF (it does not begin like one)', PDF_ADVICE);
-  const { getDocument, OPS, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = getDocument({
-    // pdfjs detaches the buffer it is given.
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    disableAutoFetch: true,
-    disableStream: true,
-    disableRange: true,
-    enableXfa: false,
-    // Scripts, forms and annotations are never run or drawn: the page's own content only.
-    verbosity: VerbosityLevel.ERRORS,
-    ...packageData(),
-  });
-  let pdf: PDFDocumentProxy;
-  try {
-    pdf = await task.promise;
-  } catch (error) {
-    await task.destroy().catch(() => {});
-    if ((error as { name?: string }).name === 'PasswordException') {
-      throw badExhibit(file, 'the PDF is encrypted with a password, so its pages cannot be read', 'Save or print a copy without the password and redact that one.', error);
+  if (!looksLikePdf(bytes)) throw badExhibit(file, 'the file is not a PDF (it does not begin like one)', PDF_ADVICE);
+  // Scripts, forms and annotations are never run or drawn: the page's own content only.
+  const opened = await openPdf(bytes);
+  if ('failure' in opened) {
+    if (opened.failure === 'password') {
+      throw badExhibit(file, 'the PDF is encrypted with a password, so its pages cannot be read', 'Save or print a copy without the password and redact that one.', opened.error);
     }
-    throw badExhibit(file, 'the PDF is damaged or not a PDF DoeVault can read', PDF_ADVICE, error);
+    throw badExhibit(file, 'the PDF is damaged or not a PDF DoeVault can read', PDF_ADVICE, opened.error);
   }
+  const { pdf } = opened;
+  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   try {
     if (pdf.numPages > EXHIBIT_LIMITS.maxPages) {
       throw badExhibit(
