@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { access, link, mkdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { linkIntoPlace, prepareDestination, type PlacementWords } from '../files/place-files';
 import { basename, extname, join } from 'node:path';
 import { openCase } from '../cases/context';
 import { pdfText } from '../documents';
@@ -135,7 +135,7 @@ export class ExhibitsService {
     refuseNaming(scanners, stem, `The exhibit's file name (${basename(path)}) names someone of the vault, and the public file would carry it. Rename the file (for example "exhibit-a${extname(path)}") and try again.`, 'file');
     if (options.cover) refuseNaming(scanners, options.cover, 'The cover text names someone of the vault. Give a cover text without names (for example "EXHIBIT A").', 'cover');
     const names = EXHIBIT_FILES(stem);
-    await prepareDestination(options.destination, Object.values(names));
+    await prepareDestination(options.destination, Object.values(names), EXHIBIT_WORDS);
 
     const exhibit = await openExhibit(path);
     const pool = new OcrPool();
@@ -244,7 +244,7 @@ export class ExhibitsService {
           { name: names.manifest, sha256: sha256(manifestBytes), bytes: manifestBytes.length },
         ];
         await journal.placing(new Map(files.map((f) => [f.name, f.sha256])));
-        await moveIntoPlace(temp, options.destination, files.map((f) => f.name));
+        await linkIntoPlace(temp, options.destination, files.map((f) => f.name), EXHIBIT_WORDS);
         await recordOrTakeBack(
           files.map((f) => join(options.destination, f.name)),
           () =>
@@ -365,40 +365,12 @@ function refuseNaming(scanners: Scanners, text: string, message: string, field: 
   }
 }
 
-async function prepareDestination(destination: string, names: readonly string[]): Promise<void> {
-  const existing = await stat(destination).catch(() => undefined);
-  if (existing !== undefined && !existing.isDirectory()) {
-    throw new VaultError('VALIDATION', `${destination} is a file, not a folder. Choose a folder for the redacted exhibit.`);
-  }
-  try {
-    await mkdir(destination, { recursive: true, mode: 0o700 });
-    await access(destination, constants.W_OK);
-  } catch (error) {
-    throw new VaultError('VALIDATION', `Cannot write to ${destination} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose a folder you can write to.`, { cause: error });
-  }
-  const present: string[] = [];
-  for (const name of names) if (await stat(join(destination, name)).catch(() => undefined)) present.push(name);
-  if (present.length > 0) {
-    throw new VaultError('CONFLICT', `${destination} already holds ${present.join(', ')}. DoeVault never overwrites a file: choose another folder, or move those files away first.`);
-  }
-}
-
-/** Links each staged file into place (never over an existing one); on a clash, takes back what it moved. */
-async function moveIntoPlace(temp: string, destination: string, names: readonly string[]): Promise<void> {
-  const moved: string[] = [];
-  try {
-    for (const name of names) {
-      await link(join(temp, name), join(destination, name));
-      moved.push(name);
-    }
-  } catch (error) {
-    await Promise.all(moved.map((name) => unlink(join(destination, name)).catch(() => undefined)));
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new VaultError('CONFLICT', `A file appeared in ${destination} while redacting; nothing was written. Choose an empty folder.`, { cause: error });
-    }
-    throw error;
-  }
-}
+const EXHIBIT_WORDS: PlacementWords = {
+  folderFor: 'the redacted exhibit',
+  alreadyHolds: (destination, present) =>
+    `${destination} already holds ${present.join(', ')}. DoeVault never overwrites a file: choose another folder, or move those files away first.`,
+  appeared: 'while redacting; nothing was written',
+};
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { access, link, mkdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { linkIntoPlace, prepareDestination, type PlacementWords } from '../files/place-files';
 import { join } from 'node:path';
 import { VaultError } from '../errors';
 import { docxPartsText, pdfText, type PdfText } from '../documents';
@@ -86,7 +86,7 @@ export async function writeVerified<M>(request: WriteRequest<M>): Promise<WriteO
   const docxName = (d: DocumentToWrite) => `${d.name}.docx`;
   const withDocx = documents.filter((d) => d.docx);
   const names = [...documents.map(pdfName), ...withDocx.map(docxName), MANIFEST_FILE, ...(request.package ? [request.package.name] : [])];
-  await prepareDestination(destination, names);
+  await prepareDestination(destination, names, EXPORT_WORDS);
 
   const steps = documents.length + (withDocx.length > 0 ? 1 : 0) + (request.package ? 5 : 3);
   let step = 0;
@@ -158,7 +158,7 @@ export async function writeVerified<M>(request: WriteRequest<M>): Promise<WriteO
       hashes.set(name, (written.has(name) ? describe(name, written.get(name)!) : await describeFile(name, join(temp, name))).sha256);
     }
     await request.journal.placing(hashes);
-    await moveIntoPlace(temp, destination, names);
+    await linkIntoPlace(temp, destination, names, EXPORT_WORDS);
     const listed = await Promise.all(
       names.map(async (name) => (written.has(name) ? describe(name, written.get(name)!) : describeFile(name, join(destination, name)))),
     );
@@ -212,63 +212,12 @@ async function verify<M>(
   return { verification: { result: hits.length === 0 ? 'passed' : 'failed', scanned, identities: request.identities, hits, cleared, sealedComplete: true }, clearedHashes };
 }
 
-/** The destination exists (or is created), is a writable folder, and holds none of our files. */
-async function prepareDestination(destination: string, names: readonly string[]): Promise<void> {
-  const existing = await stat(destination).catch(() => undefined);
-  if (existing !== undefined && !existing.isDirectory()) {
-    throw new VaultError('VALIDATION', `${destination} is a file, not a folder. Choose a folder for the export.`);
-  }
-  try {
-    await mkdir(destination, { recursive: true, mode: 0o700 });
-  } catch (error) {
-    throw unwritable(destination, error);
-  }
-  try {
-    await access(destination, constants.W_OK);
-  } catch (error) {
-    throw unwritable(destination, error);
-  }
-  const present: string[] = [];
-  for (const name of names) {
-    if (await exists(join(destination, name))) present.push(name);
-  }
-  if (present.length > 0) {
-    throw new VaultError(
-      'CONFLICT',
-      `${destination} already holds an export (${present.join(', ')}). DoeVault never overwrites one: choose an empty folder, or move those files away first.`,
-    );
-  }
-}
-
-function unwritable(destination: string, cause: unknown): VaultError {
-  return new VaultError('VALIDATION', `Cannot write to ${destination} (${(cause as NodeJS.ErrnoException).code ?? 'error'}). Choose a folder you can write to.`, { cause });
-}
-
-/** Links each file into place (never over an existing one); on a clash, takes back what it moved. */
-async function moveIntoPlace(temp: string, destination: string, names: readonly string[]): Promise<void> {
-  const moved: string[] = [];
-  try {
-    for (const name of names) {
-      await link(join(temp, name), join(destination, name));
-      moved.push(name);
-    }
-  } catch (error) {
-    await Promise.all(moved.map((name) => unlink(join(destination, name)).catch(() => undefined)));
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new VaultError('CONFLICT', `A file appeared in ${destination} while exporting; nothing was exported. Choose an empty folder.`, { cause: error });
-    }
-    throw error;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const EXPORT_WORDS: PlacementWords = {
+  folderFor: 'the export',
+  alreadyHolds: (destination, present) =>
+    `${destination} already holds an export (${present.join(', ')}). DoeVault never overwrites one: choose an empty folder, or move those files away first.`,
+  appeared: 'while exporting; nothing was exported',
+};
 
 function describe(name: string, bytes: Uint8Array): WrittenFile {
   return { name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
