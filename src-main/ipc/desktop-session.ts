@@ -67,8 +67,8 @@ export interface ExhibitFile {
   caseId: string;
   path: string;
   fileName: string;
-  /** Finding id → the words read there, from the last scan. */
-  texts: Map<string, string>;
+  /** The last scan: the file's SHA-256, and per finding id the words read there and their page. */
+  read?: { sha256: string; findings: Map<string, { text: string; page: number }> };
 }
 
 /** A recipient public key read from a .pub file chosen in main, kept here until the export uses it. */

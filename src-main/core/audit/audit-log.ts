@@ -32,6 +32,7 @@ export type AuditAction =
   | 'filing.sealing-set-blocked'
   | 'exhibit.redacted'
   | 'exhibit.redaction-blocked'
+  | 'exhibit.finding-revealed'
   | 'package.opened'
   | 'vault.upgraded'
   | 'integrity.sealed'

@@ -119,6 +119,17 @@ export class ExhibitsService {
   }
 
   /**
+   * Records that the words of one finding were shown (the app keeps them in main after a scan
+   * and shows them only on Reveal): audited like a plaintiff's reveal, by where they were
+   * (finding, page, the exhibit's SHA-256), never by what they say.
+   */
+  revealed(caseId: string, finding: { findingId: string; page: number; sha256: string }): void {
+    const vault = this.session.unlocked();
+    openCase(vault, caseId);
+    vault.record({ action: 'exhibit.finding-revealed', details: { caseId, finding: finding.findingId, page: finding.page, source: finding.sha256 } });
+  }
+
+  /**
    * Redacts an exhibit into `destination`: <name>-public.pdf, <name>-redaction-log.pdf (sealed)
    * and <name>-manifest.json. Nothing is written while a finding waits for a decision, nor when
    * the read-back of the public file finds anyone (the staged files are removed).

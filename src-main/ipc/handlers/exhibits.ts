@@ -50,14 +50,14 @@ export function exhibitHandlers(session: DesktopSession): DomainHandlers<'exhibi
       await requireUnlocked(session);
       const path = await ports.chooseExhibitFile();
       if (path === null) return null;
-      session.exhibitFile = { caseId, path, fileName: basename(path), texts: new Map() };
+      session.exhibitFile = { caseId, path, fileName: basename(path) };
       return { fileName: basename(path) };
     },
 
     'exhibits:scan': async ({ caseId, dpi, faces }) => {
       const file = chosen(caseId);
       const scan = await session.track('Reading the exhibit', (progress) => host.run('exhibits.scan', [caseId, file.path, { dpi, faces, control: undefined }], progress));
-      file.texts = new Map(scan.findings.map((f) => [f.id, f.text]));
+      file.read = { sha256: scan.sha256, findings: new Map(scan.findings.map((f) => [f.id, { text: f.text, page: f.page }])) };
       return {
         fileName: file.fileName,
         format: scan.format,
@@ -73,10 +73,13 @@ export function exhibitHandlers(session: DesktopSession): DomainHandlers<'exhibi
       return { page: preview.page, png: Buffer.from(preview.png).toString('base64'), width: preview.width, height: preview.height, widthPt: preview.widthPt, heightPt: preview.heightPt };
     },
 
-    'exhibits:revealFinding': ({ caseId, findingId }) => {
-      const text = chosen(caseId).texts.get(findingId);
-      if (text === undefined) throw new VaultError('NOT_FOUND', 'That finding is not in the last reading of the exhibit. Read the exhibit again.');
-      return { text };
+    // Audited first: if the record cannot be written, the words are not shown.
+    'exhibits:revealFinding': async ({ caseId, findingId }) => {
+      const { read } = chosen(caseId);
+      const finding = read?.findings.get(findingId);
+      if (read === undefined || finding === undefined) throw new VaultError('NOT_FOUND', 'That finding is not in the last reading of the exhibit. Read the exhibit again.');
+      await host.call('exhibits.revealed', caseId, { findingId, page: finding.page, sha256: read.sha256 });
+      return { text: finding.text };
     },
 
     // The folder is chosen in main, then the worker redacts, reads the result back and places

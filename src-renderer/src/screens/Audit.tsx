@@ -25,6 +25,7 @@ const ACTIONS: Record<string, string> = {
   'plaintiff.withdrawn': 'Plaintiff withdrawn',
   'plaintiff.revealed': 'Real name revealed',
   'roster.revealed': 'Whole roster revealed',
+  'exhibit.finding-revealed': 'Words found in an exhibit revealed',
   'filing.created': 'Filing created',
   'filing.deleted': 'Filing deleted',
   'filing.previewed': 'Sealed version previewed',

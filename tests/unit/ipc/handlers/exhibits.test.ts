@@ -41,8 +41,16 @@ describe('exhibits:* handlers over a real vault', () => {
     expect(scan.findings.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(scan)).not.toMatch(/Ram[ií]rez|Castellanos|Maria/);
     expect(scan.findings.flatMap((f) => f.mayName)).toEqual(expect.arrayContaining(['Jane Doe 1', 'Jane Doe 2']));
+    const reveals = async () => (await d.value('audit:list', {})).filter((e) => e.action === 'exhibit.finding-revealed');
+    expect(await reveals()).toEqual([]);
     const revealed = await Promise.all(scan.findings.map((f) => d.value('exhibits:revealFinding', { caseId, findingId: f.id })));
     expect(revealed.map((r) => r.text).join(' ')).toMatch(/Castellanos/);
+    // Each reveal is in the audit log, by finding and page, never by the words shown.
+    const entries = await reveals();
+    expect(entries.map((e) => e.details.finding).sort()).toEqual(scan.findings.map((f) => f.id).sort());
+    expect(entries.every((e) => e.details.page === 1 && e.details.caseId === caseId)).toBe(true);
+    expect(JSON.stringify(entries)).not.toMatch(/Ram[ií]rez|Castellanos|Maria|Zoë/);
+    expect(await d.call('exhibits:revealFinding', { caseId, findingId: 'x000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     const page = await d.value('exhibits:page', { caseId, page: 1, width: 200 });
     expect(page.width).toBeLessThanOrEqual(200);
