@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentXml, sheetXml, writeHostileZip, writeManyPagePdf } from '../../../fixtures/hostile-files';
 import { tempVault } from '../../../fixtures/temp-vault';
+import { runHostile } from '../helpers/hostile-run';
 import { bundleChild } from '../helpers/kill-child';
 
 const CHILD_SOURCE = fileURLToPath(new URL('./helpers/hostile-child.ts', import.meta.url));
@@ -19,25 +19,6 @@ interface Outcome {
   message?: string;
   added?: number;
   samples?: number;
-}
-
-/**
- * Runs one operation in a fresh process and returns its outcome and peak RSS. The child's heap
- * is capped above the budget, so that a regression fails this test instead of the machine.
- */
-function runHostile(bundle: string, args: readonly string[]): Promise<{ outcome: Outcome; peakMiB: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=1024', bundle, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`the child failed (exit ${code}): ${stderr}`));
-      else resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as { outcome: Outcome; peakMiB: number });
-    });
-  });
 }
 
 /** Streams `lines` lines to a file, never holding it whole. */
@@ -74,7 +55,7 @@ describe('hostile spreadsheets and documents: a clear refusal or a streamed resu
   });
 
   const run = async (op: string, file: string) => {
-    const result = await runHostile(child, [vaultPath, caseId, op, file]);
+    const result = await runHostile<Outcome>(child, [vaultPath, caseId, op, file]);
     expect(result.peakMiB).toBeLessThan(BUDGET_MIB);
     if (!result.outcome.ok) {
       expect(result.outcome.code).toBe('VALIDATION');

@@ -6,24 +6,14 @@
  * Runs one operation on a hostile file and prints one JSON line: the outcome (a summary, or
  * the error's code and message) and the process's peak resident memory (VmHWM), in MiB.
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { docxPartsText } from '../../../../../src-main/core/documents';
 import { isVaultError } from '../../../../../src-main/core/errors';
 import { VaultService } from '../../../../../src-main/core/service';
 import { PASSPHRASE } from '../../../../fixtures/temp-vault';
+import { peakMiB } from '../../helpers/peak-memory';
 
 const [vaultPath, caseId, op, file] = process.argv.slice(2) as [string, string, string, string];
-
-function peakMiB(): number {
-  try {
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (hwm) return Number(hwm[1]) / 1024;
-  } catch {
-    // not Linux
-  }
-  return process.resourceUsage().maxRSS / 1024;
-}
 
 const vault = await VaultService.open(vaultPath);
 vault.vault.unlock(PASSPHRASE);

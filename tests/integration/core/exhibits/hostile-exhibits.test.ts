@@ -1,0 +1,96 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfBytes, scannedPng, tiffOf } from '../../../fixtures/exhibits';
+import { writeManyPagePdf } from '../../../fixtures/hostile-files';
+import { tempVault } from '../../../fixtures/temp-vault';
+import { runHostile } from '../helpers/hostile-run';
+import { bundleChild } from '../helpers/kill-child';
+
+const CHILD_SOURCE = fileURLToPath(new URL('./helpers/hostile-exhibit-child.ts', import.meta.url));
+/** Issue 14, "Bad input": memory stays under 1 GiB. */
+const BUDGET_MIB = 1024;
+
+interface Outcome {
+  ok: boolean;
+  code?: string;
+  message?: string;
+}
+
+/**
+ * Issue 14, "Bad input", measured: each hostile exhibit, scanned in a fresh process as `doe-vault
+ * exhibit scan` scans it, is refused with a message naming the file and the limit, writes
+ * nothing, and keeps the process under 1 GiB (bad-input.test.ts has the refusals' wording).
+ */
+describe('hostile exhibits: a clear refusal, nothing written, under 1 GiB', () => {
+  let vaultPath: string;
+  let dir: string;
+  let caseId: string;
+  let cleanup: () => void;
+  let child: string;
+
+  beforeAll(async () => {
+    child = await bundleChild(CHILD_SOURCE);
+    const created = await tempVault();
+    ({ path: vaultPath, dir, cleanup } = created);
+    caseId = created.vault.cases.create({ title: 'Does v. Courier' }).id;
+    created.vault.plaintiffs.add(caseId, { legalName: 'Marta Kowalczyk' });
+    created.vault.close();
+  });
+  afterAll(() => cleanup());
+
+  const refused = async (name: string, write: (path: string) => Promise<void> | void): Promise<string> => {
+    const path = join(dir, name);
+    await write(path);
+    const before = readdirSync(dir).sort();
+    const { outcome, peakMiB } = await runHostile<Outcome>(child, [vaultPath, caseId, path], 2048);
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(outcome.message!.startsWith(`${name}: `), outcome.message).toBe(true);
+    expect(outcome.message).toContain('Nothing was written');
+    expect(peakMiB, `${name}: peak ${peakMiB.toFixed(0)} MiB`).toBeLessThan(BUDGET_MIB);
+    // The vault's own files aside (its WAL may come and go), the folder is as it was.
+    const unchanged = (names: string[]) => names.filter((n) => !n.includes('.doevault'));
+    expect(unchanged(readdirSync(dir).sort())).toEqual(unchanged(before));
+    return outcome.message!;
+  };
+
+  it('an encrypted, a malformed and a self-containing PDF', { timeout: 120_000 }, async () => {
+    const encrypted = await pdfBytes((doc) => doc.addPage().text('sealed'), { userPassword: 'synthetic-secret', ownerPassword: 'synthetic-owner' });
+    expect(await refused('encrypted.pdf', (path) => writeFileSync(path, encrypted))).toMatch(/encrypted with a password/);
+    expect(await refused('malformed.pdf', (path) => writeFileSync(path, '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\n%%EOF garbage \x00\x01'))).toMatch(/damaged or not a PDF/);
+    const recursive = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [2 0 R] /Count 1 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
+    expect(await refused('recursive.pdf', (path) => writeFileSync(path, recursive))).toMatch(/damaged/);
+  });
+
+  it('a PDF of 10,000 pages and one with a 20,000 × 20,000 point page', { timeout: 120_000 }, async () => {
+    expect(await refused('10000-pages.pdf', (path) => writeManyPagePdf(path, 10_000))).toMatch(/10,000 pages; DoeVault redacts exhibits of up to 2,000 pages/);
+    const giant = await pdfBytes((doc) => {
+      doc.addPage({ size: [612, 792], margin: 0 });
+      doc.addPage({ size: [20_000, 20_000], margin: 0 });
+    });
+    expect(await refused('giant.pdf', (path) => writeFileSync(path, giant))).toMatch(/page 2 is 20000 × 20000 points/);
+  });
+
+  it('a TIFF bomb and a PNG bomb (60,000 × 60,000 pixels declared in a few kilobytes)', { timeout: 120_000 }, async () => {
+    const tiff = tiffOf([{ width: 60_000, height: 60_000, data: new Uint8Array(64) }]);
+    expect(await refused('bomb.tiff', (path) => writeFileSync(path, tiff))).toMatch(/declares 60,000 × 60,000 pixels/);
+    const png = Buffer.from(scannedPng({ lines: ['x'], dpi: 10, noise: 0 }));
+    png.writeUInt32BE(60_000, 16);
+    png.writeUInt32BE(60_000, 20);
+    expect(await refused('bomb.png', (path) => writeFileSync(path, png))).toMatch(/declares 60,000 × 60,000 pixels/);
+  });
+
+  it('a Word document that links to content outside the file', { timeout: 120_000 }, async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>');
+    zip.file('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Report</w:t></w:r></w:p></w:body></w:document>');
+    zip.file(
+      'word/_rels/document.xml.rels',
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="http://example.invalid/photo.png" TargetMode="External"/></Relationships>',
+    );
+    const docx = await zip.generateAsync({ type: 'uint8array' });
+    expect(await refused('linked.docx', (path) => writeFileSync(path, docx))).toMatch(/links to content outside the file/);
+  });
+});
