@@ -1,5 +1,6 @@
 // One import measured in its own process, so its peak memory (maxRSS) is its own:
-//   node --import tsx tests/bench/intake-child.ts VAULT_DIR FILE
+//   node --import tsx tests/bench/intake-child.ts VAULT_DIR FILE   (or, bundled by `npm run bench`,
+//   node node_modules/.cache/doevault-bench/intake-child.mjs VAULT_DIR FILE)
 // prints {"ms":…,"added":…,"maxRssBytes":…}.
 import { join } from 'node:path';
 import { TEST_ONLY_INSECURE_KDF } from '../../src-main/core/crypto';

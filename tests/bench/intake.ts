@@ -20,7 +20,11 @@ export interface IntakeBenchOptions {
 export const INTAKE_FULL: IntakeBenchOptions = { rows: 10_000, largeRows: 100_000 };
 export const INTAKE_QUICK: IntakeBenchOptions = { rows: 500, largeRows: 2_000 };
 
-const CHILD = fileURLToPath(new URL('./intake-child.ts', import.meta.url));
+// Beside this module: the source, run through tsx (the smoke test, `tsx tests/bench/intake.ts`),
+// or the bundle `npm run bench` builds (bench.mjs and intake-child.mjs, package.json).
+const BUNDLED = import.meta.url.endsWith('.mjs');
+const CHILD = fileURLToPath(new URL(BUNDLED ? './intake-child.mjs' : './intake-child.ts', import.meta.url));
+const CHILD_ARGS = BUNDLED ? [CHILD] : ['--import', 'tsx', CHILD];
 const GiB = 1024 ** 3;
 
 interface Run {
@@ -30,7 +34,7 @@ interface Run {
 }
 
 function importInChild(dir: string, file: string): Run {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', CHILD, dir, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const child = spawnSync(process.execPath, [...CHILD_ARGS, dir, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`intake bench child failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Run;
 }
@@ -105,7 +109,7 @@ export async function runIntakeBench(root: string, options: IntakeBenchOptions, 
 }
 
 // `tsx tests/bench/intake.ts [--quick]` runs it alone.
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1] && /[/\\]intake\.ts$/.test(process.argv[1]) && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const root = mkdtempSync(join(tmpdir(), 'doevault-intake-bench-'));
