@@ -1,9 +1,8 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfBytes, scannedPng, tiffOf } from '../../../fixtures/exhibits';
+import { hostileExhibits } from '../../../fixtures/exhibits';
 import { writeManyPagePdf } from '../../../fixtures/hostile-files';
 import { tempVault } from '../../../fixtures/temp-vault';
 import { runHostile } from '../helpers/hostile-run';
@@ -57,40 +56,25 @@ describe('hostile exhibits: a clear refusal, nothing written, under 1 GiB', () =
   };
 
   it('an encrypted, a malformed and a self-containing PDF', { timeout: 120_000 }, async () => {
-    const encrypted = await pdfBytes((doc) => doc.addPage().text('sealed'), { userPassword: 'synthetic-secret', ownerPassword: 'synthetic-owner' });
+    const encrypted = await hostileExhibits.encryptedPdf();
     expect(await refused('encrypted.pdf', (path) => writeFileSync(path, encrypted))).toMatch(/encrypted with a password/);
-    expect(await refused('malformed.pdf', (path) => writeFileSync(path, '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\n%%EOF garbage \x00\x01'))).toMatch(/damaged or not a PDF/);
-    const recursive = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [2 0 R] /Count 1 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
-    expect(await refused('recursive.pdf', (path) => writeFileSync(path, recursive))).toMatch(/damaged/);
+    expect(await refused('malformed.pdf', (path) => writeFileSync(path, hostileExhibits.malformedPdf()))).toMatch(/damaged or not a PDF/);
+    expect(await refused('recursive.pdf', (path) => writeFileSync(path, hostileExhibits.recursivePdf()))).toMatch(/damaged/);
   });
 
   it('a PDF of 10,000 pages and one with a 20,000 × 20,000 point page', { timeout: 120_000 }, async () => {
     expect(await refused('10000-pages.pdf', (path) => writeManyPagePdf(path, 10_000))).toMatch(/10,000 pages; DoeVault redacts exhibits of up to 2,000 pages/);
-    const giant = await pdfBytes((doc) => {
-      doc.addPage({ size: [612, 792], margin: 0 });
-      doc.addPage({ size: [20_000, 20_000], margin: 0 });
-    });
+    const giant = await hostileExhibits.giantPagePdf();
     expect(await refused('giant.pdf', (path) => writeFileSync(path, giant))).toMatch(/page 2 is 20000 × 20000 points/);
   });
 
   it('a TIFF bomb and a PNG bomb (60,000 × 60,000 pixels declared in a few kilobytes)', { timeout: 120_000 }, async () => {
-    const tiff = tiffOf([{ width: 60_000, height: 60_000, data: new Uint8Array(64) }]);
-    expect(await refused('bomb.tiff', (path) => writeFileSync(path, tiff))).toMatch(/declares 60,000 × 60,000 pixels/);
-    const png = Buffer.from(scannedPng({ lines: ['x'], dpi: 10, noise: 0 }));
-    png.writeUInt32BE(60_000, 16);
-    png.writeUInt32BE(60_000, 20);
-    expect(await refused('bomb.png', (path) => writeFileSync(path, png))).toMatch(/declares 60,000 × 60,000 pixels/);
+    expect(await refused('bomb.tiff', (path) => writeFileSync(path, hostileExhibits.tiffBomb()))).toMatch(/declares 60,000 × 60,000 pixels/);
+    expect(await refused('bomb.png', (path) => writeFileSync(path, hostileExhibits.pngBomb()))).toMatch(/declares 60,000 × 60,000 pixels/);
   });
 
   it('a Word document that links to content outside the file', { timeout: 120_000 }, async () => {
-    const zip = new JSZip();
-    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>');
-    zip.file('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Report</w:t></w:r></w:p></w:body></w:document>');
-    zip.file(
-      'word/_rels/document.xml.rels',
-      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="http://example.invalid/photo.png" TargetMode="External"/></Relationships>',
-    );
-    const docx = await zip.generateAsync({ type: 'uint8array' });
+    const docx = await hostileExhibits.linkedDocx();
     expect(await refused('linked.docx', (path) => writeFileSync(path, docx))).toMatch(/links to content outside the file/);
   });
 });
