@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,11 +38,16 @@ describe('hostile exhibits: a clear refusal, nothing written, under 1 GiB', () =
     created.vault.plaintiffs.add(caseId, { legalName: 'Marta Kowalczyk' });
     created.vault.close();
   });
-  afterAll(() => cleanup());
+  afterAll(() => {
+    cleanup();
+    rmSync(child, { force: true });
+  });
 
-  const refused = async (name: string, write: (path: string) => Promise<void> | void): Promise<string> => {
+  /** `content`: the file's bytes, or what writes it (a file too large to hold). */
+  const refused = async (name: string, content: Uint8Array | ((path: string) => Promise<void>)): Promise<string> => {
     const path = join(dir, name);
-    await write(path);
+    if (typeof content === 'function') await content(path);
+    else writeFileSync(path, content);
     const before = readdirSync(dir).sort();
     const { outcome, peakMiB } = await runHostile<Outcome>(child, [vaultPath, caseId, path], 2048);
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ ok: false, code: 'VALIDATION' });
@@ -56,25 +61,22 @@ describe('hostile exhibits: a clear refusal, nothing written, under 1 GiB', () =
   };
 
   it('an encrypted, a malformed and a self-containing PDF', { timeout: 120_000 }, async () => {
-    const encrypted = await hostileExhibits.encryptedPdf();
-    expect(await refused('encrypted.pdf', (path) => writeFileSync(path, encrypted))).toMatch(/encrypted with a password/);
-    expect(await refused('malformed.pdf', (path) => writeFileSync(path, hostileExhibits.malformedPdf()))).toMatch(/damaged or not a PDF/);
-    expect(await refused('recursive.pdf', (path) => writeFileSync(path, hostileExhibits.recursivePdf()))).toMatch(/damaged/);
+    expect(await refused('encrypted.pdf', await hostileExhibits.encryptedPdf())).toMatch(/encrypted with a password/);
+    expect(await refused('malformed.pdf', hostileExhibits.malformedPdf())).toMatch(/damaged or not a PDF/);
+    expect(await refused('recursive.pdf', hostileExhibits.recursivePdf())).toMatch(/damaged/);
   });
 
   it('a PDF of 10,000 pages and one with a 20,000 × 20,000 point page', { timeout: 120_000 }, async () => {
     expect(await refused('10000-pages.pdf', (path) => writeManyPagePdf(path, 10_000))).toMatch(/10,000 pages; DoeVault redacts exhibits of up to 2,000 pages/);
-    const giant = await hostileExhibits.giantPagePdf();
-    expect(await refused('giant.pdf', (path) => writeFileSync(path, giant))).toMatch(/page 2 is 20000 × 20000 points/);
+    expect(await refused('giant.pdf', await hostileExhibits.giantPagePdf())).toMatch(/page 2 is 20000 × 20000 points/);
   });
 
   it('a TIFF bomb and a PNG bomb (60,000 × 60,000 pixels declared in a few kilobytes)', { timeout: 120_000 }, async () => {
-    expect(await refused('bomb.tiff', (path) => writeFileSync(path, hostileExhibits.tiffBomb()))).toMatch(/declares 60,000 × 60,000 pixels/);
-    expect(await refused('bomb.png', (path) => writeFileSync(path, hostileExhibits.pngBomb()))).toMatch(/declares 60,000 × 60,000 pixels/);
+    expect(await refused('bomb.tiff', hostileExhibits.tiffBomb())).toMatch(/declares 60,000 × 60,000 pixels/);
+    expect(await refused('bomb.png', hostileExhibits.pngBomb())).toMatch(/declares 60,000 × 60,000 pixels/);
   });
 
   it('a Word document that links to content outside the file', { timeout: 120_000 }, async () => {
-    const docx = await hostileExhibits.linkedDocx();
-    expect(await refused('linked.docx', (path) => writeFileSync(path, docx))).toMatch(/links to content outside the file/);
+    expect(await refused('linked.docx', await hostileExhibits.linkedDocx())).toMatch(/links to content outside the file/);
   });
 });
