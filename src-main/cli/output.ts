@@ -27,3 +27,12 @@ function width(text: string): number {
 export function cell(value: string | undefined): string {
   return (value ?? '').replace(/\s+/g, ' ');
 }
+
+/**
+ * Whom a hit may name, by pseudonym. Pseudonyms repeat from case to case ("Jane Doe 1" is in
+ * every case), so a plaintiff of another case than `caseId` (or of any case, with no `caseId`:
+ * a scan of the whole vault) is given with the ID of the case, which `case list` shows.
+ */
+export function mayName(targets: readonly { pseudonym: string; caseId: string }[], caseId?: string): string {
+  return targets.map((t) => (t.caseId === caseId ? t.pseudonym : `${t.pseudonym} (case ${t.caseId})`)).join(', ');
+}

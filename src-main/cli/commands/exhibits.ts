@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { stringOption } from '../args';
 import { UsageError } from '../exit-codes';
-import { printJson, printTable } from '../output';
+import { mayName, printJson, printTable } from '../output';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
 import { courtOption } from './filings';
 import { EXHIBIT_EXTENSIONS, KIND_WORDS, VaultError, type ExhibitFinding, type ResidualHit } from '../../core';
@@ -13,11 +13,10 @@ const MAX_DECISIONS_BYTES = 1024 * 1024;
 const kindWords = (kind: ExhibitFinding['kind']) => (kind === 'face' ? 'face' : KIND_WORDS[kind]);
 const boxText = (b: { x: number; y: number; width: number; height: number }) => `${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}×${Math.round(b.height)}`;
 const needs = (f: ExhibitFinding) => (f.action.kind === 'ask' ? `question (${f.action.why})` : 'redact');
-const mayName = (f: ExhibitFinding) => f.targets.map((t) => t.pseudonym).join(', ') || '—';
 
 /** Findings without the text read: a real name goes to a terminal only in --json, for a program that asked for it. */
-function findingRows(findings: readonly ExhibitFinding[]): string[][] {
-  return findings.map((f) => [f.id, String(f.page), boxText(f.box), kindWords(f.kind), f.source, needs(f), mayName(f)]);
+function findingRows(findings: readonly ExhibitFinding[], caseId: string): string[][] {
+  return findings.map((f) => [f.id, String(f.page), boxText(f.box), kindWords(f.kind), f.source, needs(f), mayName(f.targets, caseId) || '—']);
 }
 const HEADERS = ['ID', 'PAGE', 'BOX (pt)', 'KIND', 'READ BY', 'ACTION', 'MAY NAME'];
 
@@ -66,7 +65,7 @@ const scan: Command = {
     if (ctx.json) {
       printJson(ctx.io, { ...result, findings: result.findings.map((f) => ({ ...f, targets: f.targets.map((t) => ({ pseudonym: t.pseudonym, caseId: t.caseId })) })) });
     } else {
-      printTable(ctx.io, HEADERS, findingRows(result.findings), `No identity of the vault found in ${file} (${result.pages.length} page${result.pages.length === 1 ? '' : 's'}).`);
+      printTable(ctx.io, HEADERS, findingRows(result.findings, stringOption(ctx.options, 'case')!), `No identity of the vault found in ${file} (${result.pages.length} page${result.pages.length === 1 ? '' : 's'}).`);
       if (result.questions > 0) {
         ctx.io.stdout.write(`${result.questions} finding${result.questions === 1 ? ' needs' : 's need'} a decision: list them in a file, one "<ID> redact|keep" a line, and pass it to \`exhibit redact --decisions FILE\`.\n`);
       }
@@ -121,7 +120,7 @@ const redact: Command = {
     switch (report.status) {
       case 'needs-decision':
         if (!ctx.json) {
-          printTable(ctx.io, HEADERS, findingRows(report.questions), '');
+          printTable(ctx.io, HEADERS, findingRows(report.questions, stringOption(o, 'case')!), '');
           ctx.io.stdout.write('Answer each in a file, one "<ID> redact|keep" a line, and run again with --decisions FILE. Nothing was written.\n');
         }
         throw new VaultError('LEAK_FOUND', `${report.questions.length} finding${report.questions.length === 1 ? ' needs' : 's need'} a decision; nothing was written.`);

@@ -3,7 +3,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
 import { stringOption } from '../args';
 import { UsageError } from '../exit-codes';
-import { cell, printJson, printTable } from '../output';
+import { cell, mayName, printJson, printTable } from '../output';
 import { readSecretFile } from '../secrets';
 import { withUnlockedVault, type Command, type CommandContext } from './command';
 import { readCounselFile } from './counsel';
@@ -16,7 +16,7 @@ const where = (hit: { page?: number | undefined; line: number }, parts?: readonl
   if (parts && hit.page !== undefined && parts[hit.page - 1]) return `${parts[hit.page - 1]!.name} line ${hit.line}`;
   return hit.page !== undefined ? `p. ${hit.page}, l. ${hit.line}` : `line ${hit.line}`;
 };
-const whom = (hit: LeakHit) => (hit.kind === 'mixed-script' ? `(${(hit.scripts ?? []).join(' and ')} letters)` : hit.targets.map((t) => t.pseudonym).join(', '));
+const whom = (hit: LeakHit, caseId: string | undefined) => (hit.kind === 'mixed-script' ? `(${(hit.scripts ?? []).join(' and ')} letters)` : mayName(hit.targets, caseId));
 const confidence = (h: LeakHit) => h.confidence + (h.reasons.length ? ` (${h.reasons.join(', ')})` : '');
 
 const scan: Command = {
@@ -45,7 +45,7 @@ const scan: Command = {
       printTable(
         ctx.io,
         ['WHERE', 'KIND', 'CONFIDENCE', 'MAY NAME', 'TEXT'],
-        hits.map((h) => [where(h, parts), KIND_WORDS[h.kind], confidence(h), whom(h), cell(h.text)]),
+        hits.map((h) => [where(h, parts), KIND_WORDS[h.kind], confidence(h), whom(h, caseId), cell(h.text)]),
         `No identity of the vault found in ${file}.`,
       );
     }
@@ -305,7 +305,7 @@ function printReport(ctx: CommandContext, report: ExportReport): void {
         printTable(
           ctx.io,
           ['WHERE', 'KIND', 'MAY NAME', 'WHY', 'TEXT'],
-          report.questions.map((q) => [`${q.field === 'body' ? '' : `${q.field} `}${where(q)}`, KIND_WORDS[q.kind], whom(q), why(q), cell(q.text)]),
+          report.questions.map((q) => [`${q.field === 'body' ? '' : `${q.field} `}${where(q)}`, KIND_WORDS[q.kind], whom(q, stringOption(ctx.options, 'case')), why(q), cell(q.text)]),
           '',
         );
         if (report.questions.some((q) => q.field === 'case')) {

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../../../src-main/core/text/normalize';
-import { type CliVault, courierCase, expectFailure, ok, okJson, pdftotext, runCli, type Sandbox, secretFile, writePdf } from './helpers';
+import { addCase, addPlaintiff, type CliVault, courierCase, expectFailure, ok, okJson, pdftotext, runCli, type Sandbox, secretFile, writePdf } from './helpers';
 
 // Invented people.
 const MARIA = ['--name', 'Maria Elena Ramírez', '--gender', 'female', '--email', 'maria.ramirez@example.org', '--phone', '(555) 010-0199'];
@@ -166,5 +166,28 @@ describe('doe-vault scan, export and verify', () => {
     const text = box.path('x.txt');
     writeFileSync(text, 'x');
     expect(expectFailure(await runCli([...vault.auth, 'verify', '--case', caseId, text]), 1)).toMatch(/verify reads \.pdf and \.docx/);
+  });
+
+  // Last: it adds a second case to the vault.
+  it('a plaintiff of another case is listed with that case\'s ID: "Jane Doe 1" is in every case', async () => {
+    const otherCase = await addCase(vault, '--title', 'Does v. Gazette');
+    expect(await addPlaintiff(vault, otherCase, '--name', 'Henrietta Quillfeather', '--gender', 'female')).toBe('Jane Doe 1');
+    const draft = box.path('two-cases.md');
+    writeFileSync(draft, '# Complaint\n\nMaria Elena Ramírez met Henrietta Quillfeather.\n');
+
+    const all = await runCli([...vault.auth, 'scan', '--all', draft]);
+    expectFailure(all, 3, undefined);
+    expect(all.stdout).toMatch(new RegExp(`line 3 +full name +high +Jane Doe 1 \\(case ${caseId}\\) +Maria Elena Ramírez`));
+    expect(all.stdout).toMatch(new RegExp(`line 3 +full name +high +Jane Doe 1 \\(case ${otherCase}\\) +Henrietta Quillfeather`));
+
+    // The case's own plaintiff by pseudonym alone; the other case's with its ID, as a question.
+    const own = await runCli([...vault.auth, 'scan', '--case', caseId, draft]);
+    expect(own.stdout).toMatch(/line 3 +full name +high +Jane Doe 1 +Maria Elena Ramírez/);
+    expect(own.stdout).not.toContain('(case ');
+    const out = box.path('out-two-cases');
+    const exported = await runCli([...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', out]);
+    expectFailure(exported, 3, undefined);
+    expect(exported.stdout).toMatch(new RegExp(`line 3 +full name +Jane Doe 1 \\(case ${otherCase}\\) +names someone of another case +Henrietta Quillfeather`));
+    expect(existsSync(out)).toBe(false);
   });
 });
