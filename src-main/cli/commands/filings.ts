@@ -76,7 +76,7 @@ const exportCommand: Command = {
       type: 'string',
       help:
         '--labels L           first-page labels, over the front matter: auto (the court\'s; the public version\'s only when it redacts something), ' +
-        'none, or a text file of labels, one a line ([public] and [sealed] sections for one version)',
+        'none, or a text file of labels, one a line ([public] and [sealed] sections for one version, [lodged] for the declaration of identities)',
     },
     identities: {
       type: 'string',

@@ -1,6 +1,11 @@
 import { VaultError } from '../errors';
 import type { FilingLabels } from './labels';
 
+/** What a labels file sets: each version's labels, and the lodged declaration of identities'. */
+export type LabelFile = Partial<FilingLabels & { lodged: string[] }>;
+const SECTIONS = ['public', 'sealed', 'lodged'] as const;
+type Section = (typeof SECTIONS)[number];
+
 /** The most labels a version prints (as in the front matter and the app). */
 const MAX_LABELS = 4;
 const MAX_LABEL = 200;
@@ -8,14 +13,16 @@ const SECTION = /^\[(\w+)\]$/;
 
 /**
  * A labels file (`doe-vault export --labels FILE`, issue 13): one label a line. Lines before any
- * section are every version's; lines under `[public]` are the public version's, under `[sealed]`
- * the sealed papers' (the sealed version, the reference list); the declaration of identities keeps its lodged labels. A section with
- * no line under it prints no label on that version. Blank lines and lines starting with `#` are
- * skipped. A version the file says nothing about keeps the court's labels.
+ * section are the two versions' of the filing; lines under `[public]` are the public version's,
+ * under `[sealed]` the sealed papers' (the sealed version, the reference list), under `[lodged]`
+ * the declaration of identities' (a paper of its own, lodged whole under seal: lines before
+ * any section are not its labels). A section with no line under it prints no label on that
+ * paper. Blank lines and lines starting with `#` are skipped. A paper the file says nothing
+ * about keeps the court's labels.
  */
-export function parseLabelFile(text: string, source: string): Partial<FilingLabels> {
+export function parseLabelFile(text: string, source: string): LabelFile {
   const common: string[] = [];
-  const sections: Partial<FilingLabels> = {};
+  const sections: LabelFile = {};
   let into = common;
   const fault = (line: number, message: string) => new VaultError('VALIDATION', `${source}, line ${line}: ${message}.`, { field: 'labels' });
   text
@@ -24,9 +31,10 @@ export function parseLabelFile(text: string, source: string): Partial<FilingLabe
     .forEach((raw, index) => {
       const line = raw.trim();
       if (line === '' || line.startsWith('#')) return;
-      const section = SECTION.exec(line)?.[1]?.toLowerCase();
-      if (section !== undefined) {
-        if (section !== 'public' && section !== 'sealed') throw fault(index + 1, `"[${section}]" is not a section of a labels file; write [public] or [sealed]`);
+      const heading = SECTION.exec(line)?.[1];
+      if (heading !== undefined) {
+        const section = heading.toLowerCase() as Section;
+        if (!SECTIONS.includes(section)) throw fault(index + 1, `"[${heading}]" is not a section of a labels file; write [public], [sealed] or [lodged]`);
         if (sections[section]) throw fault(index + 1, `[${section}] is given twice; put its labels under one heading`);
         into = sections[section] = [];
         return;
@@ -36,13 +44,14 @@ export function parseLabelFile(text: string, source: string): Partial<FilingLabe
       if (into.length === MAX_LABELS) throw fault(index + 1, `at most ${MAX_LABELS} labels a version`);
       into.push(line);
     });
-  const labels: Partial<FilingLabels> = {};
+  const labels: LabelFile = {};
   for (const version of ['public', 'sealed'] as const) {
     const lines = sections[version] ?? (common.length > 0 ? common : undefined);
     if (lines) labels[version] = [...lines];
   }
-  if (labels.public === undefined && labels.sealed === undefined) {
-    throw new VaultError('VALIDATION', `${source} holds no label. Write one label a line (under [public] or [sealed] for one version), or use --labels none.`, { field: 'labels' });
+  if (sections.lodged) labels.lodged = sections.lodged;
+  if (SECTIONS.every((paper) => labels[paper] === undefined)) {
+    throw new VaultError('VALIDATION', `${source} holds no label. Write one label a line (under [public], [sealed] or [lodged] for one paper), or use --labels none.`, { field: 'labels' });
   }
   return labels;
 }

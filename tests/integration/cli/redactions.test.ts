@@ -195,7 +195,7 @@ describe('doe-vault export: numbered redactions, the sealed reference list, mark
     }
   }, 120_000);
 
-  it('--labels FILE: [public] on the public version, [sealed] on every sealed paper', async () => {
+  it('--labels FILE: [public] on the public version, [sealed] on every sealed paper, [lodged] on the declaration of identities', async () => {
     writeFileSync(box.path('labels.txt'), '# our district’s standing order\n[public]\nREDACTED PUBLIC VERSION\n[sealed]\nLODGED UNDER SEAL BY PLAINTIFFS\n');
     const { folder } = await exportDraft('own', frontMatter('cacd') + REDACTING_BODY, '--labels', box.path('labels.txt'));
     const page1 = (file: string) => pdftotext(`${folder}/${file}`, { first: 1, last: 1 }).replace(/\s+/g, ' ');
@@ -205,9 +205,20 @@ describe('doe-vault export: numbered redactions, the sealed reference list, mark
       expect(page1(file), file).toContain('LODGED UNDER SEAL BY PLAINTIFFS');
       expect(page1(file), file).not.toMatch(/UNREDACTED VERSION|FED\. R\. CIV\. P\. 5\.2 /);
     }
-    // The declaration of identities is lodged, not the sealed twin of the public version: it keeps the court's lodged labels.
-    expect(page1('declaration-of-identities.pdf')).not.toContain('LODGED UNDER SEAL BY PLAINTIFFS');
-  }, 120_000);
+    // The declaration of identities is lodged, not the sealed twin of the public version: it keeps the court's lodged labels
+    // unless the file has a [lodged] section.
+    const declaration = page1('declaration-of-identities.pdf');
+    expect(declaration).not.toContain('LODGED UNDER SEAL BY PLAINTIFFS');
+    expect(declaration).toContain('UNDER SEAL');
+
+    writeFileSync(box.path('lodged-labels.txt'), '[lodged]\nLODGED UNDER SEAL PURSUANT TO ORDER OF THE COURT\n');
+    const lodged = await exportDraft('own-lodged', frontMatter('cacd') + REDACTING_BODY, '--labels', box.path('lodged-labels.txt'));
+    const first = (file: string) => pdftotext(`${lodged.folder}/${file}`, { first: 1, last: 1 }).replace(/\s+/g, ' ');
+    expect(first('declaration-of-identities.pdf')).toContain('LODGED UNDER SEAL PURSUANT TO ORDER OF THE COURT');
+    // The versions keep the court's labels: the file says nothing of them.
+    expect(first('public.pdf')).not.toContain('PURSUANT TO ORDER OF THE COURT');
+    expect(first('sealed.pdf')).not.toContain('PURSUANT TO ORDER OF THE COURT');
+  }, 180_000);
 
   it('--labels refuses a file that is not one (usage, exit 1) and a bad file (exit 5, its line); --no-labels is gone', async () => {
     const draft = box.path('plain-0.md');

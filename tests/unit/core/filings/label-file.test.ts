@@ -18,8 +18,17 @@ describe('a labels file', () => {
     expect(parseLabelFile('\uFEFFBOTH\n[public]\nPUBLIC ONLY\n', 'l.txt')).toEqual({ public: ['PUBLIC ONLY'], sealed: ['BOTH'] });
   });
 
+  it('[lodged] sets the declaration of identities’ labels; lines before any section are not its', () => {
+    expect(parseLabelFile('FILED UNDER SEAL\n[lodged]\nLODGED UNDER SEAL PER ORDER OF MAY 1, 2026\n', 'l.txt')).toEqual({
+      public: ['FILED UNDER SEAL'],
+      sealed: ['FILED UNDER SEAL'],
+      lodged: ['LODGED UNDER SEAL PER ORDER OF MAY 1, 2026'],
+    });
+    expect(parseLabelFile('[LODGED]\n', 'l.txt')).toEqual({ lodged: [] });
+  });
+
   it.each([
-    ['an unknown section', '[sealded]\nX\n', /l\.txt, line 1: "\[sealded\]" is not a section of a labels file; write \[public\] or \[sealed\]/],
+    ['an unknown section', '[Sealded]\nX\n', /l\.txt, line 1: "\[Sealded\]" is not a section of a labels file; write \[public\], \[sealed\] or \[lodged\]/],
     ['a section given twice', '[public]\nA\n[public]\nB\n', /line 3: \[public\] is given twice/],
     ['a fifth label', 'A\nB\nC\nD\nE\n', /line 5: at most 4 labels a version/],
     ['a label too long', `${'X'.repeat(201)}\n`, /line 1: a label is at most 200 characters/],
