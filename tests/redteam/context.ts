@@ -73,14 +73,22 @@ export class RedTeam {
    * person's name.
    */
   async exportKeepsOut(draftOrFile: string, who: Person): Promise<boolean> {
+    const published = await this.exportPublished(draftOrFile);
+    return published === false || (published !== true && !namesIn(published, who));
+  }
+
+  /**
+   * `export` of the draft: false when it stops (exit 3) and writes nothing, true when it stops
+   * and leaves something behind, else the text of what it writes for the public.
+   */
+  async exportPublished(draftOrFile: string): Promise<string | boolean> {
     const out = this.path('export');
     const input = draftOrFile.endsWith('.docx') ? draftOrFile : this.write('draft.md', draftOrFile);
     const result = await this.cli(['export', '--case', this.caseId, '--in', input, '--out', out, '--title', 'Complaint for Damages', '--docx']);
     const written = existsSync(out) ? readdirSync(out) : [];
-    if (result.code === 3) return written.length === 0;
+    if (result.code === 3) return written.length > 0;
     if (result.code !== 0) throw new Error(`export failed (exit ${result.code}): ${result.stderr.slice(0, 300)}`);
-    const published = execFileSync('pdftotext', [join(out, 'public.pdf'), '-']).toString() + (await docxAllText(readFileSync(join(out, 'public.docx'))));
-    return !namesIn(published, who);
+    return execFileSync('pdftotext', [join(out, 'public.pdf'), '-']).toString() + (await docxAllText(readFileSync(join(out, 'public.docx'))));
   }
 
   /** `verify` of a PDF (or .docx) someone else made of the text: caught when it exits 3. */

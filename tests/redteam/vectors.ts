@@ -88,6 +88,21 @@ export const VECTORS: Vector[] = [
     },
   },
   {
+    // "Jane. Does the City …" read as the words of the placeholder "Jane Does": the given name
+    // before the full stop was taken for a pseudonym's and hidden (shield-gaps.ts).
+    name: 'a given name before "Does", across punctuation',
+    async attempt(team) {
+      const given = faker.helpers.arrayElement(['Jane', 'John']);
+      await team.add({ given, surname: person().surname });
+      const mark = faker.helpers.arrayElement(['.', '?', ';', ':', '!', ',']);
+      const text = draft(`${given}${mark} Does`);
+      // What the export publishes may hold the given name only inside pseudonyms ("Jane Doe 3").
+      const published = await team.exportPublished(text);
+      const exported = published === false || (published !== true && !new RegExp(`\\b${given}\\b(?!\\s+Does?\\b)`, 'i').test(published));
+      return (await team.scanCatches(text)) && exported && (await team.verifyCatches(text));
+    },
+  },
+  {
     name: 'a word mixing scripts',
     async attempt(team) {
       // Not anyone's name: a word no reader should find in a filing with a letter of another script.

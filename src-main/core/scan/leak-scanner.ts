@@ -8,7 +8,8 @@
  * and ID numbers, digits.ts). Each end-of-line hyphenation is read a second time as a word
  * break ("Garcia-\nLopez" is "garcia lopez" as well as "garcialopez").
  *
- * Then: text inside a pseudonym ("Jane Doe 3") or a DoeVault token ("{{ … }}") is no hit;
+ * Then: text inside a pseudonym ("Jane Doe 3", written with its own punctuation only:
+ * shield-gaps.ts) or a DoeVault token ("{{ … }}") is no hit;
  * equal spans merge; of overlapping spans the leftmost-longest wins, so a full name swallows
  * the surname and given-name hits inside it. A variant text that belongs to several identities
  * is one hit with all of them as targets ('shared').
@@ -34,6 +35,7 @@ import { findDigits, ID_NUMBER, PHONE, type DigitsPatterns } from './digits';
 import { LineIndex } from './line-index';
 import { findInitials, identityInitials } from './initials';
 import { findMixedScriptWords } from './look-alikes';
+import { gapFits, pseudonymGaps } from './shield-gaps';
 import { buildTextMap, normalizeKey, originalEnd, SPACE, type TextMap } from './text-map';
 import type { Confidence, HitTarget, LeakHit, LowReason, MixedScriptHit, ScanIdentity, ScanSource, VariantKind } from './types';
 import { forEachVariant, type VariantSink } from './variants';
@@ -119,6 +121,8 @@ interface Candidate {
 
 export class LeakScanner {
   private readonly described = new Map<number, Described>();
+  /** Per shield list: the punctuation its pseudonyms have between their words, or null: any (shield-gaps.ts). */
+  private readonly shieldForms = new Map<number, (readonly string[])[] | null>();
 
   private constructor(
     private readonly targets: readonly HitTarget[],
@@ -485,8 +489,9 @@ export class LeakScanner {
         const start = map.starts[starts[first]!]!;
         const end = originalEnd(map, ends[w]! - 1);
         if (!keep(start, end)) continue;
-        if (this.wordShield[pattern]) blocked.push([start, end]);
-        else if (this.wordInitial[pattern] && !initialsWritten(map, stream, first, w)) continue;
+        if (this.wordShield[pattern]) {
+          if (this.shieldWritten(map, stream, first, w, pattern)) blocked.push([start, end]);
+        } else if (this.wordInitial[pattern] && !initialsWritten(map, stream, first, w)) continue;
         else candidates.push({ start, end, lists: pattern, common: this.wordCommon[pattern] === 1 });
       }
     }
@@ -500,6 +505,40 @@ export class LeakScanner {
       });
     }
     return stream;
+  }
+
+  /** Whether words first..last, the words of shield `list`, are written as a pseudonym is (shield-gaps.ts). */
+  private shieldWritten(map: TextMap, stream: WordStream, first: number, last: number, list: number): boolean {
+    const { source } = map;
+    const between = (w: number) => [originalEnd(map, stream.ends[w]! - 1), map.starts[stream.starts[w + 1]!]!] as const;
+    let plain = true;
+    for (let w = first; w < last && plain; w++) plain = gapFits(source, ...between(w), '');
+    if (plain) return true;
+    let forms = this.shieldForms.get(list);
+    if (forms === undefined) {
+      const key = String.fromCharCode(...map.codes.subarray(stream.starts[first]!, stream.ends[last]!));
+      this.shieldForms.set(list, (forms = this.shieldGaps(list, key)));
+    }
+    if (forms === null) return true;
+    return forms.some((gaps) => gaps.every((own, k) => gapFits(source, ...between(first + k), own)));
+  }
+
+  /** The gaps of each pseudonym (or plural stem) that shield `list`, whose key is `key`, stands for; null: any gap. */
+  private shieldGaps(list: number, key: string): (readonly string[])[] | null {
+    const forms: (readonly string[])[] = [];
+    for (const code of this.entries.get(list)) {
+      if ((code & 15) !== SHIELD) continue;
+      const pseudonym = this.targets[code >> 4]!.pseudonym;
+      const own = normalizeKey(pseudonym);
+      const last = own.lastIndexOf(' ');
+      const stem = last < 0 ? undefined : `${own.slice(0, last)}s`;
+      // Neither: the placeholder names ("Jane Does", build), spaces only.
+      if (key !== own && key !== stem) continue;
+      const gaps = pseudonymGaps(pseudonym, own.split(' ').length);
+      if (gaps === undefined) return null;
+      forms.push(key === own ? gaps : gaps.slice(0, -1));
+    }
+    return forms;
   }
 
   /** The names that word `w`, a plural of the vocabulary word `stem`, ends after `state`. */
