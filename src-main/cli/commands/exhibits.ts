@@ -126,10 +126,10 @@ const redact: Command = {
         throw new VaultError('LEAK_FOUND', `${report.questions.length} finding${report.questions.length === 1 ? ' needs' : 's need'} a decision; nothing was written.`);
       case 'leak-found':
         if (!ctx.json) for (const hit of report.hits) ctx.io.stdout.write(`${describeResidual(hit)}\n`);
-        throw new VaultError('LEAK_FOUND', `The redacted file still names someone when read back (${report.hits.length} place${report.hits.length === 1 ? '' : 's'}); nothing was written. Draw a box over each place (or answer "redact") and run again.`);
+        throw new VaultError('LEAK_FOUND', `The redacted file still names or shows someone when read back (${report.hits.length} place${report.hits.length === 1 ? '' : 's'}); nothing was written. Draw a box over each place (or answer "redact") and run again.`);
       case 'written':
         if (!ctx.json) {
-          ctx.io.stdout.write(`Redacted ${report.pages} page${report.pages === 1 ? '' : 's'}: ${report.redactions} redaction${report.redactions === 1 ? '' : 's'}${report.kept ? `, ${report.kept} kept by decision` : ''}; read back with text extraction and OCR: nothing found.\n`);
+          ctx.io.stdout.write(`Redacted ${report.pages} page${report.pages === 1 ? '' : 's'}: ${report.redactions} redaction${report.redactions === 1 ? '' : 's'}${report.kept ? `, ${report.kept} kept by decision` : ''}; read back with text extraction, OCR${o.faces === true ? ' and the face detector' : ''}: nothing found.\n`);
           for (const f of report.files) ctx.io.stdout.write(`  ${report.folder}/${f.name}  sha256 ${f.sha256}\n`);
           ctx.io.stdout.write('File the public PDF; lodge the redaction log under seal.\n');
         }
@@ -139,6 +139,7 @@ const redact: Command = {
 
 function describeResidual(hit: ResidualHit): string {
   const where = hit.page === 0 ? 'the cover' : `page ${hit.page}`;
+  if (hit.kind === 'face') return `${where}, box ${boxText(hit.box)}: a face the face detector still finds`;
   return `${where}, box ${boxText(hit.box)}: ${kindWords(hit.kind)} (read by ${hit.source}) may name ${hit.mayName.join(', ') || 'someone'}`;
 }
 

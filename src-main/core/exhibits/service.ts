@@ -19,17 +19,19 @@ import type { VaultSession } from '../vault/session';
 import { readPages, withIds, type FaceDetector, type PageInfo } from './analyse';
 import { burnBoxes, type Burn } from './burn';
 import { openExhibit } from './exhibit-file';
-import { excusedByKeep, keepable, type Scanners } from './find';
+import { keepable, type Scanners } from './find';
 import { count } from './limits';
 import { OcrPool } from './ocr';
 import { skeletonIdentities } from './ocr-skeleton';
 import { parseOptions, redactOptionsSchema, scanOptionsSchema, type RedactOptions } from './options';
 import { pageFaces } from './page-faces';
-import { openPdfPages } from './pdf-pages';
 import { renderPreview, type PagePreview } from './page-preview';
 import { PublicPdfWriter } from './public-pdf';
+import { readBack, type ResidualHit } from './read-back';
 import { writeRedactionLog, type LoggedRedaction } from './redaction-log';
 import type { Box, ExhibitFinding, ExhibitFormat } from './types';
+
+export type { ResidualHit } from './read-back';
 
 export interface ExhibitScan {
   /** The exhibit's file name (no folder). */
@@ -40,17 +42,6 @@ export interface ExhibitScan {
   findings: ExhibitFinding[];
   /** Findings that wait for the attorney's decision. */
   questions: number;
-}
-
-/** A place of the written file where the read-back still found someone. */
-export interface ResidualHit {
-  /** Page of the exhibit; 0: the cover. */
-  page: number;
-  box: Box;
-  kind: ExhibitFinding['kind'];
-  source: ExhibitFinding['source'];
-  /** Pseudonyms of whom it may name. */
-  mayName: string[];
 }
 
 export interface WrittenExhibitFile {
@@ -153,9 +144,10 @@ export class ExhibitsService {
     const journal = new ExportJournal(stagingFolderOf(vault.store.path));
     try {
       const progress = { done: 0, total: exhibit.pageCount * 3 };
+      const faces = options.faces ? this.faceDetector : undefined;
       const reading = await readPages(
         exhibit,
-        { dpi: options.dpi, scanners, caseId, pool, faces: options.faces ? this.faceDetector : undefined },
+        { dpi: options.dpi, scanners, caseId, pool, faces },
         control,
         'Reading the pages',
         progress,
@@ -187,26 +179,14 @@ export class ExhibitsService {
         }
         await writer.end();
 
-        // The adversary's reading: the written file's text and fresh OCR of its rendered pages.
+        // The adversary's reading: the written file's text, fresh OCR of its rendered pages and,
+        // when faces were looked for, the face detector on each whole page.
         const written = await readFile(publicPath);
-        const output = await openPdfPages(names.public, new Uint8Array(written));
-        let residual: ResidualHit[];
-        try {
-          const back = await readPages(
-            { pageCount: output.pageCount, render: (n) => output.render(n, reading.pages[Math.max(0, n - 1 - coverPages)]?.dpi) },
-            { dpi: undefined, scanners, caseId, pool },
-            control,
-            'Reading back the public file',
-            progress,
-          );
-          residual = back.findings.flat().flatMap((finding): ResidualHit[] => {
-            const page = finding.page - coverPages;
-            if (excusedByKeep(plan.kept, { ...finding, page })) return [];
-            return [{ page: Math.max(0, page), box: finding.box, kind: finding.kind, source: finding.source, mayName: finding.targets.map((t) => t.pseudonym) }];
-          });
-        } finally {
-          await output.close();
-        }
+        const residual = await readBack(
+          { name: names.public, bytes: new Uint8Array(written), pages: reading.pages, coverPages, kept: plan.kept, scanners, caseId, pool, faces },
+          control,
+          progress,
+        );
         const publicSha = sha256(written);
         if (residual.length > 0) {
           vault.record({ action: 'exhibit.redaction-blocked', details: { caseId, pages: exhibit.pageCount, hits: residual.length, source: sha256(exhibit.bytes) } });
@@ -241,7 +221,7 @@ export class ExhibitsService {
           pages: reading.pages.map((p) => ({ page: p.number, dpi: p.dpi, widthPt: round(p.widthPt), heightPt: round(p.heightPt), redactions: burns.filter((b) => b.page === p.number).length })),
           redactions: burns.length,
           kept: plan.kept.length,
-          verification: { result: 'passed', textExtraction: true, ocr: true, identities: scanners.identities },
+          verification: { result: 'passed', textExtraction: true, ocr: true, faces: faces !== undefined, identities: scanners.identities },
           files: {
             [names.public]: { role: 'public', sha256: publicSha, bytes: written.length },
             [names.log]: { role: 'sealed', sha256: sha256(log), bytes: log.length },

@@ -89,6 +89,9 @@ describe('exhibit faces through the CLI', () => {
       SLOW,
     );
     expect(report).toMatchObject({ status: 'written', redactions: redacted.length, kept: 1 });
+    // The read-back ran the face detector on the written page too (read-back.ts), and says so.
+    const manifest = JSON.parse(readFileSync(`${out}/sample1-manifest.json`, 'utf8')) as { verification: { faces: boolean } };
+    expect(manifest.verification.faces).toBe(true);
 
     const page = await renderPage(`${out}/sample1-public.pdf`, box.dir);
     for (const face of redacted) {

@@ -146,7 +146,7 @@ function RedactReport({ report, onShow }: { report: ExhibitRedactReportDto; onSh
     return (
       <div className="report">
         <div className="alert alert-error" role="alert">
-          <p className="alert-title">The redacted file still names someone when read back, so nothing was written.</p>
+          <p className="alert-title">The redacted file still names or shows someone when read back, so nothing was written.</p>
           <p>Draw a box over each place listed below (or answer “Redact”), then redact again.</p>
         </div>
         <div className="table-card table-compact">
