@@ -1,8 +1,9 @@
 /**
  * Reading an exhibit page by page: each page rendered, read by OCR (a pool of workers, as many
  * pages at a time as there are workers), and its findings made (find.ts). Only the findings
- * are kept: a page's pixels are dropped as soon as it is read, so memory does not grow with
- * the page count. The same reading verifies the written file (service.ts).
+ * are kept: a page's pixels are dropped as soon as it is read (after `onPage`, which the
+ * redaction uses to burn and write them), so memory does not grow with the page count. The same
+ * reading verifies the written file (read-back.ts).
  */
 import { createHmac } from 'node:crypto';
 import { throwIfCancelled, type OperationControl } from '../operation';
@@ -43,7 +44,15 @@ async function eachPage(count: number, concurrency: number, work: (n: number) =>
 
 export async function readPages(
   reader: Reader,
-  options: { dpi: number | undefined; scanners: Scanners; caseId: string; pool: OcrPool; faces?: FaceDetector | undefined },
+  options: {
+    dpi: number | undefined;
+    scanners: Scanners;
+    caseId: string;
+    pool: OcrPool;
+    faces?: FaceDetector | undefined;
+    /** Given each page while its pixels are still held (the redaction burns and writes them: one rendering a page). */
+    onPage?: ((page: RenderedPage, found: PageFinding[]) => Promise<void>) | undefined;
+  },
   control: OperationControl | undefined,
   step: string,
   progress: { done: number; total: number },
@@ -59,6 +68,7 @@ export async function readPages(
     findings[n - 1] = found;
     pages[n - 1] = { number: n, widthPt: page.widthPt, heightPt: page.heightPt, dpi: page.dpi };
     control?.onProgress?.(++progress.done, progress.total, step);
+    if (options.onPage) await options.onPage(page, found);
   });
   return { pages, findings };
 }

@@ -27,6 +27,7 @@ export function batesNumber(bates: Bates, index: number): string {
 export class PublicPdfWriter {
   private stamped = 0;
   private readonly finished: Promise<void>;
+  private readonly out: ReturnType<typeof createWriteStream>;
 
   private constructor(
     private readonly pdf: PDFKit.PDFDocument,
@@ -34,11 +35,14 @@ export class PublicPdfWriter {
     path: string,
   ) {
     const out = createWriteStream(path, { mode: 0o600, flags: 'wx' });
+    this.out = out;
     this.finished = new Promise((resolve, reject) => {
       out.on('finish', () => resolve());
       out.on('error', reject);
       pdf.on('error', reject);
     });
+    // Awaited by end(); until then an error must not count as unhandled (it would end the process).
+    this.finished.catch(() => undefined);
     pdf.pipe(out);
   }
 
@@ -114,5 +118,11 @@ export class PublicPdfWriter {
   async end(): Promise<void> {
     this.pdf.end();
     await this.finished;
+  }
+
+  /** Stops writing: the file is left incomplete, for the caller to remove. */
+  discard(): void {
+    this.pdf.unpipe(this.out);
+    this.out.destroy();
   }
 }

@@ -19,6 +19,7 @@ import type { VaultSession } from '../vault/session';
 import { readPages, withIds, type FaceDetector, type PageInfo } from './analyse';
 import { burnBoxes, type Burn } from './burn';
 import { openExhibit } from './exhibit-file';
+import { InOrder } from './in-order';
 import { keepable, type Scanners } from './find';
 import { count } from './limits';
 import { OcrPool } from './ocr';
@@ -143,41 +144,64 @@ export class ExhibitsService {
     const pool = new OcrPool();
     const journal = new ExportJournal(stagingFolderOf(vault.store.path));
     try {
+      checkRegions(options.regions ?? [], exhibit.pageCount);
       const progress = { done: 0, total: exhibit.pageCount * 3 };
       const faces = options.faces ? this.faceDetector : undefined;
-      const reading = await readPages(
-        exhibit,
-        { dpi: options.dpi, scanners, caseId, pool, faces },
-        control,
-        'Reading the pages',
-        progress,
-      );
-      const findings = withIds(reading.findings, ctx.caseKey);
-      const plan = planRedactions(findings, options, exhibit.pageCount);
-      if (plan.questions.length > 0) return { status: 'needs-decision', questions: plan.questions };
-
-      const numbering = new RedactionNumbering(referenceForm);
-      const burns = plan.redact.map((r) => ({ ...r, ref: numbering.refFor(r.key) }));
       const coverPages = options.cover ? 1 : 0;
       const temp = await journal.begin(options.destination);
       try {
         const publicPath = join(temp, names.public);
         const writer = await PublicPdfWriter.create(publicPath, this.fontsDir, { bates: options.bates, created: new Date(vault.now()) });
         if (options.cover) writer.cover(options.cover);
-        for (let n = 1; n <= exhibit.pageCount; n++) {
-          throwIfCancelled(control);
-          const info = reading.pages[n - 1]!;
-          const page = await exhibit.render(n, info.dpi);
-          burnBoxes(
-            page.image,
-            page.dpi,
-            burns.filter((b) => b.page === n).map((b): Burn => ({ box: b.box, label: b.ref })),
-          );
-          const words = options.ocrLayer ? await pool.read(page.image) : [];
-          writer.page(await page.image.encode('jpeg', 90), page.widthPt, page.heightPt, page.dpi, words);
-          control?.onProgress?.(++progress.done, progress.total, 'Writing the redacted pages');
+        // Each page is burned and written while its reading still holds its pixels (one
+        // rendering a page), in page order, until a page has a question: then only the
+        // reading goes on, to list every question, and nothing is written.
+        const numbering = new RedactionNumbering(referenceForm);
+        const plan: { findings: ExhibitFinding[]; burns: (PlannedBurn & { ref: string })[]; kept: ExhibitFinding[]; questions: ExhibitFinding[] } = { findings: [], burns: [], kept: [], questions: [] };
+        const order = new InOrder();
+        const reading = await readPages(
+          exhibit,
+          {
+            dpi: options.dpi,
+            scanners,
+            caseId,
+            pool,
+            faces,
+            onPage: async (page, found) => {
+              await order.turn(page.number);
+              try {
+                const findings = withIds([found], ctx.caseKey);
+                const { redact, kept, questions } = planPage(findings, options.decisions ?? {}, (options.regions ?? []).filter((r) => r.page === page.number));
+                plan.findings.push(...findings);
+                plan.kept.push(...kept);
+                plan.questions.push(...questions);
+                if (plan.questions.length > 0) return;
+                const burns = redact.map((r) => ({ ...r, ref: numbering.refFor(r.key) }));
+                plan.burns.push(...burns);
+                throwIfCancelled(control);
+                burnBoxes(page.image, page.dpi, burns.map((b): Burn => ({ box: b.box, label: b.ref })));
+                const words = options.ocrLayer ? await pool.read(page.image) : [];
+                writer.page(await page.image.encode('jpeg', 90), page.widthPt, page.heightPt, page.dpi, words);
+                control?.onProgress?.(++progress.done, progress.total, 'Writing the redacted pages');
+              } finally {
+                order.done(page.number);
+              }
+            },
+          },
+          control,
+          'Reading the pages',
+          progress,
+        ).catch((error: unknown) => {
+          writer.discard();
+          throw error;
+        });
+        checkDecisions(plan.findings, options.decisions ?? {});
+        if (plan.questions.length > 0) {
+          writer.discard();
+          return { status: 'needs-decision', questions: plan.questions };
         }
         await writer.end();
+        const burns = plan.burns;
 
         // The adversary's reading: the written file's text, fresh OCR of its rendered pages and,
         // when faces were looked for, the face detector on each whole page.
@@ -284,13 +308,8 @@ interface PlannedBurn {
   key: string;
 }
 
-/**
- * Which findings are burned, kept, or still questions. A decision can keep only what a person
- * may honestly say names someone else (clearable: a given name or surname alone, initials, a
- * common word, a date, a face); a full name, contact detail or ID number is always redacted.
- */
-function planRedactions(findings: readonly ExhibitFinding[], options: RedactOptions, pageCount: number) {
-  const decisions = options.decisions ?? {};
+/** Every decision must answer a finding of this exhibit: an id of another file or reading is a mistake to report. */
+function checkDecisions(findings: readonly ExhibitFinding[], decisions: Record<string, 'redact' | 'keep'>): void {
   const ids = new Set(findings.map((f) => f.id));
   const unknown = Object.keys(decisions).filter((id) => !ids.has(id));
   if (unknown.length > 0) {
@@ -300,9 +319,21 @@ function planRedactions(findings: readonly ExhibitFinding[], options: RedactOpti
       { field: 'decisions' },
     );
   }
-  for (const region of options.regions ?? []) {
+}
+
+function checkRegions(regions: readonly { page: number }[], pageCount: number): void {
+  for (const region of regions) {
     if (region.page > pageCount) throw new VaultError('VALIDATION', `A drawn box is on page ${region.page}; the exhibit has ${count(pageCount)} pages.`, { field: 'regions' });
   }
+}
+
+/**
+ * Which findings of one page are burned, kept, or still questions, and the boxes drawn on it. A
+ * decision can keep only what a person may honestly say names someone else (clearable: a given
+ * name or surname alone, initials, a common word, a date, a face); a full name, contact detail
+ * or ID number is always redacted.
+ */
+function planPage(findings: readonly ExhibitFinding[], decisions: Record<string, 'redact' | 'keep'>, regions: readonly { page: number; box: Box }[]) {
   const redact: PlannedBurn[] = [];
   const kept: ExhibitFinding[] = [];
   const questions: ExhibitFinding[] = [];
@@ -332,8 +363,8 @@ function planRedactions(findings: readonly ExhibitFinding[], options: RedactOpti
       key: finding.kind === 'face' ? `face ${finding.id}` : fold(finding.text).replace(/\s+/g, ' '),
     });
   }
-  (options.regions ?? []).forEach((region, i) => {
-    redact.push({ page: region.page, box: region.box, kind: 'manual', decided: 'drawn', protects: [], key: `drawn ${i}` });
+  regions.forEach((region, i) => {
+    redact.push({ page: region.page, box: region.box, kind: 'manual', decided: 'drawn', protects: [], key: `drawn ${region.page} ${i}` });
   });
   return { redact, kept, questions };
 }
