@@ -375,6 +375,8 @@ const pageBox = z.strictObject({
   width: z.number().finite().positive().max(14_400),
   height: z.number().finite().positive().max(14_400),
 });
+/** An exhibit under review, as main named it when it was chosen (the path stays in main). */
+const exhibitId = z.string().regex(/^e[0-9a-f]{16}$/);
 const exhibitPage = z.object({ number: z.number().int(), widthPt: z.number(), heightPt: z.number(), dpi: z.number() });
 
 /**
@@ -601,20 +603,23 @@ export const CONTRACT = {
   ),
   /** Forgets the chosen file (the wizard closed). */
   'intake:clear': channel(none, z.object({ cleared: z.literal(true) })),
-  /** Chooses an exhibit (.pdf .png .jpg .jpeg .tif .tiff .docx) in main's dialog; the path stays in main. Null: cancelled. */
-  'exhibits:chooseFile': channel(z.strictObject({ caseId: id }), z.object({ fileName: z.string() }).nullable()),
+  /**
+   * Adds an exhibit (.pdf .png .jpg .jpeg .tif .tiff .docx) chosen in main's dialog to the
+   * case's exhibits under review; the path stays in main, the renderer gets an id for it. Null: cancelled.
+   */
+  'exhibits:chooseFile': channel(z.strictObject({ caseId: id }), z.object({ exhibitId, fileName: z.string() }).nullable()),
   /** Reads the chosen exhibit: every page rendered, its text layer and OCR searched. Progress events; operations:cancel stops it. */
   'exhibits:scan': channel(
-    z.strictObject({ caseId: id, dpi: z.number().int().min(72).max(600).optional(), faces: z.boolean().optional() }),
+    z.strictObject({ caseId: id, exhibitId, dpi: z.number().int().min(72).max(600).optional(), faces: z.boolean().optional() }),
     exhibitScan,
   ),
   /** A PNG (base64) of a page of the chosen exhibit, at most `width` pixels wide: thumbnails and the zoomed view. */
   'exhibits:page': channel(
-    z.strictObject({ caseId: id, page: z.number().int().min(1).max(2_000), width: z.number().int().min(32).max(1_600) }),
+    z.strictObject({ caseId: id, exhibitId, page: z.number().int().min(1).max(2_000), width: z.number().int().min(32).max(1_600) }),
     z.object({ page: z.number().int(), png: z.string(), width: z.number().int(), height: z.number().int(), widthPt: z.number(), heightPt: z.number() }),
   ),
   /** The words the last scan read at one finding: real names, for the person who asked to see them. */
-  'exhibits:revealFinding': channel(z.strictObject({ caseId: id, findingId: z.string().regex(/^x[0-9a-f]{12}$/) }), z.object({ text: z.string() })),
+  'exhibits:revealFinding': channel(z.strictObject({ caseId: id, exhibitId, findingId: z.string().regex(/^x[0-9a-f]{12}$/) }), z.object({ text: z.string() })),
   /**
    * Redacts the chosen exhibit into a folder chosen in main's dialog (null: cancelled),
    * fail-closed: the public PDF is read back (text and fresh OCR) before anything is placed.
@@ -623,6 +628,7 @@ export const CONTRACT = {
   'exhibits:redact': channel(
     z.strictObject({
       caseId: id,
+      exhibitId,
       decisions: z.record(z.string().regex(/^x[0-9a-f]{12}$/), z.enum(['redact', 'keep'])).refine((d) => Object.keys(d).length <= 100_000, 'too many decisions'),
       regions: z.array(z.strictObject({ page: z.number().int().min(1).max(2_000), box: pageBox })).max(10_000),
       ocrLayer: z.boolean(),
@@ -635,7 +641,9 @@ export const CONTRACT = {
   ),
   /** Shows the last redacted exhibit's folder in the file manager. */
   'exhibits:showInFolder': channel(none, z.object({ shown: z.boolean() })),
-  /** Forgets the chosen exhibit and its findings. */
+  /** Forgets one exhibit under review and its findings. */
+  'exhibits:remove': channel(z.strictObject({ caseId: id, exhibitId }), z.object({ removed: z.boolean() })),
+  /** Forgets every exhibit under review and its findings (the screen closed). */
   'exhibits:clear': channel(none, z.object({ cleared: z.literal(true) })),
   /** Cancels the long operation running now (an import, an export); it undoes its work. False: nothing was running. */
   'operations:cancel': channel(none, z.object({ cancelled: z.boolean() })),

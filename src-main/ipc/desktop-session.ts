@@ -60,8 +60,8 @@ export interface IntakeFile {
 }
 
 /**
- * The exhibit chosen in main's dialog, kept here with its last scan: the renderer names the
- * case only, and sees the findings' words only when it asks to (exhibits:revealFinding).
+ * An exhibit chosen in main's dialog, kept here with its last scan: the renderer names it by
+ * the id main gave it, and sees the findings' words only when it asks to (exhibits:revealFinding).
  */
 export interface ExhibitFile {
   caseId: string;
@@ -104,8 +104,8 @@ export class DesktopSession {
   private readonly running = new Set<AbortController>();
   /** The spreadsheet chosen for an import; forgotten on lock. */
   intakeFile: IntakeFile | undefined;
-  /** The exhibit under review and its findings' words; forgotten on lock. */
-  exhibitFile: ExhibitFile | undefined;
+  /** The exhibits under review, by the id the renderer knows them by, with their findings' words; forgotten on lock. */
+  readonly exhibitFiles = new Map<string, ExhibitFile>();
   /** A file of the last redacted exhibit, for its "Show in folder". */
   lastExhibit: string | undefined;
   /** The recipient key chosen for the next sealed package; forgotten on lock. */
@@ -168,7 +168,7 @@ export class DesktopSession {
     if (host.unlocked) await this.host.call('vault.lock');
     this.recipientKey = undefined;
     this.intakeFile = undefined;
-    this.exhibitFile = undefined;
+    this.exhibitFiles.clear();
     await this.clearClipboard();
     this.ports.emit('locked', { reason });
   }

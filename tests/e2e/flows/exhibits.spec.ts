@@ -10,7 +10,8 @@ import { addPlaintiffThroughUi, createCaseThroughUi, screen, startWithVault } fr
 // page with the proposed boxes, one box drawn by hand and one by the keyboard and removed
 // again, questions answered, then redacted and verified into a folder chosen in main. The
 // output is checked as an adversary would: pdftotext finds no planted name, and the drawn
-// region is black in the pixels. Screenshots and axe at each step.
+// region is black in the pixels. A second exhibit is opened beside it, switched to and back (the
+// first keeps its boxes), and closed. Screenshots and axe at each step.
 
 const TITLE = 'Officers Doe v. City of Harlow';
 const PAGE = { widthPt: 612, heightPt: 792 };
@@ -88,6 +89,24 @@ test('an exhibit added, reviewed, one box drawn by hand, redacted and verified',
   await expect(tally).toContainText('1 drawn by hand');
   await expect(tally).not.toContainText('question');
   await screen(harness, 'exhibits-2-review');
+
+  // A second exhibit opens beside the first, which keeps its answers and boxes; closed, it is gone.
+  const minutes = join(harness.dir, 'minutes.pdf');
+  writeFileSync(minutes, await bornDigitalPdf({ visible: ['Minutes of the Gangs and Narcotics Division', 'Nobody of the vault is named here.'], underImage: '', white: '' }));
+  harness.answerDialogs({ chooseExhibitFile: minutes });
+  await page.getByRole('button', { name: 'Add another exhibit…' }).first().click();
+  const openExhibits = page.getByRole('navigation', { name: 'Open exhibits' });
+  await expect(openExhibits.getByRole('button', { name: /^minutes\.pdf/ })).toHaveAttribute('aria-current', 'true', { timeout: SLOW });
+  await expect(page.locator('.exhibit-summary')).toContainText('minutes.pdf');
+  await expect(tally).toContainText('0 drawn by hand');
+  await screen(harness, 'exhibits-2b-two-open');
+  await openExhibits.getByRole('button', { name: /^exhibit-b\.pdf/ }).click();
+  await expect(page.locator('.exhibit-summary')).toContainText('exhibit-b.pdf');
+  await expect(tally).toContainText('1 drawn by hand');
+  await expect(page.locator('.exhibit-surface rect.exhibit-box-drawn')).toHaveCount(1);
+  await openExhibits.getByRole('button', { name: 'Close minutes.pdf' }).click();
+  await expect(openExhibits.getByRole('button', { name: /^minutes\.pdf/ })).toHaveCount(0);
+  await expect(openExhibits.getByRole('button', { name: /^exhibit-b\.pdf/ })).toHaveAttribute('aria-current', 'true');
 
   // Zoomed view: the page grows, the boxes stay on it.
   await page.getByLabel('Zoom').selectOption('1.5');

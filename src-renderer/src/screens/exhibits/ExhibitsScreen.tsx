@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ExhibitScanDto } from '../../../../src-preload/contract';
-import { api, type DoeVaultError } from '../../api/client';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
 import { EmptyState, ErrorAlert, Notice } from '../../components/Feedback';
 import { useAction } from '../../hooks/useAction';
 import { useTitle } from '../../hooks/useTitle';
@@ -8,12 +7,9 @@ import { plural } from '../../lib/format';
 import type { Route } from '../../routes';
 import { Breadcrumb, CaseTabs, useCaseSummary } from '../CaseNav';
 import { OperationProgress } from '../filings/OperationProgress';
-import { FindingsTable } from './FindingsTable';
-import { PageView, type Selection } from './PageView';
-import { RedactPanel, type RedactChoices } from './RedactPanel';
-import { tally, type Decisions, type DrawnRegion } from './review';
-import { Thumbnails } from './Thumbnails';
-import { clearPageImages } from './usePageImage';
+import { ExhibitReview, openExhibit, type OpenExhibit } from './ExhibitReview';
+import { tally, type ExhibitRef } from './review';
+import { clearPageImages, forgetPageImages } from './usePageImage';
 
 const RESOLUTIONS = [
   { value: 'auto', label: 'Automatic (300 dpi for scans, 200 for born-digital pages)' },
@@ -24,27 +20,25 @@ const RESOLUTIONS = [
 
 /**
  * A case's exhibits: documents from others (PDFs, scans, photographs, Word files) read page by
- * page against the vault, reviewed on pictures of their pages, and redacted for real.
+ * page against the vault, reviewed on pictures of their pages, and redacted for real. Several
+ * can be open at once, each with its answers and boxes kept while another is in view.
  */
 export function ExhibitsScreen({ caseId, onNavigate }: { caseId: string; onNavigate: (route: Route) => void }) {
   const summary = useCaseSummary(caseId);
   useTitle(summary ? `Exhibits — ${summary.title}` : 'Exhibits');
   const [resolution, setResolution] = useState<(typeof RESOLUTIONS)[number]['value']>('auto');
   const [faces, setFaces] = useState(false);
+  const [open, setOpen] = useState<OpenExhibit[]>([]);
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  /** The file being read, or the last one whose reading failed. */
   const [file, setFile] = useState<string | null>(null);
-  const [scan, setScan] = useState<ExhibitScanDto | null>(null);
   const [noFile, setNoFile] = useState(false);
-  const [decisions, setDecisions] = useState<Decisions>({});
-  const [regions, setRegions] = useState<DrawnRegion[]>([]);
-  const [nextKey, setNextKey] = useState(1);
-  const [page, setPage] = useState(1);
-  const [selection, setSelection] = useState<Selection>(null);
-  const [revealError, setRevealError] = useState<DoeVaultError | null>(null);
   const dpi = resolution === 'auto' ? undefined : Number(resolution);
   const choose = useAction(() => api().exhibits.chooseFile({ caseId }));
-  const read = useAction(() => api().exhibits.scan({ caseId, dpi, faces }));
+  const read = useAction((ref: ExhibitRef, readDpi: number | undefined, readFaces: boolean) => api().exhibits.scan({ ...ref, dpi: readDpi, faces: readFaces }));
+  const current = open.find((e) => e.ref.exhibitId === currentId) ?? null;
 
-  // The chosen file and its pictures are forgotten when the screen goes.
+  // The chosen files and their pictures are forgotten when the screen goes.
   useEffect(
     () => () => {
       clearPageImages();
@@ -55,16 +49,6 @@ export function ExhibitsScreen({ caseId, onNavigate }: { caseId: string; onNavig
     [],
   );
 
-  const reset = () => {
-    clearPageImages();
-    setScan(null);
-    setFile(null);
-    setDecisions({});
-    setRegions([]);
-    setSelection(null);
-    setPage(1);
-  };
-
   const add = async () => {
     setNoFile(false);
     const chosen = await choose.run();
@@ -73,40 +57,63 @@ export function ExhibitsScreen({ caseId, onNavigate }: { caseId: string; onNavig
       setNoFile(true);
       return;
     }
-    reset();
-    setFile(chosen.value.fileName);
-    const outcome = await read.run();
-    if (outcome.ok) setScan(outcome.value);
+    const ref = { caseId, exhibitId: chosen.value.exhibitId };
+    const { fileName } = chosen.value;
+    setFile(fileName);
+    const outcome = await read.run(ref, dpi, faces);
+    if (!outcome.ok) {
+      void api()
+        .exhibits.remove(ref)
+        .catch(() => undefined);
+      return;
+    }
+    setFile(null);
+    setOpen((list) => [...list, openExhibit(ref, fileName, dpi, faces, outcome.value)]);
+    setCurrentId(ref.exhibitId);
   };
 
-  const addRegion = useCallback(
-    (onPage: number, box: DrawnRegion['box']) => {
-      setRegions((list) => [...list, { key: nextKey, page: onPage, box }]);
-      setSelection({ kind: 'region', key: nextKey });
-      setNextKey((k) => k + 1);
-    },
-    [nextKey],
-  );
+  const close = (exhibit: OpenExhibit) => {
+    const { exhibitId } = exhibit.ref;
+    void api()
+      .exhibits.remove(exhibit.ref)
+      .catch(() => undefined);
+    forgetPageImages(exhibitId);
+    const rest = open.filter((e) => e.ref.exhibitId !== exhibitId);
+    setOpen(rest);
+    if (currentId === exhibitId) setCurrentId(rest.at(-1)?.ref.exhibitId ?? null);
+  };
 
-  const redact = (choices: RedactChoices) =>
-    api().exhibits.redact({
-      caseId,
-      decisions: { ...decisions },
-      regions: regions.map(({ page: p, box }) => ({ page: p, box })),
-      ocrLayer: choices.ocrLayer,
-      bates: choices.bates,
-      cover: choices.cover,
-      dpi,
-      faces,
-    });
+  const update = (exhibitId: string) => (change: (e: OpenExhibit) => OpenExhibit) =>
+    setOpen((list) => list.map((e) => (e.ref.exhibitId === exhibitId ? change(e) : e)));
 
-  const decide = (id: string, decision: 'redact' | 'keep') => setDecisions((d) => ({ ...d, [id]: decision }));
-  const counts = scan ? tally(scan.findings, decisions, regions) : null;
   const reading = read.pending;
+
+  const options = (
+    <>
+      <div className="exhibit-options-row">
+        <label className="field">
+          <span className="field-label">Resolution</span>
+          <select className="input" value={resolution} onChange={(e) => setResolution(e.target.value as typeof resolution)}>
+            {RESOLUTIONS.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={faces} onChange={(e) => setFaces(e.target.checked)} />
+        <span>
+          Propose faces in photographs <span className="radio-hint">— each face is a question: you keep or remove it</span>
+        </span>
+      </label>
+    </>
+  );
 
   const addButton = (
     <button type="button" className="button button-primary" onClick={() => void add()} disabled={choose.pending || reading}>
-      {scan || file ? 'Add another exhibit…' : 'Add an exhibit…'}
+      {open.length > 0 || file ? 'Add another exhibit…' : 'Add an exhibit…'}
     </button>
   );
 
@@ -128,29 +135,43 @@ export function ExhibitsScreen({ caseId, onNavigate }: { caseId: string; onNavig
       </div>
       <CaseTabs caseId={caseId} current="exhibits" onNavigate={onNavigate} />
 
-      {!scan && !reading ? (
+      {open.length > 0 ? (
+        <nav className="card exhibit-list" aria-label="Open exhibits">
+          <ul>
+            {open.map((e) => {
+              const questions = tally(e.scan.findings, e.decisions, e.regions).questions;
+              const isCurrent = e.ref.exhibitId === currentId;
+              return (
+                <li key={e.ref.exhibitId} className={isCurrent ? 'is-current' : undefined}>
+                  <button type="button" className="exhibit-list-item" aria-current={isCurrent ? 'true' : undefined} onClick={() => setCurrentId(e.ref.exhibitId)}>
+                    <span className="mono">{e.fileName}</span>
+                    <span className="muted small">
+                      {plural(e.scan.pages.length, 'page')}
+                      {questions ? ` · ${plural(questions, 'question')}` : ''}
+                    </span>
+                  </button>
+                  <button type="button" className="button button-quiet button-small" aria-label={`Close ${e.fileName}`} onClick={() => close(e)}>
+                    Close
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          {!reading ? (
+            <details className="exhibit-next-options">
+              <summary>How to read the next exhibit</summary>
+              {options}
+            </details>
+          ) : null}
+        </nav>
+      ) : null}
+
+      {open.length === 0 && !reading ? (
         <section className="card" aria-labelledby="exhibit-reading-title">
           <h2 id="exhibit-reading-title" className="section-title">
             How to read the next exhibit
           </h2>
-          <div className="exhibit-options-row">
-            <label className="field">
-              <span className="field-label">Resolution</span>
-              <select className="input" value={resolution} onChange={(e) => setResolution(e.target.value as typeof resolution)}>
-                {RESOLUTIONS.map((r) => (
-                  <option key={r.value} value={r.value}>
-                    {r.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <label className="checkbox">
-            <input type="checkbox" checked={faces} onChange={(e) => setFaces(e.target.checked)} />
-            <span>
-              Propose faces in photographs <span className="radio-hint">— each face is a question: you keep or remove it</span>
-            </span>
-          </label>
+          {options}
         </section>
       ) : null}
 
@@ -176,74 +197,18 @@ export function ExhibitsScreen({ caseId, onNavigate }: { caseId: string; onNavig
         </section>
       ) : null}
 
-      {!scan && !reading && !read.error && !file ? (
+      {open.length === 0 && !reading && !read.error ? (
         <EmptyState title="No exhibit open" action={<div className="actions">{addButton}</div>}>
           <p>
             Add a PDF (typed or scanned), a picture (.png, .jpg, .tif) or a Word file. DoeVault renders every page, reads it with OCR where there is no
             text, and proposes a box over every name, address or number of anyone in the vault. You review the boxes, draw your own, answer the
-            questions, and DoeVault writes a new PDF made only of the redacted page pictures, read back and checked before it is saved.
+            questions, and DoeVault writes a new PDF made only of the redacted page pictures, read back and checked before it is saved. Several
+            exhibits can be open at once.
           </p>
         </EmptyState>
       ) : null}
 
-      {scan && counts ? (
-        <>
-          <section className="card exhibit-summary" aria-label="The exhibit">
-            <p>
-              <span className="mono">{scan.fileName}</span>: {plural(scan.pages.length, 'page')},{' '}
-              {scan.findings.length === 0 ? 'no one of the vault found' : `${plural(scan.findings.length, 'place')} naming or possibly naming someone of the vault`}
-              {counts.questions ? `; ${plural(counts.questions, 'question')} to answer` : ''}.
-            </p>
-          </section>
-          <div className="exhibit-review">
-            <Thumbnails caseId={caseId} scan={scan} decisions={decisions} regions={regions} current={page} onChoose={(p) => setPage(p)} />
-            <PageView
-              caseId={caseId}
-              page={page}
-              pageCount={scan.pages.length}
-              findings={scan.findings}
-              decisions={decisions}
-              regions={regions}
-              selection={selection}
-              onSelect={setSelection}
-              onAddRegion={addRegion}
-              onChangeRegion={(key, box) => setRegions((list) => list.map((r) => (r.key === key ? { ...r, box } : r)))}
-              onRemoveRegion={(key) => {
-                setRegions((list) => list.filter((r) => r.key !== key));
-                setSelection(null);
-              }}
-              onKeepFinding={(id) => decide(id, 'keep')}
-              onPage={(p) => {
-                setPage(Math.max(1, Math.min(scan.pages.length, p)));
-                setSelection(null);
-              }}
-            />
-          </div>
-          <section className="card" aria-labelledby="exhibit-findings-title">
-            <h2 id="exhibit-findings-title" className="section-title">
-              What the exhibit names
-            </h2>
-            {revealError ? <ErrorAlert error={revealError} title="The text could not be revealed." /> : null}
-            {scan.findings.length === 0 ? (
-              <p className="muted">Nothing was found. Draw boxes over anything else that must not be public.</p>
-            ) : (
-              <FindingsTable
-                caseId={caseId}
-                findings={scan.findings}
-                decisions={decisions}
-                selectedId={selection?.kind === 'finding' ? selection.id : undefined}
-                onDecide={decide}
-                onSelect={(f) => {
-                  setPage(f.page);
-                  setSelection({ kind: 'finding', id: f.id });
-                }}
-                onError={setRevealError}
-              />
-            )}
-          </section>
-          <RedactPanel key={scan.fileName} tally={counts} onRedact={redact} />
-        </>
-      ) : null}
+      {current && !reading ? <ExhibitReview key={current.ref.exhibitId} exhibit={current} onChange={update(current.ref.exhibitId)} /> : null}
     </div>
   );
 }

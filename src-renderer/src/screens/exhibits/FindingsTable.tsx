@@ -1,7 +1,7 @@
 import type { ExhibitFindingDto } from '../../../../src-preload/contract';
 import type { DoeVaultError } from '../../api/client';
 import { KIND_WORDS } from '../../lib/filings';
-import { fate, type Decisions } from './review';
+import { fate, type Decisions, type ExhibitRef } from './review';
 import { useFindingReveal } from './useFindingReveal';
 
 const MASK = '•••••';
@@ -28,7 +28,7 @@ export function kindWords(kind: ExhibitFindingDto['kind']): string {
  * always redacted; "keep" is offered only where the core allows it.
  */
 export function FindingsTable({
-  caseId,
+  exhibit,
   findings,
   decisions,
   selectedId,
@@ -36,7 +36,7 @@ export function FindingsTable({
   onSelect,
   onError,
 }: {
-  caseId: string;
+  exhibit: ExhibitRef;
   findings: readonly ExhibitFindingDto[];
   decisions: Decisions;
   selectedId: string | undefined;
@@ -44,7 +44,7 @@ export function FindingsTable({
   onSelect: (finding: ExhibitFindingDto) => void;
   onError: (error: DoeVaultError) => void;
 }) {
-  const reveal = useFindingReveal(caseId, onError);
+  const reveal = useFindingReveal(exhibit, onError);
   return (
     <div className="table-card table-compact">
       <table className="data-table exhibit-findings">

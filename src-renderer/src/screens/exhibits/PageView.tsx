@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { ExhibitFindingDto, PageBoxDto } from '../../../../src-preload/contract';
 import { Kbd, Loading } from '../../components/Feedback';
-import { boxFrom, centredBox, nudge, type Decisions, type DrawnRegion } from './review';
+import { boxFrom, centredBox, nudge, type Decisions, type DrawnRegion, type ExhibitRef } from './review';
 import { BoxOverlay, PageCanvas } from './PagePicture';
 import { usePageImage } from './usePageImage';
 
@@ -19,7 +19,7 @@ export type Selection = { kind: 'finding'; id: string } | { kind: 'region'; key:
  * removes it. Clicking a proposed box selects it; Delete then keeps it, where keeping is allowed.
  */
 export function PageView({
-  caseId,
+  exhibit,
   page,
   pageCount,
   findings,
@@ -33,7 +33,7 @@ export function PageView({
   onKeepFinding,
   onPage,
 }: {
-  caseId: string;
+  exhibit: ExhibitRef;
   page: number;
   pageCount: number;
   findings: readonly ExhibitFindingDto[];
@@ -47,7 +47,7 @@ export function PageView({
   onKeepFinding: (id: string) => void;
   onPage: (page: number) => void;
 }) {
-  const { image, failed } = usePageImage(caseId, page, LARGE_WIDTH);
+  const { image, failed } = usePageImage(exhibit, page, LARGE_WIDTH);
   const [zoom, setZoom] = useState<number>(1);
   const [start, setStart] = useState<{ x: number; y: number } | null>(null);
   const [draft, setDraft] = useState<PageBoxDto | null>(null);

@@ -1,6 +1,6 @@
 import type { ExhibitFindingDto, ExhibitScanDto } from '../../../../src-preload/contract';
 import { plural } from '../../lib/format';
-import { tally, type Decisions, type DrawnRegion } from './review';
+import { tally, type Decisions, type DrawnRegion, type ExhibitRef } from './review';
 import { BoxOverlay, PageCanvas } from './PagePicture';
 import { usePageImage } from './usePageImage';
 
@@ -8,14 +8,14 @@ export const THUMBNAIL_WIDTH = 180;
 
 /** Every page, small, with its boxes; choosing one shows it in the large view. */
 export function Thumbnails({
-  caseId,
+  exhibit,
   scan,
   decisions,
   regions,
   current,
   onChoose,
 }: {
-  caseId: string;
+  exhibit: ExhibitRef;
   scan: ExhibitScanDto;
   decisions: Decisions;
   regions: readonly DrawnRegion[];
@@ -27,7 +27,7 @@ export function Thumbnails({
       <ol>
         {scan.pages.map((p) => (
           <li key={p.number}>
-            <Thumbnail caseId={caseId} page={p.number} findings={scan.findings} decisions={decisions} regions={regions} current={current === p.number} onChoose={onChoose} />
+            <Thumbnail exhibit={exhibit} page={p.number} findings={scan.findings} decisions={decisions} regions={regions} current={current === p.number} onChoose={onChoose} />
           </li>
         ))}
       </ol>
@@ -36,7 +36,7 @@ export function Thumbnails({
 }
 
 function Thumbnail({
-  caseId,
+  exhibit,
   page,
   findings,
   decisions,
@@ -44,7 +44,7 @@ function Thumbnail({
   current,
   onChoose,
 }: {
-  caseId: string;
+  exhibit: ExhibitRef;
   page: number;
   findings: readonly ExhibitFindingDto[];
   decisions: Decisions;
@@ -52,7 +52,7 @@ function Thumbnail({
   current: boolean;
   onChoose: (page: number) => void;
 }) {
-  const { image, failed } = usePageImage(caseId, page, THUMBNAIL_WIDTH);
+  const { image, failed } = usePageImage(exhibit, page, THUMBNAIL_WIDTH);
   const t = tally(findings, decisions, regions, page);
   const summary = `${plural(t.found + t.drawn, 'box', 'boxes')} to redact${t.questions ? `, ${plural(t.questions, 'question')}` : ''}`;
   return (

@@ -1,5 +1,11 @@
 import type { ExhibitFindingDto, PageBoxDto } from '../../../../src-preload/contract';
 
+/** An exhibit under review: its case and the id main gave it when it was chosen. */
+export interface ExhibitRef {
+  caseId: string;
+  exhibitId: string;
+}
+
 /** A box drawn by hand: page and place in points, with a local id for selection. */
 export interface DrawnRegion {
   key: number;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
+import type { ExhibitRef } from './review';
 
 export interface PageImage {
   bitmap: ImageBitmap;
@@ -10,7 +11,7 @@ export interface PageImage {
 /**
  * A page of the exhibit under review as a bitmap, decoded from the PNG main rendered. Drawn on
  * a canvas: the CSP allows images from the app only (img-src 'self'), and a decoded bitmap is
- * not a URL it has to allow. Cached per page and width for as long as the review lasts.
+ * not a URL it has to allow. Cached per exhibit, page and width for as long as the review lasts.
  */
 const cache = new Map<string, Promise<PageImage>>();
 
@@ -18,21 +19,27 @@ export function clearPageImages(): void {
   cache.clear();
 }
 
-async function load(caseId: string, page: number, width: number): Promise<PageImage> {
-  const picture = await api().exhibits.page({ caseId, page, width });
+/** Forgets the pictures of one exhibit (closed). */
+export function forgetPageImages(exhibitId: string): void {
+  for (const key of [...cache.keys()]) if (key.startsWith(`${exhibitId}:`)) cache.delete(key);
+}
+
+async function load({ caseId, exhibitId }: ExhibitRef, page: number, width: number): Promise<PageImage> {
+  const picture = await api().exhibits.page({ caseId, exhibitId, page, width });
   const bytes = Uint8Array.from(atob(picture.png), (c) => c.charCodeAt(0));
   const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
   return { bitmap, widthPt: picture.widthPt, heightPt: picture.heightPt };
 }
 
-export function usePageImage(caseId: string, page: number, width: number): { image: PageImage | null; failed: boolean } {
+export function usePageImage(exhibit: ExhibitRef, page: number, width: number): { image: PageImage | null; failed: boolean } {
   const [state, setState] = useState<{ key: string; image: PageImage | null; failed: boolean }>({ key: '', image: null, failed: false });
-  const key = `${caseId}:${page}:${width}`;
+  const { caseId, exhibitId } = exhibit;
+  const key = `${exhibitId}:${caseId}:${page}:${width}`;
   useEffect(() => {
     let current = true;
     let pending = cache.get(key);
     if (!pending) {
-      pending = load(caseId, page, width);
+      pending = load({ caseId, exhibitId }, page, width);
       cache.set(key, pending);
       pending.catch(() => cache.delete(key));
     }
@@ -43,6 +50,6 @@ export function usePageImage(caseId: string, page: number, width: number): { ima
     return () => {
       current = false;
     };
-  }, [caseId, page, width, key]);
+  }, [caseId, exhibitId, page, width, key]);
   return state.key === key ? { image: state.image, failed: state.failed } : { image: null, failed: false };
 }
