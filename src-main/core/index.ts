@@ -26,5 +26,6 @@ export { csvLine } from './plaintiffs/csv-writer';
 export { profileColumns } from './plaintiffs/roster-export';
 export type { LeakHit, ScanSource } from './scan/types';
 export { EXHIBIT_EXTENSIONS } from './exhibits/exhibit-file';
-export type { ExhibitRedactReport, ExhibitScan, ResidualHit } from './exhibits/service';
+export type { ExhibitRedactReport, ExhibitScan } from './exhibits/service';
+export type { ResidualHit } from './exhibits/read-back';
 export type { ExhibitFinding } from './exhibits/types';

@@ -32,8 +32,6 @@ import { readBack, type ResidualHit } from './read-back';
 import { writeRedactionLog, type LoggedRedaction } from './redaction-log';
 import type { Box, ExhibitFinding, ExhibitFormat } from './types';
 
-export type { ResidualHit } from './read-back';
-
 export interface ExhibitScan {
   /** The exhibit's file name (no folder). */
   file: string;
@@ -201,7 +199,6 @@ export class ExhibitsService {
           return { status: 'needs-decision', questions: plan.questions };
         }
         await writer.end();
-        const burns = plan.burns;
 
         // The adversary's reading: the written file's text, fresh OCR of its rendered pages and,
         // when faces were looked for, the face detector on each whole page.
@@ -217,7 +214,7 @@ export class ExhibitsService {
           return { status: 'leak-found', hits: residual };
         }
 
-        const logged: LoggedRedaction[] = burns.map((b) => ({
+        const logged: LoggedRedaction[] = plan.burns.map((b) => ({
           ref: b.ref,
           page: b.page,
           outputPage: b.page + coverPages,
@@ -242,8 +239,8 @@ export class ExhibitsService {
           createdAt: vault.now(),
           source: { name: basename(path), format: exhibit.format, sha256: sha256(exhibit.bytes), bytes: exhibit.bytes.length, pages: exhibit.pageCount },
           options: { dpi: options.dpi ?? 'by page', ocrLayer: options.ocrLayer ?? false, bates: options.bates ?? null, cover: options.cover !== undefined },
-          pages: reading.pages.map((p) => ({ page: p.number, dpi: p.dpi, widthPt: round(p.widthPt), heightPt: round(p.heightPt), redactions: burns.filter((b) => b.page === p.number).length })),
-          redactions: burns.length,
+          pages: reading.pages.map((p) => ({ page: p.number, dpi: p.dpi, widthPt: round(p.widthPt), heightPt: round(p.heightPt), redactions: plan.burns.filter((b) => b.page === p.number).length })),
+          redactions: plan.burns.length,
           kept: plan.kept.length,
           verification: { result: 'passed', textExtraction: true, ocr: true, faces: faces !== undefined, identities: scanners.identities },
           files: {
@@ -268,14 +265,14 @@ export class ExhibitsService {
               details: {
                 caseId,
                 pages: exhibit.pageCount,
-                redactions: burns.length,
+                redactions: plan.burns.length,
                 kept: plan.kept.length,
                 source: sha256(exhibit.bytes),
                 sha256: files.map((f) => f.sha256),
               },
             }),
         );
-        return { status: 'written', folder: options.destination, files, pages: exhibit.pageCount, redactions: burns.length, kept: plan.kept.length };
+        return { status: 'written', folder: options.destination, files, pages: exhibit.pageCount, redactions: plan.burns.length, kept: plan.kept.length };
       } finally {
         await rm(temp, { recursive: true, force: true });
       }

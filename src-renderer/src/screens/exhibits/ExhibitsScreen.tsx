@@ -62,9 +62,7 @@ export function ExhibitsScreen({ caseId, onNavigate }: { caseId: string; onNavig
     setFile(fileName);
     const outcome = await read.run(ref, dpi, faces);
     if (!outcome.ok) {
-      void api()
-        .exhibits.remove(ref)
-        .catch(() => undefined);
+      forget(ref);
       return;
     }
     setFile(null);
@@ -72,12 +70,17 @@ export function ExhibitsScreen({ caseId, onNavigate }: { caseId: string; onNavig
     setCurrentId(ref.exhibitId);
   };
 
+  /** Main forgets the file and its findings' words; the renderer its pictures. */
+  const forget = (ref: ExhibitRef) => {
+    void api()
+      .exhibits.remove(ref)
+      .catch(() => undefined);
+    forgetPageImages(ref.exhibitId);
+  };
+
   const close = (exhibit: OpenExhibit) => {
     const { exhibitId } = exhibit.ref;
-    void api()
-      .exhibits.remove(exhibit.ref)
-      .catch(() => undefined);
-    forgetPageImages(exhibitId);
+    forget(exhibit.ref);
     const rest = open.filter((e) => e.ref.exhibitId !== exhibitId);
     setOpen(rest);
     if (currentId === exhibitId) setCurrentId(rest.at(-1)?.ref.exhibitId ?? null);

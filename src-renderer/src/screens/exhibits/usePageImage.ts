@@ -34,7 +34,7 @@ async function load({ caseId, exhibitId }: ExhibitRef, page: number, width: numb
 export function usePageImage(exhibit: ExhibitRef, page: number, width: number): { image: PageImage | null; failed: boolean } {
   const [state, setState] = useState<{ key: string; image: PageImage | null; failed: boolean }>({ key: '', image: null, failed: false });
   const { caseId, exhibitId } = exhibit;
-  const key = `${exhibitId}:${caseId}:${page}:${width}`;
+  const key = `${exhibitId}:${page}:${width}`;
   useEffect(() => {
     let current = true;
     let pending = cache.get(key);
