@@ -19,6 +19,8 @@
  * the per-symbol cost amortised O(1) plus one step per reported match.
  */
 
+import { borrowInt32, giveBackInt32 } from './scratch';
+
 export const ROOT = 0;
 
 /** Patterns as one flat symbol array: pattern p is symbols[offsets[p] .. offsets[p + 1]). */
@@ -50,8 +52,8 @@ export class PatternList {
   /** Sized for about `patterns` patterns of `symbols` symbols in all (more grow). */
   constructor(patterns = 1024, symbols = patterns * 4) {
     const size = Math.max(16, patterns);
-    this.starts = new Int32Array(size);
-    this.pool = new Int32Array(Math.max(64, symbols + size * 2));
+    this.starts = borrowInt32(size);
+    this.pool = borrowInt32(Math.max(64, symbols + size * 2));
   }
 
   /** Number of patterns added (equal ones counted each time). */
@@ -78,10 +80,10 @@ export class PatternList {
   /** Adds symbols[0 .. n); returns the pattern's index. */
   add(symbols: Int32Array, n: number): number {
     const p = this.count++;
-    if (p === this.starts.length) this.starts = resized(this.starts, p * 2);
+    if (p === this.starts.length) this.starts = regrown(this.starts, p, p * 2);
     const at = this.used;
     let pool = this.pool;
-    if (at + n + 2 > pool.length) this.pool = pool = resized(pool, Math.max(pool.length * 2, at + n + 2));
+    if (at + n + 2 > pool.length) this.pool = pool = regrown(pool, at, Math.max(pool.length * 2, at + n + 2));
     pool[at] = n;
     pool[at + 1] = p;
     for (let i = 0; i < n; i++) pool[at + 2 + i] = symbols[i]!;
@@ -106,7 +108,7 @@ export class PatternList {
     const { starts, pool } = this;
     // The states: at most one per symbol, plus the root; names share prefixes, so the arrays
     // start at a little over half that and grow if need be (the scanner's build allocates
-    // ~60 MB of them, and V8 collects garbage by the megabytes of such memory allocated).
+    // ~15 MB of them, and V8 collects garbage by the megabytes of such memory allocated).
     const most = this.used - 2 * this.count + 1;
     let capacity = Math.min(most, (most >> 1) + (most >> 3) + 1024);
     let sym: Int32Array = new Int32Array(capacity);
@@ -133,7 +135,7 @@ export class PatternList {
       lo = resized(lo, capacity);
       hi = resized(hi, capacity);
     };
-    const order = new Int32Array(this.count);
+    const order = borrowInt32(this.count);
     let m = 0;
     for (let p = 0; p < this.count; p++) if (pool[starts[p]!]! > 0) order[m++] = starts[p]!;
     hi[ROOT] = m;
@@ -212,6 +214,10 @@ export class PatternList {
     // The patterns are all laid out: their pool is the queue's room (one array fewer; so a
     // list is finished once).
     automaton.link(pool.length >= states ? pool : new Int32Array(states));
+    giveBackInt32(pool, Math.max(this.used, states));
+    giveBackInt32(starts, this.count);
+    giveBackInt32(order, m);
+    sorter.giveBack();
     return automaton;
   }
 }
@@ -228,14 +234,23 @@ class RunSorter {
   private counts = new Int32Array(1024);
   private packed = new Float64Array(64);
 
+  private used = 0;
+
   constructor(size: number) {
-    this.keys = new Int32Array(Math.max(16, size));
-    this.spare = new Int32Array(Math.max(16, size));
+    this.keys = borrowInt32(Math.max(16, size));
+    this.spare = borrowInt32(Math.max(16, size));
+  }
+
+  /** The keys and spare arrays back to scratch.ts. */
+  giveBack(): void {
+    giveBackInt32(this.keys, this.used);
+    giveBackInt32(this.spare, this.used);
   }
 
   /** Sorts order[start .. end) and returns the keys, sorted, from index 0. */
   sort(pool: Int32Array, order: Int32Array, start: number, end: number, depth: number): Int32Array {
     const n = end - start;
+    if (n > this.used) this.used = n;
     const keys = this.keys;
     let min = 0x7fffffff;
     let max = -1;
@@ -292,6 +307,14 @@ class RunSorter {
     }
     return keys;
   }
+}
+
+/** A lent array grown: a bigger one lent, the old one given back (its first `used` elements copied). */
+function regrown(array: Int32Array, used: number, size: number): Int32Array {
+  const bigger = borrowInt32(size);
+  bigger.set(array.subarray(0, used));
+  giveBackInt32(array, used);
+  return bigger;
 }
 
 function resized(array: Int32Array, size: number): Int32Array {
@@ -377,6 +400,14 @@ export class AhoCorasick {
       else hi = mid;
     }
     return 0;
+  }
+
+  /**
+   * The child of `state` by `sym`, or ROOT when there is none: a step of the trie alone,
+   * without failure links (for a caller that walks several paths at once, see joined.ts).
+   */
+  step(state: number, sym: number): number {
+    return this.child(state, sym);
   }
 
   /** The state after reading `sym` in `state`. */

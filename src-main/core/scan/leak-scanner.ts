@@ -15,8 +15,8 @@
  * is one hit with all of them as targets ('shared').
  *
  * Run-together names (issue 11, leak 2): the `joined` variants ("martakowalczyk",
- * "kowalczykmarta") run through a third automaton over the characters of each normalised
- * token at least as long as the shortest of them, so they are found inside handles, e-mail
+ * "kowalczykmarta", rows of name pieces) are looked for over the characters of each
+ * normalised token at least as long as the shortest of them (joined.ts), so they are found inside handles, e-mail
  * local parts, URL paths and file names ("@martakowalczyk", "MartaKowalczyk2024.pdf",
  * "x.example/u/martakowalczyk"). The boundary rule (see joinedBoundary): a joined name of at
  * least MIN_EMBEDDED letters matches anywhere inside a token; a shorter one ("AnnLee",
@@ -32,15 +32,17 @@ import { isCommonWord } from './common-words';
 import { findDates } from './dates';
 import { EntryLists } from './entries';
 import { findDigits, ID_NUMBER, PHONE, type DigitsPatterns } from './digits';
+import { JoinedKeysBuilder, type JoinedKeys } from './joined';
+import { borrowInt32, giveBackInt32 } from './scratch';
 import { LineIndex } from './line-index';
 import { findInitials, identityInitials } from './initials';
 import { findMixedScriptWords } from './look-alikes';
 import { gapFits, pseudonymGaps } from './shield-gaps';
-import { buildTextMap, normalizeKey, originalEnd, SPACE, type TextMap } from './text-map';
+import { buildTextMap, normalizeKey, originalEnd, releaseTextMap, SPACE, type TextMap } from './text-map';
 import type { Confidence, HitTarget, LeakHit, LowReason, MixedScriptHit, ScanIdentity, ScanSource, VariantKind } from './types';
 import { forEachVariant, type VariantSink } from './variants';
 import { Vocabulary } from './vocabulary';
-import { wordStream, type WordStream } from './words';
+import { releaseWordStream, wordStream, type WordStream } from './words';
 
 /** Kinds by precedence: when one text is several kinds, the hit takes the first. */
 const KINDS: readonly VariantKind[] = [
@@ -141,17 +143,14 @@ export class LeakScanner {
     private readonly digitPatterns: number,
     /** Date key -> entry list. */
     private readonly dates: ReadonlyMap<string, number>,
-    private readonly joined: AhoCorasick,
-    /** Length of the shortest joined key (tokens shorter than it are not read). */
-    private readonly minJoined: number,
-    private readonly joinedPatterns: number,
+    private readonly joined: JoinedKeys,
     /** Initials' folded letters ("mr") -> entry list (initials.ts). */
     private readonly initials: ReadonlyMap<string, number>,
   ) {}
 
   /** Number of distinct texts the scanner looks for (words and digits channels). */
   get patternCount(): number {
-    return this.wordPatterns + this.digitPatterns + this.joinedPatterns + this.initials.size;
+    return this.wordPatterns + this.digitPatterns + this.joined.size + this.initials.size;
   }
 
   static build(identities: readonly ScanIdentity[]): LeakScanner {
@@ -159,7 +158,7 @@ export class LeakScanner {
     // Words channel: each key's words become vocabulary ids.
     const vocabulary = new Vocabulary(identities.length * 5);
     // Keys and symbols per identity (the bench's identities with the doxxing surface: ~22 word
-    // keys of ~2.3 words, ~3 digit keys of 8, ~5 joined keys of 13): sized so that nothing grows.
+    // keys of ~2.3 words, ~3 digit keys of 8, ~5 joined keys of 2 pieces): sized so that nothing grows.
     const wordKeys = new PatternList(identities.length * 24, identities.length * 56);
     const wordFlags: number[] = []; // per vocabulary id: COMMON | INITIAL
     const intern = (text: string, start: number, end: number): number => {
@@ -191,10 +190,9 @@ export class LeakScanner {
     const digitCodes = new Codes(identities.length * 4);
     let maxLength = 0;
     const dates = new Map<string, number>();
-    // Joined channel: each key's characters.
-    const joinedKeys = new PatternList(identities.length * 6, identities.length * 72);
+    // Joined channel: each key's pieces (joined.ts).
+    const joinedKeys = new JoinedKeysBuilder(vocabulary, identities.length, identities.length * 6);
     const joinedCodes = new Codes(identities.length * 6);
-    let minJoined = Number.MAX_SAFE_INTEGER;
 
     let shieldIds = new Int32Array(8);
     const shieldWords = (i: number, shield: string): void => {
@@ -237,9 +235,8 @@ export class LeakScanner {
       if (channel === 'words') {
         if (count > 0) addWords(ids, count, code, (info >> 8) | (generic ? KEY_GENERIC : 0));
       } else if (channel === 'joined') {
-        joinedKeys.addString(key);
+        joinedKeys.add(ids, count);
         joinedCodes.push(code, 0);
-        if (key.length < minJoined) minJoined = key.length;
       } else if (channel === 'digits') {
         digitKeys.addString(key);
         digitCodes.push(code, kind === 'phone' ? PHONE : ID_NUMBER);
@@ -313,13 +310,14 @@ export class LeakScanner {
       }
       return list;
     });
-    let joinedCount = 0;
-    const joinedAutomaton = joinedKeys.finish(0x10000, (copies, n) => {
+    const joined = joinedKeys.finish((copies, n) => {
       const list = entries.create();
-      joinedCount++;
       for (let c = 0; c < n; c++) entries.add(list, joinedCodes.codes[copies[c]!]!);
       return list;
     });
+    wordCodes.done();
+    digitCodes.done();
+    joinedCodes.done();
 
     // Shared by the hits that name them, so frozen.
     const targets = identities.map((identity) =>
@@ -339,9 +337,7 @@ export class LeakScanner {
       { automaton: digitAutomaton, flags: digitFlags, maxLength },
       digitLists,
       dates,
-      joinedAutomaton,
-      minJoined,
-      joinedCount,
+      joined,
       initials,
     );
   }
@@ -353,9 +349,23 @@ export class LeakScanner {
     const candidates: Candidate[] = [];
     const blocked: [number, number][] = [];
 
+    // The map's and the streams' arrays are lent (scratch.ts): given back when the scan ends.
     const map = buildTextMap(text);
-    const stream = this.scanWords(map, candidates, blocked);
-    if (this.joinedPatterns > 0) this.scanJoined(map, stream, candidates);
+    let stream: WordStream | undefined;
+    try {
+      stream = this.scanWords(map, candidates, blocked);
+      this.scanOn(text, map, stream, candidates, blocked);
+    } finally {
+      if (stream) releaseWordStream(stream);
+      releaseTextMap(map);
+    }
+    blocked.push(...tokenRanges(text));
+    return this.select(text, candidates, blocked, pageStarts);
+  }
+
+  /** The channels after the words channel, over the text's map and word stream. */
+  private scanOn(text: string, map: TextMap, stream: WordStream, candidates: Candidate[], blocked: [number, number][]): void {
+    if (this.joined.size > 0) this.scanJoined(map, stream, candidates);
     if (this.initials.size > 0) {
       for (const match of findInitials(map, stream, (letters) => this.initials.has(letters))) {
         candidates.push({ start: match.start, end: match.end, lists: this.initials.get(match.letters)!, common: false });
@@ -379,43 +389,39 @@ export class LeakScanner {
       const from = map.starts[stream.starts[first]!]!;
       const to = originalEnd(map, stream.ends[last]! - 1);
       const window = buildTextMap(text, { from, to, joinHyphens: false });
-      this.scanWords(window, candidates, blocked, (start, end) =>
-        (start <= hyphen && hyphen < end) || (capital && start < wordEnd && end > wordStart),
-      );
+      try {
+        releaseWordStream(
+          this.scanWords(window, candidates, blocked, (start, end) => (start <= hyphen && hyphen < end) || (capital && start < wordEnd && end > wordStart)),
+        );
+      } finally {
+        releaseTextMap(window);
+      }
     });
-    blocked.push(...tokenRanges(text));
-    return this.select(text, candidates, blocked, pageStarts);
   }
 
   /** Joined names inside the tokens of the text (see the file comment for the boundary rule). */
   private scanJoined(map: TextMap, stream: WordStream, candidates: Candidate[]): void {
     const { codes } = map;
-    const automaton = this.joined;
-    const min = this.minJoined;
+    const joined = this.joined;
+    let first = 0;
+    let end = 0;
+    const found = (from: number, to: number, list: number): void => {
+      const whole = from === first && to === end;
+      if (!whole && to - from < MIN_EMBEDDED && !(joinedBoundary(map, first, end, from) && joinedBoundary(map, first, end, to))) return;
+      candidates.push({
+        start: map.starts[from]!,
+        end: originalEnd(map, to - 1),
+        lists: list,
+        // Whether the key is an ordinary word ("tomato" for Tom Ato), asked only of a whole
+        // token (the key is then the token's text): rare, so not worked out for every key at build.
+        // No ordinary word is longer than 32 letters (and a spread of a long token would throw).
+        common: whole && end - first <= 32 && isCommonWord(String.fromCharCode(...codes.subarray(first, end))),
+      });
+    };
     for (let w = 0; w < stream.count; w++) {
-      const first = stream.starts[w]!;
-      const end = stream.ends[w]!;
-      if (end - first < min) continue;
-      let state = ROOT;
-      for (let k = first; k < end; k++) {
-        state = automaton.next(state, codes[k]!);
-        for (let s = automaton.firstOutput(state); s > 0; s = automaton.nextOutput(s)) {
-          const length = automaton.depth(s);
-          const from = k + 1 - length;
-          const whole = from === first && k + 1 === end;
-          if (!whole && length < MIN_EMBEDDED && !(joinedBoundary(map, first, end, from) && joinedBoundary(map, first, end, k + 1))) continue;
-          const pattern = automaton.output(s);
-          candidates.push({
-            start: map.starts[from]!,
-            end: originalEnd(map, k),
-            lists: pattern,
-            // Whether the key is an ordinary word ("tomato" for Tom Ato), asked only of a whole
-            // token (the key is then the token's text): rare, so not worked out for every key at build.
-            // No ordinary word is longer than 32 letters (and a spread of a long token would throw).
-            common: whole && end - first <= 32 && isCommonWord(String.fromCharCode(...codes.subarray(first, end))),
-          });
-        }
-      }
+      first = stream.starts[w]!;
+      end = stream.ends[w]!;
+      if (end - first >= joined.shortest) joined.scan(codes, first, end, found);
     }
   }
 
@@ -733,19 +739,25 @@ class Codes {
   private count = 0;
 
   constructor(size: number) {
-    this.codes = new Int32Array(Math.max(16, size));
-    this.bits = new Uint8Array(Math.max(16, size));
+    this.codes = borrowInt32(Math.max(16, size));
+    this.bits = new Uint8Array(this.codes.length);
   }
 
   push(code: number, bits: number): void {
     if (this.count === this.codes.length) {
-      const codes = new Int32Array(this.count * 2);
+      const codes = borrowInt32(this.count * 2);
       codes.set(this.codes);
+      giveBackInt32(this.codes, this.count);
       this.codes = codes;
-      this.bits = grown(this.bits, this.count * 2);
+      this.bits = grown(this.bits, codes.length);
     }
     this.codes[this.count] = code;
     this.bits[this.count++] = bits;
+  }
+
+  /** Read no more: the codes' array back to scratch.ts. */
+  done(): void {
+    giveBackInt32(this.codes, this.count);
   }
 }
 

@@ -41,6 +41,7 @@
  */
 
 import { createRequire } from 'node:module';
+import { borrowInt32, giveBackInt32 } from './scratch';
 
 // Through require: a JSON import needs an import attribute in Node's ESM loader, which the
 // bundlers (electron-vite for the CLI, esbuild for the test children) leave to Node.
@@ -266,8 +267,8 @@ export function buildTextMap(source: string, options: TextMapOptions = {}): Text
   // Invariant: capacity >= n + (to - i) + 8. An ASCII character adds at most one code unit,
   // so only the (rare) non-ASCII path checks and grows.
   let capacity = Math.max(16, to - from + 8);
-  let codes: Uint16Array = new Uint16Array(capacity);
-  let starts: Int32Array = new Int32Array(capacity);
+  let codes: Uint16Array = borrowCodes(capacity);
+  let starts: Int32Array = borrowInt32(capacity);
   const ascii = ASCII;
   let n = 0;
   let spaces = 0;
@@ -323,7 +324,7 @@ export function buildTextMap(source: string, options: TextMapOptions = {}): Text
       }
     }
     const folded = foldCodePoint(cp);
-    if (n + folded.length + (to - i) + 8 > capacity) ({ codes, starts, capacity } = grow(codes, starts, n + folded.length + (to - i) + 8));
+    if (n + folded.length + (to - i) + 8 > capacity) ({ codes, starts, capacity } = grow(codes, starts, n, n + folded.length + (to - i) + 8));
     for (let k = 0; k < folded.length; k++) {
       const f = folded.charCodeAt(k);
       if (f === SPACE) {
@@ -348,13 +349,31 @@ export function buildTextMap(source: string, options: TextMapOptions = {}): Text
   return { source, length: n, codes, starts, end: to, words: n === 0 ? 0 : spaces + 1, joins, joinOffsets };
 }
 
-function grow(codes: Uint16Array, starts: Int32Array, needed: number): { codes: Uint16Array; starts: Int32Array; capacity: number } {
+function grow(codes: Uint16Array, starts: Int32Array, n: number, needed: number): { codes: Uint16Array; starts: Int32Array; capacity: number } {
   const bigger = Math.max(needed, codes.length * 2);
-  const c2 = new Uint16Array(bigger);
-  c2.set(codes);
-  const s2 = new Int32Array(bigger);
-  s2.set(starts);
+  const c2 = borrowCodes(bigger);
+  c2.set(codes.subarray(0, n));
+  const s2 = borrowInt32(bigger);
+  s2.set(starts.subarray(0, n));
+  giveBackCodes(codes, n);
+  giveBackInt32(starts, n);
   return { codes: c2, starts: s2, capacity: bigger };
+}
+
+/** `size` code units over a lent array (scratch.ts): a long text's map is ~6 bytes a character. */
+function borrowCodes(size: number): Uint16Array {
+  return new Uint16Array(borrowInt32((size + 1) >> 1).buffer, 0, size);
+}
+
+function giveBackCodes(codes: Uint16Array, used: number): void {
+  giveBackInt32(new Int32Array(codes.buffer), (used + 1) >> 1);
+}
+
+/** The map's arrays back to scratch.ts (zeroed): read the map no more. */
+export function releaseTextMap(map: TextMap): void {
+  // The last code unit may have been a space, dropped from `length`.
+  giveBackCodes(map.codes, map.length + 1);
+  giveBackInt32(map.starts, map.length + 1);
 }
 
 const MARK_AT = /^\p{M}/u;
@@ -414,7 +433,14 @@ export function normalizeKey(text: string): string {
   let cased = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 128) return normalizedText(buildTextMap(text, { joinHyphens: false }));
+    if (c >= 128) {
+      const map = buildTextMap(text, { joinHyphens: false });
+      try {
+        return normalizedText(map);
+      } finally {
+        releaseTextMap(map);
+      }
+    }
     const v = ASCII[c]!;
     if (v === c) continue;
     clean = false;

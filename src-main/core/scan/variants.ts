@@ -288,7 +288,27 @@ class Adder {
     this.sink(this.index, 'address', 'words', '', '', this.ids, this.count, false);
   }
 
-  emit(kind: VariantKind, channel: VariantChannel, key: string, text: string): void {
+  /**
+   * While the scanner builds: a run-together name of two pieces, each a part whose key has no
+   * space (one word id); an empty one is left out.
+   */
+  joined(kind: VariantKind, a: Part, b: Part): void {
+    this.count = 0;
+    this.put(a.ids);
+    this.put(b.ids);
+    if (this.count > 0) this.sink(this.index, kind, 'joined', '', '', this.ids, this.count, false);
+  }
+
+  /** A run-together name of any number of pieces (none empty nor with a space), with its written text. */
+  joinedRow(kind: VariantKind, pieces: readonly string[], text: string): void {
+    this.count = 0;
+    if (interner) {
+      for (const piece of pieces) this.push(interner(piece, 0, piece.length));
+      this.sink(this.index, kind, 'joined', '', '', this.ids, this.count, false);
+    } else this.sink(this.index, kind, 'joined', pieces.join(''), text, this.ids, 0, false);
+  }
+
+  emit(kind: VariantKind, channel: 'words' | 'digits' | 'date', key: string, text: string): void {
     this.count = 0;
     if (channel === 'words' && interner) {
       // The key's words, interned in place: no substrings.
@@ -426,26 +446,23 @@ function nameJoinedVariants(kind: VariantKind, name: ParsedName, G: readonly Par
     return;
   }
   // While the scanner builds, without middle names (most names): the same keys in the same
-  // order, each piece's letters from the forms of its word, no array per order.
-  const given = runKey(G);
-  const family = name.surname.length === 1 ? runKey(S) : normalizeKey(surname).replaceAll(' ', '');
-  const first = given + family;
-  const second = family + given;
-  if (first !== '') add.emit(kind, 'joined', first, '');
-  if (second !== '' && second !== first) add.emit(kind, 'joined', second, '');
+  // order, each piece the run form of its word (already interned), no array per order.
+  const given = runPart(G);
+  const family = name.surname.length === 1 ? runPart(S) : part('', normalizeKey(surname).replaceAll(' ', ''));
+  add.joined(kind, given, family);
+  if (family.key !== given.key) add.joined(kind, family, given);
   if (core === surname) return;
-  const coreKey = core.includes(' ') ? normalizeKey(core).replaceAll(' ', '') : runKey(wordForms(core));
-  const third = given + coreKey;
-  const fourth = coreKey + given;
-  if (third !== '' && third !== first && third !== second) add.emit(kind, 'joined', third, '');
-  if (fourth !== '' && fourth !== first && fourth !== second && fourth !== third) add.emit(kind, 'joined', fourth, '');
+  const coreKey = core.includes(' ') ? part('', normalizeKey(core).replaceAll(' ', '')) : runPart(wordForms(core));
+  if (coreKey.key === family.key) return;
+  add.joined(kind, given, coreKey);
+  if (coreKey.key !== given.key) add.joined(kind, coreKey, given);
 }
 
 /** A word's folded letters without spaces ("O'Brien" -> "obrien"), from its forms: its joined piece. */
-function runKey(forms: readonly Part[]): string {
-  if (forms.length === 0) return '';
+function runPart(forms: readonly Part[]): Part {
+  if (forms.length === 0) return EMPTY;
   // wordForms: the key as folded, then (when it has spaces) the key without them.
-  return forms[0]!.key.includes(' ') ? forms[1]!.key : forms[0]!.key;
+  return forms[0]!.key.includes(' ') ? forms[1]! : forms[0]!;
 }
 
 /** Written pieces of a name part without its punctuation: "O'Brien-Núñez" -> "OBrienNúñez". */
@@ -456,7 +473,8 @@ function runTogether(words: readonly string[]): string {
 /**
  * The joined forms of a name of two or more parts (issue 11, leak 2): given+family and
  * family+given, with the middle names where there are any: "MartaKowalczyk", "KowalczykMarta",
- * "MartaAnnaKowalczyk", "KowalczykMartaAnna". Keys are the folded letters without spaces.
+ * "MartaAnnaKowalczyk", "KowalczykMartaAnna". A key is a row of pieces, each a part's folded
+ * letters without spaces (joined.ts looks for the rows); its text is the pieces run together.
  */
 function joinedVariants(kind: VariantKind, orders: readonly (readonly string[])[], add: Adder): void {
   // The same few pieces make every order: each is folded once.
@@ -465,18 +483,19 @@ function joinedVariants(kind: VariantKind, orders: readonly (readonly string[])[
   const seen: string[] = []; // at most six
   for (const order of orders) {
     if (order.length < 2) continue;
-    let key = '';
+    const row: string[] = [];
     for (const piece of order) {
       let p = pieces.indexOf(piece);
       if (p < 0) {
         p = pieces.push(piece) - 1;
         pieceKeys.push(normalizeKey(piece).replaceAll(' ', ''));
       }
-      key += pieceKeys[p]!;
+      if (pieceKeys[p] !== '') row.push(pieceKeys[p]!);
     }
+    const key = row.join(' ');
     if (key === '' || seen.includes(key)) continue;
     seen.push(key);
-    add.emit(kind, 'joined', key, interner ? '' : runTogether(order));
+    add.joinedRow(kind, row, interner ? '' : runTogether(order));
   }
 }
 
@@ -617,8 +636,9 @@ function dateForms(iso: string): string[] {
 
 /**
  * Receives each variant. While the scanner builds, `key` and `text` of a combined name part
- * are empty and `ids[0 .. idCount)` holds its words' vocabulary ids; otherwise `idCount` is 0.
- * `ids` is a reused array: read it during the call, do not keep it.
+ * are empty and `ids[0 .. idCount)` holds its words' vocabulary ids (of a joined name: its
+ * pieces', each a word of the vocabulary); otherwise `idCount` is 0. `ids` is a reused array:
+ * read it during the call, do not keep it.
  */
 export type VariantSink = (
   index: number,

@@ -14,6 +14,7 @@
 import type { TextMap } from './text-map';
 import { SPACE } from './text-map';
 import { FNV_OFFSET, FNV_PRIME, type Vocabulary } from './vocabulary';
+import { borrowInt32, giveBackInt32 } from './scratch';
 
 /**
  * Shortest stem read as a plural's. Two-letter surnames (Ha, Ye, Lo, Wa, Le) would make
@@ -42,9 +43,9 @@ export interface WordStream {
 export function wordStream(map: TextMap, vocabulary: Vocabulary): WordStream {
   const { codes, length } = map;
   const max = map.words;
-  const starts = new Int32Array(max);
-  const ends = new Int32Array(max);
-  const ids = new Int32Array(max);
+  const starts = borrowInt32(max);
+  const ends = borrowInt32(max);
+  const ids = borrowInt32(max);
   const stems: number[] = [];
   let count = 0;
   let i = 0;
@@ -77,6 +78,13 @@ export function wordStream(map: TextMap, vocabulary: Vocabulary): WordStream {
     i++; // the space
   }
   return { count, starts, ends, ids, stems };
+}
+
+/** The stream's arrays back to scratch.ts (zeroed): read the stream no more. */
+export function releaseWordStream(stream: WordStream): void {
+  giveBackInt32(stream.starts, stream.count);
+  giveBackInt32(stream.ends, stream.count);
+  giveBackInt32(stream.ids, stream.count);
 }
 
 /** Whether the letters before `end` are s, x, z, ch or sh: the stems English pluralises with "-es". */

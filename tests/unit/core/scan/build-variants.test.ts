@@ -14,14 +14,15 @@ import { Vocabulary } from '../../../../src-main/core/scan/vocabulary';
  * hyphenated word has one more, use up the budget sooner.)
  */
 
-/** Every (kind, channel, key) of the build, its word ids read back as words. */
+/** Every (kind, channel, key) of the build, its word ids read back as words and a joined key's piece ids as its letters. */
 function builtKeys(identity: ScanIdentity): string[] {
   const vocabulary = new Vocabulary();
   const keys = new Set<string>();
   forEachVariant(
     [identity],
     (_index, kind, channel, key, _text, ids, count) => {
-      const built = channel === 'words' ? Array.from(ids.subarray(0, count), (id) => vocabulary.word(id)).join(' ') : key;
+      const words = (separator: string) => Array.from(ids.subarray(0, count), (id) => vocabulary.word(id)).join(separator);
+      const built = channel === 'words' ? words(' ') : channel === 'joined' ? words('') : key;
       keys.add(`${kind}|${channel}|${built}`);
     },
     (text, start, end) => vocabulary.intern(text, start, end),
