@@ -103,6 +103,18 @@ export const VECTORS: Vector[] = [
     },
   },
   {
+    // A double surname stored with a figure dash, a minus sign or a fullwidth hyphen was not
+    // parted like one with a hyphen: its second part alone and its initials went unasked (dashes.ts).
+    name: 'a double surname stored with an unusual dash, one part written',
+    async attempt(team) {
+      const p = person();
+      const second = person().surname;
+      const dash = faker.helpers.arrayElement(['\u2012', '\u2015', '\u2212', '\uFF0D', '\uFE63', '\u2E3A']);
+      await team.add(`${p.given} ${p.surname}${dash}${second}`);
+      return team.allDoorsCatch(`Officer ${second}`, { given: p.given, surname: second });
+    },
+  },
+  {
     name: 'a word mixing scripts',
     async attempt(team) {
       // Not anyone's name: a word no reader should find in a filing with a letter of another script.

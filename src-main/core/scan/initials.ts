@@ -19,6 +19,7 @@
  * periods (and single spaces), or one word of two to four capitals.
  */
 import { isCommonWord } from './common-words';
+import { DASH_CLASS } from './dashes';
 import { parseName } from './names';
 import { originalEnd, SPACE, type TextMap } from './text-map';
 import type { ScanIdentity } from './types';
@@ -85,8 +86,8 @@ export function identityInitials(identity: Pick<ScanIdentity, 'legalName' | 'ali
     const coreLetter = firstLetter(name.surnameCore[0]!);
     if (coreLetter !== surnames[0]) surnames.push(coreLetter);
     const core = name.surnameCore.length === 1 ? name.surnameCore[0]! : name.surnameCore.join(' ');
-    if (HYPHEN_OR_SPACE.test(core)) {
-      const pieces = core.split(HYPHEN_OR_SPACE).filter((p) => firstLetter(p) !== '');
+    if (DASH_OR_SPACE.test(core)) {
+      const pieces = core.split(DASH_OR_SPACE).filter((p) => firstLetter(p) !== '');
       if (pieces.length > 1) {
         const letters = pieces.map(firstLetter).join('');
         if (!surnames.includes(letters)) surnames.push(letters);
@@ -118,7 +119,7 @@ function firstLetter(word: string): string {
 }
 
 const LETTERS = /^[a-z]+$/;
-const HYPHEN_OR_SPACE = /[\s\-‐‑–—]+/u;
+const DASH_OR_SPACE = new RegExp(`[\\s${DASH_CLASS}]+`, 'u');
 
 const FOLD: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 't', æ: 'a', œ: 'o', ß: 's', ħ: 'h', ı: 'i', ŧ: 't' };
 

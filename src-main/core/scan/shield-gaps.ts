@@ -9,8 +9,10 @@
  * or other punctuation the pseudonym does not have there.
  */
 
-/** Between two words of any pseudonym: whitespace, "#" and dashes. */
-const ALWAYS = /[\s#\-‐‑–—‒―−]/u;
+import { DASH_CLASS } from './dashes';
+
+/** Between two words of any pseudonym: whitespace, "#" and dashes (dashes.ts). */
+const ALWAYS = new RegExp(`[\\s#${DASH_CLASS}]`, 'u');
 const SEPARATORS = /[^\p{L}\p{M}\p{N}]+/gu;
 
 /**

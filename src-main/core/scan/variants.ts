@@ -15,6 +15,7 @@ import { isParticle, parseName, type ParsedName } from './names';
 import { isCommonWord } from './common-words';
 import { profileVariants, type ProfileTools } from './profile-variants';
 import { normalizeKey } from './text-map';
+import { DASH } from './dashes';
 
 /** `joined`: a name run together ("MartaKowalczyk"), matched inside longer tokens (see leak-scanner.ts). */
 export type VariantChannel = 'words' | 'digits' | 'date' | 'joined';
@@ -95,7 +96,6 @@ const MIN_ALONE_LENGTH = 2;
 /** Most spellings of one template (hyphen and apostrophe forms multiply). */
 const MAX_FORMS = 8;
 
-const HYPHENS = /[-‐‑–—‒―−]/u;
 
 /**
  * Spellings of one word: as written, and joined when it has inner punctuation:
@@ -114,7 +114,7 @@ function wordForms(word: string): Part[] {
     }
     const pieces = word.split(/[^\p{L}\p{M}\p{N}]+/u).filter((piece) => piece !== '');
     forms.push(part(pieces.join(''), key.replaceAll(' ', '')));
-    if (HYPHENS.test(word)) forms.push(part(pieces.join(' '), key));
+    if (DASH.test(word)) forms.push(part(pieces.join(' '), key));
   }
   return forms;
 }
@@ -160,7 +160,7 @@ function initial(word: string): Part[] {
   const first = interner ? '' : ([...word.normalize('NFC')].find((c) => /[\p{L}\p{N}]/u.test(c)) ?? key[0]!);
   const initials: Part[] = [part(interner ? '' : `${first.toLocaleUpperCase()}.`, letter)];
   // "Jean-Luc" -> also "J.-L."
-  if (key.includes(' ') && HYPHENS.test(word)) {
+  if (key.includes(' ') && DASH.test(word)) {
     const letters = key.split(' ').map((piece) => [...piece][0]!);
     initials.push(part(interner ? '' : letters.map((l) => `${l.toUpperCase()}.`).join('-'), letters.join(' ')));
   }
@@ -205,8 +205,8 @@ function components(words: readonly string[]): string[] {
   for (const word of words) {
     if (words.length > 1 && isParticle(word)) continue;
     // Most name parts are one plain word: nothing to split (and nothing to add).
-    if (words.length === 1 && !HYPHENS.test(word)) continue;
-    const pieces = word.split(HYPHENS).filter((piece) => normalizeKey(piece) !== '');
+    if (words.length === 1 && !DASH.test(word)) continue;
+    const pieces = word.split(DASH).filter((piece) => normalizeKey(piece) !== '');
     if (pieces.length > 1 || words.length > 1) out.push(...pieces);
   }
   return out;
