@@ -368,7 +368,7 @@ export class AhoCorasick {
         let f = fail[u]!;
         let target = 0;
         for (;;) {
-          target = this.child(f, a);
+          target = this.step(f, a);
           if (target > 0 || f === ROOT) break;
           f = fail[f]!;
         }
@@ -378,8 +378,12 @@ export class AhoCorasick {
     }
   }
 
-  /** The child of `state` by `a`, or 0 (the root is nobody's child). */
-  private child(state: number, a: number): number {
+  /**
+   * The child of `state` by `a`, or ROOT (0: the root is nobody's child) when there is none: a
+   * step of the trie alone, without failure links (also for a caller that walks several paths
+   * at once, see joined.ts).
+   */
+  step(state: number, a: number): number {
     if (state === ROOT) return a < this.rootRow.length ? this.rootRow[a]! : 0;
     const sym = this.sym;
     let lo = this.first[state]!;
@@ -402,19 +406,11 @@ export class AhoCorasick {
     return 0;
   }
 
-  /**
-   * The child of `state` by `sym`, or ROOT when there is none: a step of the trie alone,
-   * without failure links (for a caller that walks several paths at once, see joined.ts).
-   */
-  step(state: number, sym: number): number {
-    return this.child(state, sym);
-  }
-
   /** The state after reading `sym` in `state`. */
   next(state: number, sym: number): number {
     for (;;) {
       if (state === ROOT) return this.rootRow[sym]!;
-      const t = this.child(state, sym);
+      const t = this.step(state, sym);
       if (t > 0) return t;
       state = this.fail[state]!;
     }

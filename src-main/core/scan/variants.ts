@@ -96,7 +96,6 @@ const MIN_ALONE_LENGTH = 2;
 /** Most spellings of one template (hyphen and apostrophe forms multiply). */
 const MAX_FORMS = 8;
 
-
 /**
  * Spellings of one word: as written, and joined when it has inner punctuation:
  * "Garcia-Lopez" -> "Garcia-Lopez" (garcia lopez), "Garcia Lopez" (same key), "GarciaLopez".
