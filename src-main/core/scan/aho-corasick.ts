@@ -92,6 +92,38 @@ export class PatternList {
     return p;
   }
 
+  /**
+   * The pool laid out again by each pattern's first symbol (stably: copies stay in the order
+   * they came), without the empty patterns: the trie is then made from memory read in order,
+   * where reading each pattern's next symbol from where it came was a cache miss per pattern
+   * and level. `this.used` becomes the new pool's.
+   */
+  private byFirstSymbol(alphabetSize: number): Int32Array {
+    const { starts, pool, count } = this;
+    const offsets = borrowInt32(alphabetSize + 1);
+    for (let p = 0; p < count; p++) {
+      const at = starts[p]!;
+      const n = pool[at]!;
+      if (n > 0) offsets[pool[at + 2]! + 1]! += n + 2;
+    }
+    for (let a = 0; a < alphabetSize; a++) offsets[a + 1]! += offsets[a]!;
+    const used = offsets[alphabetSize]!;
+    const sorted = borrowInt32(Math.max(used, 64));
+    for (let p = 0; p < count; p++) {
+      const from = starts[p]!;
+      const n = pool[from]!;
+      if (n === 0) continue;
+      const to = offsets[pool[from + 2]!]!;
+      offsets[pool[from + 2]!] = to + n + 2;
+      for (let i = 0; i < n + 2; i++) sorted[to + i] = pool[from + i]!;
+    }
+    giveBackInt32(offsets, alphabetSize + 1);
+    giveBackInt32(pool, this.used);
+    giveBackInt32(starts, count);
+    this.used = used;
+    return sorted;
+  }
+
   private grownScratch(n: number): Int32Array {
     this.scratch = new Int32Array(n * 2);
     return this.scratch;
@@ -105,11 +137,15 @@ export class PatternList {
    * reused.
    */
   finish(alphabetSize: number, value: (copies: Int32Array, count: number) => number): AhoCorasick {
-    const { starts, pool } = this;
+    const pool = this.byFirstSymbol(alphabetSize);
+    // The patterns by where each is in the pool, a state's consecutive: order[lo[s] .. hi[s]).
+    const order = borrowInt32(this.count);
+    let m = 0;
+    for (let at = 0; at < this.used; at += pool[at]! + 2) order[m++] = at;
     // The states: at most one per symbol, plus the root; names share prefixes, so the arrays
     // start at a little over half that and grow if need be (the scanner's build allocates
     // ~15 MB of them, and V8 collects garbage by the megabytes of such memory allocated).
-    const most = this.used - 2 * this.count + 1;
+    const most = this.used - 2 * m + 1;
     let capacity = Math.min(most, (most >> 1) + (most >> 3) + 1024);
     let sym: Int32Array = new Int32Array(capacity);
     let first: Int32Array = new Int32Array(capacity);
@@ -119,8 +155,8 @@ export class PatternList {
     let out: Int32Array = new Int32Array(capacity);
     out[ROOT] = -1;
     let depths: Int32Array = new Int32Array(capacity);
-    // The patterns a state is a prefix of, by where each is in the pool: order[lo[s] .. hi[s]).
-    // Their arrays become the failure and dictionary links once the trie is laid out.
+    // The patterns a state is a prefix of: order[lo[s] .. hi[s]). Their arrays become the
+    // failure and dictionary links once the trie is laid out.
     let lo: Int32Array = new Int32Array(capacity);
     let hi: Int32Array = new Int32Array(capacity);
     /** Room for `n` more states. */
@@ -135,9 +171,6 @@ export class PatternList {
       lo = resized(lo, capacity);
       hi = resized(hi, capacity);
     };
-    const order = borrowInt32(this.count);
-    let m = 0;
-    for (let p = 0; p < this.count; p++) if (pool[starts[p]!]! > 0) order[m++] = starts[p]!;
     hi[ROOT] = m;
     const sorter = new RunSorter(m);
     let copies = new Int32Array(16);
@@ -215,7 +248,6 @@ export class PatternList {
     // list is finished once).
     automaton.link(pool.length >= states ? pool : new Int32Array(states));
     giveBackInt32(pool, Math.max(this.used, states));
-    giveBackInt32(starts, this.count);
     giveBackInt32(order, m);
     sorter.giveBack();
     return automaton;

@@ -160,13 +160,17 @@ export class LeakScanner {
     // Keys and symbols per identity (the bench's identities with the doxxing surface: ~22 word
     // keys of ~2.3 words, ~3 digit keys of 8, ~5 joined keys of 2 pieces): sized so that nothing grows.
     const wordKeys = new PatternList(identities.length * 24, identities.length * 56);
-    const wordFlags: number[] = []; // per vocabulary id: COMMON | INITIAL
+    // Per vocabulary id: COMMON | INITIAL (bytes off the heap: a growing array of numbers was
+    // copied by every minor collection of the build).
+    let wordFlags: Uint8Array = new Uint8Array(identities.length * 5 + 64);
+    let flagged = 0;
     const intern = (text: string, start: number, end: number): number => {
       const id = vocabulary.intern(text, start, end);
-      if (id === wordFlags.length) {
+      if (id === flagged) {
+        if (id === wordFlags.length) wordFlags = grown(wordFlags, id + 1);
         const c = text.charCodeAt(start);
         const word = start === 0 && end === text.length ? text : text.slice(start, end);
-        wordFlags.push((isCommonWord(word) ? COMMON : 0) | (end - start === 1 && !(c >= 0x30 && c <= 0x39) ? INITIAL : 0));
+        wordFlags[flagged++] = (isCommonWord(word) ? COMMON : 0) | (end - start === 1 && !(c >= 0x30 && c <= 0x39) ? INITIAL : 0);
       }
       return id;
     };
