@@ -124,6 +124,20 @@ export const VECTORS: Vector[] = [
     },
   },
   {
+    // Braces mean a token only in a DoeVault draft; the scanner once skipped them everywhere,
+    // so a PDF, Word file or exhibit with "{{Marta Kowalczyk}}" verified clean.
+    name: 'a name in braces, as if it were a token',
+    async attempt(team) {
+      const p = person();
+      await team.add(p);
+      const wrap = faker.helpers.arrayElement([(n: string) => `{{${n}}}`, (n: string) => `{{ ${n} }}`, (n: string) => `{{redacted|${n}}}`, (n: string) => `{{Jane Doe 1|${n}}}`]);
+      const form = wrap(fullName(p));
+      const [scanned, pdf, docx] = [await team.scanCatches(draft(form)), await team.verifyCatches(draft(form)), await team.verifyCatches(draft(form), 'docx')];
+      if (process.env.REDTEAM_DEBUG) process.stderr.write(`  ${JSON.stringify(form)}: scan ${scanned}, verify pdf ${pdf}, verify docx ${docx}\n`);
+      return scanned && pdf && docx;
+    },
+  },
+  {
     name: 'a name only in one part of a Word file',
     async attempt(team, index) {
       // scan and verify: every place a name can hide; export (slower): one place per try, in turn.

@@ -3,7 +3,7 @@ import { caseIdentities, scannerOf, type CasePlaintiff } from '../plaintiffs/ide
 import type { UnlockedVault } from '../vault/unlocked-vault';
 import { parseFilingInput, type FilingDetails } from './filing-input';
 import { checkFiling, type CheckedFiling, type Question } from './questions';
-import { decidable } from './resolution';
+import { draftScan } from './resolution';
 import type { Counsel } from '../shared/counsel';
 import { chooseCounsel } from './counsel';
 import { firmCounsel } from './counsel-service';
@@ -25,7 +25,7 @@ export function checkCaseFiling(vault: UnlockedVault, ctx: CaseContext, input: u
   const { frontMatter, lineOffset } = parts;
   const roster = plaintiffs.map((p) => ({ plaintiffId: p.id, caseId: p.caseId, pseudonym: p.pseudonym }));
   const filled = withFacts(details, parts, rosterOf(plaintiffs), storedCounsel(vault, ctx));
-  const checked = checkFiling(asWritten(filled, parts), ctx.caseId, (text) => decidable(scanner.findings(text)), legalNameLookup(plaintiffs), roster, ctx.details);
+  const checked = checkFiling(asWritten(filled, parts), ctx.caseId, draftScan(scanner), legalNameLookup(plaintiffs), roster, ctx.details);
   if (frontMatter === '') return checked;
   const inFrontMatter = placeInFrontMatter(frontMatter);
   const placed = new Set<string>();

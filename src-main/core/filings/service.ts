@@ -12,7 +12,7 @@ import { loadCourts } from './courts';
 import { draftTitle, splitDraft } from './filing-facts';
 import { insertFiling, readFiling, requireFiling, updateFiling } from './filings';
 import type { CheckedFiling } from './questions';
-import { classify, clearable, decidable, prepareDraft, replaceSpans, tokenFor, type Choice, type Finding, type PreparedDraft } from './resolution';
+import { classify, clearable, draftScan, prepareDraft, replaceSpans, tokenFor, type Choice, type Finding, type PreparedDraft } from './resolution';
 import { formatToken } from './tokens';
 import { fold } from '../text/normalize';
 
@@ -77,7 +77,7 @@ export class FilingService {
    */
   scan(caseId: string, text: string): Finding[] {
     const { vault } = this.#open(caseId);
-    return decidable(scannerOf(vault, 'all').scanner.findings(text)).map((hit) => classify(hit, caseId));
+    return draftScan(scannerOf(vault, 'all').scanner)(text).map((hit) => classify(hit, caseId));
   }
 
   /** Imports a draft written with real names: unambiguous mentions become tokens. */

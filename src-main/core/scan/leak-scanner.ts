@@ -9,7 +9,8 @@
  * break ("Garcia-\nLopez" is "garcia lopez" as well as "garcialopez").
  *
  * Then: text inside a pseudonym ("Jane Doe 3", written with its own punctuation only:
- * shield-gaps.ts) or a DoeVault token ("{{ … }}") is no hit;
+ * shield-gaps.ts) or in a span the caller has handled (a draft's tokens, ScanSource.handled)
+ * is no hit; braces alone shield nothing;
  * equal spans merge; of overlapping spans the leftmost-longest wins, so a full name swallows
  * the surname and given-name hits inside it. A variant text that belongs to several identities
  * is one hit with all of them as targets ('shared').
@@ -351,7 +352,7 @@ export class LeakScanner {
     const text = typeof source === 'string' ? source : source.text;
     const pageStarts = typeof source === 'string' ? undefined : source.pageStarts;
     const candidates: Candidate[] = [];
-    const blocked: [number, number][] = [];
+    const blocked: [number, number][] = typeof source === 'string' ? [] : (source.handled ?? []).map(({ start, end }) => [start, end]);
 
     // The map's and the streams' arrays are lent (scratch.ts): given back when the scan ends.
     const map = buildTextMap(text);
@@ -363,7 +364,6 @@ export class LeakScanner {
       if (stream) releaseWordStream(stream);
       releaseTextMap(map);
     }
-    blocked.push(...tokenRanges(text));
     return this.select(text, candidates, blocked, pageStarts);
   }
 
@@ -437,11 +437,9 @@ export class LeakScanner {
    */
   findings(source: ScanSource | string): LeakHit[] {
     const hits = this.scan(source);
-    const text = typeof source === 'string' ? source : source.text;
-    // Inside a DoeVault token, like names: its wording is not printed publicly as such (a "not
-    // a plaintiff" wording is, and the filing's check scans it on its own).
-    const tokens = tokenRanges(text);
-    const mixed = this.mixedScript(source).filter((word) => !tokens.some(([from, to]) => word.start < to && word.end > from));
+    // Not in what the caller has handled, like names.
+    const handled = typeof source === 'string' ? [] : (source.handled ?? []);
+    const mixed = this.mixedScript(source).filter((word) => !handled.some(({ start, end }) => word.start < end && word.end > start));
     if (mixed.length === 0) return hits;
     const all: LeakHit[] = [...hits, ...mixed.map(mixedScriptFinding)];
     return all.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -673,18 +671,6 @@ export class LeakScanner {
       ...(place.page === undefined ? {} : { page: place.page }),
     };
   }
-}
-
-/** DoeVault tokens: from "{{" to the next "}}" (an unclosed token is scanned like any text). */
-function tokenRanges(text: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  for (let at = text.indexOf('{{'); at >= 0; ) {
-    const close = text.indexOf('}}', at + 2);
-    if (close < 0) break;
-    ranges.push([at, close + 2]);
-    at = text.indexOf('{{', close + 2);
-  }
-  return ranges;
 }
 
 /** A mixed-script word as a finding: no identity of its own, so no targets. */

@@ -85,4 +85,11 @@ export interface MixedScriptHit {
 export interface ScanSource {
   text: string;
   pageStarts?: readonly number[];
+  /**
+   * Spans the caller has dealt with: no hit overlaps them. A draft's tokens ("{{Jane Doe 3|Marta}}",
+   * "{{redacted|…}}"), whose wording is printed under seal or checked on its own (filings).
+   * Nothing else sets it: in a PDF, an exhibit or any file read from disk, "{{Marta Kowalczyk}}"
+   * is text like any other.
+   */
+  handled?: readonly { start: number; end: number }[];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilingInput } from '../../../../src-main/core/filings/filing-input';
 import { checkFiling } from '../../../../src-main/core/filings/questions';
-import { clearable, decidable, replaceSpans, tokenFor } from '../../../../src-main/core/filings/resolution';
+import { clearable, draftScan, replaceSpans, tokenFor } from '../../../../src-main/core/filings/resolution';
 import { formatToken } from '../../../../src-main/core/filings/tokens';
 import { LeakScanner, type ScanIdentity } from '../../../../src-main/core/scan';
 
@@ -15,7 +15,7 @@ const identities: ScanIdentity[] = [
   { plaintiffId: 'p2', caseId: CASE, pseudonym: 'John Doe 2', legalName: 'Bartholomew Ashcombe', aliases: [], idNumbers: [] },
 ];
 const scanner = LeakScanner.build(identities);
-const scan = (text: string) => decidable(scanner.findings(text));
+const scan = draftScan(scanner);
 const legalNameOf = (pseudonym: string) => identities.find((p) => p.pseudonym.toLowerCase() === pseudonym.toLowerCase())?.legalName;
 const check = (body: string, title = 'Complaint') => checkFiling(parseFilingInput({ title, body }), CASE, scan, legalNameOf);
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFilingInput } from '../../../../src-main/core/filings/filing-input';
 import { neighbourQuestions } from '../../../../src-main/core/filings/neighbours';
 import { checkFiling } from '../../../../src-main/core/filings/questions';
-import { decidable } from '../../../../src-main/core/filings/resolution';
+import { draftScan } from '../../../../src-main/core/filings/resolution';
 import { LeakScanner, type ScanIdentity } from '../../../../src-main/core/scan';
 
 // Invented people: nobody real.
@@ -15,7 +15,7 @@ const identities: ScanIdentity[] = [
 ];
 const roster = identities.map(({ plaintiffId, caseId, pseudonym }) => ({ plaintiffId, caseId, pseudonym }));
 const scanner = LeakScanner.build(identities);
-const scan = (text: string) => decidable(scanner.findings(text));
+const scan = draftScan(scanner);
 const legalNameOf = (pseudonym: string) => identities.find((p) => p.pseudonym.toLowerCase() === pseudonym.toLowerCase())?.legalName;
 const check = (body: string) => checkFiling(parseFilingInput({ title: 'Complaint', body }), CASE, scan, legalNameOf, roster);
 const asked = (body: string) => check(body).questions.map((q) => [q.action.kind === 'ask' ? q.action.why : q.action.kind, q.text]);

@@ -3,7 +3,7 @@ import { parseFilingInput } from '../../../../src-main/core/filings/filing-input
 import { parseNumberedBody } from '../../../../src-main/core/filings/markdown';
 import { checkParagraphRefs } from '../../../../src-main/core/filings/paragraph-numbers';
 import { checkFiling } from '../../../../src-main/core/filings/questions';
-import { decidable } from '../../../../src-main/core/filings/resolution';
+import { draftScan } from '../../../../src-main/core/filings/resolution';
 import { findTokens } from '../../../../src-main/core/filings/tokens';
 import { LeakScanner } from '../../../../src-main/core/scan';
 import { codeOf } from '../../../fixtures/checks';
@@ -14,7 +14,7 @@ const scanner = LeakScanner.build([
   { plaintiffId: 'p1', caseId: CASE, pseudonym: 'Jane Doe 1', legalName: 'Zephyrine Quillfeather', aliases: [], idNumbers: [] },
 ]);
 const check = (body: string) =>
-  checkFiling(parseFilingInput({ title: 'Complaint', body }), CASE, (text) => decidable(scanner.findings(text)), () => 'Zephyrine Quillfeather');
+  checkFiling(parseFilingInput({ title: 'Complaint', body }), CASE, draftScan(scanner), () => 'Zephyrine Quillfeather');
 
 describe('paragraph references', () => {
   it('pass when every reference has its labelled paragraph, and name the line of the first that has none', async () => {
