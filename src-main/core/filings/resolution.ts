@@ -1,21 +1,17 @@
 import { VaultError } from '../errors';
 import type { LeakScanner } from '../scan';
-import type { HitTarget, LeakHit, ScanSource } from '../scan/types';
+import type { HitTarget, LeakHit } from '../scan/types';
 import { fold } from '../text/normalize';
 import { formatToken, lineCounter, tokenSpans, type Token } from './tokens';
 
 /**
- * A draft as the scanner reads it: its tokens are handled (a plaintiff's wording and a
- * redaction print under seal; a "not a plaintiff" wording is checked on its own, questions.ts).
- * Only here: braces in any other text shield nothing.
+ * How a filing's check and the editor scan a draft's text: its tokens are handled (a plaintiff's
+ * wording and a redaction print under seal; a "not a plaintiff" wording is checked on its own,
+ * questions.ts), and mixed-script words inside names dropped. Only here: braces in any other
+ * text shield nothing.
  */
-export function draftSource(text: string): ScanSource {
-  return { text, handled: tokenSpans(text) };
-}
-
-/** How a filing's check and the editor scan a draft's text: its tokens handled, mixed-script words inside names dropped. */
 export function draftScan(scanner: Pick<LeakScanner, 'findings'>): (text: string) => LeakHit[] {
-  return (text) => decidable(scanner.findings(draftSource(text)));
+  return (text) => decidable(scanner.findings({ text, handled: tokenSpans(text) }));
 }
 
 /**
