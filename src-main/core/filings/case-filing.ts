@@ -25,7 +25,7 @@ export function checkCaseFiling(vault: UnlockedVault, ctx: CaseContext, input: u
   const { frontMatter, lineOffset } = parts;
   const roster = plaintiffs.map((p) => ({ plaintiffId: p.id, caseId: p.caseId, pseudonym: p.pseudonym }));
   const filled = withFacts(details, parts, rosterOf(plaintiffs), storedCounsel(vault, ctx));
-  const checked = checkFiling(asWritten(filled, parts), ctx.caseId, draftScan(scanner), legalNameLookup(plaintiffs), roster, ctx.details);
+  const checked = checkFiling(asWritten(filled, parts), ctx.caseId, draftScan(scanner, plaintiffs.map((p) => p.pseudonym)), legalNameLookup(plaintiffs), roster, ctx.details);
   if (frontMatter === '') return checked;
   const inFrontMatter = placeInFrontMatter(frontMatter);
   const placed = new Set<string>();

@@ -2,16 +2,67 @@ import { VaultError } from '../errors';
 import type { LeakScanner } from '../scan';
 import type { HitTarget, LeakHit } from '../scan/types';
 import { fold } from '../text/normalize';
-import { formatToken, lineCounter, tokenSpans, type Token } from './tokens';
+import { formatToken, lineCounter, pseudonymKey, tokenSpans, type Token, type TokenSpan } from './tokens';
 
 /**
  * How a filing's check and the editor scan a draft's text: its tokens are handled (a plaintiff's
  * wording and a redaction print under seal; a "not a plaintiff" wording is checked on its own,
  * questions.ts), and mixed-script words inside names dropped. Only here: braces in any other
  * text shield nothing.
+ *
+ * A plaintiff token's head prints publicly, so it is handled only when it is a pseudonym of
+ * the case (`pseudonyms`). Any other head is read like the text around it: "{{Marta Kowalczyk}}"
+ * is her name, not a token. What it names becomes one finding over the whole token, so that
+ * its answer replaces the token instead of nesting one inside it.
  */
-export function draftScan(scanner: Pick<LeakScanner, 'findings'>): (text: string) => LeakHit[] {
-  return (text) => decidable(scanner.findings({ text, handled: tokenSpans(text) }));
+export function draftScan(scanner: Pick<LeakScanner, 'findings'>, pseudonyms: Iterable<string>): (text: string) => LeakHit[] {
+  const known = new Set([...pseudonyms].map(pseudonymKey));
+  return (text) => {
+    const tokens = tokenSpans(text);
+    const handled: { start: number; end: number }[] = [];
+    const unknown: (TokenSpan & { pseudonym: NonNullable<TokenSpan['pseudonym']> })[] = [];
+    for (const token of tokens) {
+      const head = token.pseudonym;
+      if (head === undefined || known.has(pseudonymKey(head.text))) {
+        handled.push(token);
+        continue;
+      }
+      unknown.push({ ...token, pseudonym: head });
+      handled.push({ start: token.start, end: head.start }, { start: head.end, end: token.end });
+    }
+    const hits = decidable(scanner.findings({ text, handled }));
+    if (unknown.length === 0) return hits;
+    const out: LeakHit[] = [];
+    let next = 0;
+    for (const token of unknown) {
+      while (next < hits.length && hits[next]!.end <= token.start) out.push(hits[next++]!);
+      const inside: LeakHit[] = [];
+      while (next < hits.length && hits[next]!.start < token.end) inside.push(hits[next++]!);
+      if (inside.length > 0) out.push(asWholeToken(token, inside));
+    }
+    while (next < hits.length) out.push(hits[next++]!);
+    return out;
+  };
+}
+
+/**
+ * The hits inside a token's head as one hit over the whole token. Its text is the head as
+ * written, so an answer keeps every word of it: "{{Officer Marta Kowalczyk}}" given to Jane
+ * Doe 1 becomes {{Jane Doe 1|Officer Marta Kowalczyk}}. Whom it may name is everyone any of
+ * the hits may name.
+ */
+function asWholeToken(token: { start: number; end: number; pseudonym: { start: number; end: number; text: string } }, hits: readonly LeakHit[]): LeakHit {
+  const lead = hits.find((hit) => NAME_KINDS.has(hit.kind)) ?? hits.find((hit) => hit.kind !== 'mixed-script') ?? hits[0]!;
+  const targets = new Map<string, HitTarget>();
+  for (const hit of hits) for (const target of hit.targets) targets.set(target.plaintiffId, target);
+  return {
+    ...lead,
+    start: token.start,
+    end: token.end,
+    text: token.pseudonym.text,
+    targets: [...targets.values()],
+    reasons: [...new Set(hits.flatMap((hit) => hit.reasons))],
+  };
 }
 
 /**

@@ -76,8 +76,9 @@ export class FilingService {
    * editor's live highlighting. Nothing is stored or audited.
    */
   scan(caseId: string, text: string): Finding[] {
-    const { vault } = this.#open(caseId);
-    return draftScan(scannerOf(vault, 'all').scanner)(text).map((hit) => classify(hit, caseId));
+    const { vault, ctx } = this.#open(caseId);
+    const pseudonyms = caseIdentities(vault, ctx).map((p) => p.pseudonym);
+    return draftScan(scannerOf(vault, 'all').scanner, pseudonyms)(text).map((hit) => classify(hit, caseId));
   }
 
   /** Imports a draft written with real names: unambiguous mentions become tokens. */

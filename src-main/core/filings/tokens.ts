@@ -75,9 +75,36 @@ export function formatToken(token: Token): string {
   }
 }
 
-/** Offsets covered by tokens, for skipping them. */
-export function tokenSpans(text: string): { start: number; end: number }[] {
-  return [...text.matchAll(TOKEN)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+export interface TokenSpan {
+  /** Offsets of the whole token, braces included. */
+  start: number;
+  end: number;
+  /** A plaintiff token's head, the pseudonym as written (trimmed): what its public version prints. */
+  pseudonym?: { start: number; end: number; text: string };
+}
+
+/** Where the tokens of `text` are, without judging them (never throws, unlike `findTokens`). */
+export function tokenSpans(text: string): TokenSpan[] {
+  return [...text.matchAll(TOKEN)].map((match) => {
+    const start = match.index;
+    const span: TokenSpan = { start, end: start + match[0].length };
+    const inner = match[1]!;
+    const bar = inner.indexOf('|');
+    const raw = bar < 0 ? inner : inner.slice(0, bar);
+    const head = raw.trim();
+    if (head === '' || headKind(head.replace(/\s+/g, ' ')) !== 'plaintiff') return span;
+    const from = start + 2 + (raw.length - raw.trimStart().length);
+    return { ...span, pseudonym: { start: from, end: from + head.length, text: head } };
+  });
+}
+
+/** What a token is, by its head (before any "|"), trimmed and with single spaces. */
+function headKind(head: string): Token['kind'] {
+  const lower = head.toLowerCase();
+  if (lower.startsWith(PARAGRAPH_REF_HEAD)) return 'paragraph-ref';
+  if (lower === REDACTED_HEAD) return 'redacted';
+  if (lower === NOT_A_PLAINTIFF_HEAD) return 'not-a-plaintiff';
+  return 'plaintiff';
 }
 
 function parseToken(inner: string, line: number): Token {
@@ -90,8 +117,9 @@ function parseToken(inner: string, line: number): Token {
   if (wording === '') {
     throw new VaultError('VALIDATION', `Line ${line}: a token with nothing after "|". Remove the "|" or write the wording after it.`, { field: 'body' });
   }
+  const kind = headKind(head);
   const lower = head.toLowerCase();
-  if (lower.startsWith(PARAGRAPH_REF_HEAD)) {
+  if (kind === 'paragraph-ref') {
     const label = head.slice(PARAGRAPH_REF_HEAD.length).trim();
     if (wording !== undefined || !LABEL_NAME.test(label)) {
       throw new VaultError(
@@ -102,11 +130,11 @@ function parseToken(inner: string, line: number): Token {
     }
     return { kind: 'paragraph-ref', label };
   }
-  if (lower === REDACTED_HEAD || lower === NOT_A_PLAINTIFF_HEAD) {
+  if (kind === 'redacted' || kind === 'not-a-plaintiff') {
     if (wording === undefined) {
       throw new VaultError('VALIDATION', `Line ${line}: {{${head}}} needs the text it applies to, e.g. {{${lower}|…}}.`, { field: 'body' });
     }
-    return lower === REDACTED_HEAD ? { kind: 'redacted', wording } : { kind: 'not-a-plaintiff', wording };
+    return { kind, wording };
   }
   return wording === undefined ? { kind: 'plaintiff', pseudonym: head } : { kind: 'plaintiff', pseudonym: head, wording };
 }

@@ -405,6 +405,14 @@ test('a new filing typed with @, exported with a package sealed to a recipient k
   await body.press('Tab');
   await body.pressSequentially(' gives notice of a related case.');
   await expect(body).toHaveValue('Plaintiff {{Jane Doe 2}} gives notice of a related case.');
+  // A real name typed where a pseudonym goes is her name, not a token: marked and listed as such.
+  const realName = people()[0]!.legalName;
+  await body.pressSequentially(` Per {{${realName}}}.`);
+  const side = page.getByRole('complementary', { name: 'Names found' });
+  await expect(side.getByRole('button', { name: new RegExp(`“${realName}”.*Full name of Jane Doe 1.*Becomes Jane Doe 1 automatically`) })).toBeVisible();
+  await expect(page.locator('.draft-mirror mark.hl-auto')).toHaveText(`{{${realName}}}`);
+  await body.fill('Plaintiff {{Jane Doe 2}} gives notice of a related case.');
+  await expect(side.getByText('No one in the vault is named in the body.')).toBeVisible();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.locator('.save-state')).toHaveText(/^Saved /);
 

@@ -77,6 +77,25 @@ describe('VaultService: filings', () => {
     expect(await codeOf(() => vault.filings.resolve(caseId, text, surname!, { kind: 'plaintiff', pseudonym: 'Jane Doe 99' }))).toBe('VALIDATION');
   });
 
+  it('a real name written as a token is her name, not a token: found, then replaced whole by her token', () => {
+    const text = 'Per {{Maria Elena Ramírez}}, {{Jane Doe 2}} met {{ Castellanos }} first.';
+    const found = vault.filings.scan(caseId, text);
+    expect(found.map((f) => [text.slice(f.start, f.end), f.text, f.action])).toEqual([
+      ['{{Maria Elena Ramírez}}', 'Maria Elena Ramírez', { kind: 'plaintiff', pseudonym: 'Jane Doe 1' }],
+      ['{{ Castellanos }}', 'Castellanos', { kind: 'ask', why: 'several' }],
+    ]);
+    const prepared = vault.filings.prepareDraft(caseId, text);
+    expect(prepared.text).toBe('Per {{Jane Doe 1}}, {{Jane Doe 2}} met {{ Castellanos }} first.');
+    const [shared] = prepared.questions;
+    expect(vault.filings.resolve(caseId, prepared.text, shared!, { kind: 'plaintiff', pseudonym: 'John Doe 3' })).toBe(
+      'Per {{Jane Doe 1}}, {{Jane Doe 2}} met {{John Doe 3|Castellanos}} first.',
+    );
+    // Before the answer the export waits on the question; it never prints the head as a pseudonym.
+    expect(vault.filings.check(caseId, { title: 'Complaint', body: text }).questions).toEqual([
+      expect.objectContaining({ field: 'body', text: 'Castellanos', action: { kind: 'ask', why: 'several' } }),
+    ]);
+  });
+
   it('the scanner follows the roster: a plaintiff added later is found at once', () => {
     expect(vault.filings.scan(caseId, 'Quentin Marlowe-Hart filed.')).toEqual([]);
     vault.plaintiffs.add(caseId, { legalName: 'Quentin Marlowe-Hart', gender: 'male' });

@@ -15,7 +15,7 @@ const identities: ScanIdentity[] = [
   { plaintiffId: 'p2', caseId: CASE, pseudonym: 'John Doe 2', legalName: 'Bartholomew Ashcombe', aliases: [], idNumbers: [] },
 ];
 const scanner = LeakScanner.build(identities);
-const scan = draftScan(scanner);
+const scan = draftScan(scanner, identities.map((p) => p.pseudonym));
 const legalNameOf = (pseudonym: string) => identities.find((p) => p.pseudonym.toLowerCase() === pseudonym.toLowerCase())?.legalName;
 const check = (body: string, title = 'Complaint') => checkFiling(parseFilingInput({ title, body }), CASE, scan, legalNameOf);
 

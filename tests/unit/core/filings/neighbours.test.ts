@@ -15,7 +15,7 @@ const identities: ScanIdentity[] = [
 ];
 const roster = identities.map(({ plaintiffId, caseId, pseudonym }) => ({ plaintiffId, caseId, pseudonym }));
 const scanner = LeakScanner.build(identities);
-const scan = draftScan(scanner);
+const scan = draftScan(scanner, identities.map((p) => p.pseudonym));
 const legalNameOf = (pseudonym: string) => identities.find((p) => p.pseudonym.toLowerCase() === pseudonym.toLowerCase())?.legalName;
 const check = (body: string) => checkFiling(parseFilingInput({ title: 'Complaint', body }), CASE, scan, legalNameOf, roster);
 const asked = (body: string) => check(body).questions.map((q) => [q.action.kind === 'ask' ? q.action.why : q.action.kind, q.text]);

@@ -14,7 +14,7 @@ const scanner = LeakScanner.build([
   { plaintiffId: 'p1', caseId: CASE, pseudonym: 'Jane Doe 1', legalName: 'Zephyrine Quillfeather', aliases: [], idNumbers: [] },
 ]);
 const check = (body: string) =>
-  checkFiling(parseFilingInput({ title: 'Complaint', body }), CASE, draftScan(scanner), () => 'Zephyrine Quillfeather');
+  checkFiling(parseFilingInput({ title: 'Complaint', body }), CASE, draftScan(scanner, ['Jane Doe 1']), () => 'Zephyrine Quillfeather');
 
 describe('paragraph references', () => {
   it('pass when every reference has its labelled paragraph, and name the line of the first that has none', async () => {

@@ -1,8 +1,11 @@
+import { faker } from '@faker-js/faker';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkFiling } from '../../../../src-main/core/filings/questions';
 import { parseFilingInput } from '../../../../src-main/core/filings/filing-input';
-import { classify, clearable, prepareDraft, replaceSpans, tokenFor } from '../../../../src-main/core/filings/resolution';
-import { findTokens } from '../../../../src-main/core/filings/tokens';
+import { classify, clearable, draftScan, prepareDraft, replaceSpans, tokenFor } from '../../../../src-main/core/filings/resolution';
+import { findTokens, formatToken, pseudonymKey } from '../../../../src-main/core/filings/tokens';
+import { LeakScanner, type ScanIdentity } from '../../../../src-main/core/scan';
 import type { HitTarget, LeakHit } from '../../../../src-main/core/scan/types';
 import { codeOf } from '../../../fixtures/checks';
 
@@ -117,5 +120,71 @@ describe('checking a whole filing before export', () => {
     );
     expect(checked.questions).toHaveLength(1);
     expect(checked.questions[0]).toMatchObject({ field: 'body', cannotClear: true, kind: 'full-name' });
+  });
+});
+
+// A plaintiff token's head prints publicly: a real name written where a pseudonym goes
+// ("{{Marta Kowalczyk}}") must be found like the same name without braces, and its answer must
+// replace the whole token, not nest a token inside it.
+describe('draftScan: the head of a token that is no pseudonym of the case', () => {
+  // Invented people (faker, fixed seed): nobody real.
+  faker.seed(1207);
+  const people: ScanIdentity[] = Array.from({ length: 16 }, (_, i) => ({
+    plaintiffId: `p${i + 1}`,
+    caseId: CASE,
+    pseudonym: `${i % 2 === 0 ? 'Jane' : 'John'} Doe ${i + 1}`,
+    legalName: `${faker.person.firstName()} ${faker.person.lastName()}`,
+    aliases: [],
+    idNumbers: [],
+  }));
+  const roster = people.map(({ plaintiffId, caseId, pseudonym }) => ({ plaintiffId, caseId, pseudonym }));
+  const scanner = LeakScanner.build(people);
+  const scan = draftScan(scanner, people.map((p) => p.pseudonym));
+  const legalNameOf = (pseudonym: string) => people.find((p) => pseudonymKey(p.pseudonym) === pseudonymKey(pseudonym))?.legalName;
+  const person = fc.constantFrom(...people);
+
+  it('finds the name in the head, as one finding over the whole token, whatever else the head or the token holds', () => {
+    fc.assert(
+      fc.property(
+        person,
+        fc.constantFrom('', 'Officer ', 'Det. '),
+        fc.constantFrom('', ' '),
+        fc.constantFrom('', '|as drafted'),
+        fc.constantFrom('', 'Plaintiff ', 'On 3 May, '),
+        (who, title, pad, wording, before) => {
+          const token = `{{${pad}${title}${who.legalName}${pad}${wording}}}`;
+          const text = `${before}${token} reported it.`;
+          const found = scan(text);
+          const at = before.length;
+          expect(found.map((f) => [f.start, f.end, f.text]), text).toEqual([[at, at + token.length, `${title}${who.legalName}`]]);
+          expect(found[0]!.targets.map((t) => t.plaintiffId), text).toContain(who.plaintiffId);
+        },
+      ),
+    );
+  });
+
+  it('an answer turns the token into a plaintiff token or a redaction: no braces nested, nothing of the name left outside a token', () => {
+    const choose = fc.constantFrom<'plaintiff' | 'redact'>('plaintiff', 'redact');
+    fc.assert(
+      fc.property(person, fc.constantFrom('', 'Officer '), choose, (who, title, answer) => {
+        const body = `Per {{${title}${who.legalName}}}, the posts went up in May.`;
+        const checked = checkFiling(parseFilingInput({ title: 'Complaint', body }), CASE, scan, legalNameOf, roster);
+        let text = checked.details.body;
+        for (const question of [...checked.questions].reverse()) {
+          const choice = answer === 'redact' ? ({ kind: 'redact' } as const) : ({ kind: 'plaintiff', pseudonym: who.pseudonym } as const);
+          text = replaceSpans(text, [{ start: question.start, end: question.end, replacement: formatToken(tokenFor(question, choice, legalNameOf)) }]);
+        }
+        expect(text, body).not.toContain('{{{{');
+        const tokens = findTokens(text);
+        expect(tokens, body).toHaveLength(1);
+        expect(tokens[0]!.token.kind === 'redacted' || legalNameOf((tokens[0]!.token as { pseudonym: string }).pseudonym) !== undefined, text).toBe(true);
+        expect(scan(text), text).toEqual([]);
+      }),
+    );
+  });
+
+  it('a pseudonym of the case, written in any case and spacing, is a token: nothing is found in it', () => {
+    const text = people.map((p) => `{{${p.pseudonym}}} {{ ${p.pseudonym.toUpperCase().replace(/ /g, '  ')} |${p.legalName}}}`).join(', ');
+    expect(scan(text)).toEqual([]);
   });
 });

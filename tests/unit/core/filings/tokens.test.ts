@@ -19,7 +19,18 @@ describe('plaintiff tokens', () => {
       '{{Not a Plaintiff|Washington}}',
     ]);
     expect(tokens.map((t) => t.line)).toEqual([1, 2, 2, 2]);
-    expect(tokenSpans(text)).toEqual(tokens.map(({ start, end }) => ({ start, end })));
+    const spans = tokenSpans(text);
+    expect(spans.map(({ start, end }) => ({ start, end }))).toEqual(tokens.map(({ start, end }) => ({ start, end })));
+    // Only a plaintiff token has a head that prints publicly: its pseudonym, as written.
+    expect(spans.map((s) => s.pseudonym && text.slice(s.pseudonym.start, s.pseudonym.end))).toEqual(['Jane Doe 3', 'John Doe 12', undefined, undefined]);
+  });
+
+  it('places a head written with spaces around it, and reads no head in a paragraph reference or an empty token', () => {
+    const text = '{{  Jane  Doe 3 |x}} {{para:damages}} {{ }} {{ Redacted |y}}';
+    const spans = tokenSpans(text);
+    expect(spans).toHaveLength(4);
+    expect(spans[0]!.pseudonym).toEqual({ start: 4, end: 15, text: 'Jane  Doe 3' });
+    expect(spans.slice(1).map((s) => s.pseudonym)).toEqual([undefined, undefined, undefined]);
   });
 
   it('normalises spaces inside a token', () => {
