@@ -144,6 +144,8 @@ export class ExhibitsService {
     try {
       checkRegions(options.regions ?? [], exhibit.pageCount);
       const progress = { done: 0, total: exhibit.pageCount * 3 };
+      // One label while pages are read and written side by side: two would flicker in turn.
+      const step = 'Reading and redacting the pages';
       const faces = options.faces ? this.faceDetector : undefined;
       const coverPages = options.cover ? 1 : 0;
       const temp = await journal.begin(options.destination);
@@ -180,14 +182,14 @@ export class ExhibitsService {
                 burnBoxes(page.image, page.dpi, burns.map((b): Burn => ({ box: b.box, label: b.ref })));
                 const words = options.ocrLayer ? await pool.read(page.image) : [];
                 writer.page(await page.image.encode('jpeg', 90), page.widthPt, page.heightPt, page.dpi, words);
-                control?.onProgress?.(++progress.done, progress.total, 'Writing the redacted pages');
+                control?.onProgress?.(++progress.done, progress.total, step);
               } finally {
                 order.done(page.number);
               }
             },
           },
           control,
-          'Reading the pages',
+          step,
           progress,
         ).catch((error: unknown) => {
           writer.discard();

@@ -52,7 +52,9 @@ describe('an exhibit redacted page by page, in page order', () => {
     expect(existsSync(staging) ? readdirSync(staging, { recursive: true }) : []).toEqual([]);
 
     const drawn = { x: 400, y: 700, width: 80, height: 30 };
+    const progress: { done: number; total: number | null; step: string }[] = [];
     const report = await vault.exhibits.redact(caseId, exhibit, {
+      control: { onProgress: (done, total, step) => progress.push({ done, total, step }) },
       destination: out,
       dpi: 150,
       decisions: { [asked.questions[0]!.id]: 'redact' },
@@ -62,6 +64,12 @@ describe('an exhibit redacted page by page, in page order', () => {
       ],
     });
     expect(report).toMatchObject({ status: 'written', redactions: 5 });
+    // The progress an attorney watches moves forward only: the count never falls, and a step,
+    // once left, does not come back (reading and writing go side by side under one label).
+    expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
+    expect(progress.at(-1)).toMatchObject({ done: 9, total: 9 });
+    const steps = progress.map((p) => p.step).filter((step, i, all) => i === 0 || all[i - 1] !== step);
+    expect(new Set(steps).size, steps.join(' → ')).toBe(steps.length);
     const log = execFileSync('pdftotext', ['-layout', join(out, 'records-redaction-log.pdf'), '-'], { encoding: 'utf8' });
     const rows = log
       .split('\n')
