@@ -186,6 +186,9 @@ const filing = filingSummary.extend({ details: filingDetails });
 
 const variantKind = z.enum(FINDING_KINDS);
 
+/** Someone a finding may name: by pseudonym, with its case (pseudonyms repeat from case to case). */
+const hitTarget = z.object({ plaintiffId: id, caseId: id, pseudonym: z.string() });
+
 /**
  * One mention of someone in the vault, found in text the renderer sent: `text` is that text's
  * own slice, and whom it may point at is told by pseudonym only.
@@ -197,7 +200,7 @@ const finding = z.object({
   kind: variantKind,
   confidence: z.enum(['high', 'low']),
   reasons: z.array(z.enum(['partial-name', 'shared', 'common-word'])),
-  targets: z.array(z.object({ plaintiffId: id, caseId: id, pseudonym: z.string() })),
+  targets: z.array(hitTarget),
   line: z.number().int(),
   /** Kind 'mixed-script' only: the scripts the word mixes ("Latin", "Cyrillic"). */
   scripts: z.array(z.string()).optional(),
@@ -381,7 +384,7 @@ const exhibitPage = z.object({ number: z.number().int(), widthPt: z.number(), he
 
 /**
  * One place of an exhibit that names (or may name) someone. Its text is MASKED here: the real
- * words come only with exhibits:revealFinding. Whom it may name is told by pseudonym.
+ * words come only with exhibits:revealFinding. Whom it may name is told by pseudonym and case.
  */
 const exhibitFinding = z.object({
   id: z.string(),
@@ -390,7 +393,7 @@ const exhibitFinding = z.object({
   kind: z.enum([...FINDING_KINDS, 'face']),
   confidence: z.enum(['high', 'low']),
   source: z.enum(['text-layer', 'ocr', 'face-detector']),
-  mayName: z.array(z.string()),
+  targets: z.array(hitTarget),
   /** A question waits for the attorney's answer; otherwise it is redacted. */
   question: z.boolean(),
   why: z.string().optional(),
@@ -411,7 +414,7 @@ const exhibitRedactReport = z.discriminatedUnion('status', [
   z.object({ status: z.literal('needs-decision'), questions: z.array(exhibitFinding) }),
   z.object({
     status: z.literal('leak-found'),
-    hits: z.array(z.object({ page: z.number().int(), box: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }), kind: z.enum([...FINDING_KINDS, 'face']), source: z.string(), mayName: z.array(z.string()) })),
+    hits: z.array(z.object({ page: z.number().int(), box: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }), kind: z.enum([...FINDING_KINDS, 'face']), source: z.string(), targets: z.array(hitTarget) })),
   }),
   z.object({
     status: z.literal('written'),

@@ -125,7 +125,7 @@ const redact: Command = {
         }
         throw new VaultError('LEAK_FOUND', `${report.questions.length} finding${report.questions.length === 1 ? ' needs' : 's need'} a decision; nothing was written.`);
       case 'leak-found':
-        if (!ctx.json) for (const hit of report.hits) ctx.io.stdout.write(`${describeResidual(hit)}\n`);
+        if (!ctx.json) for (const hit of report.hits) ctx.io.stdout.write(`${describeResidual(hit, stringOption(o, 'case')!)}\n`);
         throw new VaultError('LEAK_FOUND', `The redacted file still names or shows someone when read back (${report.hits.length} place${report.hits.length === 1 ? '' : 's'}); nothing was written. Draw a box over each place (or answer "redact") and run again.`);
       case 'written':
         if (!ctx.json) {
@@ -137,10 +137,10 @@ const redact: Command = {
   },
 };
 
-function describeResidual(hit: ResidualHit): string {
+function describeResidual(hit: ResidualHit, caseId: string): string {
   const where = hit.page === 0 ? 'the cover' : `page ${hit.page}`;
   if (hit.kind === 'face') return `${where}, box ${boxText(hit.box)}: a face the face detector still finds`;
-  return `${where}, box ${boxText(hit.box)}: ${kindWords(hit.kind)} (read by ${hit.source}) may name ${hit.mayName.join(', ') || 'someone'}`;
+  return `${where}, box ${boxText(hit.box)}: ${kindWords(hit.kind)} (read by ${hit.source}) may name ${mayName(hit.targets, caseId) || 'someone'}`;
 }
 
 function batesOption(value: string | undefined): { prefix: string; start: number } | undefined {

@@ -370,7 +370,7 @@ function why(q: Question): string {
 }
 
 function questionJson(q: Question) {
-  return { field: q.field, line: q.line, kind: q.kind, confidence: q.confidence, text: q.text, mayName: q.targets.map((t) => t.pseudonym), why: why(q) };
+  return { field: q.field, line: q.line, kind: q.kind, confidence: q.confidence, text: q.text, targets: q.targets.map(({ pseudonym, caseId }) => ({ pseudonym, caseId })), why: why(q) };
 }
 
 export const filingCommands: Command[] = [scan, exportCommand, verify];

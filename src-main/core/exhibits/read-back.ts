@@ -7,6 +7,7 @@
  * here as an adversary's detector would find it.
  */
 import type { OperationControl } from '../operation';
+import type { HitTarget } from '../scan/types';
 import { readPages, type FaceDetector, type PageInfo } from './analyse';
 import { excusedByKeep, type PageFinding, type Scanners } from './find';
 import type { OcrPool } from './ocr';
@@ -20,8 +21,8 @@ export interface ResidualHit {
   box: Box;
   kind: ExhibitFinding['kind'];
   source: ExhibitFinding['source'];
-  /** Pseudonyms of whom it may name. */
-  mayName: string[];
+  /** Whom it may name: pseudonyms, with their cases (pseudonyms repeat from case to case). */
+  targets: HitTarget[];
 }
 
 export interface ReadBackInput {
@@ -54,7 +55,7 @@ export async function readBack(input: ReadBackInput, control: OperationControl |
     return back.findings.flat().flatMap((finding): ResidualHit[] => {
       const page = finding.page - input.coverPages;
       if (excusedByKeep(input.kept, { ...finding, page })) return [];
-      return [{ page: Math.max(0, page), box: finding.box, kind: finding.kind, source: finding.source, mayName: finding.targets.map((t) => t.pseudonym) }];
+      return [{ page: Math.max(0, page), box: finding.box, kind: finding.kind, source: finding.source, targets: finding.targets }];
     });
   } finally {
     await output.close();

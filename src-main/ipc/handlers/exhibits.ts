@@ -26,7 +26,7 @@ export function findingView(f: ExhibitFinding): FindingDto {
     kind: f.kind,
     confidence: f.confidence,
     source: f.source,
-    mayName: f.targets.map((t) => t.pseudonym),
+    targets: f.targets,
     question: f.action.kind === 'ask',
     ...(why === undefined ? {} : { why }),
     canKeep: f.kind === 'face' || clearable({ kind: f.kind, confidence: f.confidence, reasons: why === 'common-word' ? ['common-word'] : [] }),

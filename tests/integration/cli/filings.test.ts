@@ -189,5 +189,10 @@ describe('doe-vault scan, export and verify', () => {
     expectFailure(exported, 3, undefined);
     expect(exported.stdout).toMatch(new RegExp(`line 3 +full name +Jane Doe 1 \\(case ${otherCase}\\) +names someone of another case +Henrietta Quillfeather`));
     expect(existsSync(out)).toBe(false);
+    // --json says the same: whom each question may name, with the case.
+    const json = await runCli([...vault.auth, 'export', '--case', caseId, '--in', draft, '--out', out, '--json']);
+    expectFailure(json, 3, undefined);
+    const { questions } = JSON.parse(json.stdout) as { questions: { text: string; targets: { pseudonym: string; caseId: string }[] }[] };
+    expect(questions).toEqual([expect.objectContaining({ text: 'Henrietta Quillfeather', targets: [{ pseudonym: 'Jane Doe 1', caseId: otherCase }] })]);
   });
 });

@@ -99,7 +99,7 @@ export function ExhibitReview({ exhibit, onChange }: { exhibit: OpenExhibit; onC
           />
         )}
       </section>
-      <RedactPanel tally={counts} onRedact={redact} />
+      <RedactPanel caseId={ref.caseId} tally={counts} onRedact={redact} />
     </>
   );
 }

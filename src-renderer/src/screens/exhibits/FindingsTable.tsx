@@ -1,7 +1,7 @@
 import type { ExhibitFindingDto } from '../../../../src-preload/contract';
 import type { DoeVaultError } from '../../api/client';
 import { KIND_WORDS } from '../../lib/filings';
-import { fate, type Decisions, type ExhibitRef } from './review';
+import { fate, whomItMayName, type Decisions, type ExhibitRef } from './review';
 import { useFindingReveal } from './useFindingReveal';
 
 const MASK = '•••••';
@@ -101,7 +101,7 @@ export function FindingsTable({
                     </span>
                   )}
                 </td>
-                <td>{f.mayName.length === 0 ? <span className="muted">—</span> : f.mayName.length === 1 ? f.mayName[0] : `one of ${f.mayName.join(', ')}`}</td>
+                <td>{whomItMayName(f, exhibit.caseId) ?? <span className="muted">—</span>}</td>
                 <td>
                   {f.canKeep ? (
                     <fieldset className="exhibit-decision">

@@ -8,6 +8,7 @@ import { plural } from '../../lib/format';
 import { OperationProgress } from '../filings/OperationProgress';
 import { FilesTable } from '../filings/Report';
 import { kindWords } from './FindingsTable';
+import { whomItMayName } from './review';
 import type { Tally } from './review';
 
 export interface RedactChoices {
@@ -24,9 +25,11 @@ const BATES_PREFIX = /^[A-Za-z0-9_-]{1,20}$/;
  * their SHA-256, or where the read-back still found someone (nothing written).
  */
 export function RedactPanel({
+  caseId,
   tally,
   onRedact,
 }: {
+  caseId: string;
   tally: Tally;
   onRedact: (choices: RedactChoices) => Promise<ExhibitRedactReportDto | null>;
 }) {
@@ -121,7 +124,7 @@ export function RedactPanel({
       <div ref={outcome} tabIndex={-1} className="export-outcome">
         {redact.error ? <RedactError error={redact.error} /> : null}
         {noFolder ? <Notice>No folder was chosen. Nothing was written.</Notice> : null}
-        {report ? <RedactReport report={report} onShow={() => void show.run()} /> : null}
+        {report ? <RedactReport caseId={caseId} report={report} onShow={() => void show.run()} /> : null}
         {show.error ? <ErrorAlert error={show.error} /> : null}
       </div>
     </section>
@@ -133,7 +136,7 @@ function RedactError({ error }: { error: DoeVaultError }) {
   return <ErrorAlert error={error} title="The exhibit could not be redacted. Nothing was written." />;
 }
 
-function RedactReport({ report, onShow }: { report: ExhibitRedactReportDto; onShow: () => void }) {
+function RedactReport({ caseId, report, onShow }: { caseId: string; report: ExhibitRedactReportDto; onShow: () => void }) {
   if (report.status === 'needs-decision') {
     return (
       <div className="alert alert-warning" role="alert">
@@ -168,7 +171,7 @@ function RedactReport({ report, onShow }: { report: ExhibitRedactReportDto; onSh
                     {Math.round(hit.box.x)}, {Math.round(hit.box.y)} · {Math.round(hit.box.width)} × {Math.round(hit.box.height)}
                   </td>
                   <td>{kindWords(hit.kind)}</td>
-                  <td>{hit.mayName.join(', ') || '—'}</td>
+                  <td>{whomItMayName(hit, caseId) ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

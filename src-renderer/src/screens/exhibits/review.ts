@@ -1,4 +1,5 @@
 import type { ExhibitFindingDto, PageBoxDto } from '../../../../src-preload/contract';
+import { describeTargets } from '../../lib/filings';
 
 /** An exhibit under review: its case and the id main gave it when it was chosen. */
 export interface ExhibitRef {
@@ -14,6 +15,14 @@ export interface DrawnRegion {
 }
 
 export type Decisions = Readonly<Record<string, 'redact' | 'keep'>>;
+
+/**
+ * Whom a finding or a residual hit may name, in words; null for nobody by name (a face).
+ * Pseudonyms repeat from case to case, so one of another case is said to be so.
+ */
+export function whomItMayName(item: Pick<ExhibitFindingDto, 'targets'>, caseId: string): string | null {
+  return item.targets.length === 0 ? null : describeTargets(item, caseId);
+}
 
 /** What becomes of a finding with the answers given so far. */
 export function fate(finding: ExhibitFindingDto, decisions: Decisions): 'redact' | 'keep' | 'question' {

@@ -89,7 +89,7 @@ describe('the read-back of a written exhibit, with faces looked for', () => {
     const residual = await readBack(input(unburned, true), undefined, { done: 0, total: 1 });
     const faces = residual.filter((hit) => hit.kind === 'face');
     expect(faces.length).toBeGreaterThanOrEqual(proposed.length);
-    for (const face of faces) expect(face).toMatchObject({ page: 1, source: 'face-detector', mayName: [] });
+    for (const face of faces) expect(face).toMatchObject({ page: 1, source: 'face-detector', targets: [] });
     // Text extraction and OCR alone see no face: without the face pass the same file passes.
     expect(await readBack(input(unburned, false), undefined, { done: 0, total: 1 })).toEqual([]);
   });

@@ -41,7 +41,7 @@ describe('exhibits:* handlers over a real vault', () => {
     expect(scan.pages).toHaveLength(1);
     expect(scan.findings.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(scan)).not.toMatch(/Ram[ií]rez|Castellanos|Maria/);
-    expect(scan.findings.flatMap((f) => f.mayName)).toEqual(expect.arrayContaining(['Jane Doe 1', 'Jane Doe 2']));
+    expect(scan.findings.flatMap((f) => f.targets.map((t) => t.pseudonym))).toEqual(expect.arrayContaining(['Jane Doe 1', 'Jane Doe 2']));
     const reveals = async () => (await d.value('audit:list', {})).filter((e) => e.action === 'exhibit.finding-revealed');
     expect(await reveals()).toEqual([]);
     const revealed = await Promise.all(scan.findings.map((f) => d.value('exhibits:revealFinding', { caseId, exhibitId, findingId: f.id })));

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ExhibitFindingDto } from '../../../../../src-preload/contract';
-import { boxFrom, centredBox, fate, MIN_SIDE_PT, nudge, tally } from '../../../../../src-renderer/src/screens/exhibits/review';
+import { boxFrom, centredBox, fate, MIN_SIDE_PT, nudge, tally, whomItMayName } from '../../../../../src-renderer/src/screens/exhibits/review';
 
 const LETTER = { widthPt: 612, heightPt: 792 };
 
 function finding(id: string, over: Partial<ExhibitFindingDto> = {}): ExhibitFindingDto {
-  return { id, page: 1, box: { x: 10, y: 10, width: 50, height: 12 }, kind: 'full-name', confidence: 'high', source: 'ocr', mayName: ['Jane Doe 1'], question: false, canKeep: false, ocrConfidence: 90, ...over };
+  return { id, page: 1, box: { x: 10, y: 10, width: 50, height: 12 }, kind: 'full-name', confidence: 'high', source: 'ocr', targets: [{ plaintiffId: 'p000000000000001', caseId: 'c000000000000001', pseudonym: 'Jane Doe 1' }], question: false, canKeep: false, ocrConfidence: 90, ...over };
 }
 
 describe('the review of an exhibit', () => {
@@ -17,6 +17,16 @@ describe('the review of an exhibit', () => {
     expect(fate(surname, {})).toBe('question');
     expect(fate(surname, { xb: 'keep' })).toBe('keep');
     expect(fate(surname, { xb: 'redact' })).toBe('redact');
+  });
+
+  // Pseudonyms repeat from case to case: "Jane Doe 1" of another case is not this case's Jane Doe 1.
+  it('says whom a finding may name: this case by pseudonym, another case said so, a face nobody', () => {
+    const CASE = 'c000000000000001';
+    const target = (n: number, caseId: string) => ({ plaintiffId: `p00000000000000${n}`, caseId, pseudonym: `Jane Doe ${n}` });
+    expect(whomItMayName(finding('xa', { targets: [target(1, CASE)] }), CASE)).toBe('Jane Doe 1');
+    expect(whomItMayName(finding('xb', { targets: [target(1, 'c000000000000002')] }), CASE)).toBe('Jane Doe 1 (another case)');
+    expect(whomItMayName(finding('xc', { targets: [target(2, CASE), target(3, CASE)] }), CASE)).toBe('Jane Doe 2 or Jane Doe 3');
+    expect(whomItMayName(finding('xd', { kind: 'face', source: 'face-detector', targets: [] }), CASE)).toBeNull();
   });
 
   it('the running count adds found and drawn boxes, per page or in all', () => {
