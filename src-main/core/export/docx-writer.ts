@@ -50,7 +50,8 @@ import { fontMeasure } from './font-measure';
 import { faceOf } from './fonts';
 import { BODY_SIZE as BODY_POINTS, FOOTER_SIZE as FOOTER_POINTS, PAGE_HEIGHT, PAGE_WIDTH, SLOT, geometryOf, type Geometry } from './pleading-paper';
 import { defaultPleadingHeaderPath, pleadingHeaderXml } from './pleading-template';
-import { breakLines, courtTitleLines, escapeXml, isCentredHeading, paragraphMarker, printable, type Measure, type Styled } from './typeset-text';
+import { CELL_PADDING, columnWidths } from './table-columns';
+import { breakLines, courtTitleLines, escapeXml, isCentredHeading, paragraphMarker, printable, styledRuns, type Measure, type Styled } from './typeset-text';
 
 export const DOCX_CREATOR = 'DoeVault';
 
@@ -73,8 +74,6 @@ const LIST_INDENT = 0.75 * INCH;
 const PARAGRAPH_INDENT = 0.5 * INCH;
 /** Quotations' margins on each side (the PDF's INDENT), in points. */
 const QUOTE_INDENT = 36;
-/** Table cell padding, left and right, in points (the PDF's CELL_PADDING). */
-const CELL_PADDING = 5;
 const BULLET = 'doevault-bullet';
 /** The header text the pleading-paper template replaces (never left in a written file). */
 const HEADER_MARKER = 'DOEVAULT-PLEADING-PAPER-HEADER';
@@ -520,13 +519,13 @@ class DocxBody {
    */
   private table(header: Run[][], rows: Run[][][]): (Paragraph | Table)[] {
     const columns = Math.max(header.length, ...rows.map((row) => row.length), 1);
-    // Column widths by the longest text in each column (square root, so one long column does not
-    // squeeze the others to nothing).
-    const weights = Array.from({ length: columns }, (_, column) =>
-      Math.sqrt(Math.max(4, ...[header, ...rows].map((row) => (row[column] ?? []).reduce((sum, run) => sum + printable(run.text).length, 0)))),
-    );
-    const total = weights.reduce((a, b) => a + b, 0);
-    const widths = weights.map((weight) => Math.floor((weight / total) * this.textWidth * TWIPS));
+    // The PDF writer's widths: each cell wraps where it wraps there.
+    const printed = [...(header.length > 0 ? [{ cells: header, bold: true }] : []), ...rows.map((cells) => ({ cells, bold: false }))];
+    const widths = columnWidths(
+      printed.map(({ cells, bold }) => Array.from({ length: columns }, (_, column) => styledRuns(cells[column] ?? [], { bold }))),
+      columns,
+      { textWidth: this.textWidth, size: BODY_POINTS, measure: this.measure },
+    ).map((width) => Math.floor(width * TWIPS));
     let slots = 0;
     const row = (cells: Run[][], isHeader: boolean): TableRow => {
       const lines = Math.max(

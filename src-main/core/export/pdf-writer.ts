@@ -22,6 +22,7 @@ import { wordMeasure } from './font-measure';
 import { PageNotes } from './page-notes';
 import { addOutputIntent, pdfaIdentification } from './pdf-archive';
 import { PdfOutline } from './pdf-outline';
+import { CELL_PADDING, columnWidths } from './table-columns';
 import {
   BODY_SIZE,
   FOOTER_SIZE,
@@ -64,7 +65,6 @@ const INDENT = 36;
 const MARKER_GAP = 6;
 const LIST_MARKER_X = 18;
 const LIST_TEXT_X = 54;
-const CELL_PADDING = 5;
 const RULE_WIDTH = 0.6;
 /**
  * The band behind text the public version withheld (sealed version, issue 13): light grey, so
@@ -752,7 +752,7 @@ class Typesetter {
       Array.from({ length: columns }, (_, column) => styledRuns(cells[column] ?? [], { bold }));
     const headerSpans = header.length > 0 ? cellSpans(header, true) : undefined;
     const bodySpans = rows.map((row) => cellSpans(row, false));
-    const widths = this.columnWidths([...(headerSpans ? [headerSpans] : []), ...bodySpans], columns);
+    const widths = columnWidths([...(headerSpans ? [headerSpans] : []), ...bodySpans], columns, { textWidth: this.textWidth, size: BODY_SIZE, measure: this.measure });
     const xs: number[] = [this.geometry.left];
     for (const width of widths) xs.push(xs[xs.length - 1]! + width);
 
@@ -831,59 +831,6 @@ class Typesetter {
     if (header) this.hLine(x1, x2, bottom - 1.2);
     for (const x of xs) this.vLine(x, top, bottom);
     this.slot += count + 1;
-  }
-
-  /**
-   * Column widths filling the text width. A column whose text fits unwrapped in a fair share of
-   * the width gets what it needs (the pseudonym and legal-name columns of the declaration stay
-   * on one line); the others share the rest, each at least as wide as its longest word where
-   * that can be done (words are not cut), the remainder in proportion to how much each wants.
-   */
-  private columnWidths(rows: Styled[][][], columns: number): number[] {
-    const min = new Array<number>(columns).fill(0);
-    const max = new Array<number>(columns).fill(0);
-    for (const row of rows) {
-      row.forEach((cell, column) => {
-        let cellMax = 0;
-        for (const line of breakLines(cell, { width: Number.POSITIVE_INFINITY, size: BODY_SIZE, measure: this.measure })) {
-          cellMax = Math.max(cellMax, line.width);
-        }
-        let cellMin = 0;
-        for (const span of cell) {
-          for (const word of span.text.split(/[ \n]+/)) {
-            if (word) cellMin = Math.max(cellMin, this.measure(word, span.face, BODY_SIZE));
-          }
-        }
-        min[column] = Math.max(min[column]!, cellMin + 2 * CELL_PADDING + 1);
-        max[column] = Math.max(max[column]!, cellMax + 2 * CELL_PADDING + 1, min[column]!);
-      });
-    }
-    const total = this.textWidth;
-    const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
-    if (sum(max) <= total) return max.map((width) => (width * total) / sum(max));
-
-    const widths = new Array<number>(columns).fill(0);
-    let open = Array.from({ length: columns }, (_, column) => column);
-    let remaining = total;
-    for (;;) {
-      const share = remaining / open.length;
-      const settled = open.filter((column) => max[column]! <= share);
-      if (settled.length === 0 || settled.length === open.length) break;
-      for (const column of settled) {
-        widths[column] = max[column]!;
-        remaining -= max[column]!;
-      }
-      open = open.filter((column) => !settled.includes(column));
-    }
-    const openMin = sum(open.map((column) => min[column]!));
-    const openMax = sum(open.map((column) => max[column]!));
-    for (const column of open) {
-      if (openMax <= remaining) widths[column] = (max[column]! * remaining) / openMax;
-      else if (openMin <= remaining) {
-        widths[column] = min[column]! + ((remaining - openMin) * (max[column]! - min[column]!)) / (openMax - openMin);
-      } else widths[column] = (remaining * min[column]!) / openMin;
-    }
-    return widths;
   }
 
   // ---- page furniture --------------------------------------------------------------------

@@ -168,6 +168,39 @@ describe('the Word file on pleading paper, rendered by LibreOffice', () => {
       expect([...officeFirst].sort()).toEqual([...writerFirst].sort());
     });
 
+    // A date, a pseudonym or a legal name broken in the Word file and whole in the PDF (or the
+    // other way) misleads whoever compares the two, and moves every line after it.
+    it('wraps each table cell where the PDF writer wraps it: every row as tall in Word as in the PDF', async () => {
+      const table = get().doc.blocks.find((block) => block.type === 'table');
+      if (table?.type !== 'table') throw new Error('the fixture has a table');
+      // From the header's baseline to each row's: the cells' own offset from the grid cancels out.
+      const marks = [runsText(table.header[0]!), ...table.rows.map((row) => runsText(row[0]!))];
+      /** The height of the header and of each row but the last: from its first cell's baseline to the next row's. */
+      const heights = (read: ReadPdf): number[] => {
+        const at = marks.map((text) => {
+          const page = read.pages.findIndex((p) => p.items.some((i) => i.x >= geometry.left - 2 && i.str.trim() === text));
+          expect(page, `"${text}"`).toBeGreaterThanOrEqual(0);
+          return { page, y: 792 - read.pages[page]!.items.find((i) => i.x >= geometry.left - 2 && i.str.trim() === text)!.y };
+        });
+        return at.slice(1).map((next, i) => (next.page === at[i]!.page ? Math.round(next.y - at[i]!.y) : -1));
+      };
+      const writer = await readPdf(new Uint8Array(readFileSync(get().writer)));
+      // Each date whole on its line, in both.
+      for (const row of table.rows) {
+        const date = runsText(row[2]!);
+        for (const [name, read] of [['Word', get().read], ['PDF', writer]] as const) {
+          expect(read.pages.some((p) => p.items.some((i) => i.str.trim() === date)), `"${date}" on one line in the ${name} file`).toBe(true);
+        }
+      }
+      const office = heights(get().read);
+      const printed = heights(writer);
+      expect(office.length).toBe(printed.length);
+      office.forEach((height, i) => {
+        if (height < 0 || printed[i]! < 0) return; // a row that starts a new page in one of them
+        expect(Math.abs(height - printed[i]!), `row ${i + 1}: Word ${office.join(', ')}; PDF ${printed.join(', ')}`).toBeLessThanOrEqual(3);
+      });
+    });
+
     it('prints each footnote at the foot of the page of its reference', () => {
       const { doc, office } = get();
       const pages = pdftotextPages(new Uint8Array(readFileSync(office))).map((page) => page.replace(/\s+/g, ' '));

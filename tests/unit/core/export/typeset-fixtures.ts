@@ -316,8 +316,13 @@ export function complaintFiling(form: 'california-pleading' | 'federal-pleading'
     },
     {
       type: 'table',
-      header: [[{ text: 'Plaintiff' }], [{ text: 'Assignment' }], [{ text: 'Years' }]],
-      rows: Array.from({ length: 4 }, (_, index) => [[{ text: `Jane Doe ${index + 1}` }], [{ text: faker.lorem.sentence() }], [{ text: String(index + 3) }]]),
+      header: [[{ text: 'Plaintiff' }], [{ text: 'Assignment' }], [{ text: 'Assigned' }], [{ text: 'Years' }]],
+      rows: Array.from({ length: 4 }, (_, index) => [
+        [{ text: `Jane Doe ${index + 1}` }],
+        [{ text: faker.lorem.sentences(3) }],
+        [{ text: faker.date.between({ from: '2012-01-01', to: '2024-12-31' }).toLocaleDateString('en-US', { timeZone: 'UTC', month: 'long', day: 'numeric', year: 'numeric' }) }],
+        [{ text: String(index + 3) }],
+      ]),
     },
     { type: 'heading', level: 1, runs: [{ text: 'SECOND CAUSE OF ACTION' }] },
     numbered(12, 6),
