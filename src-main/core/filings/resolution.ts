@@ -4,6 +4,8 @@ import type { HitTarget, LeakHit } from '../scan/types';
 import { fold } from '../text/normalize';
 import { formatToken, lineCounter, pseudonymKey, tokenSpans, type Token, type TokenSpan } from './tokens';
 
+type PlaintiffTokenSpan = TokenSpan & { pseudonym: NonNullable<TokenSpan['pseudonym']> };
+
 /**
  * How a filing's check and the editor scan a draft's text: its tokens are handled (a plaintiff's
  * wording and a redaction print under seal; a "not a plaintiff" wording is checked on its own,
@@ -20,7 +22,7 @@ export function draftScan(scanner: Pick<LeakScanner, 'findings'>, pseudonyms: It
   return (text) => {
     const tokens = tokenSpans(text);
     const handled: { start: number; end: number }[] = [];
-    const unknown: (TokenSpan & { pseudonym: NonNullable<TokenSpan['pseudonym']> })[] = [];
+    const unknown: PlaintiffTokenSpan[] = [];
     for (const token of tokens) {
       const head = token.pseudonym;
       if (head === undefined || known.has(pseudonymKey(head.text))) {
@@ -51,7 +53,7 @@ export function draftScan(scanner: Pick<LeakScanner, 'findings'>, pseudonyms: It
  * Doe 1 becomes {{Jane Doe 1|Officer Marta Kowalczyk}}. Whom it may name is everyone any of
  * the hits may name.
  */
-function asWholeToken(token: { start: number; end: number; pseudonym: { start: number; end: number; text: string } }, hits: readonly LeakHit[]): LeakHit {
+function asWholeToken(token: PlaintiffTokenSpan, hits: readonly LeakHit[]): LeakHit {
   const lead = hits.find((hit) => NAME_KINDS.has(hit.kind)) ?? hits.find((hit) => hit.kind !== 'mixed-script') ?? hits[0]!;
   const targets = new Map<string, HitTarget>();
   for (const hit of hits) for (const target of hit.targets) targets.set(target.plaintiffId, target);
