@@ -8,8 +8,7 @@ import { plural } from '../../lib/format';
 import { OperationProgress } from '../filings/OperationProgress';
 import { FilesTable } from '../filings/Report';
 import { kindWords } from './FindingsTable';
-import { whomItMayName } from './review';
-import type { Tally } from './review';
+import { whomItMayName, type Tally } from './review';
 
 export interface RedactChoices {
   bates: { prefix: string; start: number } | undefined;
