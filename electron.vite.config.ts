@@ -37,7 +37,8 @@ function moduleGraph(build: 'main' | 'preload' | 'renderer'): Plugin {
                 fileName: item.fileName,
                 isEntry: item.isEntry,
                 modules: Object.keys(item.modules).map((id) => relative(import.meta.dirname, id.replace(/^\0/, '')).split('\\').join('/')),
-                imports: [...item.imports, ...item.dynamicImports],
+                imports: item.imports,
+                dynamicImports: item.dynamicImports,
               },
             ]
           : [],

@@ -42,7 +42,7 @@ const FORBIDDEN = {
 /**
  * The domain folders of src-main/core and which others each may import: a declared, acyclic
  * graph (docs/ARCHITECTURE.md draws it). Every domain may also use the foundation: crypto,
- * store, files, text, shared and the root modules errors, operation and validation. Nothing
+ * store, files, text, shared and the root modules errors, operation, validation and blocking-worker. Nothing
  * below the façade imports service.ts or index.ts; only host/ reaches the façade.
  */
 const CORE_DOMAINS = {
@@ -78,7 +78,7 @@ function foundationZone() {
   return [
     {
       regex: `^\\.\\.?/(${Object.keys(CORE_DOMAINS).join('|')}|service|index)(/|$)`,
-      message: 'The foundation of core (crypto, store, files, text, shared, errors, operation, validation) may not use a domain folder or the façade.',
+      message: 'The foundation of core (crypto, store, files, text, shared, errors, operation, validation, blocking-worker) may not use a domain folder or the façade.',
     },
   ];
 }
@@ -149,7 +149,7 @@ export default tseslint.config(
     files: [`src-main/core/${domain}/**`],
     rules: restrict(['electron', 'libsodium', 'sqlite', 'network'], coreZone(/** @type {keyof typeof CORE_DOMAINS} */ (domain))),
   })),
-  { files: ['src-main/core/{files,text,shared}/**', 'src-main/core/{errors,operation,validation}.ts'], rules: restrict(['electron', 'libsodium', 'sqlite', 'network'], foundationZone()) },
+  { files: ['src-main/core/{files,text,shared}/**', 'src-main/core/{errors,operation,validation,blocking-worker}.ts'], rules: restrict(['electron', 'libsodium', 'sqlite', 'network'], foundationZone()) },
   { files: ['src-main/core/crypto/**'], rules: restrict(['electron', 'sqlite', 'network'], foundationZone()) },
   { files: ['src-main/core/store/**'], rules: restrict(['electron', 'libsodium', 'network'], foundationZone()) },
   { files: ['src-main/cli/**'], rules: restrict(['electron', 'libsodium', 'sqlite', 'network'], outsideCore('cli')) },

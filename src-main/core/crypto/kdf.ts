@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { runBlocking } from '../blocking-worker';
 import { VaultError } from '../errors';
 import { randomBytes } from './bytes';
 import { sodium } from './sodium';
@@ -67,40 +67,23 @@ export function deriveKek(secret: Uint8Array, salt: Uint8Array, params: KdfParam
 /**
  * Argon2id's memory (256 MiB for MODERATE) lives in libsodium's WebAssembly memory, which can
  * grow but never shrink: derived in this thread, it would stay resident for the life of the
- * process. So each derivation gets a short-lived worker thread with its own libsodium; the
- * memory goes back to the system when the worker ends. The call stays synchronous (this thread
- * waits on a shared flag, as it waited on crypto_pwhash before). The secret goes in, and the
- * key comes out, through one SharedArrayBuffer that is zeroed before this returns.
+ * process. So each derivation gets a short-lived worker thread with its own libsodium
+ * (runBlocking). The secret goes in, and the key comes out, through one SharedArrayBuffer that
+ * is zeroed before this returns.
  */
 function deriveInWorker(secret: Uint8Array, salt: Uint8Array, params: KdfParams): Uint8Array {
-  // [0..4) state: 0 running, 1 done, 2 failed; [4..36) key; [36..52) salt; [52..) secret.
+  // [0..4) state; [4..36) key; [36..52) salt; [52..) secret.
   const shared = new SharedArrayBuffer(52 + secret.length);
-  const state = new Int32Array(shared, 0, 1);
   const bytes = new Uint8Array(shared);
   bytes.set(salt, 36);
   bytes.set(secret, 52);
-  let worker: Worker | undefined;
   try {
-    worker = new Worker(KDF_WORKER, {
-      eval: true,
-      workerData: { shared, sodiumPath: sodiumPath(), opslimit: params.opslimit, memlimit: params.memlimit },
-      // Plain Node: no loader hooks or flags of this process (tsx in development).
-      execArgv: [],
-    });
-    worker.on('error', () => {}); // reported through the shared state
-    worker.unref();
-    while (Atomics.load(state, 0) === 0) {
-      if (Atomics.wait(state, 0, 0, KDF_TIMEOUT_MS) === 'timed-out') {
-        throw new VaultError('INTERNAL', 'The key derivation did not finish. Close other programs to free memory and try again.');
-      }
-    }
-    if (Atomics.load(state, 0) !== 1) {
-      throw new VaultError('INTERNAL', 'The key derivation failed (not enough memory?). Close other programs and try again.');
-    }
+    const outcome = runBlocking(KDF_WORKER, { shared, sodiumPath: sodiumPath(), opslimit: params.opslimit, memlimit: params.memlimit }, KDF_TIMEOUT_MS);
+    if (outcome === 'timed-out') throw new VaultError('INTERNAL', 'The key derivation did not finish. Close other programs to free memory and try again.');
+    if (outcome === 'failed') throw new VaultError('INTERNAL', 'The key derivation failed (not enough memory?). Close other programs and try again.');
     return bytes.slice(4, 36);
   } finally {
     bytes.fill(0);
-    void worker?.terminate();
   }
 }
 
@@ -113,30 +96,18 @@ function sodiumPath(): string {
   return resolvedSodium;
 }
 
-/**
- * The worker: CommonJS, and no file of its own, so that it runs the same from the sources, the
- * build and the packaged app. It reports failure (2) rather than leave the caller waiting.
- */
+/** The worker's body (see runBlocking). */
 const KDF_WORKER = `
-const { workerData } = require('node:worker_threads');
-const state = new Int32Array(workerData.shared, 0, 1);
 const bytes = new Uint8Array(workerData.shared);
-const finish = (code) => {
-  if (Atomics.compareExchange(state, 0, 0, code) === 0) Atomics.notify(state, 0);
-};
-process.on('exit', () => finish(2));
-(async () => {
-  const sodium = require(workerData.sodiumPath);
-  await sodium.ready;
-  const salt = bytes.slice(36, 52);
-  const secret = bytes.slice(52);
-  try {
-    const key = sodium.crypto_pwhash(32, secret, salt, workerData.opslimit, workerData.memlimit, sodium.crypto_pwhash_ALG_ARGON2ID13);
-    bytes.set(key, 4);
-    sodium.memzero(key);
-  } finally {
-    sodium.memzero(secret);
-  }
-  finish(1);
-})().catch(() => finish(2));
+const sodium = require(workerData.sodiumPath);
+await sodium.ready;
+const salt = bytes.slice(36, 52);
+const secret = bytes.slice(52);
+try {
+  const key = sodium.crypto_pwhash(32, secret, salt, workerData.opslimit, workerData.memlimit, sodium.crypto_pwhash_ALG_ARGON2ID13);
+  bytes.set(key, 4);
+  sodium.memzero(key);
+} finally {
+  sodium.memzero(secret);
+}
 `;

@@ -14,10 +14,10 @@ export interface Burn {
 }
 
 /** Burns `burns` (boxes in points) into `image`, drawn at `dpi`. */
-export function burnBoxes(image: PageCanvas, dpi: number, burns: readonly Burn[]): void {
+export async function burnBoxes(image: PageCanvas, dpi: number, burns: readonly Burn[]): Promise<void> {
+  const font = await registerPageFont();
   const context = image.getContext('2d');
   const scale = dpi / 72;
-  const font = registerPageFont();
   for (const { box, label } of burns) {
     const x = Math.max(0, Math.floor(box.x * scale));
     const y = Math.max(0, Math.floor(box.y * scale));

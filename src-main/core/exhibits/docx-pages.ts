@@ -10,10 +10,10 @@
  * frame or object, TargetMode="External") is refused: its content is not in the file, so it
  * cannot be checked. A hyperlink is only text: its target is typeset like the rest.
  */
-import { createCanvas } from '@napi-rs/canvas';
 import JSZip from 'jszip';
 import { docxPartsText } from '../documents';
 import { isVaultError } from '../errors';
+import { loadCanvas, type CanvasModule } from './canvas';
 import { openRasterImage, type ImagePages } from './image-pages';
 import { badExhibit, count, EXHIBIT_LIMITS } from './limits';
 import { registerPageFont } from './page-font';
@@ -66,7 +66,9 @@ export async function openDocxPages(file: string, bytes: Uint8Array): Promise<Do
       );
     }
   }
-  const pages: Page[] = layout(source.text).map((lines) => ({ kind: 'text', lines }));
+  const canvas = await loadCanvas();
+  const font = await registerPageFont();
+  const pages: Page[] = layout(canvas, font, source.text).map((lines) => ({ kind: 'text', lines }));
   const media = names.filter((n) => /^word\/media\/[^/]+\.(png|jpe?g)$/i.test(n)).sort();
   for (const name of media) {
     const image = new Uint8Array(await zip.files[name]!.async('uint8array'));
@@ -85,15 +87,14 @@ export async function openDocxPages(file: string, bytes: Uint8Array): Promise<Do
     async render(n, dpi) {
       const page = pages[n - 1]!;
       if (page.kind === 'image') return { ...(await page.pages.render(page.index, dpi)), number: n };
-      return renderText(n, page.lines, dpi ?? EXHIBIT_LIMITS.defaultDigitalDpi);
+      return renderText(canvas, font, n, page.lines, dpi ?? EXHIBIT_LIMITS.defaultDigitalDpi);
     },
     async close() {},
   };
 }
 
 /** Lines of words (points), wrapped to the text width, cut into pages. */
-function layout(text: string): LaidWord[][][] {
-  const font = registerPageFont();
+function layout({ createCanvas }: CanvasModule, font: string, text: string): LaidWord[][][] {
   const measure = createCanvas(10, 10).getContext('2d');
   measure.font = `${FONT_SIZE}px "${font}"`;
   const space = measure.measureText(' ').width;
@@ -137,14 +138,14 @@ function pieces(word: string, maxWidth: number, width: (s: string) => number): s
   return out;
 }
 
-function renderText(n: number, lines: LaidWord[][], dpi: number): RenderedPage {
+function renderText({ createCanvas }: CanvasModule, font: string, n: number, lines: LaidWord[][], dpi: number): RenderedPage {
   const scale = dpi / 72;
   const canvas = createCanvas(Math.ceil(PAGE_WIDTH * scale), Math.ceil(PAGE_HEIGHT * scale));
   const context = canvas.getContext('2d');
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.fillStyle = '#000000';
-  context.font = `${FONT_SIZE * scale}px "${registerPageFont()}"`;
+  context.font = `${FONT_SIZE * scale}px "${font}"`;
   context.textBaseline = 'alphabetic';
   const words: PageWord[] = [];
   lines.forEach((line, i) => {

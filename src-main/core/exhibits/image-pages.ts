@@ -5,8 +5,8 @@
  * 100,000 image (a "bomb"). An image's page size comes from the density it declares (PNG pHYs,
  * JPEG JFIF, TIFF XResolution), else it is taken to be scanned at 300 dpi (EXHIBIT_LIMITS).
  */
-import { createCanvas, ImageData, loadImage } from '@napi-rs/canvas';
-import UTIF from 'utif2';
+import type { IFD } from 'utif2';
+import { loadCanvas, loadUtif } from './canvas';
 import { badExhibit, count, EXHIBIT_LIMITS } from './limits';
 import type { PageCanvas, RenderedPage } from './types';
 
@@ -147,6 +147,7 @@ export async function openRasterImage(file: string, bytes: Uint8Array, format: '
   return {
     pageCount: 1,
     async render(_n, dpi) {
+      const { createCanvas, loadImage } = await loadCanvas();
       let image;
       try {
         image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -170,11 +171,12 @@ export async function openRasterImage(file: string, bytes: Uint8Array, format: '
   };
 }
 
-type Ifd = UTIF.IFD;
+type Ifd = IFD;
 
 /** A TIFF exhibit: one page per image (multi-page scans); sub-images (thumbnails) are not pages. */
 export async function openTiff(file: string, bytes: Uint8Array): Promise<ImagePages> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const UTIF = await loadUtif();
   let ifds: Ifd[];
   try {
     ifds = UTIF.decode(buffer);
@@ -189,6 +191,7 @@ export async function openTiff(file: string, bytes: Uint8Array): Promise<ImagePa
   return {
     pageCount: ifds.length,
     async render(n, dpi) {
+      const { createCanvas, ImageData } = await loadCanvas();
       const ifd = ifds[n - 1]!;
       try {
         UTIF.decodeImage(buffer, ifd);

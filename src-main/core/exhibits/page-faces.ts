@@ -6,8 +6,9 @@
  * none on a page of text without pictures. Regions come back in points, for the attorney to keep
  * or redact (every face is a question).
  */
-import { createCanvas, type Canvas } from '@napi-rs/canvas';
+import type { Canvas } from '@napi-rs/canvas';
 import type { OperationControl } from '../operation';
+import { loadCanvas } from './canvas';
 import { detectFaces } from './faces';
 import type { Box, ProposedRegion, RenderedPage } from './types';
 
@@ -24,6 +25,7 @@ export async function pageFaces(page: RenderedPage, control?: OperationControl):
   // detectFaces checks its signal between passes: the caller's cancel flag, read each time.
   const signal = { get aborted() { return control?.isCancelled?.() === true; } } as AbortSignal;
   const proposed: ProposedRegion[] = [];
+  const { createCanvas } = await loadCanvas();
   for (const picture of pictures) {
     const x = Math.max(0, Math.floor(picture.x * scale));
     const y = Math.max(0, Math.floor(picture.y * scale));

@@ -3,8 +3,8 @@
  * no wider than asked, rendered in the vault worker like every page. Nothing is read or found
  * here; the picture shows the page as it is, so it is for the attorney's screen only.
  */
-import { createCanvas } from '@napi-rs/canvas';
 import { VaultError } from '../errors';
+import { loadCanvas } from './canvas';
 import { openExhibit } from './exhibit-file';
 import { count } from './limits';
 
@@ -38,6 +38,7 @@ export async function renderPreview(path: string, page: number, width: number): 
     const dpi = Math.max(72, Math.min(300, Math.ceil((width / probe.widthPt) * 72)));
     const rendered = dpi === 72 ? probe : await exhibit.render(page, dpi);
     const scale = Math.min(1, width / rendered.image.width);
+    const { createCanvas } = await loadCanvas();
     const out = createCanvas(Math.max(1, Math.round(rendered.image.width * scale)), Math.max(1, Math.round(rendered.image.height * scale)));
     const g = out.getContext('2d');
     g.fillStyle = '#ffffff';

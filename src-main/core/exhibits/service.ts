@@ -179,7 +179,7 @@ export class ExhibitsService {
                 const burns = redact.map((r) => ({ ...r, ref: numbering.refFor(r.key) }));
                 plan.burns.push(...burns);
                 throwIfCancelled(control);
-                burnBoxes(page.image, page.dpi, burns.map((b): Burn => ({ box: b.box, label: b.ref })));
+                await burnBoxes(page.image, page.dpi, burns.map((b): Burn => ({ box: b.box, label: b.ref })));
                 const words = options.ocrLayer ? await pool.read(page.image) : [];
                 writer.page(await page.image.encode('jpeg', 90), page.widthPt, page.heightPt, page.dpi, words);
                 control?.onProgress?.(++progress.done, progress.total, step);

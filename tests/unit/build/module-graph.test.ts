@@ -9,7 +9,10 @@ interface Chunk {
   fileName: string;
   isEntry: boolean;
   modules: string[];
+  /** Loaded with the chunk (static imports). */
   imports: string[];
+  /** Loaded when the code asks (import()). */
+  dynamicImports: string[];
 }
 
 const GRAPH_DIR = join(process.cwd(), 'out', 'module-graph');
@@ -25,14 +28,15 @@ function graph(build: 'main' | 'preload' | 'renderer'): Chunk[] {
 
 const coreModules = (chunks: Chunk[]) => chunks.flatMap((chunk) => chunk.modules).filter((id) => id.startsWith('src-main/core/'));
 
-/** Every chunk the entry loads, following static and dynamic imports between chunks. */
-function loadedFrom(chunks: Chunk[], entry: string): Chunk[] {
+/** Every chunk the entry loads, following static and (unless `eagerOnly`) dynamic imports between chunks. */
+function loadedFrom(chunks: Chunk[], entry: string, { eagerOnly = false } = {}): Chunk[] {
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const seen = new Set<string>();
   const visit = (name: string) => {
     if (seen.has(name) || !byName.has(name)) return;
     seen.add(name);
-    for (const next of byName.get(name)!.imports) visit(next);
+    const chunk = byName.get(name)!;
+    for (const next of eagerOnly ? chunk.imports : [...chunk.imports, ...chunk.dynamicImports]) visit(next);
   };
   visit(entry);
   return [...seen].map((name) => byName.get(name)!);
@@ -54,11 +58,27 @@ describe('the built bundles', () => {
     const chunks = graph('main');
     const loaded = loadedFrom(chunks, 'index.js');
     expect(loaded.length).toBeGreaterThan(0);
-    const imports = loaded.flatMap((chunk) => chunk.imports);
+    const imports = loaded.flatMap((chunk) => [...chunk.imports, ...chunk.dynamicImports]);
     expect(imports.filter((name) => /libsodium|better-sqlite3/.test(name))).toEqual([]);
     expect(loaded.flatMap((chunk) => chunk.modules).filter((id) => /src-main\/core\/(crypto|store|service)/.test(id))).toEqual([]);
     // …while the worker does load them: the check above looks at the right graph.
     const worker = loadedFrom(chunks, 'vault-worker.js');
     expect(worker.flatMap((chunk) => chunk.imports)).toEqual(expect.arrayContaining(['libsodium-wrappers-sumo', 'better-sqlite3']));
   });
+
+  // Memory a process never gives back: the vault worker and the CLI load the exhibits' image
+  // libraries only when an exhibit is read, and the passphrase meter never (it runs in a
+  // worker thread of its own, vault/passphrase-policy.ts).
+  for (const entry of ['vault-worker.js', 'cli.js']) {
+    it(`main: ${entry} loads the image libraries on first use and never zxcvbn`, () => {
+      const chunks = graph('main');
+      const heavy = /^(@napi-rs\/canvas|utif2|@zxcvbn-ts\/)/;
+      const eager = loadedFrom(chunks, entry, { eagerOnly: true }).flatMap((chunk) => chunk.imports);
+      expect(eager).toEqual(expect.arrayContaining(['libsodium-wrappers-sumo']));
+      expect(eager.filter((name) => heavy.test(name))).toEqual([]);
+      const onDemand = loadedFrom(chunks, entry).flatMap((chunk) => chunk.dynamicImports);
+      expect(onDemand).toEqual(expect.arrayContaining(['@napi-rs/canvas', 'utif2']));
+      expect(onDemand.filter((name) => name.startsWith('@zxcvbn-ts/'))).toEqual([]);
+    });
+  }
 });

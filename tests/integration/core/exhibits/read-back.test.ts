@@ -49,11 +49,11 @@ describe('the read-back of a written exhibit, with faces looked for', () => {
   });
 
   /** The photo's page written as the exhibit writer writes it, with `burn` applied to its pixels first. */
-  async function written(name: string, burn: (page: Awaited<ReturnType<Awaited<ReturnType<typeof openExhibit>>['render']>>) => void): Promise<Uint8Array> {
+  async function written(name: string, burn: (page: Awaited<ReturnType<Awaited<ReturnType<typeof openExhibit>>['render']>>) => void | Promise<void>): Promise<Uint8Array> {
     const exhibit = await openExhibit(PHOTO);
     try {
       const page = await exhibit.render(1, undefined);
-      burn(page);
+      await burn(page);
       const path = join(dir, name);
       const writer = await PublicPdfWriter.create(path, defaultFontsDir(), { created: new Date(0) });
       writer.page(await page.image.encode('jpeg', 90), page.widthPt, page.heightPt, page.dpi, []);

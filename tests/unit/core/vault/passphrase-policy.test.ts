@@ -1,7 +1,11 @@
 import { Faker, en } from '@faker-js/faker';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkNewPassphrase, MIN_PASSPHRASE_LENGTH, passphraseBytes } from '../../../../src-main/core/vault/passphrase-policy';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
+import * as zxcvbnEn from '@zxcvbn-ts/language-en';
+import { PASSPHRASE_CONTEXT_WORDS, PASSPHRASE_L33T_MAX_SUBSTITUTIONS, SCORED_PASSPHRASE_CHARS } from '../../../../src-main/core/shared/passphrase-rule';
+import { checkNewPassphrase, MIN_PASSPHRASE_LENGTH, passphraseBytes, passphraseVerdict } from '../../../../src-main/core/vault/passphrase-policy';
 
 function refusal(passphrase: string): { code?: string; field?: string; message?: string } | undefined {
   try {
@@ -59,7 +63,8 @@ describe('passphrase policy', () => {
       fc.property(fc.constantFrom(...'abcxyz0123456789!@# é'), fc.integer({ min: 12, max: 1024 }), (char, n) => {
         expect(refusal(char.repeat(n))).toMatchObject({ code: 'VALIDATION' });
       }),
-      { numRuns: 25 },
+      // Each check starts the meter's worker thread (about half a second).
+      { numRuns: 10 },
     );
   });
 
@@ -73,6 +78,32 @@ describe('passphrase policy', () => {
     // A weak prefix is still weak, however long (only the first 64 characters are scored).
     expect(refusal(`${'a'.repeat(64)}${faker.string.alphanumeric(900)}`)).toMatchObject({ code: 'VALIDATION' });
     expect(refusal(faker.string.alphanumeric(1024))).toBeUndefined();
+  });
+
+  it('gives, from its worker thread, the verdict of a meter built as the renderer builds it', () => {
+    // The renderer shows this meter's verdict before submit (src-renderer/src/lib/strength.ts):
+    // the vault must not refuse what it called strong, nor accept what it called weak.
+    const meter = new ZxcvbnFactory({
+      dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },
+      graphs: zxcvbnCommon.adjacencyGraphs,
+      translations: zxcvbnEn.translations,
+      l33tMaxSubstitutions: PASSPHRASE_L33T_MAX_SUBSTITUTIONS,
+      maxLength: SCORED_PASSPHRASE_CHARS,
+    });
+    const faker = new Faker({ locale: [en] });
+    faker.seed(1208);
+    const passphrases = [
+      'doevault plaintiff court', // the context words
+      'P@ssw0rd!2024',
+      `${faker.word.adjective()} ${faker.word.noun()} ${faker.number.int(99)}`,
+      `${faker.person.firstName()}${faker.date.past().getFullYear()}!`,
+      'žluťoučký kůň 🐎 úpěl',
+      faker.string.alphanumeric(80),
+    ];
+    for (const passphrase of passphrases) {
+      const expected = meter.check([...passphrase].slice(0, SCORED_PASSPHRASE_CHARS).join(''), [...PASSPHRASE_CONTEXT_WORDS]);
+      expect(passphraseVerdict(passphrase), passphrase).toEqual({ score: expected.score, warning: expected.feedback.warning || null, suggestions: expected.feedback.suggestions });
+    }
   });
 
   it('derives from NFC bytes, so composed and decomposed input match', () => {
