@@ -98,7 +98,7 @@ function answerInitialsOnce(prepared: PreparedDraft): PreparedDraft {
   const kept: Finding[] = [];
   for (const question of prepared.questions) {
     const answer = question.kind === 'initials' ? answers.get(initialsKey(question.text)) : undefined;
-    if (answer) edits.push({ start: question.start, end: question.end, replacement: formatToken({ ...answer, wording: question.text.replace(/\s+/g, ' ') }) });
+    if (answer) edits.push({ start: question.start, end: question.end, replacement: formatToken({ ...answer, wording: question.wording ?? question.text.replace(/\s+/g, ' ') }) });
     else kept.push(question);
   }
   if (edits.length === 0) return prepared;

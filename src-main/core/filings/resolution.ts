@@ -7,6 +7,13 @@ import { formatToken, lineCounter, pseudonymKey, tokenSpans, type Token, type To
 type PlaintiffTokenSpan = TokenSpan & { pseudonym: NonNullable<TokenSpan['pseudonym']> };
 
 /**
+ * A hit of a draft. One over a whole token whose head is not a pseudonym of the case carries
+ * that token's wording, if it has one: what its author meant the sealed version to print, kept
+ * by the answer ("{{Marta Kowalczyk|Marta}}" given to Jane Doe 1 is {{Jane Doe 1|Marta}}).
+ */
+export type DraftHit = LeakHit & { wording?: string };
+
+/**
  * How a filing's check and the editor scan a draft's text: its tokens are handled (a plaintiff's
  * wording and a redaction print under seal; a "not a plaintiff" wording is checked on its own,
  * questions.ts), and mixed-script words inside names dropped. Only here: braces in any other
@@ -17,7 +24,7 @@ type PlaintiffTokenSpan = TokenSpan & { pseudonym: NonNullable<TokenSpan['pseudo
  * is her name, not a token. What it names becomes one finding over the whole token, so that
  * its answer replaces the token instead of nesting one inside it.
  */
-export function draftScan(scanner: Pick<LeakScanner, 'findings'>, pseudonyms: Iterable<string>): (text: string) => LeakHit[] {
+export function draftScan(scanner: Pick<LeakScanner, 'findings'>, pseudonyms: Iterable<string>): (text: string) => DraftHit[] {
   const known = new Set([...pseudonyms].map(pseudonymKey));
   return (text) => {
     const tokens = tokenSpans(text);
@@ -34,7 +41,7 @@ export function draftScan(scanner: Pick<LeakScanner, 'findings'>, pseudonyms: It
     }
     const hits = decidable(scanner.findings({ text, handled }));
     if (unknown.length === 0) return hits;
-    const out: LeakHit[] = [];
+    const out: DraftHit[] = [];
     let next = 0;
     for (const token of unknown) {
       while (next < hits.length && hits[next]!.end <= token.start) out.push(hits[next++]!);
@@ -53,7 +60,7 @@ export function draftScan(scanner: Pick<LeakScanner, 'findings'>, pseudonyms: It
  * Doe 1 becomes {{Jane Doe 1|Officer Marta Kowalczyk}}. Whom it may name is everyone any of
  * the hits may name.
  */
-function asWholeToken(token: PlaintiffTokenSpan, hits: readonly LeakHit[]): LeakHit {
+function asWholeToken(token: PlaintiffTokenSpan, hits: readonly LeakHit[]): DraftHit {
   const lead = hits.find((hit) => NAME_KINDS.has(hit.kind)) ?? hits.find((hit) => hit.kind !== 'mixed-script') ?? hits[0]!;
   const targets = new Map<string, HitTarget>();
   for (const hit of hits) for (const target of hit.targets) targets.set(target.plaintiffId, target);
@@ -64,6 +71,7 @@ function asWholeToken(token: PlaintiffTokenSpan, hits: readonly LeakHit[]): Leak
     text: token.pseudonym.text,
     targets: [...targets.values()],
     reasons: [...new Set(hits.flatMap((hit) => hit.reasons))],
+    ...(token.wording === undefined ? {} : { wording: token.wording }),
   };
 }
 
@@ -87,7 +95,7 @@ export type AskReason =
   | 'repeated' // the same plaintiff twice in one list (neighbours.ts)
   | 'beside-other'; // a name right beside a different plaintiff's pseudonym (neighbours.ts)
 
-export interface Finding extends LeakHit {
+export interface Finding extends DraftHit {
   action: Action;
 }
 
@@ -108,7 +116,7 @@ export function decidable(hits: readonly LeakHit[]): LeakHit[] {
   return hits.filter((hit) => hit.kind !== 'mixed-script' || !names.some((name) => hit.start < name.end && hit.end > name.start));
 }
 
-export function classify(hit: LeakHit, caseId: string): Finding {
+export function classify(hit: DraftHit, caseId: string): Finding {
   return { ...hit, action: actionFor(hit, caseId) };
 }
 
@@ -156,13 +164,15 @@ export function clearable(hit: Pick<LeakHit, 'confidence' | 'kind' | 'reasons'>)
 }
 
 /** The token that replaces a hit's text for a decision. */
-export function tokenFor(hit: Pick<LeakHit, 'text' | 'kind' | 'targets'>, choice: Choice, legalNameOf: (pseudonym: string) => string | undefined): Token {
-  const wording = asWritten(hit.text);
+export function tokenFor(hit: Pick<DraftHit, 'text' | 'kind' | 'targets' | 'wording'>, choice: Choice, legalNameOf: (pseudonym: string) => string | undefined): Token {
+  // A token's own wording is what its author meant the sealed version to print; what was
+  // matched (its head) printed publicly, so only "not a plaintiff", which prints publicly, keeps that.
+  const wording = hit.wording ?? asWritten(hit.text);
   switch (choice.kind) {
     case 'redact':
       return { kind: 'redacted', wording };
     case 'not-a-plaintiff':
-      return { kind: 'not-a-plaintiff', wording };
+      return { kind: 'not-a-plaintiff', wording: asWritten(hit.text) };
     case 'plaintiff': {
       const legalName = legalNameOf(choice.pseudonym);
       if (legalName === undefined) {
@@ -177,7 +187,7 @@ export function tokenFor(hit: Pick<LeakHit, 'text' | 'kind' | 'targets'>, choice
       // A name broken at a line end ("Wiś-\nniewski") is the same name; so is one broken at its
       // own hyphen ("Garcia-\nLopez").
       const legal = fold(legalName);
-      const same = [wording, asWritten(hit.text.replace(/-\s*\n\s*/g, '-'))].some((form) => fold(form) === legal);
+      const same = (hit.wording === undefined ? [wording, asWritten(hit.text.replace(/-\s*\n\s*/g, '-'))] : [wording]).some((form) => fold(form) === legal);
       return same ? { kind: 'plaintiff', pseudonym: choice.pseudonym } : { kind: 'plaintiff', pseudonym: choice.pseudonym, wording };
     }
   }

@@ -81,6 +81,8 @@ export interface TokenSpan {
   end: number;
   /** A plaintiff token's head, the pseudonym as written (trimmed): what its public version prints. */
   pseudonym?: { start: number; end: number; text: string };
+  /** A plaintiff token's wording, after its "|" (what its sealed version prints), as parseToken reads it. */
+  wording?: string;
 }
 
 /** Where the tokens of `text` are, without judging them (never throws, unlike `findTokens`). */
@@ -94,8 +96,13 @@ export function tokenSpans(text: string): TokenSpan[] {
     const head = raw.trim();
     if (head === '' || headKind(head.replace(/\s+/g, ' ')) !== 'plaintiff') return span;
     const from = start + 2 + (raw.length - raw.trimStart().length);
-    return { ...span, pseudonym: { start: from, end: from + head.length, text: head } };
+    const wording = bar < 0 ? '' : tokenWording(inner.slice(bar + 1));
+    return { ...span, pseudonym: { start: from, end: from + head.length, text: head }, ...(wording === '' ? {} : { wording }) };
   });
+}
+
+function tokenWording(raw: string): string {
+  return raw.trim().replace(/\s+/g, ' ');
 }
 
 /** What a token is, by its head (before any "|"), trimmed and with single spaces. */
@@ -110,7 +117,7 @@ function headKind(head: string): Token['kind'] {
 function parseToken(inner: string, line: number): Token {
   const bar = inner.indexOf('|');
   const head = (bar < 0 ? inner : inner.slice(0, bar)).trim().replace(/\s+/g, ' ');
-  const wording = bar < 0 ? undefined : inner.slice(bar + 1).trim().replace(/\s+/g, ' ');
+  const wording = bar < 0 ? undefined : tokenWording(inner.slice(bar + 1));
   if (head === '') {
     throw new VaultError('VALIDATION', `Line ${line}: an empty token {{ }}. Write a pseudonym inside, e.g. {{Jane Doe 3}}.`, { field: 'body' });
   }

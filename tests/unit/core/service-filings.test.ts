@@ -96,6 +96,18 @@ describe('VaultService: filings', () => {
     ]);
   });
 
+  it('a real name written as a token with its own wording keeps that wording for the sealed version', () => {
+    const text = 'Per {{Maria Elena Ramírez|Maria}}, the posts went up. Later {{Maria Elena Ramírez|Maria}} moved.';
+    const prepared = vault.filings.prepareDraft(caseId, text);
+    expect(prepared.text).toBe('Per {{Jane Doe 1|Maria}}, the posts went up. Later {{Jane Doe 1|Maria}} moved.');
+    const [first] = vault.filings.scan(caseId, text);
+    expect(vault.filings.resolve(caseId, text, first!, { kind: 'redact' })).toBe('Per {{redacted|Maria}}, the posts went up. Later {{Maria Elena Ramírez|Maria}} moved.');
+    // Under seal: the legal name at the first mention (with the pseudonym), the wording after.
+    const sealed = JSON.stringify(vault.filings.preview(caseId, { title: 'Complaint', body: prepared.text }, 'sealed'));
+    expect(sealed).toContain('Maria Elena Ramírez (Jane Doe 1)');
+    expect(sealed).toContain('Later Maria moved');
+  });
+
   it('the scanner follows the roster: a plaintiff added later is found at once', () => {
     expect(vault.filings.scan(caseId, 'Quentin Marlowe-Hart filed.')).toEqual([]);
     vault.plaintiffs.add(caseId, { legalName: 'Quentin Marlowe-Hart', gender: 'male' });

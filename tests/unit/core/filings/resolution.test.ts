@@ -183,6 +183,32 @@ describe('draftScan: the head of a token that is no pseudonym of the case', () =
     );
   });
 
+  it('an answer keeps the token’s own wording, which its author meant the sealed version to print', () => {
+    const choose = fc.constantFrom<'plaintiff' | 'redact'>('plaintiff', 'redact');
+    const wordingOf = (who: ScanIdentity) => fc.constantFrom(who.legalName.split(' ')[0]!, 'the officer', `${who.legalName.split(' ')[0]!}'s`, `  ${who.legalName}  `);
+    fc.assert(
+      fc.property(
+        person.chain((who) => fc.tuple(fc.constant(who), wordingOf(who))),
+        fc.constantFrom('', 'Officer '),
+        choose,
+        ([who, wording], title, answer) => {
+          const body = `Per {{${title}${who.legalName}|${wording}}}, the posts went up in May.`;
+          const [finding] = scan(body);
+          expect(finding, body).toBeDefined();
+          const choice = answer === 'redact' ? ({ kind: 'redact' } as const) : ({ kind: 'plaintiff', pseudonym: who.pseudonym } as const);
+          const text = replaceSpans(body, [{ start: finding!.start, end: finding!.end, replacement: formatToken(tokenFor(finding!, choice, legalNameOf)) }]);
+          const [token] = findTokens(text).map((t) => t.token);
+          const asDrafted = wording.trim();
+          if (answer === 'redact') expect(token, text).toEqual({ kind: 'redacted', wording: asDrafted });
+          // The legal name as wording says nothing the bare token does not.
+          else if (asDrafted === who.legalName) expect(token, text).toEqual({ kind: 'plaintiff', pseudonym: who.pseudonym });
+          else expect(token, text).toEqual({ kind: 'plaintiff', pseudonym: who.pseudonym, wording: asDrafted });
+          expect(scan(text), text).toEqual([]);
+        },
+      ),
+    );
+  });
+
   it('a pseudonym of the case, written in any case and spacing, is a token: nothing is found in it', () => {
     const text = people.map((p) => `{{${p.pseudonym}}} {{ ${p.pseudonym.toUpperCase().replace(/ /g, '  ')} |${p.legalName}}}`).join(', ');
     expect(scan(text)).toEqual([]);
