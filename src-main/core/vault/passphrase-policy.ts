@@ -55,8 +55,9 @@ const METER_TIMEOUT_MS = 5 * 60 * 1000;
 let resolvedModules: { core: string; common: string; en: string } | undefined;
 /** The meter's packages, by path: the worker requires them, this thread never loads them. */
 function meterModules(): { core: string; common: string; en: string } {
+  if (resolvedModules) return resolvedModules;
   const require = createRequire(import.meta.url);
-  resolvedModules ??= { core: require.resolve('@zxcvbn-ts/core'), common: require.resolve('@zxcvbn-ts/language-common'), en: require.resolve('@zxcvbn-ts/language-en') };
+  resolvedModules = { core: require.resolve('@zxcvbn-ts/core'), common: require.resolve('@zxcvbn-ts/language-common'), en: require.resolve('@zxcvbn-ts/language-en') };
   return resolvedModules;
 }
 
